@@ -1,0 +1,42 @@
+# remote-cluster-wizard: set-up, build, test and demo.
+#   make demo   run the wizard against the built-in simulated clusters
+#   make test   run every test (unit, integration against the simulator, tmux end-to-end)
+
+SWIFT       ?= swift
+BINARY      := .build/debug/remote-cluster-wizard
+SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl
+
+.PHONY: deps build test demo clean format
+
+## Install the system packages the build and the tests need (Debian/Ubuntu).
+deps:
+	@missing=""; \
+	for p in $(SYSTEM_DEPS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing system packages:$$missing"; \
+	    echo "Install them with: sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+## Build the tool.
+build: deps
+	$(SWIFT) build
+
+## Build everything and run all tests.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## Run the wizard against the built-in simulated local and remote clusters.
+demo: build
+	$(BINARY) demo
+
+clean:
+	rm -rf .build

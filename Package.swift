@@ -1,0 +1,74 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// remote-cluster-wizard: a terminal wizard that connects an ECK-managed Elasticsearch cluster to an
+/// external remote cluster with the API-key security model. Module layout: see DESIGN.md.
+let package = Package(
+    name: "remote-cluster-wizard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "remote-cluster-wizard", targets: ["remote-cluster-wizard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.10.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // C shims: small static inline wrappers over variadic and macro APIs.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+
+        // The engine: Foundation only, no UI, no libcurl.
+        .target(
+            name: "RemoteClusterKit",
+            dependencies: [
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        // HTTP and TLS probing over libcurl; the only importer of CCurl.
+        .target(name: "CurlTransport", dependencies: ["CCurl", "RemoteClusterKit"]),
+        // Simulated local and remote Elasticsearch clusters over real HTTP and TLS.
+        .target(
+            name: "ClusterSimulator",
+            dependencies: [
+                "RemoteClusterKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Pure UI core: state, messages, effects, widgets, rendering into a ScreenBuffer.
+        .target(name: "WizardCore", dependencies: ["RemoteClusterKit"]),
+        // Run loop, ncurses backend, headless terminal, plain line-prompt mode.
+        .target(name: "WizardTerminal", dependencies: ["WizardCore", "CNcurses"]),
+        .executableTarget(
+            name: "remote-cluster-wizard",
+            dependencies: [
+                "RemoteClusterKit", "CurlTransport", "ClusterSimulator", "WizardCore", "WizardTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "RemoteClusterKitTests", dependencies: ["RemoteClusterKit"]),
+        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
+        .testTarget(name: "ClusterSimulatorTests", dependencies: ["ClusterSimulator", "CurlTransport", "RemoteClusterKit"]),
+        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
+        .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,2 @@
+// The ClusterSimulator module. See DESIGN.md for what belongs here.
+import RemoteClusterKit

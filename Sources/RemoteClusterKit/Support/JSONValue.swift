@@ -1,0 +1,359 @@
+import Foundation
+import OrderedCollections
+
+/// A JSON (or YAML) document tree whose objects keep their key order.
+///
+/// Used for request and response bodies, Kubernetes objects and generated manifests, so that what
+/// the tool prints reads in the order a person expects (`apiVersion`, `kind`, `metadata`, `spec`).
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(OrderedDictionary<String, JSONValue>)
+
+    /// An integer number.
+    public static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
+
+    /// The member named `key` of an object, or nil; setting on a non-object turns it into one.
+    public subscript(key: String) -> JSONValue? {
+        get {
+            if case .object(let members) = self { return members[key] }
+            return nil
+        }
+        set {
+            var members: OrderedDictionary<String, JSONValue>
+            if case .object(let existing) = self { members = existing } else { members = [:] }
+            members[key] = newValue
+            self = .object(members)
+        }
+    }
+
+    /// The value at a path of object keys, or nil when any step is missing.
+    public subscript(path path: [String]) -> JSONValue? {
+        var current: JSONValue? = self
+        for key in path { current = current?[key] }
+        return current
+    }
+
+    public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
+    public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    public var doubleValue: Double? { if case .number(let n) = self { return n } else { return nil } }
+    public var intValue: Int? {
+        if case .number(let n) = self, n.rounded() == n, abs(n) < 9.0e15 { return Int(n) }
+        return nil
+    }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+    public var objectValue: OrderedDictionary<String, JSONValue>? {
+        if case .object(let o) = self { return o } else { return nil }
+    }
+    public var isNull: Bool { if case .null = self { return true } else { return false } }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(OrderedDictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+    public init(nilLiteral: ()) { self = .null }
+}
+
+// MARK: - Serialising
+
+extension JSONValue {
+    /// The value as JSON text. `pretty` indents by two spaces, like Kibana Dev Tools.
+    public func jsonString(pretty: Bool = false) -> String {
+        var out = ""
+        write(into: &out, pretty: pretty, indent: 0)
+        return out
+    }
+
+    /// The value as UTF-8 JSON bytes.
+    public func jsonData(pretty: Bool = false) -> Data { Data(jsonString(pretty: pretty).utf8) }
+
+    private func write(into out: inout String, pretty: Bool, indent: Int) {
+        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
+        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
+        let newline = pretty ? "\n" : ""
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += JSONValue.format(number: n)
+        case .string(let s): out += JSONValue.quote(s)
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[" + newline
+            for (index, item) in items.enumerated() {
+                out += pad
+                item.write(into: &out, pretty: pretty, indent: indent + 1)
+                out += (index < items.count - 1 ? "," : "") + newline
+            }
+            out += closePad + "]"
+        case .object(let members):
+            if members.isEmpty { out += "{}"; return }
+            out += "{" + newline
+            for (index, (key, value)) in members.enumerated() {
+                out += pad + JSONValue.quote(key) + (pretty ? ": " : ":")
+                value.write(into: &out, pretty: pretty, indent: indent + 1)
+                out += (index < members.count - 1 ? "," : "") + newline
+            }
+            out += closePad + "}"
+        }
+    }
+
+    static func format(number: Double) -> String {
+        if number.rounded() == number, abs(number) < 9.0e15 { return String(Int64(number)) }
+        return "\(number)"
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+// MARK: - Parsing
+
+/// Why a JSON text could not be parsed.
+public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Byte offset of the problem.
+    public var offset: Int
+    public var reason: String
+    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+}
+
+extension JSONValue {
+    /// Parses JSON text, keeping the key order of objects.
+    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+        try parse(Data(text.utf8))
+    }
+
+    /// Parses UTF-8 JSON bytes, keeping the key order of objects.
+    public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
+        var parser = JSONTextParser(bytes: Array(data))
+        let value = try parser.parseDocument()
+        return value
+    }
+}
+
+/// A small recursive-descent JSON parser that preserves object key order.
+private struct JSONTextParser {
+    let bytes: [UInt8]
+    var index = 0
+    var depth = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+        skipWhitespace()
+        let value = try parseValue()
+        skipWhitespace()
+        if index != bytes.count { throw fail("unexpected text after the document") }
+        return value
+    }
+
+    func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: index, reason: reason) }
+
+    mutating func skipWhitespace() {
+        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+    }
+
+    mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        guard index < bytes.count else { throw fail("unexpected end of input") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        default: return try parseNumber()
+        }
+    }
+
+    mutating func expectWord(_ word: String) throws(JSONParseError) {
+        let utf8 = Array(word.utf8)
+        guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+            throw fail("expected \(word)")
+        }
+        index += utf8.count
+    }
+
+    mutating func parseObject() throws(JSONParseError) -> JSONValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 512 { throw fail("nesting too deep") }
+        index += 1
+        var members = OrderedDictionary<String, JSONValue>()
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+            index += 1
+            skipWhitespace()
+            members[key] = try parseValue()
+            skipWhitespace()
+            guard index < bytes.count else { throw fail("unexpected end of input") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            throw fail("expected ',' or '}'")
+        }
+    }
+
+    mutating func parseArray() throws(JSONParseError) -> JSONValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 512 { throw fail("nesting too deep") }
+        index += 1
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+        while true {
+            skipWhitespace()
+            items.append(try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw fail("unexpected end of input") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+            throw fail("expected ',' or ']'")
+        }
+    }
+
+    mutating func parseString() throws(JSONParseError) -> String {
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var run: [UInt8] = []
+        func flush(_ run: inout [UInt8], into scalars: inout String.UnicodeScalarView) {
+            if !run.isEmpty { scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run = [] }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                flush(&run, into: &scalars)
+                return String(scalars)
+            }
+            if byte == UInt8(ascii: "\\") {
+                flush(&run, into: &scalars)
+                index += 1
+                guard index < bytes.count else { break }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""): scalars.append("\"")
+                case UInt8(ascii: "\\"): scalars.append("\\")
+                case UInt8(ascii: "/"): scalars.append("/")
+                case UInt8(ascii: "b"): scalars.append("\u{08}")
+                case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "u"):
+                    var code = try parseHex4()
+                    if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count,
+                        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                    {
+                        index += 2
+                        let low = try parseHex4()
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                default: throw fail("invalid escape")
+                }
+                continue
+            }
+            if byte < 0x20 { throw fail("control character in string") }
+            run.append(byte)
+            index += 1
+        }
+        throw fail("unterminated string")
+    }
+
+    mutating func parseHex4() throws(JSONParseError) -> UInt32 {
+        guard index + 4 <= bytes.count,
+            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else { throw fail("invalid \\u escape") }
+        index += 4
+        return code
+    }
+
+    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+        let start = index
+        while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
+        guard index > start, let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+            throw fail("unexpected character")
+        }
+        return .number(number)
+    }
+}
+
+// MARK: - Codable
+
+extension JSONValue: Codable {
+    public init(from decoder: any Decoder) throws {
+        if let keyed = try? decoder.container(keyedBy: AnyCodingKey.self) {
+            var members = OrderedDictionary<String, JSONValue>()
+            for key in keyed.allKeys { members[key.stringValue] = try keyed.decode(JSONValue.self, forKey: key) }
+            self = .object(members)
+        } else if var unkeyed = try? decoder.unkeyedContainer() {
+            var items: [JSONValue] = []
+            while !unkeyed.isAtEnd { items.append(try unkeyed.decode(JSONValue.self)) }
+            self = .array(items)
+        } else {
+            let single = try decoder.singleValueContainer()
+            if single.decodeNil() { self = .null }
+            else if let b = try? single.decode(Bool.self) { self = .bool(b) }
+            else if let n = try? single.decode(Double.self) { self = .number(n) }
+            else { self = .string(try single.decode(String.self)) }
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .null: var c = encoder.singleValueContainer(); try c.encodeNil()
+        case .bool(let b): var c = encoder.singleValueContainer(); try c.encode(b)
+        case .number(let n):
+            var c = encoder.singleValueContainer()
+            if let i = intValue { try c.encode(i) } else { try c.encode(n) }
+        case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
+        case .array(let items):
+            var c = encoder.unkeyedContainer()
+            for item in items { try c.encode(item) }
+        case .object(let members):
+            var c = encoder.container(keyedBy: AnyCodingKey.self)
+            for (key, value) in members { try c.encode(value, forKey: AnyCodingKey(key)) }
+        }
+    }
+}
+
+/// A coding key made from any string.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { stringValue = String(intValue) }
+}

@@ -1,0 +1,43 @@
+/// A secret value (password, API key, encoded cross-cluster key) that never prints itself.
+///
+/// `description`, `debugDescription`, string interpolation and `dump` all show `::redacted::`.
+/// Code that must hand the value to a cluster or a file reads `revealed` explicitly, which keeps
+/// every place that touches the plain text easy to find.
+public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
+    /// The text every rendering of a secret shows instead of its value.
+    public static let redactedText = "::redacted::"
+
+    /// The plain value. Read it only to send it where it belongs.
+    public let revealed: String
+
+    /// Wraps a plain value.
+    public init(_ value: String) { self.revealed = value }
+
+    /// Whether the secret holds no characters.
+    public var isEmpty: Bool { revealed.isEmpty }
+
+    /// A string of bullets as long as the secret (at most `limit`), for masked fields.
+    public func masked(limit: Int = 12) -> String {
+        String(repeating: "•", count: min(revealed.count, limit))
+    }
+
+    public var description: String { Self.redactedText }
+    public var debugDescription: String { "Secret(\(Self.redactedText))" }
+    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
+}
+
+extension String {
+    /// This text with every occurrence of each secret's value replaced by `::redacted::`.
+    ///
+    /// Use on anything that may echo a secret back (error bodies, command output) before it is
+    /// shown or logged.
+    public func redacting(_ secrets: [Secret]) -> String {
+        var text = self
+        for secret in secrets where secret.revealed.count >= 4 {
+            text = text.replacingOccurrences(of: secret.revealed, with: Secret.redactedText)
+        }
+        return text
+    }
+}

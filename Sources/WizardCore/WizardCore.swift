@@ -1,0 +1,2 @@
+// The WizardCore module. See DESIGN.md for what belongs here.
+import RemoteClusterKit

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// The root command: the interactive wizard and its scriptable subcommands.
+@main
+struct RemoteClusterWizard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remote-cluster-wizard",
+        abstract: "Connect an ECK-managed Elasticsearch cluster to a remote cluster with API-key security.",
+        discussion: """
+            Guides you through enabling the remote cluster server, creating a cross-cluster API key,
+            configuring the local ECK cluster and adding the remote, then shows the connection live.
+            """,
+        version: RemoteClusterWizardVersion.current,
+        subcommands: []
+    )
+}
+
+/// The version printed by `--version`.
+enum RemoteClusterWizardVersion {
+    static let current = "0.1.0"
+}
