@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "RemoteClusterKitTests", dependencies: ["RemoteClusterKit"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
         .testTarget(name: "ClusterSimulatorTests", dependencies: ["ClusterSimulator", "CurlTransport", "RemoteClusterKit"]),
-        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
+        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"], exclude: ["Snapshots"]),
         .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

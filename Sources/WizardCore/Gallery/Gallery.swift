@@ -28,6 +28,8 @@ public struct Gallery: TerminalProgram {
     public private(set) var dialog: ModalDialog?
     /// Shown above the form when Next was refused.
     public private(set) var banner: ErrorBanner?
+    /// The terminal size, from resize events (the loop sends one at start).
+    public private(set) var size = Size(width: 80, height: 24)
     /// The token of the screen clock that keeps "updated … ago" and the spinner moving.
     private var clockTimer: Token?
     /// When the request in flight started, for the spinner.
@@ -57,7 +59,9 @@ public struct Gallery: TerminalProgram {
         switch event {
         case .key(let key):
             return handle(key)
-        case .resize:
+        case .resize(let size):
+            self.size = size
+            viewer.setViewport(viewerRows)
             return []
         case .timer(let id, let token, let now):
             self.now = max(self.now, now)
@@ -146,6 +150,7 @@ public struct Gallery: TerminalProgram {
             let text = GalleryDocument.manifests(answers: wizard.answers)
             if text != viewer.text {
                 viewer = TextViewer(title: "manifests.yaml", text: text, kind: .yaml, suggestedFileName: "manifests.yaml")
+                viewer.setViewport(viewerRows)
             }
         }
         if current == "live" {
@@ -155,6 +160,9 @@ public struct Gallery: TerminalProgram {
         }
         return effects
     }
+
+    /// Text rows the viewer gets: the frame takes 6 rows, the viewer's box and status line 3.
+    private var viewerRows: Int { size.height - 9 }
 
     private mutating func scheduleClock() -> [Effect<Job>] {
         guard wizard.currentStep.id == "live" else {

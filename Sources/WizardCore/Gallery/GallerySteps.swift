@@ -25,7 +25,7 @@ enum GallerySteps {
                 id: "eck-remote", title: "The remote ECK cluster", shortTitle: "ECK remote",
                 intro: "Only shown for ECK remotes: choose another remote type and this step is skipped.",
                 fields: [
-                    .text("eckName", "Cluster name", placeholder: "logs",
+                    .text("eckName", "Cluster name", placeholder: "e.g. logs",
                           validators: [.required("Cluster name", fix: "Type the name of the Elasticsearch resource.")]),
                     .text("eckNamespace", "Namespace", value: "default",
                           validators: [.required("Namespace", fix: "Type the namespace the cluster runs in.")]),
@@ -35,14 +35,14 @@ enum GallerySteps {
             WizardStep(
                 id: "form", title: "Connection details (every field kind)", shortTitle: "Connection",
                 fields: [
-                    .text("alias", "Alias", placeholder: "logs", validators: GalleryValidators.alias),
-                    .text("proxyAddress", "Proxy address", placeholder: "host:9443",
+                    .text("alias", "Alias", placeholder: "e.g. logs", validators: GalleryValidators.alias),
+                    .text("proxyAddress", "Proxy address", placeholder: "e.g. lb.example.net:9443",
                           validators: GalleryValidators.proxyAddress),
-                    .text("serverName", "Server name", placeholder: "(optional)",
+                    .text("serverName", "Server name", placeholder: "optional, e.g. logs-es-remote-cluster.logs.svc",
                           validators: GalleryValidators.serverName),
-                    .secret("apiKey", "API key", placeholder: "encoded cross-cluster key",
+                    .secret("apiKey", "API key", placeholder: "paste the encoded cross-cluster key",
                             validators: [.required("API key", fix: "Paste the encoded key from the remote cluster.")]),
-                    .path("caFile", "CA file", placeholder: "(empty: publicly trusted)"),
+                    .path("caFile", "CA file", placeholder: "empty if the CA is publicly trusted"),
                     .multiChoice("access", "Access the key grants", options: [
                         ChoiceOption(id: "search", title: "search", detail: "query the remote's indices"),
                         ChoiceOption(id: "replication", title: "replication", detail: "cross-cluster replication"),

@@ -57,7 +57,7 @@ public struct ChoiceList: Sendable, Hashable {
             let isOn = index == highlighted
             let marker = isOn ? glyphs.pointer : " "
             let style: Style = isOn ? (focused ? .focus : Style(.normal, bold: true)) : .normal
-            buffer.write(marker, x: rect.x, y: y, style: focused ? .focus : .normal)
+            if isOn { buffer.write(marker, x: rect.x, y: y, style: focused ? .focus : Style(.normal, bold: true)) }
             buffer.write(option.title, x: rect.x + 2, y: y, width: rect.width - 2, style: style)
             let detailX = rect.x + 2 + titleWidth
             if !option.detail.isEmpty, detailX < rect.maxX - 8 {
@@ -100,14 +100,15 @@ public struct MultiChoice: Sendable, Hashable {
     }
 
     public func render(into buffer: inout ScreenBuffer, rect: Rect, focused: Bool, glyphs: Glyphs) {
+        let textWidth = (options.map { DisplayWidth.of($0.title) }.max() ?? 0) + DisplayWidth.of(glyphs.checkOn) + 1
         for (index, option) in options.enumerated() where index < rect.height {
             let y = rect.y + index
             let isOn = index == highlighted && focused
             let box = chosen.contains(option.id) ? glyphs.checkOn : glyphs.checkOff
-            buffer.write(isOn ? glyphs.pointer : " ", x: rect.x, y: y, style: .focus)
+            if isOn { buffer.write(glyphs.pointer, x: rect.x, y: y, style: .focus) }
             let text = "\(box) \(option.title)"
             buffer.write(text, x: rect.x + 2, y: y, width: rect.width - 2, style: isOn ? .focus : .normal)
-            let detailX = rect.x + 2 + DisplayWidth.of(text) + 2
+            let detailX = rect.x + 2 + textWidth + 3
             if !option.detail.isEmpty, detailX < rect.maxX - 8 {
                 buffer.write(option.detail, x: detailX, y: y, width: rect.maxX - detailX, style: .muted)
             }

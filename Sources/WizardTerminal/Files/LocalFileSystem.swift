@@ -21,6 +21,11 @@ public struct LocalFileSystem: FileSystemAccess {
 
     public func list(directory: String) -> Result<[DirectoryEntry], FileAccessError> {
         let path = Self.expand(directory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(FileAccessError("No directory \(directory)"))
+        }
+        guard isDirectory.boolValue else { return .failure(FileAccessError("\(directory) is a file, not a directory")) }
         do {
             let names = try FileManager.default.contentsOfDirectory(atPath: path)
             return .success(names.map { name in

@@ -45,6 +45,7 @@ public final class ProgramLoop<Program: TerminalProgram> {
     /// Runs the program's start effects and draws the first frame.
     public func start() {
         lastSize = terminal.size
+        perform(program.update(.resize(terminal.size)))
         perform(program.start(now: clock.now))
         needsRender = true
         renderIfNeeded()
