@@ -14,7 +14,9 @@ public enum ElasticsearchRequests {
     public static func remoteInfo() -> HTTPRequest { HTTPRequest(method: .get, path: "/_remote/info") }
 
     /// `GET /_resolve/cluster/<alias>:*[,<alias>:*…]`, which makes the local cluster contact each remote.
+    /// With no aliases it is `GET /_resolve/cluster`, which checks every remote (8.18+).
     public static func resolveCluster(aliases: [String]) -> HTTPRequest {
+        if aliases.isEmpty { return HTTPRequest(method: .get, path: "/_resolve/cluster") }
         let expressions = aliases.map { PathEncoding.expression("\($0):*") }.joined(separator: ",")
         return HTTPRequest(method: .get, path: "/_resolve/cluster/\(expressions)")
     }

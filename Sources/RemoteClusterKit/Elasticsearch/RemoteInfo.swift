@@ -89,6 +89,13 @@ public struct RemoteInfo: Sendable, Hashable {
             raw: json)
     }
 
+    /// One JSON object keyed by alias, each value exactly as Elasticsearch sent it (for `--json`).
+    public static func jsonObject(_ remotes: [RemoteInfo]) -> JSONValue {
+        var object: JSONValue = [:]
+        for remote in remotes { object[remote.alias] = remote.raw }
+        return object
+    }
+
     /// Decodes a whole `GET /_remote/info` body, sorted by alias.
     static func decodeAll(_ body: JSONValue) -> [RemoteInfo] {
         (body.objectValue ?? [:])

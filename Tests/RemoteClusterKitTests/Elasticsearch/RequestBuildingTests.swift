@@ -81,6 +81,13 @@ import Testing
         #expect(request.body == json)
     }
 
+    @Test func setsOrClearsTheCertificateIdentity() {
+        let set = ElasticsearchRequests.updateCrossClusterAPIKey(id: "k", .init(certificateIdentity: .set("CN=local-cluster")))
+        let clear = ElasticsearchRequests.updateCrossClusterAPIKey(id: "k", .init(expiration: "30d", certificateIdentity: .clear))
+        #expect(set.body?.jsonString() == #"{"certificate_identity":"CN=local-cluster"}"#)
+        #expect(clear.body?.jsonString() == #"{"expiration":"30d","certificate_identity":null}"#)
+    }
+
     @Test func buildsTheInvalidateExamples() throws {
         let byIDs = try SharedReference.example("examples/security.invalidate_api_key/request/SecurityInvalidateApiKeyRequestExample1.yaml")
         let byName = try SharedReference.example("examples/security.invalidate_api_key/request/SecurityInvalidateApiKeyRequestExample2.yaml")
@@ -103,6 +110,7 @@ import Testing
 
     @Test func encodesPathsAndQueries() {
         #expect(ElasticsearchRequests.resolveCluster(aliases: ["central"]).path == "/_resolve/cluster/central:*")
+        #expect(ElasticsearchRequests.resolveCluster(aliases: []).path == "/_resolve/cluster")
         #expect(ElasticsearchRequests.resolveCluster(aliases: ["a", "b_2"]).path == "/_resolve/cluster/a:*,b_2:*")
         #expect(ElasticsearchRequests.resolveCluster(aliases: ["we ird/ä"]).path == "/_resolve/cluster/we%20ird%2F%C3%A4:*")
         #expect(ElasticsearchRequests.putRole(name: "remote search/x", .init()).path == "/_security/role/remote%20search%2Fx")

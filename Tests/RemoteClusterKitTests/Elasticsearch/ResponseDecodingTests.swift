@@ -32,6 +32,7 @@ import Testing
         #expect(alpha.addressSummary == "seed:1")
         #expect(alpha.connections == (16, 18))
         #expect(alpha.raw == proxy["test_cluster"])
+        #expect(RemoteInfo.jsonObject(remotes) == ["alpha": proxy["test_cluster"]!, "zeta": sniff["test_cluster"]!])
         let zeta = remotes[1]
         #expect(zeta.mode == .sniff)
         #expect(zeta.seeds == ["seed:1", "seed:2"])
@@ -103,11 +104,16 @@ import Testing
         #expect(info.nodeName == "instance-0000000000")
         #expect(info.versionNumber == "9.1.0")
         #expect(info.minimumWireCompatibilityVersion == "8.19.0")
+        #expect(info.minimumIndexCompatibilityVersion == "8.0.0")
+        #expect(info.buildDate == "2025-07-09T22:10:13.578182715Z")
+        #expect(info.luceneVersion == "10.2.2")
         #expect(!info.isServerless)
         #expect(info.isAtLeast(8, 14) && info.isAtLeast(9, 1) && !info.isAtLeast(9, 2))
 
         let serverless = try SharedReference.example("examples/info/response/RootNodeInfoResponseExample2.yaml")
-        #expect(try await self.client(answering: serverless.value).0.info().isServerless)
+        let serverlessInfo = try await self.client(answering: serverless.value).0.info()
+        #expect(serverlessInfo.isServerless)
+        #expect(serverlessInfo.buildHash == "6b73650b7c4192d4a7ef1d75a368dad7d28f1ae0")
     }
 
     @Test func decodesTheAuthenticateExamples() async throws {
@@ -122,6 +128,8 @@ import Testing
         #expect(users[0].authenticationRealm == "file")
         #expect(users[0].authenticationType == "realm")
         #expect(users[1].fullName == "Peter Parker")
+        #expect(users[1].email == "spider-man@marvel.com")
+        #expect(users[1].lookupRealm == "cloud-saml-kibana")
         #expect(users[2].authenticationRealmType == "_service_account")
         #expect(users.allSatisfy { !$0.isAPIKey })
     }
@@ -192,6 +200,7 @@ import Testing
         #expect(two[0].expiration == Date(timeIntervalSince1970: 1_548_551_550.158))
         #expect(two[1].expiration == nil)
         #expect(two[0].realm == "native1")
+        #expect(two[0].realmType == "native")
         let after = try #require(decoded["\(folder)/es-docs-update-cc-api-key-examples.get-cross-cluster-key-after-update.json"]?.first)
         #expect(after.isCrossCluster)
         #expect(after.expiration == nil)
