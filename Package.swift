@@ -65,7 +65,16 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "RemoteClusterKitTests", dependencies: ["RemoteClusterKit"]),
+        .testTarget(
+            name: "RemoteClusterKitTests",
+            dependencies: [
+                "RemoteClusterKit",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
         .testTarget(
             name: "ClusterSimulatorTests",
