@@ -115,7 +115,10 @@ public struct APIKeyInvalidationResult: Sendable, Hashable {
     public var errorCount: Int
     public var errors: [ElasticsearchErrorCause]
 
-    public init(invalidated: [String], previouslyInvalidated: [String] = [], errorCount: Int = 0, errors: [ElasticsearchErrorCause] = []) {
+    public init(
+        invalidated: [String], previouslyInvalidated: [String] = [], errorCount: Int = 0,
+        errors: [ElasticsearchErrorCause] = []
+    ) {
         self.invalidated = invalidated
         self.previouslyInvalidated = previouslyInvalidated
         self.errorCount = errorCount

@@ -18,7 +18,8 @@ public struct ClusterInfo: Sendable, Hashable {
     public var tagline: String?
 
     public init(
-        nodeName: String, clusterName: String, clusterUUID: String? = nil, versionNumber: String, buildFlavor: String? = nil,
+        nodeName: String, clusterName: String, clusterUUID: String? = nil, versionNumber: String,
+        buildFlavor: String? = nil,
         buildType: String? = nil, minimumWireCompatibilityVersion: String? = nil, tagline: String? = nil
     ) {
         self.nodeName = nodeName
