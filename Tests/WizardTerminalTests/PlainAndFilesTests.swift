@@ -37,7 +37,7 @@ struct PlainModeTests {
 
     @Test func wholeRunToTheEnd() {
         let (output, outcome, answers) = run([
-            "", "", "logs", "lb.example.net:9443", "", "c2VjcmV0", "", "1,2", "3", "n",
+            "", "", "logs", "lb.example.net:9443", "", "aWQxOmtleTE=", "", "1,2", "3", "n",
         ])
         #expect(outcome == .finished)
         #expect(answers.text("alias") == "logs")
@@ -45,7 +45,7 @@ struct PlainModeTests {
         #expect(answers.choice("expires") == "never")
         #expect(!answers.flag("skipUnavailable"))
         #expect(output.contains("API key (input hidden): "))
-        #expect(!output.contains("c2VjcmV0"))
+        #expect(!output.contains("aWQxOmtleTE="))
         #expect(output.contains("--- manifests.yaml ---"))
         #expect(output.contains("cluster.remote.logs.skip_unavailable: false"))
         #expect(output.contains("== Step 4 of 4: Live status (simulated) =="))

@@ -41,7 +41,7 @@ enum GallerySteps {
                     .text("serverName", "Server name", placeholder: "optional, e.g. logs-es-remote-cluster.logs.svc",
                           validators: GalleryValidators.serverName),
                     .secret("apiKey", "API key", placeholder: "paste the encoded cross-cluster key",
-                            validators: [.required("API key", fix: "Paste the encoded key from the remote cluster.")]),
+                            validators: GalleryValidators.apiKey),
                     .path("caFile", "CA file", placeholder: "empty if the CA is publicly trusted"),
                     .multiChoice("access", "Access the key grants", options: [
                         ChoiceOption(id: "search", title: "search", detail: "query the remote's indices"),

@@ -1,8 +1,9 @@
 import RemoteClusterKit
 
-/// The gallery's field checks. (Switches to the engine's `Validators` once they are on main.)
+/// The gallery's field checks: the engine's validators, under the gallery's field names.
 enum GalleryValidators {
-    static let alias: [Validator] = [.required("Alias", fix: "Type a short name such as logs.")]
-    static let proxyAddress: [Validator] = [.required("Proxy address", fix: "Type host:port, for example lb.example.net:9443.")]
-    static let serverName: [Validator] = []
+    static let alias: [Validator] = [.text { Validators.alias($0, field: "Alias") }]
+    static let proxyAddress: [Validator] = [.text { Validators.proxyAddress($0, field: "Proxy address") }]
+    static let serverName: [Validator] = [.text { Validators.serverName($0, field: "Server name") }]
+    static let apiKey: [Validator] = [.text { Validators.encodedAPIKey($0, field: "API key") }]
 }

@@ -10,7 +10,7 @@ public enum FormView {
     }
 
     /// Lines a field needs at this width.
-    static func height(of field: FormField, labelWidth: Int, width: Int) -> Int {
+    static func height(of field: FormField, labelWidth: Int, width: Int, glyphs: Glyphs) -> Int {
         var lines: Int
         switch field.control {
         case .choice(let list): lines = 1 + list.options.count
@@ -20,7 +20,7 @@ public enum FormView {
         }
         let textWidth = max(1, width - labelWidth)
         if let note = field.note { lines += TextLayout.wrap(note, width: textWidth).count }
-        for problem in field.problems { lines += TextLayout.wrap(problem.message, width: max(1, textWidth - 2)).count }
+        for problem in field.problems { lines += problemLines(problem, width: textWidth, glyphs: glyphs).count }
         return lines
     }
 
@@ -34,7 +34,7 @@ public enum FormView {
             area = area.inset(top: min(area.height, lines.count + 1))
         }
         let labelWidth = labelWidth(for: step, in: area.width)
-        let heights = step.fields.map { height(of: $0, labelWidth: labelWidth, width: area.width) }
+        let heights = step.fields.map { height(of: $0, labelWidth: labelWidth, width: area.width, glyphs: theme.glyphs) }
         // The first field shown: as early as possible while the focused field still fits.
         var first = 0
         func span(_ from: Int, _ through: Int) -> Int { heights[from...through].reduce(0, +) }
@@ -110,14 +110,19 @@ public enum FormView {
             }
         }
         for problem in field.problems {
-            let isError = problem.severity == .error
-            let mark = isError ? g.failure : g.warning
-            let lines = TextLayout.wrap(problem.message, width: max(1, textWidth - DisplayWidth.of(mark) - 1))
-            for (index, line) in lines.enumerated() {
-                let prefix = index == 0 ? mark + " " : String(repeating: " ", count: DisplayWidth.of(mark) + 1)
-                buffer.write(prefix + line, x: textX, y: y, style: isError ? .failure : .warning)
+            let style: Style = problem.severity == .error ? .failure : .warning
+            for line in problemLines(problem, width: textWidth, glyphs: g) {
+                buffer.write(line, x: textX, y: y, style: style)
                 y += 1
             }
         }
+    }
+
+    /// A problem as lines under its field: the mark, then the message wrapped and indented.
+    static func problemLines(_ problem: FieldProblem, width: Int, glyphs: Glyphs) -> [String] {
+        let mark = problem.severity == .error ? glyphs.failure : glyphs.warning
+        let indent = DisplayWidth.of(mark) + 1
+        let lines = TextLayout.wrap(problem.displayMessage, width: max(1, width - indent))
+        return lines.enumerated().map { ($0.offset == 0 ? mark + " " : String(repeating: " ", count: indent)) + $0.element }
     }
 }

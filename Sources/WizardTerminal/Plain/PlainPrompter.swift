@@ -80,7 +80,7 @@ public struct PlainPrompter {
     private func printProblems(_ problems: [FieldProblem]) {
         for problem in problems {
             let mark = problem.severity == .error ? glyphs.failure : glyphs.warning
-            write("  \(mark) \(problem.message)\n")
+            write("  \(mark) \(problem.displayMessage)\n")
         }
     }
 
