@@ -35,11 +35,19 @@ public enum FormView {
         }
         let labelWidth = labelWidth(for: step, in: area.width)
         let heights = step.fields.map { height(of: $0, labelWidth: labelWidth, width: area.width, glyphs: theme.glyphs) }
-        // The first field shown: as early as possible while the focused field still fits.
+        // The first field shown: as early as possible while the focused field still fits, leaving a
+        // row for each "more" marker that will be needed.
         var first = 0
         func span(_ from: Int, _ through: Int) -> Int { heights[from...through].reduce(0, +) }
+        let last = step.fields.count - 1
         if !step.fields.isEmpty {
-            while first < step.focus && span(first, step.focus) > area.height - (first > 0 ? 1 : 0) { first += 1 }
+            let total = span(0, last)
+            if total > area.height {
+                while first < step.focus,
+                      span(first, step.focus) > area.height - (first > 0 ? 1 : 0) - (step.focus < last ? 1 : 0) {
+                    first += 1
+                }
+            }
         }
         var y = area.y
         if first > 0 {
@@ -48,9 +56,9 @@ public enum FormView {
         }
         for index in first..<step.fields.count {
             let height = heights[index]
-            if y + height > area.maxY {
-                buffer.write("\(theme.glyphs.ellipsisDown) more below", x: area.x + labelWidth, y: area.maxY - 1,
-                             style: .muted)
+            let restFits = y + span(index, last) <= area.maxY
+            if !restFits && y + height > area.maxY - 1 {
+                buffer.write("\(theme.glyphs.ellipsisDown) more below", x: area.x + labelWidth, y: y, style: .muted)
                 break
             }
             renderField(step.fields[index], focused: index == step.focus, into: &buffer,
