@@ -17,10 +17,6 @@ struct CurlFailure: Sendable, Hashable {
     var scheme: String
     var host: String
     var port: Int
-    /// Whether the TCP connection was established before the failure.
-    var tcpConnected: Bool
-    /// Whether the TLS handshake completed before the failure.
-    var tlsHandshakeDone: Bool
     /// Whether any response bytes (status line or headers) arrived.
     var receivedResponse: Bool
     var timeouts: Timeouts
@@ -34,7 +30,7 @@ struct CurlFailure: Sendable, Hashable {
         let tlsAnswerToPlainRequest: [CURLcode] = [
             CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_UNSUPPORTED_PROTOCOL, CURLE_WEIRD_SERVER_REPLY,
         ]
-        if scheme == "http" && tcpConnected && !receivedResponse && tlsAnswerToPlainRequest.contains(curlCode) {
+        if scheme == "http" && !receivedResponse && tlsAnswerToPlainRequest.contains(curlCode) {
             // A TLS server drops a plaintext request, answers with a TLS alert (read as
             // HTTP/0.9), or resets the connection.
             return .tlsOnPlainHTTPURL(host: host, port: port)
@@ -50,11 +46,13 @@ struct CurlFailure: Sendable, Hashable {
             }
             return .other(code: code, detail: "cannot connect to \(host):\(port) (\(message))")
         case CURLE_OPERATION_TIMEDOUT:
-            if !tcpConnected {
-                return .timedOut(phase: "connecting to \(host):\(port)", seconds: timeouts.connect)
-            }
-            if scheme == "https" && !tlsHandshakeDone {
+            // libcurl 7.x/8.x wording: "Resolving timed out after ...", "Connection timed out
+            // after ...", "SSL connection timeout", "Operation timed out after ... bytes received".
+            if lower.contains("ssl connection timeout") {
                 return .timedOut(phase: "doing the TLS handshake with \(host):\(port)", seconds: timeouts.connect)
+            }
+            if lower.contains("connection timed out") || lower.contains("resolving timed out") {
+                return .timedOut(phase: "connecting to \(host):\(port)", seconds: timeouts.connect)
             }
             return .timedOut(phase: "waiting for the response from \(host):\(port)", seconds: timeouts.request)
         case CURLE_PEER_FAILED_VERIFICATION:

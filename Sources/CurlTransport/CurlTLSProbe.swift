@@ -116,7 +116,11 @@ public final class CurlTLSProbe: TLSProbing {
     }
 
     private func interpret(_ code: CURLcode, easy: CurlEasy, log: HandshakeLog, request: TLSProbeRequest) -> HandshakeOutcome {
-        let connectMilliseconds = easy.milliseconds(CURLINFO_CONNECT_TIME_T)
+        // libcurl records the connect time only for transfers that succeed; after a failed
+        // handshake the log tells whether (and when) TCP connected.
+        let timerMilliseconds = easy.milliseconds(CURLINFO_CONNECT_TIME_T)
+        let tcpConnected = timerMilliseconds > 0 || log.tcpConnected
+        let connectMilliseconds = timerMilliseconds > 0 ? timerMilliseconds : log.connectMilliseconds ?? 0
         let connected = HandshakeOutcome(connection: .connected(milliseconds: connectMilliseconds))
         let message = easy.errorText(for: code)
         switch code {
@@ -131,7 +135,7 @@ public final class CurlTLSProbe: TLSProbing {
         case CURLE_COULDNT_CONNECT:
             let refused = easy.long(CURLINFO_OS_ERRNO) == Int(ECONNREFUSED)
             return HandshakeOutcome(connection: refused ? .refused : .failed(detail: message))
-        case CURLE_OPERATION_TIMEDOUT where connectMilliseconds == 0:
+        case CURLE_OPERATION_TIMEDOUT where !tcpConnected:
             return HandshakeOutcome(connection: .timedOut(seconds: request.timeout))
         case CURLE_OPERATION_TIMEDOUT:
             var outcome = connected
@@ -152,7 +156,7 @@ public final class CurlTLSProbe: TLSProbing {
             outcome.verification = .caFileUnusable(detail: message)
             return outcome
         default:
-            guard connectMilliseconds > 0 else { return HandshakeOutcome(connection: .failed(detail: message)) }
+            guard tcpConnected else { return HandshakeOutcome(connection: .failed(detail: message)) }
             var outcome = connected
             let plain = message.lowercased().contains("wrong version number") || message.lowercased().contains("packet length too long")
             outcome.handshake = plain ? .plainText : .failed(detail: message)
@@ -161,11 +165,26 @@ public final class CurlTLSProbe: TLSProbing {
     }
 }
 
-/// Collects libcurl's informational text during a handshake to learn the negotiated version.
+/// Collects libcurl's informational text during a handshake: when TCP connected and the
+/// negotiated TLS version. Written on the worker thread, read after the transfer ends.
 private final class HandshakeLog: @unchecked Sendable {
     var tlsVersion: String?
+    private(set) var tcpConnected = false
+    private var tryingSince: Date?
+    private var connectedAt: Date?
+
+    /// Milliseconds from "Trying" to "Connected to", when both were logged.
+    var connectMilliseconds: Double? {
+        guard let tryingSince, let connectedAt else { return nil }
+        return connectedAt.timeIntervalSince(tryingSince) * 1000
+    }
 
     func receive(_ text: String) {
+        if text.contains("Trying ") { tryingSince = Date() }
+        if text.hasPrefix("Connected to ") {
+            tcpConnected = true
+            connectedAt = Date()
+        }
         // libcurl (OpenSSL backend) logs "SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384".
         guard let range = text.range(of: "SSL connection using ") else { return }
         let rest = text[range.upperBound...]

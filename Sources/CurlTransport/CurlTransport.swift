@@ -50,9 +50,7 @@ public final class CurlTransport: HTTPTransport {
                 let failure = CurlFailure(
                     code: Int(code.rawValue), message: easy.errorText(for: code).redacting(endpoint.auth.secrets),
                     osErrno: Int32(easy.long(CURLINFO_OS_ERRNO)), scheme: target.scheme, host: target.host,
-                    port: target.port, tcpConnected: easy.milliseconds(CURLINFO_CONNECT_TIME_T) > 0,
-                    tlsHandshakeDone: easy.milliseconds(CURLINFO_APPCONNECT_TIME_T) > 0,
-                    receivedResponse: easy.long(CURLINFO_HEADER_SIZE) > 0, timeouts: endpoint.timeouts,
+                    port: target.port, receivedResponse: easy.long(CURLINFO_HEADER_SIZE) > 0, timeouts: endpoint.timeouts,
                     caFile: endpoint.trust.caFilePath)
                 throw failure.transportError
             }

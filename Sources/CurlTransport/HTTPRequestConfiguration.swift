@@ -52,7 +52,7 @@ enum HTTPRequestConfiguration {
         easy.set(CURLOPT_URL, url)
         easy.set(CURLOPT_PROTOCOLS_STR, "http,https")
         easy.set(CURLOPT_FOLLOWLOCATION, 0)
-        easy.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1.rawValue))
+        easy.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1)
         easy.set(CURLOPT_ACCEPT_ENCODING, "")
 
         switch request.method {

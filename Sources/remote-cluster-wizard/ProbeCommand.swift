@@ -41,7 +41,7 @@ struct ProbeCommand: AsyncParsableCommand {
             request = valid.request
             for warning in valid.warnings { output.error("Warning: \(warning)") }
         case .failure(let problems):
-            for problem in problems { output.error("Error: \(problem)") }
+            for problem in problems.problems { output.error("Error: \(problem)") }
             throw ExitCode(2)
         }
         let result = await CurlTLSProbe().probe(request)

@@ -84,7 +84,7 @@ private struct DiagnosisRules {
                 cause: .nothingListening, summary: "Nothing is listening on \(address).",
                 fix: port == ProbeDiagnosis.remoteClusterServerPort
                     ? "Enable the remote cluster server on the remote (remote_cluster_server.enabled: true; for ECK spec.remoteClusterServer.enabled) and expose port 9443 through the load balancer."
-                    : "Check the port: the remote cluster server listens on 9443. \(useRemoteClusterPort)")
+                    : "The remote cluster server listens on port 9443: set the proxy address to \(correctedAddress), or check that the service on port \(port) is running and exposed.")
         case .timedOut(let seconds):
             return ProbeDiagnosis(
                 cause: .timedOut, summary: "\(address) did not answer within \(formatSeconds(seconds)).",

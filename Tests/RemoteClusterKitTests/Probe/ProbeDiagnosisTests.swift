@@ -52,7 +52,7 @@ import Testing
     @Test func nothingListeningOnAnotherPortSuggests9443() throws {
         let diagnosis = try #require(Self.result(port: 9444, connection: .refused, handshake: nil, verification: nil, nameMatched: nil, chain: []).diagnosis)
         #expect(diagnosis.cause == .nothingListening)
-        #expect(diagnosis.fix.hasSuffix("set the proxy address to lb.example.net:9443."))
+        #expect(diagnosis.fix == "The remote cluster server listens on port 9443: set the proxy address to lb.example.net:9443, or check that the service on port 9444 is running and exposed.")
     }
 
     @Test func timeoutBlamesTheNetworkPath() throws {
