@@ -15,13 +15,17 @@ struct HostPort: Sendable, Hashable {
 
         let (hostPart, portPart, isIPv6) = try split(text, field: field, example: example)
         if !isIPv6, let issue = HostSyntax.hostNameProblem(hostPart) {
-            throw problem(issue, "Use a host name such as \(example.split(separator: ":").first ?? "") or an IP address.")
+            let fix = HostSyntax.looksNumericDotted(hostPart)
+                ? "Write the IPv4 address as four numbers from 0 to 255, e.g. 192.0.2.10."
+                : "Use a host name such as \(example.split(separator: ":").first ?? "") or an IP address."
+            throw problem(issue, fix)
         }
         guard let portPart else {
             if requirePort {
+                let withPort = isIPv6 ? "[\(hostPart)]:9443" : "\(hostPart):9443"
                 throw problem(
                     "\"\(text)\" has no port",
-                    "Add the port after a colon; the remote cluster server listens on 9443, e.g. \(example)."
+                    "Add the port after a colon; the remote cluster server listens on 9443, e.g. \(withPort)."
                 )
             }
             return HostPort(host: hostPart, port: nil, isIPv6: isIPv6)

@@ -4,6 +4,8 @@ extension Validators {
     /// How close to expiry a CA gets a warning. ECK rotates its CAs after a year by default, so a
     /// CA copied from an ECK cluster goes stale.
     static let caExpiryWarningWindow: TimeInterval = 30 * 86_400
+    /// Larger files are refused before they are read.
+    static let maximumCAFileSize = 1 << 20
 
     /// A CA file: it exists, is readable, is PEM, holds certificates and no private key, every
     /// certificate is a CA and valid at `now`. Warns when a certificate expires within 30 days.
@@ -16,10 +18,20 @@ extension Validators {
         let expanded = (trimmed as NSString).expandingTildeInPath
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
-            return problem("there is no file at \(trimmed)", "Check the path; a relative path starts in \(FileManager.default.currentDirectoryPath).")
+            let relative = expanded.hasPrefix("/") ? "" : "; a relative path starts in \(FileManager.default.currentDirectoryPath)"
+            return problem("there is no file at \(trimmed)", "Check the path\(relative).")
         }
         if isDirectory.boolValue {
             return problem("\(trimmed) is a folder", "Give the CA file inside it, e.g. \(trimmed)/ca.crt.")
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: expanded)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
+            return problem("\(trimmed) is not a regular file", "Give the path of the CA certificate file, e.g. ./remote-ca.crt.")
+        }
+        if let size = attributes?[.size] as? NSNumber, size.intValue > maximumCAFileSize {
+            return problem(
+                "\(trimmed) is \(size.intValue / 1024) KiB, too large for a CA file",
+                "Give the file with only the CA certificate(s); a CA certificate is a few KiB.")
         }
         guard FileManager.default.isReadableFile(atPath: expanded), let data = FileManager.default.contents(atPath: expanded) else {
             return problem("\(trimmed) cannot be read", "Check the file's permissions (e.g. chmod 644 \(trimmed)).")
