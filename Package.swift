@@ -66,10 +66,26 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "RemoteClusterKitTests", dependencies: ["RemoteClusterKit"]),
+        .testTarget(
+            name: "RemoteClusterKitTests",
+            dependencies: [
+                "RemoteClusterKit",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
-        .testTarget(name: "ClusterSimulatorTests", dependencies: ["ClusterSimulator", "CurlTransport", "RemoteClusterKit"]),
-        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
+        .testTarget(
+            name: "ClusterSimulatorTests",
+            dependencies: [
+                "ClusterSimulator", "CurlTransport", "RemoteClusterKit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"], exclude: ["Snapshots"]),
         .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
