@@ -154,7 +154,7 @@ public final class RemoteClusterConnectionManager: Sendable {
     public func ensureConnected(_ alias: String, timeoutSeconds: Double) async -> RemoteConnectionStatus? {
         guard let current = state.current.aliases[alias] else { return nil }
         if let connection = current.connections.values.first {
-            if await connection.ping() { return status(alias) }
+            if await Self.answers(connection, within: min(timeoutSeconds, connectTimeoutSeconds)) { return status(alias) }
             await connection.close()
         }
         if state.current.aliases[alias]?.connections.isEmpty == true {
@@ -173,13 +173,30 @@ public final class RemoteClusterConnectionManager: Sendable {
         return status(alias)
     }
 
+    /// Returns when the task finished or after `seconds`, whichever comes first (the task keeps running).
     private static func wait(for task: Task<Void, Never>, atMost seconds: Double) async {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await task.value }
-            group.addTask { try? await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
-            await group.next()
-            group.cancelAll()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumed = LockedState(false)
+            let resumeOnce: @Sendable () -> Void = {
+                if resumed.withLock({ done in defer { done = true }; return !done }) { continuation.resume() }
+            }
+            Task { await task.value; resumeOnce() }
+            Task {
+                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+                resumeOnce()
+            }
         }
+    }
+
+    /// Whether the connection answers a ping within `seconds`; a connection that does not is closed.
+    private static func answers(_ connection: RemoteClusterConnection, within seconds: Double) async -> Bool {
+        let timer = Task {
+            try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+            if !Task.isCancelled { await connection.close() }
+        }
+        let answered = await connection.ping()
+        timer.cancel()
+        return answered
     }
 
     // MARK: - Rounds

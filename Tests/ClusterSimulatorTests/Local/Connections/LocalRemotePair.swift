@@ -45,7 +45,7 @@ struct LocalRemotePair {
     /// Configures alias `a` in proxy mode and waits for its first connection round.
     @discardableResult
     func configureProxy(
-        address: String? = nil, serverName: String? = nil, sockets: Int = 3, alias: String = "a"
+        address: String? = nil, serverName: String? = nil, sockets: Int = 3, alias: String = "a", waitForRound: Bool = true
     ) async throws -> RemoteConnectionStatus {
         var settings: JSONValue = [
             "cluster.remote.\(alias).mode": "proxy",
@@ -58,6 +58,7 @@ struct LocalRemotePair {
             try state.settings.apply(persistent: request.persistent, transient: request.transient)
         }
         try local.applyConnections(rebuildAll: false)
+        if !waitForRound { return try requireStatus(local.connections.status(alias)) }
         return try requireStatus(await local.connections.waitForIdle(alias, timeoutSeconds: 20))
     }
 

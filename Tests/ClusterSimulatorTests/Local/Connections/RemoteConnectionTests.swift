@@ -123,6 +123,21 @@ import Testing
         #expect(down?.lastFailure?.category == .unreachable)
     }
 
+    @Test func resolveClusterAnswersWithinItsBoundWhileARoundHangs() async throws {
+        let pair = try await LocalRemotePair.start(connectTimeoutSeconds: 1)
+        defer { Task { await pair.shutdown() } }
+        let silent = LoopbackTLSServer(security: .plain, behavior: .neverAnswer)
+        let port = try await silent.start(port: 0)
+        defer { Task { await silent.shutdown() } }
+        try await pair.configureProxy(address: "127.0.0.1:\(port)", sockets: 1, waitForRound: false)
+        let resolved = try await ResolveClusterResponse.resolve(expression: "a:*", cluster: pair.local, timeoutSeconds: 0.2)
+        #expect(resolved == ["a": ["connected": false, "skip_unavailable": true]])
+        #expect(pair.local.connections.status("a")?.isConnecting == true, "the answer did not wait for the hanging round")
+        let finished = try await pair.local.connections.waitForIdle("a", timeoutSeconds: 20)
+        #expect(finished?.lastFailure?.category == .timedOut)
+        #expect(finished?.lastFailure?.exception.reason == "Unable to open any proxy connections to cluster [a] at address [127.0.0.1:\(port)]")
+    }
+
     /// A port nothing listens on.
     func closedPort() async throws -> Int {
         let server = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
