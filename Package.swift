@@ -85,7 +85,7 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
-        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
+        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"], exclude: ["Snapshots"]),
         .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

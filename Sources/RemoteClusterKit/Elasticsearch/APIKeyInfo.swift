@@ -13,6 +13,10 @@ public struct APIKeyInfo: Sendable, Hashable {
     /// The owner.
     public var username: String?
     public var realm: String?
+    /// The owner's realm type (8.14+).
+    public var realmType: String?
+    /// The certificate DN pattern a cross-cluster key is bound to (9.3+).
+    public var certificateIdentity: String?
     public var metadata: JSONValue
     /// Cross-cluster keys only.
     public var access: CrossClusterAccess?
@@ -62,6 +66,8 @@ public struct APIKeyInfo: Sendable, Hashable {
             metadata: json["metadata"] ?? [:],
             access: json["access"].map(CrossClusterAccess.init(json:)),
             roleDescriptors: json["role_descriptors"])
+        realmType = json.text("realm_type")
+        certificateIdentity = json.text("certificate_identity")
     }
 
     static func decodeAll(_ body: JSONValue) throws(ResponseDecodingError) -> [APIKeyInfo] {
@@ -109,7 +115,10 @@ public struct APIKeyInvalidationResult: Sendable, Hashable {
     public var errorCount: Int
     public var errors: [ElasticsearchErrorCause]
 
-    public init(invalidated: [String], previouslyInvalidated: [String] = [], errorCount: Int = 0, errors: [ElasticsearchErrorCause] = []) {
+    public init(
+        invalidated: [String], previouslyInvalidated: [String] = [], errorCount: Int = 0,
+        errors: [ElasticsearchErrorCause] = []
+    ) {
         self.invalidated = invalidated
         self.previouslyInvalidated = previouslyInvalidated
         self.errorCount = errorCount

@@ -3,10 +3,13 @@ public struct AuthenticatedUser: Sendable, Hashable {
     public var username: String
     public var roles: [String]
     public var fullName: String?
+    public var email: String?
     public var enabled: Bool
     /// The realm that checked the credentials, e.g. `file`, `native`, `_es_api_key`.
     public var authenticationRealm: String?
     public var authenticationRealmType: String?
+    /// The realm that resolved the user; differs from the authentication realm under run-as.
+    public var lookupRealm: String?
     /// `realm`, `api_key`, `token`, `anonymous` or `internal`.
     public var authenticationType: String?
     /// The API key's id when the call was authenticated with one.
@@ -45,5 +48,7 @@ public struct AuthenticatedUser: Sendable, Hashable {
             authenticationType: json.text("authentication_type"),
             apiKeyID: json["api_key"]?.text("id"),
             apiKeyName: json["api_key"]?.text("name"))
+        email = json.text("email")
+        lookupRealm = json["lookup_realm"]?.text("name")
     }
 }

@@ -10,10 +10,16 @@ public struct ClusterInfo: Sendable, Hashable {
     public var buildFlavor: String?
     public var buildType: String?
     public var minimumWireCompatibilityVersion: String?
+    public var minimumIndexCompatibilityVersion: String?
+    public var buildHash: String?
+    /// As Elasticsearch writes it, e.g. `2025-07-09T22:10:13.578182715Z`.
+    public var buildDate: String?
+    public var luceneVersion: String?
     public var tagline: String?
 
     public init(
-        nodeName: String, clusterName: String, clusterUUID: String? = nil, versionNumber: String, buildFlavor: String? = nil,
+        nodeName: String, clusterName: String, clusterUUID: String? = nil, versionNumber: String,
+        buildFlavor: String? = nil,
         buildType: String? = nil, minimumWireCompatibilityVersion: String? = nil, tagline: String? = nil
     ) {
         self.nodeName = nodeName
@@ -24,6 +30,14 @@ public struct ClusterInfo: Sendable, Hashable {
         self.buildType = buildType
         self.minimumWireCompatibilityVersion = minimumWireCompatibilityVersion
         self.tagline = tagline
+    }
+
+    /// Reads the version fields that only matter for display.
+    private mutating func readBuildDetails(_ version: JSONValue) {
+        minimumIndexCompatibilityVersion = version.text("minimum_index_compatibility_version")
+        buildHash = version.text("build_hash")
+        buildDate = version.text("build_date")
+        luceneVersion = version.text("lucene_version")
     }
 
     /// Whether this is Elastic Cloud Serverless, whose version number means little.
@@ -56,5 +70,6 @@ public struct ClusterInfo: Sendable, Hashable {
             buildFlavor: version.text("build_flavor"), buildType: version.text("build_type"),
             minimumWireCompatibilityVersion: version.text("minimum_wire_compatibility_version"),
             tagline: json.text("tagline"))
+        readBuildDetails(version)
     }
 }

@@ -27,7 +27,9 @@ public struct ConfiguredRemote: Sendable, Hashable {
     public var proxySocketConnections: Int? { lenient.integer("proxy_socket_connections") }
     public var nodeConnections: Int? { lenient.integer("node_connections") }
 
-    private var lenient: JSONValue { .object(.init(uniqueKeysWithValues: settings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })) }
+    private var lenient: JSONValue {
+        .object(.init(uniqueKeysWithValues: settings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+    }
 
     /// These settings as the wizard's model, when the mode and its address are set.
     public var remoteClusterSettings: RemoteClusterSettings? {
@@ -35,12 +37,14 @@ public struct ConfiguredRemote: Sendable, Hashable {
         case .proxy:
             guard let proxyAddress else { return nil }
             return RemoteClusterSettings(
-                alias: alias, mode: .proxy(address: proxyAddress, serverName: serverName, socketConnections: proxySocketConnections),
+                alias: alias,
+                mode: .proxy(address: proxyAddress, serverName: serverName, socketConnections: proxySocketConnections),
                 skipUnavailable: skipUnavailable ?? true)
         case .sniff:
             guard !seeds.isEmpty else { return nil }
             return RemoteClusterSettings(
-                alias: alias, mode: .sniff(seeds: seeds, nodeConnections: nodeConnections), skipUnavailable: skipUnavailable ?? true)
+                alias: alias, mode: .sniff(seeds: seeds, nodeConnections: nodeConnections),
+                skipUnavailable: skipUnavailable ?? true)
         case .other:
             return nil
         }

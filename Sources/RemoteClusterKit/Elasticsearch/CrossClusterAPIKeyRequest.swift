@@ -38,11 +38,23 @@ public struct CrossClusterAPIKeyUpdate: Sendable, Hashable {
     public var expiration: String?
     /// Replaces the previous metadata entirely.
     public var metadata: JSONValue?
+    /// Binds the key to another certificate DN pattern, or clears the binding (9.3+).
+    public var certificateIdentity: CertificateIdentityChange?
 
-    public init(access: CrossClusterAccess? = nil, expiration: String? = nil, metadata: JSONValue? = nil) {
+    /// A change to `certificate_identity`.
+    public enum CertificateIdentityChange: Sendable, Hashable {
+        case set(String)
+        case clear
+    }
+
+    public init(
+        access: CrossClusterAccess? = nil, expiration: String? = nil, metadata: JSONValue? = nil,
+        certificateIdentity: CertificateIdentityChange? = nil
+    ) {
         self.access = access
         self.expiration = expiration
         self.metadata = metadata
+        self.certificateIdentity = certificateIdentity
     }
 
     public var json: JSONValue {
@@ -50,6 +62,11 @@ public struct CrossClusterAPIKeyUpdate: Sendable, Hashable {
         if let access { body["access"] = access.json }
         if let expiration { body["expiration"] = .string(expiration) }
         if let metadata { body["metadata"] = metadata }
+        switch certificateIdentity {
+        case .set(let pattern)?: body["certificate_identity"] = .string(pattern)
+        case .clear?: body["certificate_identity"] = .null
+        case nil: break
+        }
         return body
     }
 }

@@ -26,7 +26,10 @@ public struct CrossClusterAccess: Sendable, Hashable {
         /// Document-level security: a query object, a query as a JSON string, or a template.
         public var query: JSONValue?
         public var allowRestrictedIndices: Bool?
-        public init(names: [String], fieldSecurity: FieldSecurity? = nil, query: JSONValue? = nil, allowRestrictedIndices: Bool? = nil) {
+        public init(
+            names: [String], fieldSecurity: FieldSecurity? = nil, query: JSONValue? = nil,
+            allowRestrictedIndices: Bool? = nil
+        ) {
             self.names = names
             self.fieldSecurity = fieldSecurity
             self.query = query
@@ -56,20 +59,22 @@ public struct CrossClusterAccess: Sendable, Hashable {
     public var json: JSONValue {
         var object: JSONValue = [:]
         if !search.isEmpty {
-            object["search"] = .array(search.map { entry in
-                var item: JSONValue = ["names": .array(entry.names.map(JSONValue.string))]
-                if let security = entry.fieldSecurity { item["field_security"] = security.json }
-                if let query = entry.query { item["query"] = query }
-                if let allow = entry.allowRestrictedIndices { item["allow_restricted_indices"] = .bool(allow) }
-                return item
-            })
+            object["search"] = .array(
+                search.map { entry in
+                    var item: JSONValue = ["names": .array(entry.names.map(JSONValue.string))]
+                    if let security = entry.fieldSecurity { item["field_security"] = security.json }
+                    if let query = entry.query { item["query"] = query }
+                    if let allow = entry.allowRestrictedIndices { item["allow_restricted_indices"] = .bool(allow) }
+                    return item
+                })
         }
         if !replication.isEmpty {
-            object["replication"] = .array(replication.map { entry in
-                var item: JSONValue = ["names": .array(entry.names.map(JSONValue.string))]
-                if let allow = entry.allowRestrictedIndices { item["allow_restricted_indices"] = .bool(allow) }
-                return item
-            })
+            object["replication"] = .array(
+                replication.map { entry in
+                    var item: JSONValue = ["names": .array(entry.names.map(JSONValue.string))]
+                    if let allow = entry.allowRestrictedIndices { item["allow_restricted_indices"] = .bool(allow) }
+                    return item
+                })
         }
         return object
     }
@@ -77,13 +82,16 @@ public struct CrossClusterAccess: Sendable, Hashable {
     /// Reads an `access` object as `GET /_security/api_key` returns it.
     init(json: JSONValue) {
         self.search = (json["search"]?.arrayValue ?? []).map { entry in
-            let fields = entry["field_security"].map { FieldSecurity(grant: $0.strings("grant") ?? [], except: $0.strings("except") ?? []) }
+            let fields = entry["field_security"].map {
+                FieldSecurity(grant: $0.strings("grant") ?? [], except: $0.strings("except") ?? [])
+            }
             return Search(
                 names: entry.strings("names") ?? [], fieldSecurity: fields, query: entry["query"],
                 allowRestrictedIndices: entry.flag("allow_restricted_indices"))
         }
         self.replication = (json["replication"]?.arrayValue ?? []).map { entry in
-            Replication(names: entry.strings("names") ?? [], allowRestrictedIndices: entry.flag("allow_restricted_indices"))
+            Replication(
+                names: entry.strings("names") ?? [], allowRestrictedIndices: entry.flag("allow_restricted_indices"))
         }
     }
 }

@@ -40,8 +40,11 @@ public struct ElasticsearchClient: Sendable {
 
     /// `GET /_cluster/settings`: the remotes configured through the API (and, with
     /// `includeDefaults`, in `elasticsearch.yml`).
-    public func configuredRemotes(includeDefaults: Bool = false) async throws(ElasticsearchClientError) -> [ConfiguredRemote] {
-        try await send(ElasticsearchRequests.clusterSettings(includeDefaults: includeDefaults), decode: ConfiguredRemote.decodeAll)
+    public func configuredRemotes(includeDefaults: Bool = false) async throws(ElasticsearchClientError)
+        -> [ConfiguredRemote]
+    {
+        try await send(
+            ElasticsearchRequests.clusterSettings(includeDefaults: includeDefaults), decode: ConfiguredRemote.decodeAll)
     }
 
     /// Adds or updates a remote; returns whether the change was acknowledged.
@@ -57,15 +60,21 @@ public struct ElasticsearchClient: Sendable {
     }
 
     /// Creates a cross-cluster API key (run against the remote cluster, as a user).
-    public func createCrossClusterAPIKey(_ request: CrossClusterAPIKeyRequest) async throws(ElasticsearchClientError) -> CrossClusterAPIKey {
-        let key = try await send(ElasticsearchRequests.createCrossClusterAPIKey(request), decode: CrossClusterAPIKey.init(json:))
+    public func createCrossClusterAPIKey(_ request: CrossClusterAPIKeyRequest) async throws(ElasticsearchClientError)
+        -> CrossClusterAPIKey
+    {
+        let key = try await send(
+            ElasticsearchRequests.createCrossClusterAPIKey(request), decode: CrossClusterAPIKey.init(json:))
         return key
     }
 
     /// Updates a cross-cluster API key; returns `updated` (false when nothing changed).
     @discardableResult
-    public func updateCrossClusterAPIKey(id: String, _ update: CrossClusterAPIKeyUpdate) async throws(ElasticsearchClientError) -> Bool {
-        try await send(ElasticsearchRequests.updateCrossClusterAPIKey(id: id, update)) { json throws(ResponseDecodingError) in
+    public func updateCrossClusterAPIKey(id: String, _ update: CrossClusterAPIKeyUpdate)
+        async throws(ElasticsearchClientError) -> Bool
+    {
+        try await send(ElasticsearchRequests.updateCrossClusterAPIKey(id: id, update)) {
+            json throws(ResponseDecodingError) in
             try json.required("updated", JSONValue.flag, in: "PUT /_security/cross_cluster/api_key")
         }
     }
@@ -76,8 +85,12 @@ public struct ElasticsearchClient: Sendable {
     }
 
     /// `DELETE /_security/api_key`
-    public func invalidateAPIKeys(_ selection: APIKeyInvalidation) async throws(ElasticsearchClientError) -> APIKeyInvalidationResult {
-        try await send(ElasticsearchRequests.invalidateAPIKeys(selection)) { json in APIKeyInvalidationResult(json: json) }
+    public func invalidateAPIKeys(_ selection: APIKeyInvalidation) async throws(ElasticsearchClientError)
+        -> APIKeyInvalidationResult
+    {
+        try await send(ElasticsearchRequests.invalidateAPIKeys(selection)) { json in
+            APIKeyInvalidationResult(json: json)
+        }
     }
 
     /// `POST /_nodes/reload_secure_settings`
@@ -90,7 +103,8 @@ public struct ElasticsearchClient: Sendable {
     public func putRole(name: String, _ role: RoleDefinition) async throws(ElasticsearchClientError) -> Bool {
         try await send(ElasticsearchRequests.putRole(name: name, role)) { json throws(ResponseDecodingError) in
             guard let created = json["role"]?.flag("created") else {
-                throw ResponseDecodingError(operation: "PUT /_security/role", detail: "the field \"role.created\" is missing")
+                throw ResponseDecodingError(
+                    operation: "PUT /_security/role", detail: "the field \"role.created\" is missing")
             }
             return created
         }
@@ -109,7 +123,8 @@ public struct ElasticsearchClient: Sendable {
         }
         let operation = "\(request.method.rawValue) \(request.path.split(separator: "?").first ?? "")"
         guard (200..<300).contains(response.status) else {
-            throw .server(ElasticsearchError(operation: operation, response: response, secrets: endpoint.auth.secrets + secrets))
+            throw .server(
+                ElasticsearchError(operation: operation, response: response, secrets: endpoint.auth.secrets + secrets))
         }
         do {
             return try decode(try response.jsonObject(for: operation))

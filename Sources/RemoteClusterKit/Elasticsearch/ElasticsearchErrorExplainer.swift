@@ -13,37 +13,50 @@ enum ElasticsearchErrorExplainer {
                 + "a proxy or load balancer in front of the cluster probably replied, so check that it can reach Elasticsearch and that the URL points at the cluster."
         }
         if error.hasType("no_such_remote_cluster_exception") || reason(containing: "no such remote cluster") != nil {
-            let alias = reason(containing: "no such remote cluster").flatMap { bracketed(in: $0, after: "no such remote cluster: ") }
+            let alias = reason(containing: "no such remote cluster").flatMap {
+                bracketed(in: $0, after: "no such remote cluster: ")
+            }
             let name = alias.map { "named \"\($0)\" " } ?? ""
-            return "No remote cluster \(name)is configured on this cluster (\(status), no_such_remote_cluster_exception); check the alias spelling or add the remote first."
+            return
+                "No remote cluster \(name)is configured on this cluster (\(status), no_such_remote_cluster_exception); check the alias spelling or add the remote first."
         }
         if let license = reason(containing: "current license is non-compliant for") {
-            return "The cluster's license does not allow this (\(status): \(license)); API-key remote clusters need an Enterprise or trial license on both clusters."
+            return
+                "The cluster's license does not allow this (\(status): \(license)); API-key remote clusters need an Enterprise or trial license on both clusters."
         }
         if let keyType = reason(containing: "authentication expected API key type of") {
-            return "The API key has the wrong type for this call (\(status): \(keyType)); a cross-cluster key only works between clusters, so sign in with a user or a REST API key."
+            return
+                "The API key has the wrong type for this call (\(status): \(keyType)); a cross-cluster key only works between clusters, so sign in with a user or a REST API key."
         }
         if let apiKeyRefused = reason(containing: "authentication via API key not supported") {
-            return "This call must be made by a user, not with an API key (\(status): \(apiKeyRefused)); sign in with a user name and password that has the manage_security privilege."
+            return
+                "This call must be made by a user, not with an API key (\(status): \(apiKeyRefused)); sign in with a user name and password that has the manage_security privilege."
         }
         switch error.status {
         case 401:
             if reason(containing: "missing authentication credentials") != nil {
-                return "The cluster requires credentials and none were sent (\(status)); give a user name and password or an API key."
+                return
+                    "The cluster requires credentials and none were sent (\(status)); give a user name and password or an API key."
             }
-            return "The cluster rejected the credentials (\(status): \(error.specificReason ?? "unauthenticated")); check the user name and password or the API key, and that the key has not expired or been invalidated."
+            return
+                "The cluster rejected the credentials (\(status): \(error.specificReason ?? "unauthenticated")); check the user name and password or the API key, and that the key has not expired or been invalidated."
         case 403:
             let detail = error.specificReason ?? "forbidden"
-            if let privileges = reason(containing: "is granted by the").flatMap({ bracketed(in: $0, after: "privileges ") }) {
+            if let privileges = reason(containing: "is granted by the").flatMap({
+                bracketed(in: $0, after: "privileges ")
+            }) {
                 let action = reason(containing: "action [").flatMap { bracketed(in: $0, after: "action ") }
                 let what = action.map { "run \($0)" } ?? "do this"
-                return "The user is not allowed to \(what) (\(status)); give it a role with one of the privileges \(privileges.replacingOccurrences(of: ",", with: ", "))."
+                return
+                    "The user is not allowed to \(what) (\(status)); give it a role with one of the privileges \(privileges.replacingOccurrences(of: ",", with: ", "))."
             }
-            return "The user is not allowed to do this (\(status): \(detail)); ask an administrator for the missing privilege."
+            return
+                "The user is not allowed to do this (\(status): \(detail)); ask an administrator for the missing privilege."
         default:
             let type = error.type.map { ", \($0)" } ?? ""
             let detail = error.specificReason ?? "no reason given"
-            return "Elasticsearch refused \(error.operation) (\(status)\(type)): \(detail.hasSuffix(".") ? String(detail.dropLast()) : detail)."
+            return
+                "Elasticsearch refused \(error.operation) (\(status)\(type)): \(detail.hasSuffix(".") ? String(detail.dropLast()) : detail)."
         }
     }
 

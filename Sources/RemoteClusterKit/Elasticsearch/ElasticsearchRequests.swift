@@ -14,7 +14,9 @@ public enum ElasticsearchRequests {
     public static func remoteInfo() -> HTTPRequest { HTTPRequest(method: .get, path: "/_remote/info") }
 
     /// `GET /_resolve/cluster/<alias>:*[,<alias>:*…]`, which makes the local cluster contact each remote.
+    /// With no aliases it is `GET /_resolve/cluster`, which checks every remote (8.18+).
     public static func resolveCluster(aliases: [String]) -> HTTPRequest {
+        if aliases.isEmpty { return HTTPRequest(method: .get, path: "/_resolve/cluster") }
         let expressions = aliases.map { PathEncoding.expression("\($0):*") }.joined(separator: ",")
         return HTTPRequest(method: .get, path: "/_resolve/cluster/\(expressions)")
     }
@@ -27,7 +29,8 @@ public enum ElasticsearchRequests {
     /// `PUT /_cluster/settings` adding or updating one remote (persistent, nested). The other
     /// mode's keys are set to null in the same request, so a mode change is one step.
     public static func putRemote(_ remote: RemoteClusterSettings) -> HTTPRequest {
-        HTTPRequest(method: .put, path: "/_cluster/settings", body: persistentRemote(remote.alias, remote.settingsObject))
+        HTTPRequest(
+            method: .put, path: "/_cluster/settings", body: persistentRemote(remote.alias, remote.settingsObject))
     }
 
     /// `PUT /_cluster/settings` removing one remote: every per-alias key set to null in one
@@ -45,7 +48,8 @@ public enum ElasticsearchRequests {
 
     /// `PUT /_security/cross_cluster/api_key/<id>`
     public static func updateCrossClusterAPIKey(id: String, _ update: CrossClusterAPIKeyUpdate) -> HTTPRequest {
-        HTTPRequest(method: .put, path: "/_security/cross_cluster/api_key/\(PathEncoding.segment(id))", body: update.json)
+        HTTPRequest(
+            method: .put, path: "/_security/cross_cluster/api_key/\(PathEncoding.segment(id))", body: update.json)
     }
 
     /// `GET /_security/api_key?id=…&name=…&active_only=true`

@@ -47,8 +47,13 @@ extension JSONValue {
     }
 
     /// A required member, or a decoding error naming it.
-    func required<T>(_ key: String, _ read: (JSONValue) -> (String) -> T?, in operation: String) throws(ResponseDecodingError) -> T {
-        guard let value = read(self)(key) else { throw ResponseDecodingError(operation: operation, detail: "the field \"\(key)\" is missing or has the wrong type") }
+    func required<T>(_ key: String, _ read: (JSONValue) -> (String) -> T?, in operation: String)
+        throws(ResponseDecodingError) -> T
+    {
+        guard let value = read(self)(key) else {
+            throw ResponseDecodingError(
+                operation: operation, detail: "the field \"\(key)\" is missing or has the wrong type")
+        }
         return value
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// Percent-encoding for the parts of request paths and query strings.
 enum PathEncoding {
     /// RFC 3986 unreserved characters.
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// One path segment (a role name, a key id): everything but unreserved characters encoded.
     static func segment(_ text: String) -> String {

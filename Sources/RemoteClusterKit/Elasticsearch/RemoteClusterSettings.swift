@@ -24,9 +24,12 @@ public struct RemoteClusterSettings: Sendable, Hashable {
     /// Keys only sniff mode accepts (`proxy` is sniff's undocumented, deprecated proxy).
     static let sniffKeys = ["seeds", "node_connections", "proxy"]
     /// Keys both modes accept; they are rejected once the remote has no address.
-    static let sharedKeys = ["skip_unavailable", "transport.ping_schedule", "transport.compress", "transport.compression_scheme"]
+    static let sharedKeys = [
+        "skip_unavailable", "transport.ping_schedule", "transport.compress", "transport.compression_scheme",
+    ]
     /// Every per-alias key, in the order the removal request lists them.
-    static let allKeys = ["skip_unavailable", "mode"] + proxyKeys + sniffKeys
+    static let allKeys =
+        ["skip_unavailable", "mode"] + proxyKeys + sniffKeys
         + ["transport.ping_schedule", "transport.compress", "transport.compression_scheme"]
 
     /// The alias's settings object: this mode's keys with values, the other mode's keys null.

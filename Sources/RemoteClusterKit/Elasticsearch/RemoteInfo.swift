@@ -64,7 +64,8 @@ public struct RemoteInfo: Sendable, Hashable {
     public var connections: (open: Int, maximum: Int?) {
         switch mode {
         case .proxy: return (proxySocketsConnected ?? 0, maxProxySocketConnections)
-        default: return (nodesConnected ?? proxySocketsConnected ?? 0, maxConnectionsPerCluster ?? maxProxySocketConnections)
+        default:
+            return (nodesConnected ?? proxySocketsConnected ?? 0, maxConnectionsPerCluster ?? maxProxySocketConnections)
         }
     }
 
@@ -79,7 +80,8 @@ public struct RemoteInfo: Sendable, Hashable {
             proxyAddress: json.text("proxy_address") ?? json.text("address"),
             serverName: serverName?.isEmpty == false ? serverName : nil,
             proxySocketsConnected: json.integer("num_proxy_sockets_connected") ?? json.integer("num_sockets_connected"),
-            maxProxySocketConnections: json.integer("max_proxy_socket_connections") ?? json.integer("max_socket_connections"),
+            maxProxySocketConnections: json.integer("max_proxy_socket_connections")
+                ?? json.integer("max_socket_connections"),
             seeds: json.strings("seeds") ?? [],
             nodesConnected: json.integer("num_nodes_connected"),
             maxConnectionsPerCluster: json.integer("max_connections_per_cluster"),
@@ -87,6 +89,13 @@ public struct RemoteInfo: Sendable, Hashable {
             skipUnavailable: json.flag("skip_unavailable"),
             hasClusterCredentials: json["cluster_credentials"].map { !$0.isNull } ?? false,
             raw: json)
+    }
+
+    /// One JSON object keyed by alias, each value exactly as Elasticsearch sent it (for `--json`).
+    public static func jsonObject(_ remotes: [RemoteInfo]) -> JSONValue {
+        var object: JSONValue = [:]
+        for remote in remotes { object[remote.alias] = remote.raw }
+        return object
     }
 
     /// Decodes a whole `GET /_remote/info` body, sorted by alias.

@@ -12,7 +12,8 @@ public struct RoleDefinition: Sendable, Hashable {
         public var allowRestrictedIndices: Bool?
 
         public init(
-            clusters: [String], names: [String], privileges: [String], fieldSecurity: CrossClusterAccess.FieldSecurity? = nil,
+            clusters: [String], names: [String], privileges: [String],
+            fieldSecurity: CrossClusterAccess.FieldSecurity? = nil,
             query: JSONValue? = nil, allowRestrictedIndices: Bool? = nil
         ) {
             self.clusters = clusters
@@ -62,18 +63,21 @@ public struct RoleDefinition: Sendable, Hashable {
         if let description { body["description"] = .string(description) }
         if !cluster.isEmpty { body["cluster"] = strings(cluster) }
         if !remoteIndices.isEmpty {
-            body["remote_indices"] = .array(remoteIndices.map { entry in
-                var item: JSONValue = [
-                    "clusters": strings(entry.clusters), "names": strings(entry.names), "privileges": strings(entry.privileges),
-                ]
-                if let security = entry.fieldSecurity { item["field_security"] = security.json }
-                if let query = entry.query { item["query"] = query }
-                if let allow = entry.allowRestrictedIndices { item["allow_restricted_indices"] = .bool(allow) }
-                return item
-            })
+            body["remote_indices"] = .array(
+                remoteIndices.map { entry in
+                    var item: JSONValue = [
+                        "clusters": strings(entry.clusters), "names": strings(entry.names),
+                        "privileges": strings(entry.privileges),
+                    ]
+                    if let security = entry.fieldSecurity { item["field_security"] = security.json }
+                    if let query = entry.query { item["query"] = query }
+                    if let allow = entry.allowRestrictedIndices { item["allow_restricted_indices"] = .bool(allow) }
+                    return item
+                })
         }
         if !remoteCluster.isEmpty {
-            body["remote_cluster"] = .array(remoteCluster.map { ["clusters": strings($0.clusters), "privileges": strings($0.privileges)] })
+            body["remote_cluster"] = .array(
+                remoteCluster.map { ["clusters": strings($0.clusters), "privileges": strings($0.privileges)] })
         }
         if let metadata { body["metadata"] = metadata }
         return body

@@ -10,7 +10,9 @@ public struct SecureSettingsReload: Sendable, Hashable {
         /// The secure settings the node reloaded (recent versions only).
         public var secureSettingNames: [String]
 
-        public init(id: String, name: String, reloadError: ElasticsearchErrorCause? = nil, secureSettingNames: [String] = []) {
+        public init(
+            id: String, name: String, reloadError: ElasticsearchErrorCause? = nil, secureSettingNames: [String] = []
+        ) {
             self.id = id
             self.name = name
             self.reloadError = reloadError

@@ -16,12 +16,19 @@ actor RecordingTransport: HTTPTransport {
 
     /// Answers every request with `status` and a JSON body.
     init(status: Int = 200, json: JSONValue) {
-        self.replies = [.response(HTTPResponse(status: status, headers: [HTTPHeader("Content-Type", "application/json")], body: json.jsonData()))]
+        self.replies = [
+            .response(
+                HTTPResponse(
+                    status: status, headers: [HTTPHeader("Content-Type", "application/json")], body: json.jsonData()))
+        ]
     }
 
     /// Answers with `status` and a raw body.
     init(status: Int, body: String, contentType: String = "application/json") {
-        self.replies = [.response(HTTPResponse(status: status, headers: [HTTPHeader("Content-Type", contentType)], body: Data(body.utf8)))]
+        self.replies = [
+            .response(
+                HTTPResponse(status: status, headers: [HTTPHeader("Content-Type", contentType)], body: Data(body.utf8)))
+        ]
     }
 
     func send(_ request: HTTPRequest, to endpoint: ClusterEndpoint) async throws(TransportError) -> HTTPResponse {
@@ -41,6 +48,8 @@ extension ElasticsearchClient {
     static func recording(_ transport: RecordingTransport) -> ElasticsearchClient {
         ElasticsearchClient(
             transport: transport,
-            endpoint: ClusterEndpoint(baseURL: "https://central.example.net:9200", auth: .basic(user: "elastic", password: Secret("s3cret-password"))))
+            endpoint: ClusterEndpoint(
+                baseURL: "https://central.example.net:9200",
+                auth: .basic(user: "elastic", password: Secret("s3cret-password"))))
     }
 }

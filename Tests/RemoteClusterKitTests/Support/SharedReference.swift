@@ -7,7 +7,8 @@ enum SharedReference {
     /// `<repo>/../shared/es-reference`, found from this file's path.
     static let root: URL = {
         var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path)
+        {
             url.deleteLastPathComponent()
         }
         return url.deletingLastPathComponent().appendingPathComponent("shared/es-reference")
@@ -70,7 +71,8 @@ enum SharedReference {
             switch node.tag.rawValue {
             case Tag.Name.null.rawValue: return .null
             case Tag.Name.bool.rawValue: return .bool(node.bool ?? false)
-            case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return .number(node.float ?? Double(scalar.string) ?? 0)
+            case Tag.Name.int.rawValue, Tag.Name.float.rawValue:
+                return .number(node.float ?? Double(scalar.string) ?? 0)
             default: return .string(scalar.string)
             }
         case .alias:
