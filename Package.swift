@@ -64,7 +64,15 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "RemoteClusterKitTests", dependencies: ["RemoteClusterKit"]),
+        .testTarget(
+            name: "RemoteClusterKitTests",
+            dependencies: [
+                "RemoteClusterKit",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
         .testTarget(name: "ClusterSimulatorTests", dependencies: ["ClusterSimulator", "CurlTransport", "RemoteClusterKit"]),
         .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),

@@ -1,0 +1,75 @@
+import Crypto
+import Foundation
+import SwiftASN1
+import X509
+
+/// Reads PEM bundles (CA files, presented chains) into ``CertificateSummary`` values.
+public enum CertificateInspector {
+    /// Summaries of every certificate in a PEM text, in file order.
+    ///
+    /// Throws when the text is not PEM, holds a private key, holds no certificate, or a
+    /// certificate does not parse.
+    public static func inspect(pem text: String) throws(CertificateInspectionError) -> [CertificateSummary] {
+        let blocks: [PEMBlock]
+        do {
+            blocks = try PEMBlock.scan(text)
+        } catch {
+            switch error {
+            case .unterminated(let label), .badBase64(let label): throw .damagedPEM(label: label)
+            }
+        }
+        if blocks.isEmpty { throw .notPEM }
+        if let key = blocks.first(where: \.isPrivateKey) { throw .containsPrivateKey(label: key.label) }
+        let certificates = blocks.filter { $0.label == "CERTIFICATE" || $0.label == "X509 CERTIFICATE" }
+        if certificates.isEmpty { throw .noCertificates(labels: blocks.map(\.label)) }
+        var summaries: [CertificateSummary] = []
+        for (index, block) in certificates.enumerated() {
+            do {
+                let certificate = try Certificate(derEncoded: block.derBytes)
+                summaries.append(try summary(of: certificate, der: block.derBytes))
+            } catch {
+                throw .invalidCertificate(index: index, detail: String(describing: error))
+            }
+        }
+        return summaries
+    }
+
+    /// Summaries of every certificate in a PEM file's data. Binary (DER) data is reported as not PEM.
+    public static func inspect(pemData data: Data) throws(CertificateInspectionError) -> [CertificateSummary] {
+        guard let text = String(data: data, encoding: .utf8) else { throw .notPEM }
+        return try inspect(pem: text)
+    }
+
+    /// The summary of one parsed certificate; `der` is its encoding, for the fingerprint.
+    public static func summary(of certificate: Certificate, der: [UInt8]) throws -> CertificateSummary {
+        let isCA: Bool
+        switch try certificate.extensions.basicConstraints {
+        case .isCertificateAuthority?: isCA = true
+        case .notCertificateAuthority?, nil: isCA = false
+        }
+        let names = try certificate.extensions.subjectAlternativeNames.map { Array($0) } ?? []
+        return CertificateSummary(
+            subject: certificate.subject.description,
+            issuer: certificate.issuer.description,
+            notValidBefore: certificate.notValidBefore,
+            notValidAfter: certificate.notValidAfter,
+            isCA: isCA,
+            subjectAlternativeNames: names.compactMap(text(of:)),
+            sha256Fingerprint: fingerprint(der: der)
+        )
+    }
+
+    /// SHA-256 of `der` as colon-separated upper-case hex, like `openssl x509 -fingerprint -sha256`.
+    public static func fingerprint(der: [UInt8]) -> String {
+        SHA256.hash(data: der).map { String(format: "%02X", $0) }.joined(separator: ":")
+    }
+
+    /// A subject alternative name as text; DNS names and IP addresses only.
+    static func text(of name: GeneralName) -> String? {
+        switch name {
+        case .dnsName(let dns): return dns
+        case .ipAddress(let octets): return IPAddressText.format(Array(octets.bytes))
+        default: return nil
+        }
+    }
+}
