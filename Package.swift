@@ -71,7 +71,8 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-            ]
+            ],
+            exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
         .testTarget(name: "ClusterSimulatorTests", dependencies: ["ClusterSimulator", "CurlTransport", "RemoteClusterKit"]),

@@ -14,7 +14,7 @@ public enum RemoteClusterType: String, Sendable, Hashable, CaseIterable, CustomS
         switch self {
         case .ech: return "Elastic Cloud Hosted"
         case .ece: return "Elastic Cloud Enterprise"
-        case .eck: return "ECK (another operator)"
+        case .eck: return "ECK, another operator"
         case .selfManaged: return "self-managed"
         }
     }

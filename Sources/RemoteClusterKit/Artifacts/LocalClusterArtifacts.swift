@@ -24,8 +24,30 @@ public enum LocalClusterArtifacts {
         set.artifacts.append(.yaml(merged, fileName: "local-elasticsearch.yaml",
                                    title: "The local Elasticsearch resource \(local.name) with the remote-cluster change merged in",
                                    kind: .kubernetesManifest, target: .local))
+        set.artifacts.append(applyScript(setup, files: set.artifacts.map(\.fileName)))
         set.notes += notes(setup, merged: merged, report: report, secretName: secretName)
         return set
+    }
+
+    /// `local-apply.sh`: kubectl apply of the Secret, the ConfigMap and the resource, in that order.
+    static func applyScript(_ setup: ConnectionSetup, files: [String]) -> Artifact {
+        let local = setup.local
+        let placeholders = setup.remotes.contains { !(setup.includeSecrets && $0.credentials != nil) }
+        var steps: [ShellScript.Step] = []
+        for (index, file) in files.enumerated() {
+            var comment: [String] = []
+            if index == 0, placeholders { comment.append("Replace the placeholders in \(file) with the encoded API keys first.") }
+            if file == "local-elasticsearch.yaml" { comment.append("This restarts the Elasticsearch pods of \(local.name), one at a time.") }
+            steps.append(ShellScript.Step(comment: comment, command: .kubectl(context: local.context, namespace: local.namespace,
+                                                                             ["apply", "-f", ShellWord(file)])))
+        }
+        steps.append(ShellScript.Step(comment: ["Follow the restart: PHASE goes to ApplyingChanges and back to Ready."],
+                                      command: .kubectl(context: local.context, namespace: local.namespace,
+                                                        ["get", "elasticsearch", ShellWord(local.name)])))
+        return Artifact(fileName: "local-apply.sh", title: "kubectl commands that apply the local files in order",
+                        kind: .shellScript, target: .local,
+                        text: ShellScript(title: "Local \(local.name): apply the credentials, the CAs and the Elasticsearch change",
+                                          steps: steps, runsInOwnFolder: true).text)
     }
 
     static func credentialsSecret(_ setup: ConnectionSetup, name: String) -> Artifact {

@@ -55,9 +55,11 @@ public enum SelfManagedRemoteArtifacts {
         set.notes.append(ArtifactNote(
             "Add remote-\(remote.alias)-elasticsearch.yml to elasticsearch.yml on every node of \(remote.alias) and restart the nodes: these settings are static and only take effect after a restart.",
             target: target, severity: .warning))
-        set.notes.append(ArtifactNote(
-            "remote_cluster.host 0.0.0.0 listens on every interface; set remote_cluster.publish_host to each node's own address when the local cluster connects in sniff mode.",
-            target: target))
+        if remote.mode == .sniff {
+            set.notes.append(ArtifactNote(
+                "In sniff mode the local cluster connects to the addresses the nodes publish: set remote_cluster.publish_host on each node to its own address (one of the seeds), since remote_cluster.host 0.0.0.0 only says where to listen.",
+                target: target))
+        }
         if names.dns.isEmpty && names.ips.isEmpty {
             set.notes.append(ArtifactNote(
                 "No address is known for \(remote.alias), so the certificate command has no --dns or --ip; add the names the local cluster will connect to.",

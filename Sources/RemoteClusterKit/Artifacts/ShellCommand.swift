@@ -3,7 +3,7 @@
 /// Literal text is single-quoted whenever it contains anything but safe characters, so names
 /// with spaces, quotes or `$` cannot change what the command does. Variables render as `"$NAME"`,
 /// so a password is read from the environment instead of being written into the command.
-public struct ShellWord: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct ShellWord: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
     /// A piece of a word.
     public enum Part: Sendable, Hashable {
         case literal(String)
@@ -15,6 +15,7 @@ public struct ShellWord: Sendable, Hashable, ExpressibleByStringLiteral, CustomS
     public init(parts: [Part]) { self.parts = parts }
     public init(_ literal: String) { parts = [.literal(literal)] }
     public init(stringLiteral value: String) { self.init(value) }
+    public init(stringInterpolation: DefaultStringInterpolation) { self.init(String(stringInterpolation: stringInterpolation)) }
 
     /// A word made of a literal prefix and an environment variable, e.g. `--pass="$CA_PASSWORD"`.
     public static func literal(_ prefix: String, variable: String) -> ShellWord {

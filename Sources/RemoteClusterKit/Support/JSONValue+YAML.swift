@@ -28,7 +28,7 @@ extension JSONValue {
         do {
             node = try Yams.compose(yaml: text)
         } catch {
-            throw YAMLConversionError(location: nil, reason: String(describing: error))
+            throw YAMLConversionError(location: nil, reason: YAMLErrorText.describe(error))
         }
         guard let node else { return .null }
         return try JSONValue(yamlNode: node)
@@ -63,7 +63,7 @@ extension JSONValue {
     /// The JSON value of a scalar node, from its resolved YAML tag.
     static func scalarValue(_ node: Node) -> JSONValue {
         guard let scalar = node.scalar else { return .null }
-        switch node.tag.name {
+        switch Tag.Name(rawValue: node.tag.rawValue) {
         case .null: return .null
         case .bool: return node.bool.map(JSONValue.bool) ?? .string(scalar.string)
         case .int: return node.int.map(JSONValue.int) ?? .string(scalar.string)
