@@ -1,12 +1,14 @@
 # remote-cluster-wizard: set-up, build, test and demo.
 #   make demo   run the wizard against the built-in simulated clusters
 #   make test   run every test (unit, integration against the simulator, tmux end-to-end)
+#   make probe ARGS="--proxy-address HOST:9443 --ca ca.crt"   TLS preflight to a remote cluster server
+#   make status ARGS="--url https://HOST:9200 --user elastic"  remote connections of a cluster
 
 SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
 SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl
 
-.PHONY: deps build test demo clean format
+.PHONY: deps build test demo clean format probe status
 
 ## Install the system packages the build and the tests need (Debian/Ubuntu).
 deps:
@@ -37,6 +39,14 @@ test: deps
 ## Run the wizard against the built-in simulated local and remote clusters.
 demo: build
 	$(BINARY) demo
+
+## TLS preflight to a remote cluster server (pass the options in ARGS).
+probe: build
+	$(BINARY) probe $(ARGS)
+
+## The remote connections of a cluster (pass the options in ARGS; password in ES_PASSWORD).
+status: build
+	$(BINARY) status $(ARGS)
 
 clean:
 	rm -rf .build

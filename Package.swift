@@ -50,6 +50,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         // Pure UI core: state, messages, effects, widgets, rendering into a ScreenBuffer.
@@ -71,12 +72,20 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
-        .testTarget(name: "ClusterSimulatorTests", dependencies: ["ClusterSimulator", "CurlTransport", "RemoteClusterKit"]),
-        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
+        .testTarget(
+            name: "ClusterSimulatorTests",
+            dependencies: [
+                "ClusterSimulator", "CurlTransport", "RemoteClusterKit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"], exclude: ["Snapshots"]),
         .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

@@ -4,3 +4,69 @@ import RemoteClusterKit
 
 /// The libcurl version this binary runs with, e.g. `libcurl/7.88.1 OpenSSL/3.0.19`.
 public var libcurlVersion: String { String(cString: curl_version()) }
+
+/// Initialises libcurl once per process, before the first handle is created.
+enum CurlGlobal {
+    private static let initialised: Bool = {
+        ccurl_global_init_default() == CURLE_OK
+    }()
+
+    /// Call before creating any libcurl handle; cheap after the first call.
+    static func ensureInitialised() { _ = initialised }
+}
+
+/// The real `HTTPTransport`: HTTP/1.1 and TLS over libcurl.
+///
+/// Requests run on one dedicated thread per transport (a `curl_multi` loop), so `send` never
+/// blocks the caller's thread and many requests can be in flight at once. Connections to the
+/// same host are kept open and reused. TLS verification (chain and host name) is on unless the
+/// endpoint is explicitly `insecure`. Cancelling the calling task aborts its request.
+///
+/// Keep one transport for the life of the program (or of a screen): creating one starts a
+/// thread, and releasing it stops that thread.
+public final class CurlTransport: HTTPTransport {
+    private let worker: CurlMultiWorker
+
+    public init() {
+        worker = CurlMultiWorker(name: "CurlTransport")
+    }
+
+    deinit { worker.shutdown() }
+
+    public func send(_ request: HTTPRequest, to endpoint: ClusterEndpoint) async throws(TransportError) -> HTTPResponse {
+        let target = try CurlTarget(url: endpoint.baseURL + request.path)
+        let easy = CurlEasy()
+        let sink = HTTPResponseSink()
+        HTTPRequestConfiguration.apply(request, endpoint: endpoint, url: target.url, to: easy, sink: sink)
+        let outcome = await worker.perform(easy)
+        // The sink is read by libcurl callbacks until the transfer ends.
+        return try withExtendedLifetime(sink) { () throws(TransportError) -> HTTPResponse in
+            switch outcome {
+            case .cancelled:
+                throw TransportError.cancelled
+            case .finished(let code) where code == CURLE_OK:
+                return HTTPResponse(status: easy.long(CURLINFO_RESPONSE_CODE), headers: sink.headers, body: sink.body)
+            case .finished(let code):
+                let failure = CurlFailure(
+                    code: Int(code.rawValue), message: easy.errorText(for: code).redacting(endpoint.auth.secrets),
+                    osErrno: Int32(easy.long(CURLINFO_OS_ERRNO)), scheme: target.scheme, host: target.host,
+                    port: target.port, receivedResponse: easy.long(CURLINFO_HEADER_SIZE) > 0, timeouts: endpoint.timeouts,
+                    caFile: endpoint.trust.caFilePath)
+                throw failure.transportError
+            }
+        }
+    }
+}
+
+extension TransportError {
+    /// The error a cancelled request ends with (libcurl's "aborted by callback" code).
+    public static let cancelled = TransportError.other(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "the request was cancelled")
+}
+
+extension TrustSource {
+    /// The CA file path, or nil for the system store.
+    var caFilePath: String? {
+        if case .caFile(let path) = self { return path }
+        return nil
+    }
+}

@@ -11,17 +11,24 @@ struct HostPort: Sendable, Hashable {
     static func parse(
         _ text: String, field: String, requirePort: Bool, example: String
     ) throws(FieldProblem) -> HostPort {
-        func problem(_ what: String, _ fix: String) -> FieldProblem { FieldProblem(field: field, problem: what, fix: fix) }
+        func problem(_ what: String, _ fix: String) -> FieldProblem {
+            FieldProblem(field: field, problem: what, fix: fix)
+        }
 
         let (hostPart, portPart, isIPv6) = try split(text, field: field, example: example)
         if !isIPv6, let issue = HostSyntax.hostNameProblem(hostPart) {
-            throw problem(issue, "Use a host name such as \(example.split(separator: ":").first ?? "") or an IP address.")
+            let fix =
+                HostSyntax.looksNumericDotted(hostPart)
+                ? "Write the IPv4 address as four numbers from 0 to 255, e.g. 192.0.2.10."
+                : "Use a host name such as \(example.split(separator: ":").first ?? "") or an IP address."
+            throw problem(issue, fix)
         }
         guard let portPart else {
             if requirePort {
+                let withPort = isIPv6 ? "[\(hostPart)]:9443" : "\(hostPart):9443"
                 throw problem(
                     "\"\(text)\" has no port",
-                    "Add the port after a colon; the remote cluster server listens on 9443, e.g. \(example)."
+                    "Add the port after a colon; the remote cluster server listens on 9443, e.g. \(withPort)."
                 )
             }
             return HostPort(host: hostPart, port: nil, isIPv6: isIPv6)
@@ -34,11 +41,15 @@ struct HostPort: Sendable, Hashable {
     private static func split(
         _ text: String, field: String, example: String
     ) throws(FieldProblem) -> (String, String?, Bool) {
-        func problem(_ what: String, _ fix: String) -> FieldProblem { FieldProblem(field: field, problem: what, fix: fix) }
+        func problem(_ what: String, _ fix: String) -> FieldProblem {
+            FieldProblem(field: field, problem: what, fix: fix)
+        }
 
         if text.hasPrefix("[") {
             guard let close = text.firstIndex(of: "]") else {
-                throw problem("\"\(text)\" opens a bracket '[' but never closes it", "Write an IPv6 address as [2001:db8::1]:9443.")
+                throw problem(
+                    "\"\(text)\" opens a bracket '[' but never closes it",
+                    "Write an IPv6 address as [2001:db8::1]:9443.")
             }
             let inner = String(text[text.index(after: text.startIndex)..<close])
             guard HostSyntax.isIPv6(inner) else {
@@ -50,7 +61,9 @@ struct HostPort: Sendable, Hashable {
             let rest = text[text.index(after: close)...]
             if rest.isEmpty { return (inner, nil, true) }
             guard rest.hasPrefix(":") else {
-                throw problem("\"\(text)\" has unexpected text after ']'", "Write the port right after the bracket, e.g. [\(inner)]:9443.")
+                throw problem(
+                    "\"\(text)\" has unexpected text after ']'",
+                    "Write the port right after the bracket, e.g. [\(inner)]:9443.")
             }
             return (inner, String(rest.dropFirst()), true)
         }

@@ -19,7 +19,8 @@ enum HostSyntax {
         var address = Substring(text)
         if let percent = address.firstIndex(of: "%") {
             let zone = address[address.index(after: percent)...]
-            guard !zone.isEmpty, zone.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") })
+            guard !zone.isEmpty,
+                zone.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") })
             else { return false }
             address = address[..<percent]
         }

@@ -9,7 +9,9 @@ enum PortAdvice {
         switch address.port {
         case 9200: usage = "the REST API (HTTP) port, which does not speak the transport protocol"
         case 9300: usage = "the transport port, which the API-key model does not use"
-        case 9400: usage = "the Elastic Cloud proxy port shown in the console's Remote cluster parameters, meant for the certificate-based model"
+        case 9400:
+            usage =
+                "the Elastic Cloud proxy port shown in the console's Remote cluster parameters, meant for the certificate-based model"
         default: return nil
         }
         var fixed = address

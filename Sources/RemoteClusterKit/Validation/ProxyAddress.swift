@@ -36,7 +36,8 @@ public struct ProxyAddress: Sendable, Hashable, CustomStringConvertible {
             var rest = String(trimmed[schemeEnd.upperBound...])
             if rest.hasSuffix("/") { rest.removeLast() }
             throw FieldProblem(
-                field: field, problem: "\"\(trimmed)\" starts with \"\(scheme)\", but this is a transport address, not a URL",
+                field: field,
+                problem: "\"\(trimmed)\" starts with \"\(scheme)\", but this is a transport address, not a URL",
                 fix: "Remove \"\(scheme)\" and enter only host:port, e.g. \(rest.isEmpty ? example : rest).")
         }
         if trimmed.contains(where: \.isWhitespace) {

@@ -9,7 +9,9 @@ extension Validators {
     public static func encodedAPIKey(_ value: String, field: String = "Encoded API key") -> [FieldProblem] {
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
         let copyEncoded = "Copy the value of \"encoded\" from the create-API-key response"
-        func problem(_ what: String, _ fix: String) -> [FieldProblem] { [FieldProblem(field: field, problem: what, fix: fix)] }
+        func problem(_ what: String, _ fix: String) -> [FieldProblem] {
+            [FieldProblem(field: field, problem: what, fix: fix)]
+        }
 
         if text.isEmpty { return problem("is empty", "\(copyEncoded) and paste it here.") }
         if text.hasPrefix("{") {
@@ -19,7 +21,8 @@ extension Validators {
                 "\(copyEncoded): only the text between the quotes after \"encoded\":.")
         }
         if text.lowercased().hasPrefix("apikey ") {
-            return problem("starts with \"ApiKey \", the HTTP header prefix", "Paste only the encoded value after \"ApiKey \".")
+            return problem(
+                "starts with \"ApiKey \", the HTTP header prefix", "Paste only the encoded value after \"ApiKey \".")
         }
         if text.contains(where: \.isWhitespace) {
             return problem("contains white space or line breaks", "\(copyEncoded) as one piece, without spaces.")
@@ -64,7 +67,8 @@ extension Validators {
     }
 
     static func isBase64Character(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || character == "+" || character == "/" || character == "=")
+        character.isASCII
+            && (character.isLetter || character.isNumber || character == "+" || character == "/" || character == "=")
     }
 
     /// Whether `text` has the shape of an Elasticsearch id or raw key: URL-safe base64 of a given length.

@@ -18,7 +18,9 @@ extension Validators {
             return [
                 FieldProblem(
                     field: field, problem: "no seed node is given",
-                    fix: "Enter at least one seed as host:port, e.g. node-1.example.com:9443; more than one keeps discovery working when a node is down.")
+                    fix:
+                        "Enter at least one seed as host:port, e.g. node-1.example.com:9443; more than one keeps discovery working when a node is down."
+                )
             ]
         }
         var problems: [FieldProblem] = []
@@ -46,13 +48,16 @@ extension Validators {
     public static func serverName(_ value: String, field: String = "Server name") -> [FieldProblem] {
         let name = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { return [] }
-        func problem(_ what: String, _ fix: String) -> [FieldProblem] { [FieldProblem(field: field, problem: what, fix: fix)] }
+        func problem(_ what: String, _ fix: String) -> [FieldProblem] {
+            [FieldProblem(field: field, problem: what, fix: fix)]
+        }
 
         if let schemeEnd = name.range(of: "://") {
             let rest = name[schemeEnd.upperBound...].split(separator: "/").first.map(String.init) ?? ""
             return problem(
                 "\"\(name)\" is a URL; the server name is only a host name",
-                "Remove \"\(name[..<schemeEnd.upperBound])\" and anything after the host, e.g. \(rest.split(separator: ":").first ?? "").")
+                "Remove \"\(name[..<schemeEnd.upperBound])\" and anything after the host, e.g. \(rest.split(separator: ":").first ?? "")."
+            )
         }
         if name.hasPrefix("[") || HostSyntax.isIPv6(name) || HostSyntax.isIPv4(name) {
             return problem(
@@ -73,7 +78,8 @@ extension Validators {
         if name.contains("*") {
             return problem(
                 "\"\(name)\" contains a wildcard '*'; SNI sends one concrete name",
-                "Replace '*' with a real name that the wildcard certificate covers, e.g. \(name.replacingOccurrences(of: "*", with: "node-1")).")
+                "Replace '*' with a real name that the wildcard certificate covers, e.g. \(name.replacingOccurrences(of: "*", with: "node-1"))."
+            )
         }
         if name.hasSuffix(".") {
             return problem(

@@ -4,24 +4,44 @@ extension Validators {
     /// How close to expiry a CA gets a warning. ECK rotates its CAs after a year by default, so a
     /// CA copied from an ECK cluster goes stale.
     static let caExpiryWarningWindow: TimeInterval = 30 * 86_400
+    /// Larger files are refused before they are read.
+    static let maximumCAFileSize = 1 << 20
 
     /// A CA file: it exists, is readable, is PEM, holds certificates and no private key, every
     /// certificate is a CA and valid at `now`. Warns when a certificate expires within 30 days.
     public static func caFile(_ path: String, field: String = "CA file", now: Date = Date()) -> [FieldProblem] {
-        func problem(_ what: String, _ fix: String) -> [FieldProblem] { [FieldProblem(field: field, problem: what, fix: fix)] }
+        func problem(_ what: String, _ fix: String) -> [FieldProblem] {
+            [FieldProblem(field: field, problem: what, fix: fix)]
+        }
         let trimmed = path.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
-            return problem("is empty", "Enter the path of the PEM file with the remote cluster's CA certificate, e.g. ./remote-ca.crt.")
+            return problem(
+                "is empty",
+                "Enter the path of the PEM file with the remote cluster's CA certificate, e.g. ./remote-ca.crt.")
         }
         let expanded = (trimmed as NSString).expandingTildeInPath
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
-            return problem("there is no file at \(trimmed)", "Check the path; a relative path starts in \(FileManager.default.currentDirectoryPath).")
+            let relative =
+                expanded.hasPrefix("/") ? "" : "; a relative path starts in \(FileManager.default.currentDirectoryPath)"
+            return problem("there is no file at \(trimmed)", "Check the path\(relative).")
         }
         if isDirectory.boolValue {
             return problem("\(trimmed) is a folder", "Give the CA file inside it, e.g. \(trimmed)/ca.crt.")
         }
-        guard FileManager.default.isReadableFile(atPath: expanded), let data = FileManager.default.contents(atPath: expanded) else {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: expanded)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
+            return problem(
+                "\(trimmed) is not a regular file", "Give the path of the CA certificate file, e.g. ./remote-ca.crt.")
+        }
+        if let size = attributes?[.size] as? NSNumber, size.intValue > maximumCAFileSize {
+            return problem(
+                "\(trimmed) is \(size.intValue / 1024) KiB, too large for a CA file",
+                "Give the file with only the CA certificate(s); a CA certificate is a few KiB.")
+        }
+        guard FileManager.default.isReadableFile(atPath: expanded),
+            let data = FileManager.default.contents(atPath: expanded)
+        else {
             return problem("\(trimmed) cannot be read", "Check the file's permissions (e.g. chmod 644 \(trimmed)).")
         }
         let summaries: [CertificateSummary]
@@ -31,7 +51,9 @@ extension Validators {
             return problem("\(trimmed) cannot be used: \(error)", caFix(for: error, path: trimmed))
         }
         return summaries.enumerated().flatMap { index, summary in
-            certificateProblems(summary, label: summaries.count == 1 ? "the certificate" : "certificate \(index + 1)", field: field, now: now)
+            certificateProblems(
+                summary, label: summaries.count == 1 ? "the certificate" : "certificate \(index + 1)", field: field,
+                now: now)
         }
     }
 
@@ -40,38 +62,49 @@ extension Validators {
         case .notPEM:
             return "If it is a binary (DER) file, convert it: openssl x509 -inform der -in \(path) -out ca.crt."
         case .containsPrivateKey:
-            return "Give a file with only the CA certificate (e.g. ca.crt); a private key must never leave the remote cluster."
+            return
+                "Give a file with only the CA certificate (e.g. ca.crt); a private key must never leave the remote cluster."
         case .noCertificates:
             return "Give the file with the CA certificate, the one that starts with -----BEGIN CERTIFICATE-----."
         case .damagedPEM, .invalidCertificate:
-            return "Copy the CA certificate again, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE----- inclusive."
+            return
+                "Copy the CA certificate again, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE----- inclusive."
         }
     }
 
-    private static func certificateProblems(_ summary: CertificateSummary, label: String, field: String, now: Date) -> [FieldProblem] {
+    private static func certificateProblems(_ summary: CertificateSummary, label: String, field: String, now: Date)
+        -> [FieldProblem]
+    {
         let date = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day()
         var problems: [FieldProblem] = []
         if !summary.isCA {
             problems.append(
                 FieldProblem(
                     field: field, problem: "\(label) (\(summary.subject)) is not a CA certificate",
-                    fix: "This looks like a server certificate; give the CA that issued it (\(summary.issuer)) instead."))
+                    fix: "This looks like a server certificate; give the CA that issued it (\(summary.issuer)) instead."
+                ))
         }
         if now > summary.notValidAfter {
             problems.append(
                 FieldProblem(
-                    field: field, problem: "\(label) (\(summary.subject)) expired on \(summary.notValidAfter.formatted(date))",
+                    field: field,
+                    problem: "\(label) (\(summary.subject)) expired on \(summary.notValidAfter.formatted(date))",
                     fix: "Get the current CA from the remote cluster; ECK replaces its CAs after a year by default."))
         } else if now < summary.notValidBefore {
             problems.append(
                 FieldProblem(
-                    field: field, problem: "\(label) (\(summary.subject)) is not valid before \(summary.notValidBefore.formatted(date))",
+                    field: field,
+                    problem:
+                        "\(label) (\(summary.subject)) is not valid before \(summary.notValidBefore.formatted(date))",
                     fix: "Check this machine's clock, or wait until the certificate becomes valid."))
         } else if summary.notValidAfter.timeIntervalSince(now) < caExpiryWarningWindow {
             problems.append(
                 FieldProblem(
-                    field: field, problem: "\(label) (\(summary.subject)) expires on \(summary.notValidAfter.formatted(date)), in less than 30 days",
-                    fix: "Plan to replace it everywhere it is trusted; ECK rotates its CAs yearly and the connection fails once the old CA expires.",
+                    field: field,
+                    problem:
+                        "\(label) (\(summary.subject)) expires on \(summary.notValidAfter.formatted(date)), in less than 30 days",
+                    fix:
+                        "Plan to replace it everywhere it is trusted; ECK rotates its CAs yearly and the connection fails once the old CA expires.",
                     severity: .warning))
         }
         return problems

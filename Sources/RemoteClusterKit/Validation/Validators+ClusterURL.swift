@@ -5,7 +5,9 @@ extension Validators {
     public static func clusterURL(_ value: String, field: String = "Cluster URL") -> [FieldProblem] {
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
         let example = "https://my-cluster.example.com:9200"
-        func problem(_ what: String, _ fix: String) -> [FieldProblem] { [FieldProblem(field: field, problem: what, fix: fix)] }
+        func problem(_ what: String, _ fix: String) -> [FieldProblem] {
+            [FieldProblem(field: field, problem: what, fix: fix)]
+        }
 
         if text.isEmpty { return problem("is empty", "Enter the cluster's REST address, e.g. \(example).") }
         guard let schemeEnd = text.range(of: "://") else {
@@ -32,19 +34,23 @@ extension Validators {
         if !remainder.isEmpty, remainder != "/" {
             return problem(
                 "\"\(text)\" has a path or query (\"\(remainder)\")",
-                "Give only the scheme, host and port, e.g. \(scheme)://\(authority). Clusters behind a path prefix are not supported.")
+                "Give only the scheme, host and port, e.g. \(scheme)://\(authority). Clusters behind a path prefix are not supported."
+            )
         }
         let parsed: HostPort
         do {
-            parsed = try HostPort.parse(authority, field: field, requirePort: false, example: "my-cluster.example.com:9200")
+            parsed = try HostPort.parse(
+                authority, field: field, requirePort: false, example: "my-cluster.example.com:9200")
         } catch {
             return [error]
         }
         if scheme == "http" {
             return [
                 FieldProblem(
-                    field: field, problem: "\"\(text)\" uses plain http, so the password or API key travels unencrypted",
-                    fix: "Use https://\(parsed.isIPv6 ? "[\(parsed.host)]" : parsed.host)\(parsed.port.map { ":\($0)" } ?? "") unless the cluster's HTTP layer has TLS turned off on purpose.",
+                    field: field,
+                    problem: "\"\(text)\" uses plain http, so the password or API key travels unencrypted",
+                    fix:
+                        "Use https://\(parsed.isIPv6 ? "[\(parsed.host)]" : parsed.host)\(parsed.port.map { ":\($0)" } ?? "") unless the cluster's HTTP layer has TLS turned off on purpose.",
                     severity: .warning)
             ]
         }

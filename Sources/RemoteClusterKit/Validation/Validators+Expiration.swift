@@ -13,35 +13,50 @@ extension Validators {
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return [] }
         let unitList = "d (days), h, m (minutes), s, ms, micros or nanos"
-        func problem(_ what: String, _ fix: String) -> [FieldProblem] { [FieldProblem(field: field, problem: what, fix: fix)] }
+        func problem(_ what: String, _ fix: String) -> [FieldProblem] {
+            [FieldProblem(field: field, problem: what, fix: fix)]
+        }
 
         let digits = text.prefix(while: \.isASCIIDigit)
         let unitPart = text.dropFirst(digits.count)
         if text.hasPrefix("-") {
-            return problem("\"\(text)\" is negative", "Give a positive duration such as 90d, or leave it empty so the key never expires.")
+            return problem(
+                "\"\(text)\" is negative",
+                "Give a positive duration such as 90d, or leave it empty so the key never expires.")
         }
         if digits.isEmpty {
-            return problem("\"\(text)\" does not start with a number", "Write a number followed by a unit, e.g. 90d; units: \(unitList).")
+            return problem(
+                "\"\(text)\" does not start with a number",
+                "Write a number followed by a unit, e.g. 90d; units: \(unitList).")
         }
         if unitPart.hasPrefix(".") || unitPart.hasPrefix(",") {
-            return problem("\"\(text)\" is not a whole number", "Use a smaller unit instead of a fraction, e.g. 36h instead of 1.5d.")
+            return problem(
+                "\"\(text)\" is not a whole number",
+                "Use a smaller unit instead of a fraction, e.g. 36h instead of 1.5d.")
         }
         if unitPart.first?.isWhitespace == true {
-            return problem("\"\(text)\" has a space between number and unit", "Write it without the space, e.g. \(digits)\(unitPart.trimmingCharacters(in: .whitespaces)).")
+            return problem(
+                "\"\(text)\" has a space between number and unit",
+                "Write it without the space, e.g. \(digits)\(unitPart.trimmingCharacters(in: .whitespaces)).")
         }
         if unitPart.isEmpty {
             return problem("\"\(text)\" has no time unit", "Add a unit, e.g. \(digits)d for days; units: \(unitList).")
         }
         guard let unit = timeUnits.first(where: { $0.unit == unitPart }) else {
-            return problem("\"\(unitPart)\" is not an Elasticsearch time unit", unitFix(number: digits, unit: String(unitPart), unitList: unitList))
+            return problem(
+                "\"\(unitPart)\" is not an Elasticsearch time unit",
+                unitFix(number: digits, unit: String(unitPart), unitList: unitList))
         }
         guard let number = Double(digits), number > 0 else {
-            return problem("\"\(text)\" is zero", "Give a positive duration such as 90d, or leave it empty so the key never expires.")
+            return problem(
+                "\"\(text)\" is zero",
+                "Give a positive duration such as 90d, or leave it empty so the key never expires.")
         }
         if number * unit.nanoseconds < 86_400e9 {
             return [
                 FieldProblem(
-                    field: field, problem: "\"\(text)\" expires the key in less than a day, and the connection stops working then",
+                    field: field,
+                    problem: "\"\(text)\" expires the key in less than a day, and the connection stops working then",
                     fix: "Use a longer duration such as 90d unless this is a short test.", severity: .warning)
             ]
         }
@@ -49,14 +64,17 @@ extension Validators {
     }
 
     private static func unitFix(number: Substring, unit: String, unitList: String) -> String {
-        let days: Int? = switch unit.lowercased() {
-        case "w", "week", "weeks": 7
-        case "y", "year", "years": 365
-        case "mo", "month", "months": 30
-        default: nil
-        }
+        let days: Int? =
+            switch unit.lowercased() {
+            case "w", "week", "weeks": 7
+            case "y", "year", "years": 365
+            case "mo", "month", "months": 30
+            default: nil
+            }
         if unit == "M" { return "Months are not supported; write days, e.g. \((Int(number) ?? 1) * 30)d." }
-        if let days { return "Weeks, months and years are not supported; write days, e.g. \((Int(number) ?? 1) * days)d." }
+        if let days {
+            return "Weeks, months and years are not supported; write days, e.g. \((Int(number) ?? 1) * days)d."
+        }
         if timeUnits.contains(where: { $0.unit == unit.lowercased() }) {
             return "Write the unit in lower case: \(number)\(unit.lowercased())."
         }

@@ -23,7 +23,9 @@ extension Validators {
                 problems.append(issue)
             } else if !seen.insert(pattern).inserted {
                 problems.append(
-                    FieldProblem(field: field, problem: "\"\(pattern)\" is listed twice", fix: "Remove the duplicate.", severity: .warning))
+                    FieldProblem(
+                        field: field, problem: "\"\(pattern)\" is listed twice", fix: "Remove the duplicate.",
+                        severity: .warning))
             } else if pattern == "*" {
                 problems.append(
                     FieldProblem(
@@ -36,31 +38,40 @@ extension Validators {
 
     /// The problem with one index pattern, or nil.
     static func indexPatternProblem(_ pattern: String, field: String) -> FieldProblem? {
-        func problem(_ what: String, _ fix: String) -> FieldProblem { FieldProblem(field: field, problem: what, fix: fix) }
+        func problem(_ what: String, _ fix: String) -> FieldProblem {
+            FieldProblem(field: field, problem: what, fix: fix)
+        }
 
         if pattern.contains(",") {
-            let parts = pattern.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let parts = pattern.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             return problem(
                 "\"\(pattern)\" holds several patterns separated by commas",
                 "Enter each pattern as its own entry: \(parts.joined(separator: " | ")).")
         }
         if pattern.contains(where: \.isWhitespace) {
-            return problem("\"\(pattern)\" contains a space", "Index names cannot contain spaces; use '-' or '_' instead.")
+            return problem(
+                "\"\(pattern)\" contains a space", "Index names cannot contain spaces; use '-' or '_' instead.")
         }
         if pattern.contains(":") {
             return problem(
                 "\"\(pattern)\" contains ':'",
-                "Leave out the cluster prefix: the remote cluster is chosen by its alias, and index names cannot contain ':'.")
+                "Leave out the cluster prefix: the remote cluster is chosen by its alias, and index names cannot contain ':'."
+            )
         }
         let forbidden = Set(pattern.filter { forbiddenIndexCharacters.contains($0) })
         if !forbidden.isEmpty {
             let list = forbidden.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return problem(
                 "\"\(pattern)\" contains \(list), which index names cannot contain",
-                "Remove \(forbidden.count == 1 ? "it" : "them"); index names cannot contain \\ / ? \" < > | , # : or spaces.")
+                "Remove \(forbidden.count == 1 ? "it" : "them"); index names cannot contain \\ / ? \" < > | , # : or spaces."
+            )
         }
         if pattern.contains(where: { $0.isUppercase }) {
-            return problem("\"\(pattern)\" contains upper-case letters", "Index names are lower case: use \(pattern.lowercased()).")
+            return problem(
+                "\"\(pattern)\" contains upper-case letters", "Index names are lower case: use \(pattern.lowercased())."
+            )
         }
         if let first = pattern.first, "-_+".contains(first) {
             return problem(
@@ -71,7 +82,9 @@ extension Validators {
             return problem("\"\(pattern)\" is not an index name", "Enter an index name or a pattern such as logs-*.")
         }
         if pattern.utf8.count > 255 {
-            return problem("\"\(pattern.prefix(20))…\" is longer than 255 bytes", "Shorten it or use a wildcard, e.g. \(pattern.prefix(20))*.")
+            return problem(
+                "\"\(pattern.prefix(20))…\" is longer than 255 bytes",
+                "Shorten it or use a wildcard, e.g. \(pattern.prefix(20))*.")
         }
         return nil
     }

@@ -31,14 +31,17 @@ public enum Validators {
                 FieldProblem(
                     field: field, problem: "\"\(value)\" contains upper-case letters",
                     fix: "Use \"\(suggestedAlias(from: value))\": Elastic's docs and the keystore setting "
-                        + "cluster.remote.<alias>.credentials require a lower-case alias, and the alias must match that setting exactly."))
+                        + "cluster.remote.<alias>.credentials require a lower-case alias, and the alias must match that setting exactly."
+                ))
         }
         let others = Set(value.filter { !isAliasCharacter($0) && !($0.isASCII && $0.isUppercase) && !$0.isWhitespace })
         if others.contains(".") {
             problems.append(
                 FieldProblem(
                     field: field, problem: "\"\(value)\" contains a dot",
-                    fix: "Use '-' instead: a dot would split the setting name cluster.remote.<alias>.mode, so Elasticsearch would not recognise it."))
+                    fix:
+                        "Use '-' instead: a dot would split the setting name cluster.remote.<alias>.mode, so Elasticsearch would not recognise it."
+                ))
         }
         let rest = others.subtracting(["."])
         if !rest.isEmpty {

@@ -24,8 +24,9 @@ import Testing
         let summaries = try CertificateInspector.inspect(pem: Self.opensslFixture)
         let summary = try #require(summaries.first)
         #expect(summaries.count == 1)
-        #expect(summary.sha256Fingerprint
-            == "04:6D:B3:4B:5E:00:1A:73:D3:CE:19:FD:9F:E1:A4:C9:68:DB:FF:07:F9:7A:CE:91:11:DF:A6:08:8C:13:32:0E")
+        #expect(
+            summary.sha256Fingerprint
+                == "04:6D:B3:4B:5E:00:1A:73:D3:CE:19:FD:9F:E1:A4:C9:68:DB:FF:07:F9:7A:CE:91:11:DF:A6:08:8C:13:32:0E")
         #expect(summary.isCA)
         #expect(summary.subject.contains("CN=fixture-ca"))
         #expect(summary.subject.contains("O=Example"))
@@ -39,7 +40,8 @@ import Testing
         let ca = try TestPKI.ca("Chain Root")
         let leaf = try TestPKI.leaf(
             "node-1", dnsNames: ["node-1.example.com", "*.nodes.example.com"], ipAddresses: [[10, 0, 0, 1]], issuer: ca)
-        let summaries = try CertificateInspector.inspect(pem: "Bag Attributes: junk\n" + leaf.pem + "\n\n" + ca.pem + "\n")
+        let summaries = try CertificateInspector.inspect(
+            pem: "Bag Attributes: junk\n" + leaf.pem + "\n\n" + ca.pem + "\n")
         #expect(summaries.count == 2)
         #expect(summaries[0].subject == "CN=node-1")
         #expect(summaries[0].issuer == "CN=Chain Root")

@@ -45,7 +45,9 @@ enum TestPKI {
         notBefore: Date = Date(timeIntervalSinceNow: -day), notAfter: Date = Date(timeIntervalSinceNow: 90 * day)
     ) throws -> Issued {
         let key = P256.Signing.PrivateKey()
-        let names = dnsNames.map { GeneralName.dnsName($0) } + ipAddresses.map { GeneralName.ipAddress(ASN1OctetString(contentBytes: $0[...])) }
+        let names =
+            dnsNames.map { GeneralName.dnsName($0) }
+            + ipAddresses.map { GeneralName.ipAddress(ASN1OctetString(contentBytes: $0[...])) }
         let certificate = try Certificate(
             version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: .init(key.publicKey),
             notValidBefore: notBefore, notValidAfter: notAfter, issuer: issuer.certificate.subject,

@@ -16,7 +16,9 @@ import Testing
         BadInput("", problem: "is empty", fix: "\"encoded\""),
         BadInput(id, problem: "looks like the key's \"id\"", fix: "not the \"id\" field"),
         BadInput(rawKey, problem: "raw \"api_key\"", fix: "not the \"api_key\" field"),
-        BadInput(#"{"id":"\#(id)","name":"k","api_key":"\#(rawKey)","encoded":"\#(encode("\(id):\(rawKey)"))"}"#, problem: "whole JSON response", fix: "\"encoded\""),
+        BadInput(
+            #"{"id":"\#(id)","name":"k","api_key":"\#(rawKey)","encoded":"\#(encode("\(id):\(rawKey)"))"}"#,
+            problem: "whole JSON response", fix: "\"encoded\""),
         BadInput(#"{"error":"nope"}"#, problem: "is JSON", fix: "\"encoded\""),
         BadInput("ApiKey " + encode("\(id):\(rawKey)"), problem: "HTTP header prefix", fix: "after \"ApiKey \""),
         BadInput(encode("\(id)\(rawKey)"), problem: "does not decode to \"id:api_key\"", fix: "\"encoded\""),
@@ -37,7 +39,9 @@ import Testing
 }
 
 @Suite struct ExpirationValidationTests {
-    @Test(arguments: ["", "90d", "1d", "24h", "1440m", "86400s", "86400000ms", "86400000000micros", "86400000000000nanos", "365d"])
+    @Test(arguments: [
+        "", "90d", "1d", "24h", "1440m", "86400s", "86400000ms", "86400000000micros", "86400000000000nanos", "365d",
+    ])
     func acceptsElasticsearchDurations(value: String) {
         #expect(Validators.expiration(value).isEmpty)
     }

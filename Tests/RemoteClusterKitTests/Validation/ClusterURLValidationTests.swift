@@ -23,7 +23,9 @@ import Testing
         BadInput("", problem: "is empty", fix: "https://"),
         BadInput("central.example.net:9200", problem: "has no scheme", fix: "https://central.example.net:9200"),
         BadInput("ftp://central.example.net", problem: "not an HTTP scheme", fix: "https://"),
-        BadInput("https://central.example.net:9200/app/kibana", problem: "has a path", fix: "https://central.example.net:9200."),
+        BadInput(
+            "https://central.example.net:9200/app/kibana", problem: "has a path",
+            fix: "https://central.example.net:9200."),
         BadInput("https://central.example.net?pretty", problem: "path or query", fix: "https://central.example.net."),
         BadInput("https://elastic:changeme@central.example.net", problem: "credentials", fix: "separate options"),
         BadInput("https://central.example.net:99999", problem: "outside the range", fix: "between 1 and 65535"),

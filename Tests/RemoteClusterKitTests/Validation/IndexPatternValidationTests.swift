@@ -3,7 +3,10 @@ import Testing
 
 @Suite struct IndexPatternValidationTests {
     @Test func acceptsPatterns() {
-        #expect(Validators.indexPatterns(["logs-*", ".ds-logs-*", "metrics-system.cpu-default", "kibana_sample_data_ecommerce", "*-prod"]).isEmpty)
+        #expect(
+            Validators.indexPatterns([
+                "logs-*", ".ds-logs-*", "metrics-system.cpu-default", "kibana_sample_data_ecommerce", "*-prod",
+            ]).isEmpty)
     }
 
     @Test func warnsForStarAloneAndDuplicates() {

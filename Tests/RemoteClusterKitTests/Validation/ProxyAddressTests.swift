@@ -9,7 +9,10 @@ import Testing
         ("[::1]:1", "::1", 1, true),
         ("[fe80::1%eth0]:9443", "fe80::1%eth0", 9443, true),
         ("[::ffff:192.0.2.1]:65535", "::ffff:192.0.2.1", 65535, true),
-        ("a542184a7a7d45b88b83f95392f450ab.192.0.2.10.ip.es.io:9443", "a542184a7a7d45b88b83f95392f450ab.192.0.2.10.ip.es.io", 9443, false),
+        (
+            "a542184a7a7d45b88b83f95392f450ab.192.0.2.10.ip.es.io:9443",
+            "a542184a7a7d45b88b83f95392f450ab.192.0.2.10.ip.es.io", 9443, false
+        ),
         ("quickstart-es-remote-cluster.default.svc:9443", "quickstart-es-remote-cluster.default.svc", 9443, false),
         ("LOCALHOST:9443", "LOCALHOST", 9443, false),
     ])
@@ -29,19 +32,21 @@ import Testing
 
     static let bad: [BadInput] = [
         BadInput("", problem: "is empty", fix: "host:port"),
-        BadInput("remote.example.com", problem: "has no port", fix: "9443"),
+        BadInput("remote.example.com", problem: "has no port", fix: "e.g. remote.example.com:9443."),
         BadInput("remote.example.com:", problem: "no port", fix: "9443"),
         BadInput("remote.example.com:abc", problem: "not a number", fix: "digits"),
         BadInput("remote.example.com:0", problem: "outside the range 1–65535", fix: "9443"),
         BadInput("remote.example.com:65536", problem: "outside the range", fix: "between 1 and 65535"),
         BadInput("remote.example.com:100000000", problem: "outside the range", fix: "9443"),
         BadInput("remote.example.com:-1", problem: "not a number", fix: "digits"),
-        BadInput("https://remote.example.com:9443", problem: "starts with \"https://\"", fix: "Remove \"https://\" and enter only host:port, e.g. remote.example.com:9443."),
+        BadInput(
+            "https://remote.example.com:9443", problem: "starts with \"https://\"",
+            fix: "Remove \"https://\" and enter only host:port, e.g. remote.example.com:9443."),
         BadInput("http://remote.example.com:9443/", problem: "not a URL", fix: "remote.example.com:9443"),
         BadInput("2001:db8::1", problem: "IPv6 address without brackets", fix: "[2001:db8::1]:9443"),
         BadInput("2001:db8::1:9443", problem: "without brackets", fix: "square brackets"),
         BadInput("[2001:db8::1", problem: "never closes", fix: "[2001:db8::1]:9443"),
-        BadInput("[2001:db8::1]", problem: "has no port", fix: "9443"),
+        BadInput("[2001:db8::1]", problem: "has no port", fix: "e.g. [2001:db8::1]:9443."),
         BadInput("[2001:db8::1]9443", problem: "after ']'", fix: "[2001:db8::1]:9443"),
         BadInput("[remote.example.com]:9443", problem: "not an IPv6 address", fix: "without them"),
         BadInput("[1:2:3:4:5:6:7:8:9]:9443", problem: "not an IPv6 address", fix: "brackets"),
@@ -50,10 +55,12 @@ import Testing
         BadInput(".example.com:9443", problem: "empty part", fix: "host name"),
         BadInput("-bad.example.com:9443", problem: "starts or ends with a dash", fix: "host name"),
         BadInput(String(repeating: "a", count: 64) + ".example.com:9443", problem: "longer than 63", fix: "host name"),
-        BadInput(Array(repeating: "abcdefghi", count: 26).joined(separator: ".") + ":9443", problem: "the limit is 253", fix: "host name"),
-        BadInput("192.168.1:9443", problem: "not a valid IPv4 address", fix: "IP address"),
-        BadInput("256.1.1.1:9443", problem: "not a valid IPv4", fix: "IP address"),
-        BadInput("1.2.3.4.5:9443", problem: "not a valid IPv4", fix: "IP address"),
+        BadInput(
+            Array(repeating: "abcdefghi", count: 26).joined(separator: ".") + ":9443", problem: "the limit is 253",
+            fix: "host name"),
+        BadInput("192.168.1:9443", problem: "not a valid IPv4 address", fix: "four numbers from 0 to 255"),
+        BadInput("256.1.1.1:9443", problem: "not a valid IPv4", fix: "four numbers from 0 to 255"),
+        BadInput("1.2.3.4.5:9443", problem: "not a valid IPv4", fix: "four numbers from 0 to 255"),
         BadInput("remote example.com:9443", problem: "white space", fix: "without spaces"),
         BadInput("remote.example.com:9443/path", problem: "contains a path", fix: "remote.example.com:9443"),
         BadInput("rémote.example.com:9443", problem: "'é'", fix: "host name"),

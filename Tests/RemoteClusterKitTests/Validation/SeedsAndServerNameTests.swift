@@ -13,8 +13,14 @@ import Testing
     static let bad: [(seeds: [String], row: BadInput)] = [
         ([], BadInput("", problem: "no seed node", fix: "at least one seed")),
         (["", " "], BadInput(" ", problem: "no seed node", fix: "host:port")),
-        (["node-1:9443", "node-1:9443"], BadInput("node-1:9443 twice", problem: "listed more than once", fix: "duplicate")),
-        (["NODE-1:9443", "node-1:9443"], BadInput("node-1 in two cases", problem: "listed more than once", fix: "duplicate")),
+        (
+            ["node-1:9443", "node-1:9443"],
+            BadInput("node-1:9443 twice", problem: "listed more than once", fix: "duplicate")
+        ),
+        (
+            ["NODE-1:9443", "node-1:9443"],
+            BadInput("node-1 in two cases", problem: "listed more than once", fix: "duplicate")
+        ),
         (["node-1:9443", "node_2:9443"], BadInput("node_2:9443", problem: "underscore", fix: "host name")),
         (["node-1"], BadInput("node-1", problem: "has no port", fix: "9443")),
     ]
@@ -33,7 +39,10 @@ import Testing
 }
 
 @Suite struct ServerNameValidationTests {
-    @Test(arguments: ["", "remote.example.com", "quickstart-es-remote-cluster.default.svc", "a542184a7a7d45b88b83f95392f450ab.192.0.2.10.ip.es.io", "localhost"])
+    @Test(arguments: [
+        "", "remote.example.com", "quickstart-es-remote-cluster.default.svc",
+        "a542184a7a7d45b88b83f95392f450ab.192.0.2.10.ip.es.io", "localhost",
+    ])
     func acceptsHostNamesAndEmpty(name: String) {
         #expect(Validators.serverName(name).isEmpty)
     }

@@ -1,0 +1,80 @@
+import OrderedCollections
+import RemoteClusterKit
+
+/// The request and response bodies of `GET` and `PUT /_cluster/settings`, independent of HTTP.
+enum ClusterSettingsAPI {
+    /// The deprecation text Elasticsearch sends in a `Warning` header when a request sets transient
+    /// settings, exactly as the REST test `multi_cluster/15_connection_mode_configuration.yml`
+    /// asserts it (7.16 development line; later releases dropped the warning, see ES PR #80558).
+    static let transientDeprecationMessage =
+        "[transientSettings removal] Updating cluster settings through transientSettings is deprecated. Prefer using persistent settings instead."
+
+    /// The flattened `persistent` and `transient` members of a `PUT` body.
+    struct UpdateRequest {
+        var persistent: OrderedDictionary<String, SettingValue?> = [:]
+        var transient: OrderedDictionary<String, SettingValue?> = [:]
+        /// Whether the body has a non-empty `transient` object (which draws the deprecation warning).
+        var setsTransient: Bool = false
+    }
+
+    /// Reads a `PUT /_cluster/settings` body. Members other than `persistent` and `transient` are
+    /// ignored, as `RestClusterUpdateSettingsAction` does.
+    static func parseUpdate(_ body: JSONValue?) throws(ElasticsearchException) -> UpdateRequest {
+        guard let body else {
+            throw ElasticsearchException(status: 400, type: "parse_exception", reason: "request body is required")
+        }
+        guard case .object = body else {
+            throw ElasticsearchException(
+                status: 400, type: "parse_exception", reason: "request body must be a JSON object")
+        }
+        var request = UpdateRequest()
+        do {
+            if let transient = body["transient"] {
+                request.transient = try SettingsFlattener.flatten(transient, scope: .transient)
+                request.setsTransient = !(transient.objectValue?.isEmpty ?? true)
+            }
+            if let persistent = body["persistent"] {
+                request.persistent = try SettingsFlattener.flatten(persistent, scope: .persistent)
+            }
+        } catch {
+            throw error.exception
+        }
+        return request
+    }
+
+    /// The body of a successful `PUT`: `acknowledged`, then the settings the request set.
+    static func updateResponse(_ result: ClusterSettingsStore.UpdateResult, flat: Bool) -> JSONValue {
+        [
+            "acknowledged": true,
+            "persistent": SettingsFlattener.render(result.persistentUpdates, flat: flat),
+            "transient": SettingsFlattener.render(result.transientUpdates, flat: flat),
+        ]
+    }
+
+    /// The body of `GET /_cluster/settings`: `persistent`, `transient`, and with `include_defaults`
+    /// the `defaults` (values from `elasticsearch.yml` and built-in defaults of settings not set).
+    static func getResponse(_ store: ClusterSettingsStore, flat: Bool, includeDefaults: Bool) -> JSONValue {
+        var body: JSONValue = [
+            "persistent": SettingsFlattener.render(store.persistent, flat: flat),
+            "transient": SettingsFlattener.render(store.transient, flat: flat),
+        ]
+        if includeDefaults {
+            body["defaults"] = SettingsFlattener.render(defaults(of: store), flat: flat)
+        }
+        return body
+    }
+
+    /// Registered settings not set in the cluster state: node settings first, else built-in defaults.
+    /// Per-alias settings appear only when `elasticsearch.yml` names them (as `Setting.diff` does).
+    static func defaults(of store: ClusterSettingsStore) -> [String: SettingValue] {
+        let explicit = store.persistent.merging(store.transient) { $1 }
+        var result: [String: SettingValue] = [:]
+        for (key, entry) in ClusterSettingsRegistry.otherSettings where explicit[key] == nil {
+            if let node = store.nodeSettings[key] { result[key] = node } else if let value = entry.defaultValue { result[key] = value }
+        }
+        for (key, value) in store.nodeSettings where explicit[key] == nil {
+            if case .remote? = ClusterSettingsRegistry.recognize(key) { result[key] = value }
+        }
+        return result
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import CurlTransport
+import Foundation
+import RemoteClusterKit
+
+/// `probe`: the TLS preflight against a proxy address, from the command line.
+struct ProbeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Check the TLS connection to a remote cluster server before adding the remote.",
+        discussion: """
+            Opens a TCP connection and does a TLS handshake only (no request is sent), with the
+            server name as SNI and the CA the local cluster will trust. Reports reachability, the
+            TLS version, whether the chain is trusted and the name matches, the presented chain,
+            and the most likely cause and fix of a failure.
+            Exit status: 0 when reachable, trusted and the name matches; 1 when the check fails;
+            2 for bad input (nothing is contacted then).
+            """
+    )
+
+    @Option(name: .customLong("proxy-address"), help: "The remote cluster server address, HOST:PORT (IPv6 in brackets).")
+    var proxyAddress: String?
+
+    @Option(name: .customLong("server-name"), help: "The TLS server name (SNI) to send and check the certificate against.")
+    var serverName: String?
+
+    @Option(name: .customLong("ca"), help: "A PEM file with the CA the local cluster will trust (default: the system store).")
+    var caFile: String?
+
+    @Option(help: "Seconds allowed for the connection and the handshake.")
+    var timeout: Double = 10
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() async throws {
+        let output = CommandOutput()
+        let request: TLSProbeRequest
+        switch validatedRequest() {
+        case .success(let valid):
+            request = valid.request
+            for warning in valid.warnings { output.error("Warning: \(warning)") }
+        case .failure(let problems):
+            for problem in problems.problems { output.error("Error: \(problem)") }
+            throw ExitCode(2)
+        }
+        let result = await CurlTLSProbe().probe(request)
+        if json {
+            output.print(TLSProbeReport.json(for: result).jsonString(pretty: true))
+        } else {
+            let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)
+            for line in TLSProbeReport.lines(for: result, symbols: symbols) { output.print(line) }
+        }
+        if !result.passed { throw ExitCode(1) }
+    }
+
+    private struct ValidRequest {
+        var request: TLSProbeRequest
+        var warnings: [FieldProblem]
+    }
+
+    private struct Problems: Error {
+        var problems: [FieldProblem]
+    }
+
+    /// Checks every option with the engine's validators; nothing is contacted when one fails.
+    private func validatedRequest() -> Result<ValidRequest, Problems> {
+        var problems: [FieldProblem] = []
+        guard let proxyAddress, !proxyAddress.isEmpty else {
+            return .failure(Problems(problems: [
+                FieldProblem(field: "--proxy-address", problem: "No proxy address was given", fix: "Add --proxy-address HOST:PORT, for example --proxy-address lb.example.net:9443.")
+            ]))
+        }
+        problems += Validators.proxyAddress(proxyAddress, field: "--proxy-address")
+        if let serverName { problems += Validators.serverName(serverName, field: "--server-name") }
+        if let caFile { problems += Validators.caFile(caFile, field: "--ca") }
+        if !(timeout > 0 && timeout <= 300) {
+            problems.append(FieldProblem(field: "--timeout", problem: "\(timeout) is not between 0 and 300 seconds", fix: "Give a number of seconds such as 10."))
+        }
+        guard problems.errors.isEmpty, let address = try? ProxyAddress(parsing: proxyAddress) else {
+            return .failure(Problems(problems: problems.errors))
+        }
+        let request = TLSProbeRequest(
+            proxyAddress: address, serverName: serverName,
+            trust: caFile.map(TrustSource.caFile) ?? .systemStore, timeout: timeout)
+        return .success(ValidRequest(request: request, warnings: problems.warnings))
+    }
+}

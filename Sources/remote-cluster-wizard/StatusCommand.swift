@@ -1,0 +1,85 @@
+import ArgumentParser
+import CurlTransport
+import Foundation
+import RemoteClusterKit
+
+/// `status`: the local cluster's view of its remotes (`GET /_remote/info`), once or every 2 s.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show every remote cluster of a cluster (GET /_remote/info) as a table.",
+        discussion: """
+            Credentials never go on the command line: the password comes from ES_PASSWORD or
+            --password-file (with --user), an API key from ES_API_KEY or --api-key-file.
+            Exit status: 0 on success; 1 when the cluster cannot be reached or refuses the
+            request; 2 for bad input.
+            """
+    )
+
+    @Option(help: "The cluster's REST URL, e.g. https://central.example.net:9200.")
+    var url: String?
+
+    @Option(help: "User for basic authentication; the password comes from ES_PASSWORD or --password-file.")
+    var user: String?
+
+    @Option(name: .customLong("password-file"), help: "A file holding the password (instead of ES_PASSWORD).")
+    var passwordFile: String?
+
+    @Option(name: .customLong("api-key-file"), help: "A file holding an encoded API key (instead of ES_API_KEY).")
+    var apiKeyFile: String?
+
+    @Option(name: .customLong("ca"), help: "A PEM file with the CA that signed the cluster's HTTP certificate.")
+    var caFile: String?
+
+    @Flag(help: "Do not verify the cluster's certificate (the output says so).")
+    var insecure = false
+
+    @Flag(help: "Print one JSON object keyed by alias, with Elasticsearch's field names.")
+    var json = false
+
+    @Flag(help: "Refresh every 2 seconds until Ctrl-C.")
+    var watch = false
+
+    func run() async throws {
+        let output = CommandOutput()
+        let endpoint: ClusterEndpoint
+        switch StatusInput(command: self, environment: ProcessInfo.processInfo.environment).endpoint() {
+        case .success(let valid): endpoint = valid
+        case .failure(let problems):
+            for problem in problems.list { output.error("Error: \(problem)") }
+            throw ExitCode(2)
+        }
+        let client = ElasticsearchClient(transport: CurlTransport(), endpoint: endpoint)
+        let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)
+        if watch {
+            await StatusWatch(client: client, render: { render($0, symbols: symbols) }).run(output: output)
+            return
+        }
+        switch await fetch(client) {
+        case .success(let remotes):
+            for line in render(remotes, symbols: symbols) { output.print(line) }
+        case .failure(let error):
+            output.error("Error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    private func fetch(_ client: ElasticsearchClient) async -> Result<[RemoteInfo], ElasticsearchClientError> {
+        do {
+            return .success(try await client.remoteInfo())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The table, preceded by a warning line when verification is off; or the JSON object (the
+    /// warning then goes to standard error, so that standard output stays one JSON object).
+    func render(_ remotes: [RemoteInfo], symbols: StatusSymbols) -> [String] {
+        let warning = "\(symbols.warning) TLS verification is off (--insecure): the cluster's identity was not checked."
+        if json {
+            if insecure { CommandOutput().error(warning) }
+            return [RemoteInfo.jsonObject(remotes).jsonString(pretty: true)]
+        }
+        return (insecure ? [warning] : []) + RemoteInfoTable.lines(for: remotes, symbols: symbols)
+    }
+}

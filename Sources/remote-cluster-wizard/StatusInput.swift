@@ -1,0 +1,76 @@
+import Foundation
+import RemoteClusterKit
+
+/// The `status` options and environment checked and turned into a `ClusterEndpoint`.
+struct StatusInput {
+    let command: StatusCommand
+    let environment: [String: String]
+
+    struct Problems: Error {
+        var list: [FieldProblem]
+    }
+
+    func endpoint() -> Result<ClusterEndpoint, Problems> {
+        var problems: [FieldProblem] = []
+        guard let url = command.url, !url.isEmpty else {
+            return .failure(Problems(list: [
+                FieldProblem(field: "--url", problem: "No cluster URL was given", fix: "Add --url https://HOST:9200.")
+            ]))
+        }
+        problems += Validators.clusterURL(url, field: "--url")
+        if let caFile = command.caFile { problems += Validators.caFile(caFile, field: "--ca") }
+        let auth = authentication(problems: &problems)
+        guard problems.errors.isEmpty, let auth else { return .failure(Problems(list: problems.errors)) }
+        return .success(
+            ClusterEndpoint(
+                baseURL: url.trimmingCharacters(in: .whitespacesAndNewlines), auth: auth,
+                trust: command.caFile.map(TrustSource.caFile) ?? .systemStore, insecure: command.insecure))
+    }
+
+    /// Basic authentication with `--user`, else an API key when one is given, else none.
+    private func authentication(problems: inout [FieldProblem]) -> ClusterAuth? {
+        if let user = command.user {
+            if command.apiKeyFile != nil {
+                problems.append(FieldProblem(field: "--api-key-file", problem: "An API key and --user were both given", fix: "Use either --user with a password or an API key, not both."))
+                return nil
+            }
+            guard let password = secret(file: command.passwordFile, fileField: "--password-file", variable: "ES_PASSWORD", problems: &problems) else {
+                if command.passwordFile == nil {
+                    problems.append(FieldProblem(field: "--user", problem: "No password for \(user)", fix: "Set the environment variable ES_PASSWORD or give --password-file FILE."))
+                }
+                return nil
+            }
+            return .basic(user: user, password: password)
+        }
+        if command.passwordFile != nil {
+            problems.append(FieldProblem(field: "--password-file", problem: "A password was given without a user", fix: "Add --user NAME."))
+            return nil
+        }
+        guard let key = secret(file: command.apiKeyFile, fileField: "--api-key-file", variable: "ES_API_KEY", problems: &problems) else {
+            return command.apiKeyFile == nil ? ClusterAuth.none : nil
+        }
+        let field = command.apiKeyFile == nil ? "ES_API_KEY" : "--api-key-file"
+        let keyProblems = Validators.encodedAPIKey(key.revealed, field: field)
+        problems += keyProblems
+        return keyProblems.errors.isEmpty ? .apiKey(key) : nil
+    }
+
+    /// The first line of `file`, or the environment variable; nil when neither is set or the
+    /// file cannot be read (which adds a problem).
+    private func secret(file: String?, fileField: String, variable: String, problems: inout [FieldProblem]) -> Secret? {
+        if let file {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                problems.append(FieldProblem(field: fileField, problem: "\(file) cannot be read", fix: "Check the path and that the file is readable by you."))
+                return nil
+            }
+            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !value.isEmpty else {
+                problems.append(FieldProblem(field: fileField, problem: "\(file) is empty", fix: "Write the secret into the file, on one line."))
+                return nil
+            }
+            return Secret(value)
+        }
+        guard let value = environment[variable], !value.isEmpty else { return nil }
+        return Secret(value)
+    }
+}
