@@ -8,7 +8,7 @@ public enum APIKeyArtifacts {
         guard let key = remote.keyToCreate else { return ArtifactSet() }
         let target = Artifact.Target.remote(alias: remote.alias)
         let artifact = Artifact.devTools(
-            method: "POST", path: "/_security/cross_cluster/api_key", body: key.requestBody,
+            [ElasticsearchRequests.createCrossClusterAPIKey(key)],
             fileName: "remote-\(remote.alias)-cross-cluster-api-key.txt",
             title: "Request that creates the cross-cluster API key on \(remote.alias) (Kibana Dev Tools)",
             target: target)
@@ -18,20 +18,16 @@ public enum APIKeyArtifacts {
         return ArtifactSet(artifacts: [artifact], notes: [note])
     }
 
-    /// The body of `PUT /_security/role/<name>` granting the role's indices on the given aliases.
-    public static func roleBody(_ role: RemoteRoleSetup, aliases: [String]) -> JSONValue {
-        ["remote_indices": [[
-            "clusters": .array(aliases.map(JSONValue.string)),
-            "names": .array(role.indexNames.map(JSONValue.string)),
-            "privileges": .array(role.privileges.map(JSONValue.string)),
-        ]]]
+    /// The role granting the role's indices on the given aliases (`remote_indices`).
+    public static func roleDefinition(_ role: RemoteRoleSetup, aliases: [String]) -> RoleDefinition {
+        RoleDefinition(remoteIndices: [RoleDefinition.RemoteIndices(clusters: aliases, names: role.indexNames,
+                                                                    privileges: role.privileges)])
     }
 
     /// `PUT /_security/role/<name>` on the local cluster.
     public static func role(_ role: RemoteRoleSetup, aliases: [String]) -> ArtifactSet {
-        let name = role.name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? role.name
         let artifact = Artifact.devTools(
-            method: "PUT", path: "/_security/role/\(name)", body: roleBody(role, aliases: aliases),
+            [ElasticsearchRequests.putRole(name: role.name, roleDefinition(role, aliases: aliases))],
             fileName: "local-role-\(fileSafe(role.name)).txt",
             title: "Request that creates the role \(role.name) on the local cluster (Kibana Dev Tools)", target: .local)
         let note = ArtifactNote(

@@ -61,11 +61,11 @@ public struct Artifact: Sendable, Hashable {
                  object: object, containsSecrets: containsSecrets)
     }
 
-    /// A Dev Tools request: `METHOD path` on the first line, the pretty JSON body below.
-    static func devTools(method: String, path: String, body: JSONValue, fileName: String, title: String,
-                         target: Target) -> Artifact {
+    /// Dev Tools requests (`METHOD path` and the pretty JSON body each), separated by blank lines.
+    static func devTools(_ requests: [HTTPRequest], fileName: String, title: String, target: Target) -> Artifact {
         Artifact(fileName: fileName, title: title, kind: .devToolsRequest, target: target,
-                 text: "\(method) \(path)\n\(body.jsonString(pretty: true))\n", object: body)
+                 text: requests.map(\.description).joined(separator: "\n\n") + "\n",
+                 object: requests.count == 1 ? requests[0].body : nil)
     }
 }
 

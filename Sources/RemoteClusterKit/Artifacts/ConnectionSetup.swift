@@ -22,12 +22,6 @@ public enum RemoteClusterType: String, Sendable, Hashable, CaseIterable, CustomS
     public var description: String { rawValue }
 }
 
-/// How the local cluster connects to the remote (`cluster.remote.<alias>.mode`).
-public enum RemoteConnectionMode: String, Sendable, Hashable, CaseIterable {
-    case proxy
-    case sniff
-}
-
 /// An `Elasticsearch` resource managed by ECK: its name, namespace, and where to reach it.
 public struct ECKClusterReference: Sendable, Hashable {
     public var name: String
@@ -63,64 +57,6 @@ public struct RemoteCertificateAuthority: Sendable, Hashable {
     }
 }
 
-/// One index-access entry of a cross-cluster API key (`access.search[]` or `access.replication[]`).
-public struct IndexAccessEntry: Sendable, Hashable {
-    public var names: [String]
-    /// `field_security` (`{grant, except}`), search only.
-    public var fieldSecurity: JSONValue?
-    /// A document-level security query, search only.
-    public var query: JSONValue?
-    public var allowRestrictedIndices: Bool?
-
-    public init(names: [String], fieldSecurity: JSONValue? = nil, query: JSONValue? = nil, allowRestrictedIndices: Bool? = nil) {
-        self.names = names
-        self.fieldSecurity = fieldSecurity
-        self.query = query
-        self.allowRestrictedIndices = allowRestrictedIndices
-    }
-
-    /// The entry as the Elasticsearch API expects it.
-    public var json: JSONValue {
-        var object: JSONValue = ["names": .array(names.map(JSONValue.string))]
-        if let fieldSecurity { object["field_security"] = fieldSecurity }
-        if let query { object["query"] = query }
-        if let allowRestrictedIndices { object["allow_restricted_indices"] = .bool(allowRestrictedIndices) }
-        return object
-    }
-}
-
-/// What a new cross-cluster API key should be: name, expiry and access.
-public struct CrossClusterKeySpecification: Sendable, Hashable {
-    public var name: String
-    /// An Elasticsearch duration such as `90d`; nil = never expires.
-    public var expiration: String?
-    public var search: [IndexAccessEntry]
-    public var replication: [IndexAccessEntry]
-    /// Extra metadata; keys starting with `_` are reserved by Elasticsearch.
-    public var metadata: JSONValue?
-
-    public init(name: String, expiration: String? = nil, search: [IndexAccessEntry] = [],
-                replication: [IndexAccessEntry] = [], metadata: JSONValue? = nil) {
-        self.name = name
-        self.expiration = expiration
-        self.search = search
-        self.replication = replication
-        self.metadata = metadata
-    }
-
-    /// The body of `POST /_security/cross_cluster/api_key`.
-    public var requestBody: JSONValue {
-        var access: JSONValue = [:]
-        if !search.isEmpty { access["search"] = .array(search.map(\.json)) }
-        if !replication.isEmpty { access["replication"] = .array(replication.map(\.json)) }
-        var body: JSONValue = ["name": .string(name)]
-        if let expiration { body["expiration"] = .string(expiration) }
-        body["access"] = access
-        if let metadata { body["metadata"] = metadata }
-        return body
-    }
-}
-
 /// Everything about one remote that the artifacts depend on.
 public struct RemoteSetup: Sendable, Hashable {
     /// The alias the local cluster knows the remote by (`cluster.remote.<alias>`).
@@ -138,7 +74,7 @@ public struct RemoteSetup: Sendable, Hashable {
     /// The remote `Elasticsearch` resource, for type `eck`.
     public var eck: ECKClusterReference?
     /// The key to create on the remote; nil when the operator brings an encoded key.
-    public var keyToCreate: CrossClusterKeySpecification?
+    public var keyToCreate: CrossClusterAPIKeyRequest?
     /// The encoded cross-cluster API key, when known.
     public var credentials: Secret?
     /// DNS names for a self-managed remote's certificate; empty = taken from the addresses.
@@ -149,7 +85,7 @@ public struct RemoteSetup: Sendable, Hashable {
     public init(alias: String, type: RemoteClusterType, mode: RemoteConnectionMode = .proxy,
                 proxyAddress: String? = nil, seeds: [String] = [], serverName: String? = nil,
                 certificateAuthority: RemoteCertificateAuthority? = nil, skipUnavailable: Bool? = nil,
-                eck: ECKClusterReference? = nil, keyToCreate: CrossClusterKeySpecification? = nil,
+                eck: ECKClusterReference? = nil, keyToCreate: CrossClusterAPIKeyRequest? = nil,
                 credentials: Secret? = nil, certificateDNSNames: [String] = [], certificateIPAddresses: [String] = []) {
         self.alias = alias
         self.type = type
@@ -168,7 +104,14 @@ public struct RemoteSetup: Sendable, Hashable {
 
     /// The addresses the local cluster dials: the proxy address, or the seeds.
     public var addresses: [String] {
-        mode == .proxy ? (proxyAddress.map { [$0] } ?? []) : seeds
+        mode == .sniff ? seeds : (proxyAddress.map { [$0] } ?? [])
+    }
+
+    /// The `cluster.remote.<alias>.*` settings for this remote.
+    public var settings: RemoteClusterSettings {
+        let connection: RemoteClusterSettings.Mode = mode == .sniff
+            ? .sniff(seeds: seeds) : .proxy(address: proxyAddress ?? "", serverName: serverName)
+        return RemoteClusterSettings(alias: alias, mode: connection, skipUnavailable: skipUnavailable ?? true)
     }
 }
 
@@ -178,10 +121,7 @@ public struct RemoteRoleSetup: Sendable, Hashable {
     public var indexNames: [String]
     public var privileges: [String]
 
-    /// The privileges a cross-cluster search role needs (FACTS §4.7).
-    public static let searchPrivileges = ["read", "read_cross_cluster", "view_index_metadata"]
-
-    public init(name: String, indexNames: [String], privileges: [String] = RemoteRoleSetup.searchPrivileges) {
+    public init(name: String, indexNames: [String], privileges: [String] = RoleDefinition.searchPrivileges) {
         self.name = name
         self.indexNames = indexNames
         self.privileges = privileges

@@ -57,7 +57,8 @@ public struct PlanKeyCreation: Sendable, Hashable {
     public var passwordEnv: String
     /// The CA of the remote's HTTP certificate; nil when publicly trusted.
     public var ca: URL?
-    public var key: CrossClusterKeySpecification
+    /// The key to create (name, expiration, access).
+    public var key: CrossClusterAPIKeyRequest
 }
 
 /// How the local cluster's Kubernetes objects are applied.

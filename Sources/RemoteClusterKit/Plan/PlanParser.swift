@@ -87,7 +87,7 @@ struct PlanParser {
         let alias = reader.string(m["alias"], path: "\(path).alias")
         if let alias { reader.add(Validators.alias(alias), path: "\(path).alias") }
         let type = reader.choice(m["type"], path: "\(path).type", as: RemoteClusterType.self)
-        let mode = reader.choice(m["mode"], path: "\(path).mode", as: RemoteConnectionMode.self) ?? .proxy
+        let mode = connectionMode(m["mode"], path: "\(path).mode")
         let proxyAddress = reader.string(m["proxyAddress"], path: "\(path).proxyAddress")
         let seeds = reader.stringList(m["seeds"], path: "\(path).seeds")
         let serverName = reader.string(m["serverName"], path: "\(path).serverName")
@@ -99,7 +99,7 @@ struct PlanParser {
                         "Remove `mode` (proxy is the default); only self-managed remotes whose nodes the local cluster can reach may use sniff.", at: m["mode"])
         }
         switch mode {
-        case .proxy:
+        case .proxy, .other:
             if let proxyAddress {
                 reader.add(Validators.proxyAddress(proxyAddress), path: "\(path).proxyAddress")
             } else if m["proxyAddress"] == nil || PlanNodeReader.isNull(m["proxyAddress"]!) {
@@ -138,6 +138,19 @@ struct PlanParser {
         guard let alias, let type, let key else { return nil }
         return PlanRemote(yamlPath: path, alias: alias, type: type, mode: mode, proxyAddress: proxyAddress, seeds: seeds ?? [],
                           serverName: serverName, ca: ca, skipUnavailable: skipUnavailable, eck: eck, apiKey: key)
+    }
+
+    /// `proxy` (the default) or `sniff`.
+    mutating func connectionMode(_ node: Node?, path: String) -> RemoteConnectionMode {
+        guard let text = reader.string(node, path: path) else { return .proxy }
+        switch RemoteConnectionMode(name: text) {
+        case .proxy where text == "proxy": return .proxy
+        case .sniff where text == "sniff": return .sniff
+        default:
+            let hint = PlanNodeReader.suggestion(for: text, among: ["proxy", "sniff"]).map { "Did you mean `\($0)`? " } ?? ""
+            reader.fail(path, "\"\(text)\" is not one of proxy, sniff", "\(hint)Use proxy (the default) or sniff.", at: node)
+            return .proxy
+        }
     }
 
     mutating func checkCA(_ url: URL, path: String, type: RemoteClusterType?) {
@@ -213,14 +226,14 @@ struct PlanParser {
         let name = reader.string(m["name"], path: "\(path).name") ?? "remote-cluster-wizard-\(alias)"
         let expiration = reader.string(m["expiration"], path: "\(path).expiration")
         if let expiration { reader.add(Validators.expiration(expiration), path: "\(path).expiration") }
-        var granted: (search: [IndexAccessEntry], replication: [IndexAccessEntry])?
+        var granted: CrossClusterAccess?
         if let node = m["access"], !PlanNodeReader.isNull(node) { granted = access(node, path: "\(path).access") }
         guard let url, let user, let passwordEnv, let granted else { return nil }
-        let key = CrossClusterKeySpecification(name: name, expiration: expiration, search: granted.search, replication: granted.replication)
+        let key = CrossClusterAPIKeyRequest(name: name, access: granted, expiration: expiration)
         return PlanKeyCreation(url: url, user: user, passwordEnv: passwordEnv, ca: ca, key: key)
     }
 
-    mutating func access(_ node: Node, path: String) -> (search: [IndexAccessEntry], replication: [IndexAccessEntry])? {
+    mutating func access(_ node: Node, path: String) -> CrossClusterAccess? {
         guard let m = reader.members(node, path: path, allowed: ["search", "replication"]) else { return nil }
         let search = entries(m["search"], path: "\(path).search", replication: false)
         let replication = entries(m["replication"], path: "\(path).replication", replication: true)
@@ -228,16 +241,27 @@ struct PlanParser {
             reader.fail(path, "grants nothing", "Add `search: [{names: [\"logs-*\"]}]` and/or `replication: [{names: [...]}]`.", at: node)
             return nil
         }
-        return (search, replication)
+        return CrossClusterAccess(
+            search: search.map { CrossClusterAccess.Search(names: $0.names, fieldSecurity: $0.fieldSecurity, query: $0.query,
+                                                           allowRestrictedIndices: $0.allowRestrictedIndices) },
+            replication: replication.map { CrossClusterAccess.Replication(names: $0.names, allowRestrictedIndices: $0.allowRestrictedIndices) })
     }
 
-    mutating func entries(_ node: Node?, path: String, replication: Bool) -> [IndexAccessEntry] {
+    /// One `access.search[]` or `access.replication[]` entry as written in the plan.
+    struct AccessEntry {
+        var names: [String]
+        var fieldSecurity: CrossClusterAccess.FieldSecurity?
+        var query: JSONValue?
+        var allowRestrictedIndices: Bool?
+    }
+
+    mutating func entries(_ node: Node?, path: String, replication: Bool) -> [AccessEntry] {
         guard let node, !PlanNodeReader.isNull(node) else { return [] }
         guard case .sequence(let sequence) = node else {
             reader.fail(path, "must be a list of entries, not \(PlanNodeReader.describe(node))", "Write it as [{names: [\"logs-*\"]}].", at: node)
             return []
         }
-        var result: [IndexAccessEntry] = []
+        var result: [AccessEntry] = []
         for (index, item) in sequence.enumerated() {
             let itemPath = "\(path)[\(index)]"
             if replication, case .mapping(let mapping) = item,
@@ -250,14 +274,25 @@ struct PlanParser {
             guard let m = reader.members(item, path: itemPath, allowed: allowed, required: ["names"]) else { continue }
             guard let names = reader.stringList(m["names"], path: "\(itemPath).names", allowSingle: true) else { continue }
             reader.add(Validators.indexPatterns(names), path: "\(itemPath).names")
-            var fieldSecurity: JSONValue?
-            if let node = m["fieldSecurity"] { fieldSecurity = json(node, path: "\(itemPath).fieldSecurity") }
+            var fieldSecurity: CrossClusterAccess.FieldSecurity?
+            if let node = m["fieldSecurity"] { fieldSecurity = self.fieldSecurity(node, path: "\(itemPath).fieldSecurity") }
             var query: JSONValue?
             if let node = m["query"] { query = json(node, path: "\(itemPath).query") }
             let restricted = reader.bool(m["allowRestrictedIndices"], path: "\(itemPath).allowRestrictedIndices")
-            result.append(IndexAccessEntry(names: names, fieldSecurity: fieldSecurity, query: query, allowRestrictedIndices: restricted))
+            result.append(AccessEntry(names: names, fieldSecurity: fieldSecurity, query: query, allowRestrictedIndices: restricted))
         }
         return result
+    }
+
+    mutating func fieldSecurity(_ node: Node, path: String) -> CrossClusterAccess.FieldSecurity? {
+        guard let m = reader.members(node, path: path, allowed: ["grant", "except"]) else { return nil }
+        let grant = reader.stringList(m["grant"], path: "\(path).grant") ?? []
+        let except = reader.stringList(m["except"], path: "\(path).except") ?? []
+        if grant.isEmpty && except.isEmpty {
+            reader.fail(path, "names no fields", "Add `grant: [\"field\"]` and/or `except: [\"field\"]`, or remove it.", at: node)
+            return nil
+        }
+        return CrossClusterAccess.FieldSecurity(grant: grant, except: except)
     }
 
     mutating func json(_ node: Node, path: String) -> JSONValue? {
@@ -297,7 +332,7 @@ struct PlanParser {
         let name = reader.string(m["name"], path: "role.name")
         let names = reader.stringList(m["names"], path: "role.names")
         if let names { reader.add(Validators.indexPatterns(names), path: "role.names") }
-        let privileges = reader.stringList(m["privileges"], path: "role.privileges") ?? RemoteRoleSetup.searchPrivileges
+        let privileges = reader.stringList(m["privileges"], path: "role.privileges") ?? RoleDefinition.searchPrivileges
         if m["privileges"] != nil, privileges.isEmpty {
             reader.fail("role.privileges", "is empty", "List the index privileges, e.g. [read, read_cross_cluster, view_index_metadata].", at: m["privileges"])
         }

@@ -15,9 +15,11 @@ import Testing
     }
 
     static let remoteCA: String = (try? TestPaths.fixtureText("remote-ca.crt")) ?? ""
-    static let searchLogs = CrossClusterKeySpecification(
-        name: "logs-from-central", expiration: "90d", search: [IndexAccessEntry(names: ["logs-*"])],
-        replication: [IndexAccessEntry(names: ["archive-*"])])
+    static let searchLogs = CrossClusterAPIKeyRequest(
+        name: "logs-from-central",
+        access: CrossClusterAccess(search: [.init(names: ["logs-*"], fieldSecurity: .init(grant: ["@timestamp", "message"]))],
+                                   replication: [.init(names: ["archive-*"])]),
+        expiration: "90d")
 
     static func ca(_ path: String) -> RemoteCertificateAuthority { RemoteCertificateAuthority(path: path, pem: remoteCA) }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import RemoteClusterKit
 
@@ -22,8 +25,18 @@ import Testing
                 \(behaviour)
 
                 """
-            try script.write(toFile: path, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            try Self.writeExecutable(script, to: path)
+        }
+
+        /// Writes the script with close-on-exec, so a process another test starts at the same
+        /// moment cannot inherit the open file and make executing it fail with "text file busy".
+        static func writeExecutable(_ text: String, to path: String) throws {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+            guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+            let bytes = Array(text.utf8)
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+            guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
         }
 
         func client(timeout: Double = 20) -> KubectlClient {

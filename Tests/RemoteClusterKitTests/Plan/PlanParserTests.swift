@@ -82,7 +82,7 @@ import Testing
         #expect(creation.url == "https://remote.example.net:9200")
         #expect(creation.user == "admin")
         #expect(creation.passwordEnv == "REMOTE_PASSWORD")
-        #expect(creation.key.requestBody == [
+        #expect(creation.key.json == [
             "name": "eu-logs-from-central", "expiration": "90d",
             "access": ["search": [["names": ["logs-*"]]], "replication": [["names": ["archive-*"]]]],
         ])
