@@ -49,6 +49,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
@@ -84,7 +85,7 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
-        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
+        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"], exclude: ["Snapshots"]),
         .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

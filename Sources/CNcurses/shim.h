@@ -8,6 +8,11 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <string.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncurses.h>
 
@@ -42,5 +47,61 @@ static inline int cn_mvadd_cluster(WINDOW *w, int y, int x, const wchar_t *wch, 
 }
 
 static inline int cn_setlocale_all(void) { return setlocale(LC_ALL, "") != NULL; }
+
+/* The character set of the current locale ("UTF-8", "ANSI_X3.4-1968", ...). */
+static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
+
+static inline unsigned int cn_a_standout(void) { return A_STANDOUT; }
+static inline short cn_color_default(void) { return -1; }
+
+/* Writes raw bytes to the terminal (escape sequences ncurses has no call for, e.g. bracketed paste). */
+static inline void cn_write_raw(const char *text) {
+    fputs(text, stdout);
+    fflush(stdout);
+}
+
+/* Termination signals only set a flag here (async-signal-safe); the run loop sees it within one
+   read timeout, restores the terminal and then dies of the same signal. */
+static volatile sig_atomic_t cn_pending_signal = 0;
+
+static void cn_record_signal(int signal_number) { cn_pending_signal = signal_number; }
+
+/* Installs the flag-setting handler for SIGINT, SIGTERM, SIGHUP and SIGQUIT (no SA_RESTART, so a
+   blocking read returns at once). */
+static inline void cn_install_signal_handlers(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = cn_record_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGQUIT, &action, NULL);
+}
+
+/* Returns the signal that arrived since the last call (0 if none) and clears it. */
+static inline int cn_take_signal(void) {
+    int received = cn_pending_signal;
+    cn_pending_signal = 0;
+    return received;
+}
+
+/* Puts back the default action of a signal and raises it, so the process ends as the sender meant. */
+static inline void cn_reraise(int signal_number) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    sigaction(signal_number, &action, NULL);
+    raise(signal_number);
+}
+
+static inline void cn_restore_default_signals(void) {
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGQUIT, SIG_DFL);
+}
 
 #endif

@@ -1,0 +1,114 @@
+/// What a widget did with a key.
+public enum KeyOutcome: Sendable, Hashable {
+    /// The key changed the widget (or moved inside it).
+    case handled
+    /// The widget has no use for the key; the screen may use it (Tab, Enter, Esc...).
+    case ignored
+}
+
+/// An editable single line of text with a cursor, readline-style keys and horizontal scrolling.
+///
+/// Keys: ←/→, Home/End, Ctrl-A/Ctrl-E (start/end), Backspace, Delete, Ctrl-U (delete to start),
+/// Ctrl-K (delete to end), Ctrl-W (delete the word before the cursor), paste (inserted at once,
+/// line breaks turned into spaces).
+public struct TextField: Sendable, Hashable {
+    public private(set) var characters: [Character]
+    /// The cursor, as an index into `characters` (0...count).
+    public private(set) var cursor: Int
+    /// The first character shown when the text is wider than the field.
+    public private(set) var scroll: Int = 0
+    /// Shown in muted style when the field is empty.
+    public var placeholder: String
+
+    public init(_ text: String = "", placeholder: String = "") {
+        self.characters = Array(text)
+        self.cursor = characters.count
+        self.placeholder = placeholder
+    }
+
+    public var text: String {
+        get { String(characters) }
+        set {
+            characters = Array(newValue)
+            cursor = characters.count
+        }
+    }
+
+    public mutating func handle(_ key: Key) -> KeyOutcome {
+        switch key {
+        case .character(let c):
+            insert([c])
+        case .paste(let pasted):
+            let flat = pasted.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }
+            var text = flat
+            while text.last == " " { text.removeLast() }
+            insert(text)
+        case .left:
+            cursor = max(0, cursor - 1)
+        case .right:
+            cursor = min(characters.count, cursor + 1)
+        case .home, .control("a"):
+            cursor = 0
+        case .end, .control("e"):
+            cursor = characters.count
+        case .backspace, .control("h"):
+            guard cursor > 0 else { return .handled }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+        case .delete, .control("d"):
+            guard cursor < characters.count else { return .handled }
+            characters.remove(at: cursor)
+        case .control("u"):
+            characters.removeSubrange(0..<cursor)
+            cursor = 0
+        case .control("k"):
+            characters.removeSubrange(cursor..<characters.count)
+        case .control("w"):
+            var start = cursor
+            while start > 0 && characters[start - 1] == " " { start -= 1 }
+            while start > 0 && characters[start - 1] != " " && characters[start - 1] != "/" { start -= 1 }
+            if start == cursor, start > 0 { start -= 1 }
+            characters.removeSubrange(start..<cursor)
+            cursor = start
+        default:
+            return .ignored
+        }
+        return .handled
+    }
+
+    private mutating func insert(_ new: [Character]) {
+        characters.insert(contentsOf: new, at: cursor)
+        cursor += new.count
+    }
+
+    /// Adjusts `scroll` so the cursor is visible in a field `width` columns wide.
+    public mutating func scrollToCursor(width: Int) {
+        guard width > 1 else { return }
+        if cursor < scroll { scroll = cursor }
+        // Keep one column free for the cursor at the end.
+        while scroll < cursor && DisplayWidth.of(String(characters[scroll..<cursor])) > width - 1 { scroll += 1 }
+    }
+
+    /// Draws the visible part of the text (or of `displayed`, a same-length stand-in such as bullets)
+    /// and, when focused, places the buffer's cursor.
+    public func render(into buffer: inout ScreenBuffer, rect: Rect, focused: Bool, style: Style = .normal,
+                       displayed: [Character]? = nil) {
+        let row = rect.row(0)
+        guard !row.isEmpty else { return }
+        var copy = self
+        copy.scrollToCursor(width: row.width)
+        let shown = displayed ?? characters
+        let fieldStyle = focused ? style.with(underline: true) : style
+        buffer.fill(row, style: fieldStyle)
+        if shown.isEmpty && !placeholder.isEmpty {
+            buffer.write(placeholder, x: row.x, y: row.y, width: row.width, style: .muted)
+        } else {
+            buffer.write(String(shown[copy.scroll...]), x: row.x, y: row.y, style: fieldStyle, clip: row)
+        }
+        if copy.scroll > 0 { buffer.write("…", x: row.x, y: row.y, style: .muted) }
+        if focused {
+            let cursorX = row.x + DisplayWidth.of(String(shown[copy.scroll..<copy.cursor]))
+            buffer.cursor = Point(column: min(cursorX, row.maxX - 1), row: row.y)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import RemoteClusterKit
+
+/// The editing widget behind a form field.
+public enum FieldControl: Sendable, Hashable {
+    case text(TextField)
+    case secret(SecretField)
+    case path(PathField)
+    case choice(ChoiceList)
+    case multiChoice(MultiChoice)
+    case confirm(Confirm)
+
+    /// The current value.
+    public var value: FieldValue {
+        switch self {
+        case .text(let field): return .text(field.text)
+        case .secret(let field): return .secret(field.secret)
+        case .path(let field): return .text(field.path)
+        case .choice(let list): return .choice(list.selected?.id ?? "")
+        case .multiChoice(let list): return .choices(list.chosenIDs)
+        case .confirm(let confirm): return .flag(confirm.value)
+        }
+    }
+
+    /// Whether printable keys type into the control (so they cannot be shortcuts).
+    public var takesText: Bool {
+        switch self {
+        case .text, .secret, .path: return true
+        case .choice, .multiChoice, .confirm: return false
+        }
+    }
+
+    /// Whether the control spans several lines and gets its label on a line of its own.
+    var isList: Bool {
+        switch self {
+        case .choice, .multiChoice: return true
+        default: return false
+        }
+    }
+
+    /// The keys the control itself understands, for the footer.
+    public var keyHints: [KeyHint] {
+        switch self {
+        case .text: return []
+        case .secret(let field): return [KeyHint("^R", field.isRevealed ? "hide" : "show")]
+        case .path: return [KeyHint("Tab", "complete")]
+        case .choice: return [KeyHint("↑↓", "choose")]
+        case .multiChoice: return [KeyHint("↑↓", "move"), KeyHint("Space", "toggle")]
+        case .confirm: return [KeyHint("←→", "change")]
+        }
+    }
+}
+
+/// One field of a wizard step: a label, a control, validators and the problems found last time.
+public struct FormField: Sendable {
+    public let id: String
+    public var label: String
+    public var control: FieldControl
+    /// A short muted line under the field (what to enter, an example).
+    public var note: String?
+    public var validators: [Validator]
+    /// The problems shown under the field, from the last validation.
+    public var problems: [FieldProblem] = []
+
+    public init(id: String, label: String, control: FieldControl, note: String? = nil, validators: [Validator] = []) {
+        self.id = id
+        self.label = label
+        self.control = control
+        self.note = note
+        self.validators = validators
+    }
+
+    public static func text(_ id: String, _ label: String, value: String = "", placeholder: String = "",
+                            note: String? = nil, validators: [Validator] = []) -> FormField {
+        FormField(id: id, label: label, control: .text(TextField(value, placeholder: placeholder)), note: note,
+                  validators: validators)
+    }
+
+    public static func secret(_ id: String, _ label: String, placeholder: String = "", note: String? = nil,
+                              validators: [Validator] = []) -> FormField {
+        FormField(id: id, label: label, control: .secret(SecretField(placeholder: placeholder)), note: note,
+                  validators: validators)
+    }
+
+    public static func path(_ id: String, _ label: String, value: String = "", placeholder: String = "",
+                            note: String? = nil, validators: [Validator] = []) -> FormField {
+        FormField(id: id, label: label, control: .path(PathField(value, placeholder: placeholder)), note: note,
+                  validators: validators)
+    }
+
+    public static func choice(_ id: String, _ label: String, options: [ChoiceOption], note: String? = nil)
+        -> FormField
+    {
+        FormField(id: id, label: label, control: .choice(ChoiceList(options)), note: note)
+    }
+
+    public static func multiChoice(_ id: String, _ label: String, options: [ChoiceOption],
+                                   chosen: Set<String> = [], note: String? = nil, validators: [Validator] = [])
+        -> FormField
+    {
+        FormField(id: id, label: label, control: .multiChoice(MultiChoice(options, chosen: chosen)), note: note,
+                  validators: validators)
+    }
+
+    public static func confirm(_ id: String, _ label: String, value: Bool = false, note: String? = nil) -> FormField {
+        FormField(id: id, label: label, control: .confirm(Confirm(value)), note: note)
+    }
+
+    /// Runs the validators and keeps their problems for display.
+    @discardableResult
+    public mutating func validate(answers: Answers) -> [FieldProblem] {
+        problems = validators.flatMap { $0.check(control.value, answers) }
+        return problems
+    }
+}

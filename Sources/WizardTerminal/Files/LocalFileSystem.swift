@@ -1,0 +1,102 @@
+import Foundation
+import WizardCore
+
+/// The real file system. `~` at the start of a path means the home directory.
+public struct LocalFileSystem: FileSystemAccess {
+    /// Describes a file's contents for the hint under a path field; the default recognises PEM
+    /// certificates and keys, JSON and YAML. The executable may pass a richer one (certificate names
+    /// and expiry from the engine).
+    private let describer: @Sendable (String, Data) -> String
+
+    public init(describer: @escaping @Sendable (String, Data) -> String = { _, data in FileDescription.describe(data) }) {
+        self.describer = describer
+    }
+
+    public static func expand(_ path: String) -> String {
+        if path == "~" || path.hasPrefix("~/") {
+            return FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst(1)
+        }
+        return path
+    }
+
+    public func list(directory: String) -> Result<[DirectoryEntry], FileAccessError> {
+        let path = Self.expand(directory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(FileAccessError("No directory \(directory)"))
+        }
+        guard isDirectory.boolValue else { return .failure(FileAccessError("\(directory) is a file, not a directory")) }
+        do {
+            let names = try FileManager.default.contentsOfDirectory(atPath: path)
+            return .success(names.map { name in
+                var isDirectory: ObjCBool = false
+                let full = (path as NSString).appendingPathComponent(name)
+                FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+                return DirectoryEntry(name: name, isDirectory: isDirectory.boolValue)
+            })
+        } catch {
+            return .failure(FileAccessError("Cannot list \(directory): \(Self.reason(error))"))
+        }
+    }
+
+    public func describe(file: String) -> String {
+        let path = Self.expand(file)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return "No such file: \(file)"
+        }
+        if isDirectory.boolValue { return "\(file) is a directory; choose a file in it." }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "Cannot read \(file): permission denied" }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: 256 * 1024)) ?? Data()
+        return describer(path, data)
+    }
+
+    public func save(_ contents: String, to path: String, secret: Bool) -> Result<Void, FileAccessError> {
+        let target = Self.expand(path)
+        let mode: mode_t = secret ? 0o600 : 0o644
+        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC, mode)
+        guard fd >= 0 else { return .failure(FileAccessError(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        // An existing file keeps its mode on open; set it explicitly.
+        fchmod(fd, mode)
+        let bytes = Array(contents.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 { return .failure(FileAccessError(String(cString: strerror(errno)))) }
+            written += n
+        }
+        return .success(())
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// A one-line description of what file contents look like.
+public enum FileDescription {
+    public static func describe(_ data: Data) -> String {
+        guard !data.isEmpty else { return "Empty file" }
+        guard let text = String(data: data, encoding: .utf8) else { return "Binary file (\(data.count) bytes), not PEM text" }
+        let certificates = text.components(separatedBy: "-----BEGIN CERTIFICATE-----").count - 1
+        let keys = text.components(separatedBy: "PRIVATE KEY-----").count / 2
+        if certificates > 0 {
+            var parts = ["PEM: \(certificates) certificate\(certificates == 1 ? "" : "s")"]
+            if keys > 0 { parts.append("and a private key (not a CA file)") }
+            return parts.joined(separator: " ")
+        }
+        if keys > 0 { return "PEM private key: not a certificate; choose the CA certificate instead" }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return "JSON text (\(data.count) bytes), not a certificate" }
+        if trimmed.contains(":\n") || trimmed.hasPrefix("apiVersion:") || trimmed.hasPrefix("---") {
+            return "YAML text (\(data.count) bytes), not a certificate"
+        }
+        return "Text (\(data.count) bytes), no PEM certificate in it"
+    }
+}
