@@ -84,7 +84,9 @@ public struct RESTRouter: Sendable {
                 if route.authenticated, let authenticator {
                     request.principal = try await authenticator.authenticate(incoming)
                 }
-                return try await route.handler(request)
+                var response = try await route.handler(request)
+                if incoming.method.uppercased() == "HEAD" { response.body = Data() }
+                return response
             } catch {
                 return error.response(pretty: request.pretty)
             }
