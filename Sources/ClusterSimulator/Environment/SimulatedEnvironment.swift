@@ -56,9 +56,9 @@ public final class SimulatedEnvironment: Sendable {
         }
     }
 
-    /// The local cluster factory used when none is given. The local-cluster code sets this default
-    /// (one line) when it lands; until then environments run the remote cluster alone.
-    public static let defaultLocalClusterFactory: SimulatedLocalClusterFactory? = nil
+    /// The local cluster factory used when none is given: `LocalElasticsearchCluster` with its
+    /// `sim-local` Kubernetes context.
+    public static let defaultLocalClusterFactory: SimulatedLocalClusterFactory? = LocalElasticsearchCluster.environmentFactory
 
     public let directory: String
     public let faults: FaultSwitchboard
