@@ -3,9 +3,9 @@ import Foundation
 import RemoteClusterKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `manifests`: writes every artifact of a plan (Kubernetes objects, scripts, requests, notes)
@@ -28,12 +28,14 @@ struct ManifestsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The folder to write the files to (created when missing).")
     var out: String
 
-    @Option(name: .customLong("local-resource"),
-            help: "A file with the local Elasticsearch resource as `kubectl get elasticsearch NAME -o yaml` prints it.")
+    @Option(
+        name: .customLong("local-resource"),
+        help: "A file with the local Elasticsearch resource as `kubectl get elasticsearch NAME -o yaml` prints it.")
     var localResource: String?
 
-    @Flag(name: .customLong("include-secrets"),
-          help: "Write the encoded API keys into the Secret (file mode 0600) instead of a placeholder.")
+    @Flag(
+        name: .customLong("include-secrets"),
+        help: "Write the encoded API keys into the Secret (file mode 0600) instead of a placeholder.")
     var includeSecrets = false
 
     func run() async throws {
@@ -89,7 +91,8 @@ struct ManifestsCommand: AsyncParsableCommand {
             }
         }
         guard let location = cluster.location else {
-            printError("local.eck.context: no kubeconfig context is set. Add it to the plan, or pass --local-resource FILE.")
+            printError(
+                "local.eck.context: no kubeconfig context is set. Add it to the plan, or pass --local-resource FILE.")
             throw ExitCode(2)
         }
         let client = KubectlClient()
@@ -98,7 +101,9 @@ struct ManifestsCommand: AsyncParsableCommand {
             return ServerSetFields.strip(try await client.get(kind: "elasticsearch", name: cluster.name, in: location))
         } catch {
             printError("Reading Elasticsearch \(cluster.name) failed: \(error.description)")
-            printError("Pass --local-resource FILE with the output of `kubectl get elasticsearch \(cluster.name) -o yaml` instead.")
+            printError(
+                "Pass --local-resource FILE with the output of `kubectl get elasticsearch \(cluster.name) -o yaml` instead."
+            )
             throw ExitCode(1)
         }
     }
@@ -120,11 +125,17 @@ struct ManifestsCommand: AsyncParsableCommand {
                 let key = LocalClusterNaming.credentialsSetting(alias: remote.alias)
                 switch planRemote?.apiKey {
                 case .create?:
-                    lines.append("  \(remote.alias): the key does not exist yet. The `apply` step creates it and stores it in the Secret; or send remote-\(remote.alias)-cross-cluster-api-key.txt in the remote's Dev Tools and put the `encoded` value under \(key).")
+                    lines.append(
+                        "  \(remote.alias): the key does not exist yet. The `apply` step creates it and stores it in the Secret; or send remote-\(remote.alias)-cross-cluster-api-key.txt in the remote's Dev Tools and put the `encoded` value under \(key)."
+                    )
                 case .encodedEnv(let name)?:
-                    lines.append("  \(remote.alias): run again with --include-secrets (reads $\(name)), or put the key from $\(name) under \(key).")
+                    lines.append(
+                        "  \(remote.alias): run again with --include-secrets (reads $\(name)), or put the key from $\(name) under \(key)."
+                    )
                 case .encodedFile(let url)?:
-                    lines.append("  \(remote.alias): run again with --include-secrets (reads \(url.path)), or put the key from that file under \(key).")
+                    lines.append(
+                        "  \(remote.alias): run again with --include-secrets (reads \(url.path)), or put the key from that file under \(key)."
+                    )
                 case nil:
                     break
                 }
@@ -162,7 +173,9 @@ enum ArtifactFileWriter {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        guard fchmod(descriptor, mode) == 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        guard fchmod(descriptor, mode) == 0 else {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        }
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {

@@ -20,8 +20,11 @@ public enum APIKeyArtifacts {
 
     /// The role granting the role's indices on the given aliases (`remote_indices`).
     public static func roleDefinition(_ role: RemoteRoleSetup, aliases: [String]) -> RoleDefinition {
-        RoleDefinition(remoteIndices: [RoleDefinition.RemoteIndices(clusters: aliases, names: role.indexNames,
-                                                                    privileges: role.privileges)])
+        RoleDefinition(remoteIndices: [
+            RoleDefinition.RemoteIndices(
+                clusters: aliases, names: role.indexNames,
+                privileges: role.privileges)
+        ])
     }
 
     /// `PUT /_security/role/<name>` on the local cluster.

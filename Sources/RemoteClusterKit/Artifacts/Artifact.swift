@@ -43,8 +43,10 @@ public struct Artifact: Sendable, Hashable {
     /// Whether `text` holds real secret values (the file must then be mode 0600).
     public var containsSecrets: Bool
 
-    public init(fileName: String, title: String, kind: Kind, target: Target, text: String,
-                object: JSONValue? = nil, containsSecrets: Bool = false) {
+    public init(
+        fileName: String, title: String, kind: Kind, target: Target, text: String,
+        object: JSONValue? = nil, containsSecrets: Bool = false
+    ) {
         self.fileName = fileName
         self.title = title
         self.kind = kind
@@ -55,17 +57,21 @@ public struct Artifact: Sendable, Hashable {
     }
 
     /// A YAML artifact made from an object.
-    static func yaml(_ object: JSONValue, fileName: String, title: String, kind: Kind, target: Target,
-                     containsSecrets: Bool = false) -> Artifact {
-        Artifact(fileName: fileName, title: title, kind: kind, target: target, text: object.yamlString(),
-                 object: object, containsSecrets: containsSecrets)
+    static func yaml(
+        _ object: JSONValue, fileName: String, title: String, kind: Kind, target: Target,
+        containsSecrets: Bool = false
+    ) -> Artifact {
+        Artifact(
+            fileName: fileName, title: title, kind: kind, target: target, text: object.yamlString(),
+            object: object, containsSecrets: containsSecrets)
     }
 
     /// Dev Tools requests (`METHOD path` and the pretty JSON body each), separated by blank lines.
     static func devTools(_ requests: [HTTPRequest], fileName: String, title: String, target: Target) -> Artifact {
-        Artifact(fileName: fileName, title: title, kind: .devToolsRequest, target: target,
-                 text: requests.map(\.description).joined(separator: "\n\n") + "\n",
-                 object: requests.count == 1 ? requests[0].body : nil)
+        Artifact(
+            fileName: fileName, title: title, kind: .devToolsRequest, target: target,
+            text: requests.map(\.description).joined(separator: "\n\n") + "\n",
+            object: requests.count == 1 ? requests[0].body : nil)
     }
 }
 

@@ -45,7 +45,8 @@ public enum ArtifactGenerator {
             lines.append("")
         }
         while lines.last == "" { lines.removeLast() }
-        return Artifact(fileName: notesFileName, title: "What each file is for and what applying it does",
-                        kind: .notes, target: .local, text: lines.joined(separator: "\n") + "\n")
+        return Artifact(
+            fileName: notesFileName, title: "What each file is for and what applying it does",
+            kind: .notes, target: .local, text: lines.joined(separator: "\n") + "\n")
     }
 }

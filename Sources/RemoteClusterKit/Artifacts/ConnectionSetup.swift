@@ -82,11 +82,13 @@ public struct RemoteSetup: Sendable, Hashable {
     /// IP addresses for a self-managed remote's certificate; empty = taken from the addresses.
     public var certificateIPAddresses: [String]
 
-    public init(alias: String, type: RemoteClusterType, mode: RemoteConnectionMode = .proxy,
-                proxyAddress: String? = nil, seeds: [String] = [], serverName: String? = nil,
-                certificateAuthority: RemoteCertificateAuthority? = nil, skipUnavailable: Bool? = nil,
-                eck: ECKClusterReference? = nil, keyToCreate: CrossClusterAPIKeyRequest? = nil,
-                credentials: Secret? = nil, certificateDNSNames: [String] = [], certificateIPAddresses: [String] = []) {
+    public init(
+        alias: String, type: RemoteClusterType, mode: RemoteConnectionMode = .proxy,
+        proxyAddress: String? = nil, seeds: [String] = [], serverName: String? = nil,
+        certificateAuthority: RemoteCertificateAuthority? = nil, skipUnavailable: Bool? = nil,
+        eck: ECKClusterReference? = nil, keyToCreate: CrossClusterAPIKeyRequest? = nil,
+        credentials: Secret? = nil, certificateDNSNames: [String] = [], certificateIPAddresses: [String] = []
+    ) {
         self.alias = alias
         self.type = type
         self.mode = mode
@@ -109,7 +111,8 @@ public struct RemoteSetup: Sendable, Hashable {
 
     /// The `cluster.remote.<alias>.*` settings for this remote.
     public var settings: RemoteClusterSettings {
-        let connection: RemoteClusterSettings.Mode = mode == .sniff
+        let connection: RemoteClusterSettings.Mode =
+            mode == .sniff
             ? .sniff(seeds: seeds) : .proxy(address: proxyAddress ?? "", serverName: serverName)
         return RemoteClusterSettings(alias: alias, mode: connection, skipUnavailable: skipUnavailable ?? true)
     }
@@ -139,8 +142,10 @@ public struct ConnectionSetup: Sendable, Hashable {
     /// Whether Secret artifacts carry the real credentials (otherwise a placeholder).
     public var includeSecrets: Bool
 
-    public init(local: ECKClusterReference, localElasticsearch: JSONValue, remotes: [RemoteSetup],
-                role: RemoteRoleSetup? = nil, includeSecrets: Bool = false) {
+    public init(
+        local: ECKClusterReference, localElasticsearch: JSONValue, remotes: [RemoteSetup],
+        role: RemoteRoleSetup? = nil, includeSecrets: Bool = false
+    ) {
         self.local = local
         self.localElasticsearch = localElasticsearch
         self.remotes = remotes

@@ -12,9 +12,11 @@ public struct LocalElasticsearchChange: Sendable, Hashable {
     public var caVolumeName: String
     public var caMountPath: String
 
-    public init(secureSettingsSecret: String, certificateAuthorities: [String] = [], caConfigMap: String? = nil,
-                caVolumeName: String = LocalClusterNaming.caVolumeName,
-                caMountPath: String = LocalClusterNaming.caMountPath) {
+    public init(
+        secureSettingsSecret: String, certificateAuthorities: [String] = [], caConfigMap: String? = nil,
+        caVolumeName: String = LocalClusterNaming.caVolumeName,
+        caMountPath: String = LocalClusterNaming.caMountPath
+    ) {
         self.secureSettingsSecret = secureSettingsSecret
         self.certificateAuthorities = certificateAuthorities
         self.caConfigMap = caConfigMap
@@ -58,18 +60,21 @@ public enum ElasticsearchResourceMerge {
     {
         guard resource.objectValue != nil, resource["kind"]?.stringValue == "Elasticsearch" else {
             throw ArtifactError(
-                problem: "The local resource is not an Elasticsearch object (kind is \(resource["kind"]?.stringValue.map { "\"\($0)\"" } ?? "missing"))",
+                problem:
+                    "The local resource is not an Elasticsearch object (kind is \(resource["kind"]?.stringValue.map { "\"\($0)\"" } ?? "missing"))",
                 fix: "Pass what `kubectl get elasticsearch NAME -o yaml` prints for the local cluster.")
         }
         guard var nodeSets = resource[path: ["spec", "nodeSets"]]?.arrayValue, !nodeSets.isEmpty else {
-            throw ArtifactError(problem: "The local Elasticsearch resource has no spec.nodeSets",
-                                fix: "Pass the complete resource as `kubectl get elasticsearch NAME -o yaml` prints it.")
+            throw ArtifactError(
+                problem: "The local Elasticsearch resource has no spec.nodeSets",
+                fix: "Pass the complete resource as `kubectl get elasticsearch NAME -o yaml` prints it.")
         }
         var merged = resource
         var spec = merged["spec"] ?? [:]
-        var report = ElasticsearchMergeReport(nodeSetNames: [], podCount: 0, addedSecureSettings: false,
-                                              configChangedNodeSets: [], podTemplateChangedNodeSets: [],
-                                              tlsWasDisabledNodeSets: [])
+        var report = ElasticsearchMergeReport(
+            nodeSetNames: [], podCount: 0, addedSecureSettings: false,
+            configChangedNodeSets: [], podTemplateChangedNodeSets: [],
+            tlsWasDisabledNodeSets: [])
 
         var secureSettings = spec["secureSettings"]?.arrayValue ?? []
         if !secureSettings.contains(where: { $0["secretName"]?.stringValue == change.secureSettingsSecret }) {
@@ -118,8 +123,9 @@ public enum ElasticsearchResourceMerge {
         let current = listEntries(existing)
         let missing = change.certificateAuthorities.filter { !current.contains($0) }
         guard !missing.isEmpty else { return }
-        ConfigSettingPath.set(certificateAuthoritiesSetting, to: .array((current + missing).map(JSONValue.string)),
-                              in: &config)
+        ConfigSettingPath.set(
+            certificateAuthoritiesSetting, to: .array((current + missing).map(JSONValue.string)),
+            in: &config)
     }
 
     /// The entries of a list setting, which may also be a single or comma-separated string.
@@ -132,7 +138,9 @@ public enum ElasticsearchResourceMerge {
         }
     }
 
-    private static func mergePodTemplate(_ podTemplate: inout JSONValue, configMap: String, change: LocalElasticsearchChange) {
+    private static func mergePodTemplate(
+        _ podTemplate: inout JSONValue, configMap: String, change: LocalElasticsearchChange
+    ) {
         var podSpec = podTemplate["spec"] ?? [:]
         let volume: JSONValue = ["name": .string(change.caVolumeName), "configMap": ["name": .string(configMap)]]
         var volumes = podSpec["volumes"]?.arrayValue ?? []
@@ -143,13 +151,17 @@ public enum ElasticsearchResourceMerge {
         }
         podSpec["volumes"] = .array(volumes)
 
-        let mount: JSONValue = ["name": .string(change.caVolumeName), "mountPath": .string(change.caMountPath),
-                                "readOnly": true]
+        let mount: JSONValue = [
+            "name": .string(change.caVolumeName), "mountPath": .string(change.caMountPath),
+            "readOnly": true,
+        ]
         var containers = podSpec["containers"]?.arrayValue ?? []
-        let at = containers.firstIndex { $0["name"]?.stringValue == "elasticsearch" } ?? {
-            containers.append(["name": "elasticsearch"])
-            return containers.count - 1
-        }()
+        let at =
+            containers.firstIndex { $0["name"]?.stringValue == "elasticsearch" }
+            ?? {
+                containers.append(["name": "elasticsearch"])
+                return containers.count - 1
+            }()
         var mounts = containers[at]["volumeMounts"]?.arrayValue ?? []
         if let existing = mounts.firstIndex(where: { $0["name"]?.stringValue == change.caVolumeName }) {
             if mounts[existing] != mount { mounts[existing] = mount }

@@ -2,7 +2,9 @@
 public enum LocalClusterNaming {
     /// The Secret with the credentials: `<local>-remote-cluster-credentials`. ECK's own Secret is
     /// `<local>-es-remote-api-keys`, so the two never clash.
-    public static func credentialsSecret(localCluster: String) -> String { "\(localCluster)-remote-cluster-credentials" }
+    public static func credentialsSecret(localCluster: String) -> String {
+        "\(localCluster)-remote-cluster-credentials"
+    }
 
     /// The ConfigMap with the remotes' CA files: `<local>-remote-cluster-cas`.
     public static func caConfigMap(localCluster: String) -> String { "\(localCluster)-remote-cluster-cas" }
@@ -18,7 +20,9 @@ public enum LocalClusterNaming {
     public static func caFileName(alias: String) -> String { "\(alias)-ca.crt" }
 
     /// The `certificate_authorities` entry for one remote's CA.
-    public static func caConfigEntry(alias: String) -> String { "\(caConfigRelativeFolder)/\(caFileName(alias: alias))" }
+    public static func caConfigEntry(alias: String) -> String {
+        "\(caConfigRelativeFolder)/\(caFileName(alias: alias))"
+    }
 
     /// The keystore setting that holds a remote's API key.
     public static func credentialsSetting(alias: String) -> String { "cluster.remote.\(alias).credentials" }

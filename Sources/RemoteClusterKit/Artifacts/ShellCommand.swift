@@ -15,7 +15,9 @@ public struct ShellWord: Sendable, Hashable, ExpressibleByStringInterpolation, C
     public init(parts: [Part]) { self.parts = parts }
     public init(_ literal: String) { parts = [.literal(literal)] }
     public init(stringLiteral value: String) { self.init(value) }
-    public init(stringInterpolation: DefaultStringInterpolation) { self.init(String(stringInterpolation: stringInterpolation)) }
+    public init(stringInterpolation: DefaultStringInterpolation) {
+        self.init(String(stringInterpolation: stringInterpolation))
+    }
 
     /// A word made of a literal prefix and an environment variable, e.g. `--pass="$CA_PASSWORD"`.
     public static func literal(_ prefix: String, variable: String) -> ShellWord {
@@ -38,7 +40,8 @@ public struct ShellWord: Sendable, Hashable, ExpressibleByStringInterpolation, C
         return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    private static let safeCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,@%+".unicodeScalars)
+    private static let safeCharacters = Set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,@%+".unicodeScalars)
 }
 
 /// A command line built from words, optionally sending its output to a file.
@@ -60,7 +63,9 @@ public struct ShellCommand: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `kubectl --context C --namespace N <rest>`; the context is left out when unknown.
-    public static func kubectl(context: String?, namespace: String, _ rest: [ShellWord], outputFile: String? = nil) -> ShellCommand {
+    public static func kubectl(context: String?, namespace: String, _ rest: [ShellWord], outputFile: String? = nil)
+        -> ShellCommand
+    {
         var words: [ShellWord] = ["kubectl"]
         if let context { words.append(contentsOf: ["--context", ShellWord(context)]) }
         words.append(contentsOf: ["--namespace", ShellWord(namespace)])

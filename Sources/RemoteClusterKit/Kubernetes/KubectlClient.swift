@@ -15,9 +15,10 @@ public struct KubectlClient: KubernetesClient {
     /// How often `waitForElasticsearchReady` looks at the resource.
     public var pollIntervalSeconds: Double
 
-    public init(executable: String = "kubectl", searchPath: String? = ProcessInfo.processInfo.environment["PATH"],
-                timeoutSeconds: Double = 60, pollIntervalSeconds: Double = 5)
-    {
+    public init(
+        executable: String = "kubectl", searchPath: String? = ProcessInfo.processInfo.environment["PATH"],
+        timeoutSeconds: Double = 60, pollIntervalSeconds: Double = 5
+    ) {
         self.executable = executable
         self.searchPath = searchPath
         self.timeoutSeconds = timeoutSeconds
@@ -38,7 +39,9 @@ public struct KubectlClient: KubernetesClient {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    public func get(kind: String, name: String, in location: KubernetesLocation) async throws(KubernetesError) -> JSONValue {
+    public func get(kind: String, name: String, in location: KubernetesLocation) async throws(KubernetesError)
+        -> JSONValue
+    {
         let result = try await run(["get", kind, name, "-o", "json"], location: location, notFound: (kind, name))
         do { return try JSONValue.parse(result.stdout) } catch {
             throw .unreadableOutput("kubectl get \(kind) \(name): \(error.description)")
@@ -47,15 +50,17 @@ public struct KubectlClient: KubernetesClient {
 
     public func apply(_ objects: [JSONValue], in location: KubernetesLocation) async throws(KubernetesError) {
         let list: JSONValue = ["apiVersion": "v1", "kind": "List", "items": .array(objects)]
-        _ = try await run(["apply", "-f", "-"], location: location, stdin: list.jsonData(),
-                          secrets: objects.flatMap(Self.secretValues))
+        _ = try await run(
+            ["apply", "-f", "-"], location: location, stdin: list.jsonData(),
+            secrets: objects.flatMap(Self.secretValues))
     }
 
     public func mergePatch(kind: String, name: String, patch: JSONValue, in location: KubernetesLocation)
         async throws(KubernetesError)
     {
-        _ = try await run(["patch", kind, name, "--type", "merge", "--patch-file", "/dev/stdin"], location: location,
-                          stdin: patch.jsonData(), notFound: (kind, name), secrets: Self.secretValues(patch))
+        _ = try await run(
+            ["patch", kind, name, "--type", "merge", "--patch-file", "/dev/stdin"], location: location,
+            stdin: patch.jsonData(), notFound: (kind, name), secrets: Self.secretValues(patch))
     }
 
     public func secretData(secret: String, key: String, in location: KubernetesLocation) async throws(KubernetesError)
@@ -101,16 +106,21 @@ public struct KubectlClient: KubernetesClient {
         return ["--context", location.context, "--namespace", location.namespace] + rest
     }
 
-    private func run(_ rest: [String], location: KubernetesLocation?, stdin: Data? = nil,
-                     notFound: (kind: String, name: String)? = nil, secrets: [Secret] = []) async throws(KubernetesError)
+    private func run(
+        _ rest: [String], location: KubernetesLocation?, stdin: Data? = nil,
+        notFound: (kind: String, name: String)? = nil, secrets: [Secret] = []
+    ) async throws(KubernetesError)
         -> ProcessResult
     {
-        guard let path = ProcessRunner.findExecutable(executable, searchPath: searchPath) else { throw .kubectlNotFound }
+        guard let path = ProcessRunner.findExecutable(executable, searchPath: searchPath) else {
+            throw .kubectlNotFound
+        }
         let arguments = Self.arguments(rest, location: location)
         let command = (["kubectl"] + arguments).joined(separator: " ")
         let result: ProcessResult
         do {
-            result = try await ProcessRunner.run(path, arguments: arguments, stdin: stdin, timeoutSeconds: timeoutSeconds)
+            result = try await ProcessRunner.run(
+                path, arguments: arguments, stdin: stdin, timeoutSeconds: timeoutSeconds)
         } catch {
             throw .commandFailed(command: command, message: error.description)
         }
@@ -142,7 +152,9 @@ public struct KubectlClient: KubernetesClient {
             for (_, value) in object[member]?.objectValue ?? [:] {
                 guard let text = value.stringValue else { continue }
                 values.append(Secret(text))
-                if member == "data", let decoded = Data(base64Encoded: text), let plain = String(data: decoded, encoding: .utf8) {
+                if member == "data", let decoded = Data(base64Encoded: text),
+                    let plain = String(data: decoded, encoding: .utf8)
+                {
                     values.append(Secret(plain))
                 }
             }

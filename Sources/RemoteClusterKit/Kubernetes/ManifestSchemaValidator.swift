@@ -77,7 +77,9 @@ public struct ManifestSchemaValidator: Sendable {
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    static func check(_ value: JSONValue, against schema: JSONValue, path: String, into violations: inout [SchemaViolation]) {
+    static func check(
+        _ value: JSONValue, against schema: JSONValue, path: String, into violations: inout [SchemaViolation]
+    ) {
         if value.isNull {
             if schema["nullable"]?.boolValue != true {
                 violations.append(SchemaViolation(path: path, problem: "must not be null"))

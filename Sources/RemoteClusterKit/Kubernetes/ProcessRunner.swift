@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What a finished (or stopped) process produced.
@@ -48,13 +48,16 @@ public enum ProcessRunner {
 
     /// Runs `executable` with `arguments`, writes `stdin` (then closes it), and waits at most
     /// `timeoutSeconds`. A process that runs longer is sent SIGTERM, then SIGKILL.
-    public static func run(_ executable: URL, arguments: [String], stdin: Data? = nil, timeoutSeconds: Double,
-                           environment: [String: String]? = nil) async throws(ProcessLaunchError) -> ProcessResult
-    {
+    public static func run(
+        _ executable: URL, arguments: [String], stdin: Data? = nil, timeoutSeconds: Double,
+        environment: [String: String]? = nil
+    ) async throws(ProcessLaunchError) -> ProcessResult {
         let outcome: Result<ProcessResult, ProcessLaunchError> = await withCheckedContinuation { continuation in
             let thread = Thread {
-                continuation.resume(returning: runBlocking(executable, arguments: arguments, stdin: stdin,
-                                                           timeoutSeconds: timeoutSeconds, environment: environment))
+                continuation.resume(
+                    returning: runBlocking(
+                        executable, arguments: arguments, stdin: stdin,
+                        timeoutSeconds: timeoutSeconds, environment: environment))
             }
             thread.start()
         }
@@ -63,9 +66,10 @@ public enum ProcessRunner {
 
     private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
-    private static func runBlocking(_ executable: URL, arguments: [String], stdin: Data?, timeoutSeconds: Double,
-                                    environment: [String: String]?) -> Result<ProcessResult, ProcessLaunchError>
-    {
+    private static func runBlocking(
+        _ executable: URL, arguments: [String], stdin: Data?, timeoutSeconds: Double,
+        environment: [String: String]?
+    ) -> Result<ProcessResult, ProcessLaunchError> {
         _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = executable
@@ -107,7 +111,8 @@ public enum ProcessRunner {
         let grace: Double = timedOut ? 1 : 10
         let stdoutData = output.finish(waitingAtMost: grace)
         let stderrData = errors.finish(waitingAtMost: grace)
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        let status =
+            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return .success(ProcessResult(status: status, stdout: stdoutData, stderr: stderrData, timedOut: timedOut))
     }
 }

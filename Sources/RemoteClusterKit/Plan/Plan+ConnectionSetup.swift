@@ -6,15 +6,17 @@ extension Plan {
 
     /// The artifacts' input for this plan: CA files are read now (a missing ECK CA stays
     /// pending), and with `includeSecrets` the encoded keys from `encodedEnv`/`encodedFile`.
-    public func connectionSetup(localElasticsearch: JSONValue, includeSecrets: Bool,
-                                secrets: PlanSecretResolver = PlanSecretResolver()) throws(PlanError) -> ConnectionSetup
-    {
+    public func connectionSetup(
+        localElasticsearch: JSONValue, includeSecrets: Bool,
+        secrets: PlanSecretResolver = PlanSecretResolver()
+    ) throws(PlanError) -> ConnectionSetup {
         var problems: [FieldProblem] = []
         var setups: [RemoteSetup] = []
         for remote in remotes {
-            var setup = RemoteSetup(alias: remote.alias, type: remote.type, mode: remote.mode, proxyAddress: remote.proxyAddress,
-                                    seeds: remote.seeds, serverName: remote.serverName, skipUnavailable: remote.skipUnavailable,
-                                    eck: remote.eck)
+            var setup = RemoteSetup(
+                alias: remote.alias, type: remote.type, mode: remote.mode, proxyAddress: remote.proxyAddress,
+                seeds: remote.seeds, serverName: remote.serverName, skipUnavailable: remote.skipUnavailable,
+                eck: remote.eck)
             if let ca = remote.ca {
                 let pem = FileManager.default.contents(atPath: ca.path).flatMap { String(data: $0, encoding: .utf8) }
                 setup.certificateAuthority = RemoteCertificateAuthority(path: ca.path, pem: pem)
@@ -26,7 +28,8 @@ extension Plan {
             setups.append(setup)
         }
         guard problems.isEmpty else { throw PlanError(problems: problems) }
-        return ConnectionSetup(local: local.eck, localElasticsearch: localElasticsearch, remotes: setups, role: role,
-                               includeSecrets: includeSecrets)
+        return ConnectionSetup(
+            local: local.eck, localElasticsearch: localElasticsearch, remotes: setups, role: role,
+            includeSecrets: includeSecrets)
     }
 }

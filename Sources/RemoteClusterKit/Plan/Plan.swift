@@ -93,7 +93,8 @@ public struct PlanError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         let count = problems.count
-        return "The plan has \(count) problem\(count == 1 ? "" : "s"):\n" + problems.map { "  \($0.description)" }.joined(separator: "\n")
+        return "The plan has \(count) problem\(count == 1 ? "" : "s"):\n"
+            + problems.map { "  \($0.description)" }.joined(separator: "\n")
     }
 }
 

@@ -47,8 +47,9 @@ struct PlanNodeReader {
     /// required keys (Yams already refuses duplicate keys). nil when `node` is not a mapping.
     mutating func members(_ node: Node, path: String, allowed: [String], required: [String] = []) -> [String: Node]? {
         guard case .mapping(let mapping) = node else {
-            fail(path.isEmpty ? "(plan)" : path, "must be a mapping of keys to values, not \(Self.describe(node))",
-                 "Write it as `key: value` lines; allowed keys: \(allowed.joined(separator: ", ")).", at: node)
+            fail(
+                path.isEmpty ? "(plan)" : path, "must be a mapping of keys to values, not \(Self.describe(node))",
+                "Write it as `key: value` lines; allowed keys: \(allowed.joined(separator: ", ")).", at: node)
             return nil
         }
         var members: [String: Node] = [:]
@@ -60,7 +61,9 @@ struct PlanNodeReader {
             let keyPath = Self.join(path, key)
             guard allowed.contains(key) else {
                 let suggestion = Self.suggestion(for: key, among: allowed).map { "Did you mean `\($0)`? " } ?? ""
-                fail(keyPath, "is not a known key", "\(suggestion)Allowed here: \(allowed.joined(separator: ", ")).", at: keyNode)
+                fail(
+                    keyPath, "is not a known key", "\(suggestion)Allowed here: \(allowed.joined(separator: ", ")).",
+                    at: keyNode)
                 continue
             }
             members[key] = value
@@ -101,7 +104,9 @@ struct PlanNodeReader {
     mutating func string(_ node: Node?, path: String) -> String? {
         guard let node, !Self.isNull(node) else { return nil }
         guard case .scalar(let scalar) = node else {
-            fail(path, "must be a single value, not \(Self.describe(node))", "Write it as `\(path.split(separator: ".").last ?? ""): value`.", at: node)
+            fail(
+                path, "must be a single value, not \(Self.describe(node))",
+                "Write it as `\(path.split(separator: ".").last ?? ""): value`.", at: node)
             return nil
         }
         if scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -115,7 +120,9 @@ struct PlanNodeReader {
     mutating func bool(_ node: Node?, path: String) -> Bool? {
         guard let node, !Self.isNull(node) else { return nil }
         guard let value = node.scalar != nil && node.tag.rawValue == Tag.Name.bool.rawValue ? node.bool : nil else {
-            fail(path, "must be true or false, not \(Self.describe(node))", "Write true or false without quotes.", at: node)
+            fail(
+                path, "must be true or false, not \(Self.describe(node))", "Write true or false without quotes.",
+                at: node)
             return nil
         }
         return value
@@ -126,7 +133,9 @@ struct PlanNodeReader {
         guard let node, !Self.isNull(node) else { return nil }
         if allowSingle, node.scalar != nil { return string(node, path: path).map { [$0] } }
         guard case .sequence(let sequence) = node else {
-            fail(path, "must be a list, not \(Self.describe(node))", "Write it as [\"a\", \"b\"] or as `- a` lines.", at: node)
+            fail(
+                path, "must be a list, not \(Self.describe(node))", "Write it as [\"a\", \"b\"] or as `- a` lines.",
+                at: node)
             return nil
         }
         var values: [String] = []
@@ -143,17 +152,22 @@ struct PlanNodeReader {
         if let value = T(rawValue: text) { return value }
         let allowed = T.allCases.map(\.rawValue)
         let hint = Self.suggestion(for: text, among: allowed).map { "Did you mean `\($0)`? " } ?? ""
-        fail(path, "\"\(text)\" is not one of \(allowed.joined(separator: ", "))", "\(hint)Use one of: \(allowed.joined(separator: ", ")).", at: node)
+        fail(
+            path, "\"\(text)\" is not one of \(allowed.joined(separator: ", "))",
+            "\(hint)Use one of: \(allowed.joined(separator: ", ")).", at: node)
         return nil
     }
 
     /// An environment variable name (`[A-Za-z_][A-Za-z0-9_]*`).
     mutating func environmentName(_ node: Node?, path: String) -> String? {
         guard let name = string(node, path: path) else { return nil }
-        let valid = name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
+        let valid =
+            name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
             && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
         if !valid {
-            fail(path, "\"\(name)\" is not an environment variable name", "Name the variable that holds the value, e.g. REMOTE_PASSWORD (letters, digits and _).", at: node)
+            fail(
+                path, "\"\(name)\" is not an environment variable name",
+                "Name the variable that holds the value, e.g. REMOTE_PASSWORD (letters, digits and _).", at: node)
             return nil
         }
         return name

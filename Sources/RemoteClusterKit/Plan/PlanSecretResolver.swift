@@ -12,16 +12,19 @@ public struct PlanSecretResolver: Sendable {
     /// The value of an environment variable; `field` is the YAML path that names it.
     public func environmentValue(_ name: String, field: String) throws(FieldProblem) -> Secret {
         guard let value = environment[name], !value.isEmpty else {
-            throw FieldProblem(field: field, problem: "the environment variable \(name) is not set",
-                               fix: "Set it before running, e.g. read -rs \(name); export \(name).")
+            throw FieldProblem(
+                field: field, problem: "the environment variable \(name) is not set",
+                fix: "Set it before running, e.g. read -rs \(name); export \(name).")
         }
         return Secret(value)
     }
 
     /// The contents of a file without surrounding whitespace.
     public func fileContents(_ url: URL, field: String) throws(FieldProblem) -> Secret {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw FieldProblem(field: field, problem: "\(url.path) cannot be read", fix: "Check the path and the file's permissions.")
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw FieldProblem(
+                field: field, problem: "\(url.path) cannot be read", fix: "Check the path and the file's permissions.")
         }
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else {

@@ -50,7 +50,8 @@ extension JSONValue {
             var members = OrderedDictionary<String, JSONValue>()
             for (key, value) in mapping {
                 guard let name = key.scalar?.string else {
-                    throw YAMLConversionError(location: key.mark?.description, reason: "a mapping key must be a plain value")
+                    throw YAMLConversionError(
+                        location: key.mark?.description, reason: "a mapping key must be a plain value")
                 }
                 members[name] = try JSONValue(yamlNode: value)
             }
@@ -90,7 +91,8 @@ extension JSONValue {
         case .array(let items):
             return Node(items.map(\.yamlNode), Tag(.seq), .block)
         case .object(let members):
-            return Node(members.map { key, value in (Node.scalar(key.represented()), value.yamlNode) }, Tag(.map), .block)
+            return Node(
+                members.map { key, value in (Node.scalar(key.represented()), value.yamlNode) }, Tag(.map), .block)
         }
     }
 

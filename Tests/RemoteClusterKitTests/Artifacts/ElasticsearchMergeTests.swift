@@ -48,8 +48,9 @@ import Testing
         change.secureSettingsSecret = "central-remote-cluster-credentials-2"
         let (merged, report) = try ElasticsearchResourceMerge.merge(Self.resource(Self.twoNodeSets), with: change)
         let entries = merged[path: ["spec", "secureSettings"]]?.arrayValue ?? []
-        #expect(entries.compactMap { $0["secretName"]?.stringValue }
-            == ["gcs-credentials", "central-remote-cluster-credentials", "central-remote-cluster-credentials-2"])
+        #expect(
+            entries.compactMap { $0["secretName"]?.stringValue }
+                == ["gcs-credentials", "central-remote-cluster-credentials", "central-remote-cluster-credentials-2"])
         #expect(entries[1]["entries"] != nil, "an existing entry keeps its projection")
         #expect(report.addedSecureSettings)
     }
@@ -69,40 +70,71 @@ import Testing
             let config = nodeSet["config"] ?? [:]
             #expect(ConfigSettingPath.value(of: "xpack.security.remote_cluster_client.ssl.enabled", in: config) == true)
             let cas = ElasticsearchResourceMerge.listEntries(
-                ConfigSettingPath.value(of: "xpack.security.remote_cluster_client.ssl.certificate_authorities", in: config))
+                ConfigSettingPath.value(
+                    of: "xpack.security.remote_cluster_client.ssl.certificate_authorities", in: config))
             #expect(cas.contains("remote-cluster-cas/eu-logs-ca.crt"))
             let volumes = nodeSet[path: ["podTemplate", "spec", "volumes"]]?.arrayValue ?? []
-            #expect(volumes.contains(["name": "remote-cluster-cas", "configMap": ["name": "central-remote-cluster-cas"]]))
-            let container = nodeSet[path: ["podTemplate", "spec", "containers"]]?.arrayValue?.first { $0["name"] == "elasticsearch" }
+            #expect(
+                volumes.contains(["name": "remote-cluster-cas", "configMap": ["name": "central-remote-cluster-cas"]]))
+            let container = nodeSet[path: ["podTemplate", "spec", "containers"]]?.arrayValue?.first {
+                $0["name"] == "elasticsearch"
+            }
             let mounts = container?["volumeMounts"]?.arrayValue ?? []
-            #expect(mounts.contains(["name": "remote-cluster-cas", "mountPath": "/usr/share/elasticsearch/config/remote-cluster-cas", "readOnly": true]))
+            #expect(
+                mounts.contains([
+                    "name": "remote-cluster-cas", "mountPath": "/usr/share/elasticsearch/config/remote-cluster-cas",
+                    "readOnly": true,
+                ]))
         }
         let masters = nodeSets[0]
-        #expect(masters[path: ["podTemplate", "spec", "containers"]]?.arrayValue == [[
-            "name": "elasticsearch",
-            "volumeMounts": [["name": "remote-cluster-cas", "mountPath": "/usr/share/elasticsearch/config/remote-cluster-cas", "readOnly": true]],
-        ]], "a missing elasticsearch container entry is created")
-        #expect(masters["config"] == ["xpack": ["security": ["remote_cluster_client": ["ssl": [
-            "enabled": true, "certificate_authorities": ["remote-cluster-cas/eu-logs-ca.crt"]]]]]],
-                "a nodeSet without config gets the nested form")
+        #expect(
+            masters[path: ["podTemplate", "spec", "containers"]]?.arrayValue == [
+                [
+                    "name": "elasticsearch",
+                    "volumeMounts": [
+                        [
+                            "name": "remote-cluster-cas",
+                            "mountPath": "/usr/share/elasticsearch/config/remote-cluster-cas", "readOnly": true,
+                        ]
+                    ],
+                ]
+            ], "a missing elasticsearch container entry is created")
+        #expect(
+            masters["config"] == [
+                "xpack": [
+                    "security": [
+                        "remote_cluster_client": [
+                            "ssl": [
+                                "enabled": true, "certificate_authorities": ["remote-cluster-cas/eu-logs-ca.crt"],
+                            ]
+                        ]
+                    ]
+                ]
+            ],
+            "a nodeSet without config gets the nested form")
     }
 
     @Test func keepsExistingVolumesMountsContainersAndFlatConfigKeys() throws {
         let (merged, _) = try ElasticsearchResourceMerge.merge(Self.resource(Self.twoNodeSets), with: Self.change)
         let data = try #require(merged[path: ["spec", "nodeSets"]]?.arrayValue?[1])
         let config = try #require(data["config"]?.objectValue)
-        #expect(Array(config.keys) == [
-            "xpack.security.remote_cluster_client.ssl.certificate_authorities", "node.roles",
-            "xpack.security.remote_cluster_client.ssl.enabled",
-        ], "flat config stays flat and no setting appears twice")
-        #expect(config["xpack.security.remote_cluster_client.ssl.certificate_authorities"]
-            == ["other/ca.crt", "remote-cluster-cas/eu-logs-ca.crt"], "existing CAs are kept, ours appended")
+        #expect(
+            Array(config.keys) == [
+                "xpack.security.remote_cluster_client.ssl.certificate_authorities", "node.roles",
+                "xpack.security.remote_cluster_client.ssl.enabled",
+            ], "flat config stays flat and no setting appears twice")
+        #expect(
+            config["xpack.security.remote_cluster_client.ssl.certificate_authorities"]
+                == ["other/ca.crt", "remote-cluster-cas/eu-logs-ca.crt"], "existing CAs are kept, ours appended")
         let spec = try #require(data[path: ["podTemplate", "spec"]])
         #expect(spec["volumes"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["other", "remote-cluster-cas"])
         let containers = try #require(spec["containers"]?.arrayValue)
         #expect(containers.compactMap { $0["name"]?.stringValue } == ["elasticsearch", "sidecar"])
         #expect(containers[0]["env"] == [["name": "ES_JAVA_OPTS", "value": "-Xms2g -Xmx2g"]])
-        #expect(containers[0]["volumeMounts"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["other", "remote-cluster-cas"])
+        #expect(
+            containers[0]["volumeMounts"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == [
+                "other", "remote-cluster-cas",
+            ])
         #expect(containers[1] == ["name": "sidecar", "image": "busybox"])
     }
 
@@ -128,25 +160,42 @@ import Testing
             """
         let (merged, report) = try ElasticsearchResourceMerge.merge(Self.resource(yaml), with: Self.change)
         let nodeSets = try #require(merged[path: ["spec", "nodeSets"]]?.arrayValue)
-        #expect(nodeSets[0]["config"] == ["xpack.security": ["remote_cluster_client.ssl": [
-            "enabled": true, "certificate_authorities": ["remote-cluster-cas/eu-logs-ca.crt"]]]])
-        #expect(nodeSets[1]["config"] == ["xpack": ["security": [
-            "authc": ["anonymous": ["roles": []]],
-            "remote_cluster_client": ["ssl": ["enabled": true, "certificate_authorities": ["remote-cluster-cas/eu-logs-ca.crt"]]],
-        ]]])
+        #expect(
+            nodeSets[0]["config"] == [
+                "xpack.security": [
+                    "remote_cluster_client.ssl": [
+                        "enabled": true, "certificate_authorities": ["remote-cluster-cas/eu-logs-ca.crt"],
+                    ]
+                ]
+            ])
+        #expect(
+            nodeSets[1]["config"] == [
+                "xpack": [
+                    "security": [
+                        "authc": ["anonymous": ["roles": []]],
+                        "remote_cluster_client": [
+                            "ssl": ["enabled": true, "certificate_authorities": ["remote-cluster-cas/eu-logs-ca.crt"]]
+                        ],
+                    ]
+                ]
+            ])
         #expect(report.tlsWasDisabledNodeSets == ["a"])
     }
 
     @Test func commaSeparatedCAStringIsExtended() throws {
         var config: JSONValue = ["xpack.security.remote_cluster_client.ssl.certificate_authorities": "a.crt, b.crt"]
-        #expect(ElasticsearchResourceMerge.listEntries(config["xpack.security.remote_cluster_client.ssl.certificate_authorities"]) == ["a.crt", "b.crt"])
-        ConfigSettingPath.set("xpack.security.remote_cluster_client.ssl.certificate_authorities", to: ["a.crt"], in: &config)
+        #expect(
+            ElasticsearchResourceMerge.listEntries(
+                config["xpack.security.remote_cluster_client.ssl.certificate_authorities"]) == ["a.crt", "b.crt"])
+        ConfigSettingPath.set(
+            "xpack.security.remote_cluster_client.ssl.certificate_authorities", to: ["a.crt"], in: &config)
         #expect(config == ["xpack.security.remote_cluster_client.ssl.certificate_authorities": ["a.crt"]])
     }
 
     @Test func runningTwiceChangesNothing() throws {
         for yaml in [Self.twoNodeSets, try TestPaths.fixtureText("local-elasticsearch.yaml")] {
-            let (once, first) = try ElasticsearchResourceMerge.merge(ServerSetFields.strip(Self.resource(yaml)), with: Self.change)
+            let (once, first) = try ElasticsearchResourceMerge.merge(
+                ServerSetFields.strip(Self.resource(yaml)), with: Self.change)
             let (twice, second) = try ElasticsearchResourceMerge.merge(once, with: Self.change)
             #expect(twice == once)
             #expect(first.changesAnything)
@@ -168,7 +217,8 @@ import Testing
             try ElasticsearchResourceMerge.merge(["kind": "Kibana", "spec": [:]], with: Self.change)
         }
         #expect(throws: ArtifactError.self) {
-            try ElasticsearchResourceMerge.merge(["kind": "Elasticsearch", "spec": ["version": "9.1.0"]], with: Self.change)
+            try ElasticsearchResourceMerge.merge(
+                ["kind": "Elasticsearch", "spec": ["version": "9.1.0"]], with: Self.change)
         }
     }
 

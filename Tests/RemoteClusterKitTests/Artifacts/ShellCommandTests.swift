@@ -30,8 +30,12 @@ import Testing
     }
 
     @Test func kubectlCommandsNameContextAndNamespace() {
-        let command = ShellCommand.kubectl(context: "remote ctx", namespace: "logs", ["get", "secret", "x"], outputFile: "certs/my ca.crt")
-        #expect(command.description == "kubectl --context 'remote ctx' --namespace logs get secret x > 'certs/my ca.crt'")
-        #expect(ShellCommand.kubectl(context: nil, namespace: "logs", ["get", "pods"]).description == "kubectl --namespace logs get pods")
+        let command = ShellCommand.kubectl(
+            context: "remote ctx", namespace: "logs", ["get", "secret", "x"], outputFile: "certs/my ca.crt")
+        #expect(
+            command.description == "kubectl --context 'remote ctx' --namespace logs get secret x > 'certs/my ca.crt'")
+        #expect(
+            ShellCommand.kubectl(context: nil, namespace: "logs", ["get", "pods"]).description
+                == "kubectl --namespace logs get pods")
     }
 }

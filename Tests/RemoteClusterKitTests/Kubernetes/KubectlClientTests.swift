@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Testing
 @testable import RemoteClusterKit
@@ -15,7 +15,9 @@ import Testing
 
         init(_ behaviour: String, files: [String: String] = [:]) throws {
             folder = try TestPaths.temporaryFolder()
-            for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+            for (name, text) in files {
+                try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            }
             let script = """
                 #!/bin/sh
                 dir=$(dirname "$0")
@@ -87,15 +89,23 @@ import Testing
     }
 
     @Test func getPassesContextAndNamespaceAndParsesJSON() async throws {
-        let kubectl = try StandIn(#"cat "$dir/object.json""#, files: ["object.json": #"{"kind":"Elasticsearch","metadata":{"name":"central"}}"#])
+        let kubectl = try StandIn(
+            #"cat "$dir/object.json""#,
+            files: ["object.json": #"{"kind":"Elasticsearch","metadata":{"name":"central"}}"#])
         let object = try await kubectl.client().get(kind: "elasticsearch", name: "central", in: Self.location)
         #expect(object == ["kind": "Elasticsearch", "metadata": ["name": "central"]])
-        #expect(kubectl.calls == [["--context", "local ctx", "--namespace", "search", "get", "elasticsearch", "central", "-o", "json"]])
+        #expect(
+            kubectl.calls == [
+                ["--context", "local ctx", "--namespace", "search", "get", "elasticsearch", "central", "-o", "json"]
+            ])
     }
 
     @Test func notFoundIsRecognised() async throws {
-        let kubectl = try StandIn(#"echo 'Error from server (NotFound): elasticsearches.elasticsearch.k8s.elastic.co "central" not found' >&2; exit 1"#)
-        await #expect(throws: KubernetesError.notFound(kind: "elasticsearch", name: "central", location: Self.location)) {
+        let kubectl = try StandIn(
+            #"echo 'Error from server (NotFound): elasticsearches.elasticsearch.k8s.elastic.co "central" not found' >&2; exit 1"#
+        )
+        await #expect(throws: KubernetesError.notFound(kind: "elasticsearch", name: "central", location: Self.location))
+        {
             _ = try await kubectl.client().get(kind: "elasticsearch", name: "central", in: Self.location)
         }
     }
@@ -112,8 +122,10 @@ import Testing
 
     @Test func applySendsAListOnStdinNotInArguments() async throws {
         let kubectl = try StandIn("echo 'secret/x configured'")
-        let secret: JSONValue = ["apiVersion": "v1", "kind": "Secret", "metadata": ["name": "x"],
-                                 "stringData": ["cluster.remote.a.credentials": "VERY-SECRET-KEY"]]
+        let secret: JSONValue = [
+            "apiVersion": "v1", "kind": "Secret", "metadata": ["name": "x"],
+            "stringData": ["cluster.remote.a.credentials": "VERY-SECRET-KEY"],
+        ]
         try await kubectl.client().apply([secret], in: Self.location)
         #expect(kubectl.calls == [["--context", "local ctx", "--namespace", "search", "apply", "-f", "-"]])
         #expect(try JSONValue.parse(kubectl.stdin) == ["apiVersion": "v1", "kind": "List", "items": [secret]])
@@ -123,9 +135,12 @@ import Testing
     }
 
     @Test func errorsQuoteKubectlWithSecretsRedacted() async throws {
-        let kubectl = try StandIn(#"echo "error: admission webhook denied the request: $(cat "$dir/stdin")" >&2; exit 1"#)
-        let secret: JSONValue = ["apiVersion": "v1", "kind": "Secret", "metadata": ["name": "x"],
-                                 "stringData": ["cluster.remote.a.credentials": "VERY-SECRET-KEY"]]
+        let kubectl = try StandIn(
+            #"echo "error: admission webhook denied the request: $(cat "$dir/stdin")" >&2; exit 1"#)
+        let secret: JSONValue = [
+            "apiVersion": "v1", "kind": "Secret", "metadata": ["name": "x"],
+            "stringData": ["cluster.remote.a.credentials": "VERY-SECRET-KEY"],
+        ]
         do {
             try await kubectl.client().apply([secret], in: Self.location)
             Issue.record("expected an error")
@@ -140,7 +155,10 @@ import Testing
 
     @Test func failureWithoutOutputNamesTheExitStatus() async throws {
         let kubectl = try StandIn("exit 3")
-        await #expect(throws: KubernetesError.commandFailed(command: "kubectl --context local ctx --namespace search apply -f -", message: "exit status 3")) {
+        await #expect(
+            throws: KubernetesError.commandFailed(
+                command: "kubectl --context local ctx --namespace search apply -f -", message: "exit status 3")
+        ) {
             try await kubectl.client().apply([], in: Self.location)
         }
     }
@@ -149,8 +167,13 @@ import Testing
         let kubectl = try StandIn("echo patched")
         let patch: JSONValue = ["spec": ["remoteClusterServer": ["enabled": true]]]
         try await kubectl.client().mergePatch(kind: "elasticsearch", name: "logs", patch: patch, in: Self.location)
-        #expect(kubectl.calls == [["--context", "local ctx", "--namespace", "search", "patch", "elasticsearch", "logs",
-                                   "--type", "merge", "--patch-file", "/dev/stdin"]])
+        #expect(
+            kubectl.calls == [
+                [
+                    "--context", "local ctx", "--namespace", "search", "patch", "elasticsearch", "logs",
+                    "--type", "merge", "--patch-file", "/dev/stdin",
+                ]
+            ])
         #expect(try JSONValue.parse(kubectl.stdin) == patch)
     }
 
@@ -158,17 +181,26 @@ import Testing
         let ca = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
         let object = #"{"data":{"ca.crt":"\#(Data(ca.utf8).base64EncodedString())"}}"#
         let kubectl = try StandIn(#"cat "$dir/secret.json""#, files: ["secret.json": object])
-        let bytes = try await kubectl.client().secretData(secret: "logs-es-transport-certs-public", key: "ca.crt", in: Self.location)
+        let bytes = try await kubectl.client().secretData(
+            secret: "logs-es-transport-certs-public", key: "ca.crt", in: Self.location)
         #expect(String(decoding: bytes, as: UTF8.self) == ca)
-        await #expect(throws: KubernetesError.notFound(kind: "Key \"tls.key\" of Secret", name: "logs-es-transport-certs-public", location: Self.location)) {
-            _ = try await kubectl.client().secretData(secret: "logs-es-transport-certs-public", key: "tls.key", in: Self.location)
+        await #expect(
+            throws: KubernetesError.notFound(
+                kind: "Key \"tls.key\" of Secret", name: "logs-es-transport-certs-public", location: Self.location)
+        ) {
+            _ = try await kubectl.client().secretData(
+                secret: "logs-es-transport-certs-public", key: "tls.key", in: Self.location)
         }
     }
 
     @Test func hangingKubectlIsStoppedAtTheTimeout() async throws {
         let kubectl = try StandIn("exec sleep 30")
         let started = Date()
-        await #expect(throws: KubernetesError.timedOut(operation: "kubectl --context local ctx --namespace search get elasticsearch central -o json", seconds: 0.5)) {
+        await #expect(
+            throws: KubernetesError.timedOut(
+                operation: "kubectl --context local ctx --namespace search get elasticsearch central -o json",
+                seconds: 0.5)
+        ) {
             _ = try await kubectl.client(timeout: 0.5).get(kind: "elasticsearch", name: "central", in: Self.location)
         }
         #expect(Date().timeIntervalSince(started) < 20, "the process was not left running until it ended by itself")
@@ -178,7 +210,8 @@ import Testing
         let pending = #"{"metadata":{"generation":8},"status":{"phase":"ApplyingChanges","observedGeneration":7}}"#
         let stale = #"{"metadata":{"generation":8},"status":{"phase":"Ready","observedGeneration":7}}"#
         let ready = #"{"metadata":{"generation":8},"status":{"phase":"Ready","observedGeneration":8}}"#
-        let kubectl = try StandIn("""
+        let kubectl = try StandIn(
+            """
             n=$(cat "$dir/count" 2>/dev/null || echo 0); n=$((n+1)); echo $n > "$dir/count"
             case $n in 1) cat "$dir/pending.json";; 2) cat "$dir/stale.json";; *) cat "$dir/ready.json";; esac
             """, files: ["pending.json": pending, "stale.json": stale, "ready.json": ready])
@@ -189,8 +222,11 @@ import Testing
     @Test func waitingGivesUpAtTheDeadline() async throws {
         let pending = #"{"metadata":{"generation":8},"status":{"phase":"ApplyingChanges","observedGeneration":7}}"#
         let kubectl = try StandIn(#"cat "$dir/pending.json""#, files: ["pending.json": pending])
-        await #expect(throws: KubernetesError.timedOut(operation: "Waiting for Elasticsearch central to be Ready", seconds: 0.2)) {
-            try await kubectl.client().waitForElasticsearchReady(name: "central", in: Self.location, timeoutSeconds: 0.2)
+        await #expect(
+            throws: KubernetesError.timedOut(operation: "Waiting for Elasticsearch central to be Ready", seconds: 0.2)
+        ) {
+            try await kubectl.client().waitForElasticsearchReady(
+                name: "central", in: Self.location, timeoutSeconds: 0.2)
         }
     }
 }

@@ -25,13 +25,22 @@ import Testing
     static let mistakes: [Mistake] = [
         Mistake(field: "nodeSets", value: "all", path: "spec.nodeSets", words: "must be a list"),
         Mistake(field: "version", value: 9, path: "spec.version", words: "must be a string"),
-        Mistake(field: "remoteClusterServer", value: ["enabled": "yes"], path: "spec.remoteClusterServer.enabled", words: "true or false"),
-        Mistake(field: "remoteClusterServer", value: ["enable": true], path: "spec.remoteClusterServer.enable", words: "not a known field"),
-        Mistake(field: "secureSettings", value: [["secret": "x"]], path: "spec.secureSettings[0].secretName", words: "is required"),
-        Mistake(field: "remoteClusterServer", value: ["service": ["spec": ["ports": [["port": 9443, "targetPort": true]]]]],
-                path: "spec.remoteClusterServer.service.spec.ports[0].targetPort", words: "integer or a string"),
-        Mistake(field: "remoteClusterServer", value: ["service": ["spec": ["ports": [["port": 99_999_999_999]]]]],
-                path: "spec.remoteClusterServer.service.spec.ports[0].port", words: "32 bits"),
+        Mistake(
+            field: "remoteClusterServer", value: ["enabled": "yes"], path: "spec.remoteClusterServer.enabled",
+            words: "true or false"),
+        Mistake(
+            field: "remoteClusterServer", value: ["enable": true], path: "spec.remoteClusterServer.enable",
+            words: "not a known field"),
+        Mistake(
+            field: "secureSettings", value: [["secret": "x"]], path: "spec.secureSettings[0].secretName",
+            words: "is required"),
+        Mistake(
+            field: "remoteClusterServer",
+            value: ["service": ["spec": ["ports": [["port": 9443, "targetPort": true]]]]],
+            path: "spec.remoteClusterServer.service.spec.ports[0].targetPort", words: "integer or a string"),
+        Mistake(
+            field: "remoteClusterServer", value: ["service": ["spec": ["ports": [["port": 99_999_999_999]]]]],
+            path: "spec.remoteClusterServer.service.spec.ports[0].port", words: "32 bits"),
     ]
 
     @Test(arguments: mistakes)
@@ -49,16 +58,22 @@ import Testing
         let validator = try #require(ManifestChecks.validator())
         var manifest = Self.valid
         manifest["spec"]?["nodeSets"] = [["count": 1]]
-        #expect(validator.validate(manifest).contains(SchemaViolation(path: "spec.nodeSets[0].name", problem: "is required")))
+        #expect(
+            validator.validate(manifest).contains(
+                SchemaViolation(path: "spec.nodeSets[0].name", problem: "is required")))
     }
 
     @Test func secretAndConfigMapShapes() {
-        let secret: JSONValue = ["apiVersion": "v1", "kind": "Secret", "metadata": ["name": "Bad_Name", "namespace": "ns"],
-                                 "stringData": ["cluster.remote.a.credentials": "x", "bad key": "y"], "data": ["k": "%%%"], "extra": 1]
+        let secret: JSONValue = [
+            "apiVersion": "v1", "kind": "Secret", "metadata": ["name": "Bad_Name", "namespace": "ns"],
+            "stringData": ["cluster.remote.a.credentials": "x", "bad key": "y"], "data": ["k": "%%%"], "extra": 1,
+        ]
         let paths = Set(CoreObjectShapes.validateSecret(secret).map(\.path))
         #expect(paths == ["metadata.name", "stringData.bad key", "data.k", "extra"])
-        let configMap: JSONValue = ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "cas"],
-                                    "data": ["a-ca.crt": "pem", "n": 1], "binaryData": ["a-ca.crt": "AAAA"]]
+        let configMap: JSONValue = [
+            "apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "cas"],
+            "data": ["a-ca.crt": "pem", "n": 1], "binaryData": ["a-ca.crt": "AAAA"],
+        ]
         #expect(Set(CoreObjectShapes.validateConfigMap(configMap).map(\.path)) == ["data.n", "binaryData.a-ca.crt"])
         #expect(CoreObjectShapes.validateSecret(["kind": "Secret"]).map(\.path).contains("metadata.name"))
     }

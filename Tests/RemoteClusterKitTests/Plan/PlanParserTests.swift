@@ -15,7 +15,8 @@ import Testing
         for name in ["logs-ca.crt", "remote-http-ca.crt", "dc2-ca.crt", "local-http-ca.crt"] {
             try? ca.write(to: url.appendingPathComponent("certs/\(name)"), atomically: true, encoding: .utf8)
         }
-        try? "VnVhVGFIa0JjSHZ4c2RDNkNrMlQ6dGhlLWtleQ==\n".write(to: url.appendingPathComponent("secrets/dc2-archive.key"), atomically: true, encoding: .utf8)
+        try? "VnVhVGFIa0JjSHZ4c2RDNkNrMlQ6dGhlLWtleQ==\n".write(
+            to: url.appendingPathComponent("secrets/dc2-archive.key"), atomically: true, encoding: .utf8)
         return url
     }()
 
@@ -77,29 +78,39 @@ import Testing
         #expect(logs.serverName == "logs-es-remote-cluster.logs.svc")
         #expect(logs.ca == Self.folder.appendingPathComponent("certs/logs-ca.crt").standardizedFileURL)
         #expect(logs.skipUnavailable == true)
-        #expect(logs.eck == ECKClusterReference(name: "logs", namespace: "logs", context: "remote-ctx", version: ECKVersion(3, 3, 0)))
+        #expect(
+            logs.eck
+                == ECKClusterReference(
+                    name: "logs", namespace: "logs", context: "remote-ctx", version: ECKVersion(3, 3, 0)))
         guard case .create(let creation) = logs.apiKey else { Issue.record("expected create"); return }
         #expect(creation.url == "https://remote.example.net:9200")
         #expect(creation.user == "admin")
         #expect(creation.passwordEnv == "REMOTE_PASSWORD")
-        #expect(creation.key.json == [
-            "name": "eu-logs-from-central", "expiration": "90d",
-            "access": ["search": [["names": ["logs-*"]]], "replication": [["names": ["archive-*"]]]],
-        ])
+        #expect(
+            creation.key.json == [
+                "name": "eu-logs-from-central", "expiration": "90d",
+                "access": ["search": [["names": ["logs-*"]]], "replication": [["names": ["archive-*"]]]],
+            ])
         let archive = plan.remotes[1]
         #expect(archive.type == .selfManaged)
         #expect(archive.mode == .sniff)
         #expect(archive.seeds == ["10.20.0.11:9443", "10.20.0.12:9443"])
-        #expect(archive.apiKey == .encodedFile(Self.folder.appendingPathComponent("secrets/dc2-archive.key").standardizedFileURL))
+        #expect(
+            archive.apiKey
+                == .encodedFile(Self.folder.appendingPathComponent("secrets/dc2-archive.key").standardizedFileURL))
         #expect(plan.local.eck == ECKClusterReference(name: "central", namespace: "search", context: "local-ctx"))
         #expect(plan.local.applyManifests == .kubectl)
-        #expect(plan.local.manifestsDir.path == Self.folder.appendingPathComponent("out/manifests").standardizedFileURL.path)
+        #expect(
+            plan.local.manifestsDir.path == Self.folder.appendingPathComponent("out/manifests").standardizedFileURL.path
+        )
         #expect(plan.role == RemoteRoleSetup(name: "remote-logs-reader", indexNames: ["logs-*"]))
     }
 
     @Test func secretsAreResolvedAtUseTime() throws {
         let plan = try Self.parse(Self.example).plan
-        let resolver = PlanSecretResolver(environment: ["LOCAL_PASSWORD": "local-secret", "REMOTE_PASSWORD": "remote-secret"])
+        let resolver = PlanSecretResolver(environment: [
+            "LOCAL_PASSWORD": "local-secret", "REMOTE_PASSWORD": "remote-secret",
+        ])
         #expect(try resolver.localPassword(for: plan).revealed == "local-secret")
         #expect(try resolver.creationPassword(for: plan.remotes[0])?.revealed == "remote-secret")
         #expect(try resolver.encodedKey(for: plan.remotes[1])?.revealed == "VnVhVGFIa0JjSHZ4c2RDNkNrMlQ6dGhlLWtleQ==")
@@ -115,10 +126,13 @@ import Testing
     }
 
     @Test func absolutePathsStayAndTildeExpands() throws {
-        let yaml = Self.example.replacingOccurrences(of: "ca: certs/dc2-ca.crt", with: "ca: \(Self.folder.path)/certs/dc2-ca.crt")
+        let yaml = Self.example.replacingOccurrences(
+            of: "ca: certs/dc2-ca.crt", with: "ca: \(Self.folder.path)/certs/dc2-ca.crt")
         let plan = try Self.parse(yaml).plan
         #expect(plan.remotes[1].ca?.path == Self.folder.appendingPathComponent("certs/dc2-ca.crt").path)
-        #expect(PlanNodeReader.resolve("~/x.crt", folder: Self.folder).path == (NSHomeDirectory() as NSString).appendingPathComponent("x.crt"))
+        #expect(
+            PlanNodeReader.resolve("~/x.crt", folder: Self.folder).path
+                == (NSHomeDirectory() as NSString).appendingPathComponent("x.crt"))
     }
 
     /// A bad plan, the YAML path its first error must name, and words the problem or fix contain.
@@ -132,54 +146,112 @@ import Testing
     }
 
     static let badPlans: [BadPlan] = [
-        BadPlan(name: "typo in a key", replace: "    proxyAddress: lb.example.net:9443", with: "    proxyAdress: lb.example.net:9443",
-                path: "remotes[0].proxyAdress", words: "Did you mean `proxyAddress`?"),
-        BadPlan(name: "snake_case key", replace: "    skipUnavailable: true", with: "    skip_unavailable: true",
-                path: "remotes[0].skip_unavailable", words: "Did you mean `skipUnavailable`?"),
-        BadPlan(name: "unknown top-level key", replace: "role:", with: "roles:", path: "roles", words: "Did you mean `role`?"),
-        BadPlan(name: "bad alias", replace: "alias: eu-logs", with: "alias: eu.logs", path: "remotes[0].alias", words: "alias"),
-        BadPlan(name: "duplicate alias", replace: "alias: dc2-archive", with: "alias: eu-logs", path: "remotes[1].alias", words: "already the alias of remotes[0]"),
-        BadPlan(name: "unknown type", replace: "type: eck", with: "type: ECK", path: "remotes[0].type", words: "Did you mean `eck`?"),
-        BadPlan(name: "eck without eck block", replace: "    eck: {name: logs, namespace: logs, context: remote-ctx, version: \"3.3.0\"}   # type eck only\n", with: "",
-                path: "remotes[0].eck", words: "required for type eck"),
-        BadPlan(name: "eck block on self-managed", replace: "    mode: sniff", with: "    mode: sniff\n    eck: {name: a, namespace: b, version: \"3.3\"}",
-                path: "remotes[1].eck", words: "only applies to type eck"),
-        BadPlan(name: "bad eck version", replace: "version: \"3.3.0\"", with: "version: three", path: "remotes[0].eck.version", words: "not a version"),
-        BadPlan(name: "proxy address without port", replace: "proxyAddress: lb.example.net:9443", with: "proxyAddress: lb.example.net",
-                path: "remotes[0].proxyAddress", words: "port"),
-        BadPlan(name: "sniff on eck", replace: "    proxyAddress: lb.example.net:9443", with: "    mode: sniff\n    seeds: [\"a:9443\"]",
-                path: "remotes[0].mode", words: "sniff mode does not work"),
-        BadPlan(name: "seeds in proxy mode", replace: "    mode: sniff                    # self-managed only; default proxy\n", with: "    proxyAddress: x.example.net:9443\n",
-                path: "remotes[1].seeds", words: "only applies in sniff mode"),
-        BadPlan(name: "two key sources", replace: "apiKey: {encodedFile: secrets/dc2-archive.key}", with: "apiKey: {encodedFile: secrets/dc2-archive.key, encodedEnv: KEY}",
-                path: "remotes[1].apiKey", words: "only one may be given"),
-        BadPlan(name: "no key source", replace: "apiKey: {encodedFile: secrets/dc2-archive.key}", with: "apiKey: {}",
-                path: "remotes[1].apiKey", words: "exactly one of create, encodedEnv, encodedFile"),
-        BadPlan(name: "missing key file", replace: "secrets/dc2-archive.key", with: "secrets/nope.key",
-                path: "remotes[1].apiKey.encodedFile", words: "no readable file"),
-        BadPlan(name: "bad env name", replace: "passwordEnv: REMOTE_PASSWORD", with: "passwordEnv: $REMOTE-PASSWORD",
-                path: "remotes[0].apiKey.create.passwordEnv", words: "not an environment variable name"),
-        BadPlan(name: "empty access", replace: "          search: [{names: [\"logs-*\"]}]\n          replication: [{names: [\"archive-*\"]}]", with: "          search: []",
-                path: "remotes[0].apiKey.create.access", words: "grants nothing"),
-        BadPlan(name: "field security on replication", replace: "replication: [{names: [\"archive-*\"]}]", with: "replication: [{names: [\"archive-*\"], fieldSecurity: {grant: [a]}}]",
-                path: "remotes[0].apiKey.create.access.replication[0].fieldSecurity", words: "replication does not support"),
-        BadPlan(name: "bad expiration", replace: "expiration: 90d", with: "expiration: 90 days", path: "remotes[0].apiKey.create.expiration", words: ""),
-        BadPlan(name: "bad url", replace: "url: https://remote.example.net:9200", with: "url: remote example", path: "remotes[0].apiKey.create.url", words: ""),
-        BadPlan(name: "missing CA file", replace: "ca: certs/dc2-ca.crt", with: "ca: certs/missing.crt", path: "remotes[1].ca", words: "no file"),
-        BadPlan(name: "skipUnavailable not a bool", replace: "skipUnavailable: true", with: "skipUnavailable: sometimes",
-                path: "remotes[0].skipUnavailable", words: "true or false"),
-        BadPlan(name: "seeds not a list", replace: "seeds: [\"10.20.0.11:9443\", \"10.20.0.12:9443\"]", with: "seeds: 10.20.0.11:9443",
-                path: "remotes[1].seeds", words: "must be a list"),
-        BadPlan(name: "local without eck", replace: "  eck: {name: central, namespace: search, context: local-ctx}\n", with: "",
-                path: "local.eck", words: "is required"),
-        BadPlan(name: "local eck without context", replace: "{name: central, namespace: search, context: local-ctx}", with: "{name: central, namespace: search}",
-                path: "local.eck.context", words: "is required"),
-        BadPlan(name: "bad namespace", replace: "namespace: search", with: "namespace: Search_NS", path: "local.eck.namespace", words: "not a valid namespace"),
-        BadPlan(name: "bad applyManifests", replace: "applyManifests: kubectl", with: "applyManifests: helm", path: "local.applyManifests", words: "kubectl, files, none"),
-        BadPlan(name: "remotes not a list", replace: "remotes:\n  - alias: eu-logs", with: "remotes: eu-logs\nx:\n  - alias: eu-logs", path: "remotes", words: "must be a list"),
-        BadPlan(name: "role without names", replace: "  names: [\"logs-*\"]\n", with: "", path: "role.names", words: "is required"),
-        BadPlan(name: "duplicate key", replace: "    type: eck ", with: "    type: eck\n    type: ech ", path: "(plan)",
-                words: "the mapping at line 3 has `type` more than once"),
+        BadPlan(
+            name: "typo in a key", replace: "    proxyAddress: lb.example.net:9443",
+            with: "    proxyAdress: lb.example.net:9443",
+            path: "remotes[0].proxyAdress", words: "Did you mean `proxyAddress`?"),
+        BadPlan(
+            name: "snake_case key", replace: "    skipUnavailable: true", with: "    skip_unavailable: true",
+            path: "remotes[0].skip_unavailable", words: "Did you mean `skipUnavailable`?"),
+        BadPlan(
+            name: "unknown top-level key", replace: "role:", with: "roles:", path: "roles",
+            words: "Did you mean `role`?"),
+        BadPlan(
+            name: "bad alias", replace: "alias: eu-logs", with: "alias: eu.logs", path: "remotes[0].alias",
+            words: "alias"),
+        BadPlan(
+            name: "duplicate alias", replace: "alias: dc2-archive", with: "alias: eu-logs", path: "remotes[1].alias",
+            words: "already the alias of remotes[0]"),
+        BadPlan(
+            name: "unknown type", replace: "type: eck", with: "type: ECK", path: "remotes[0].type",
+            words: "Did you mean `eck`?"),
+        BadPlan(
+            name: "eck without eck block",
+            replace:
+                "    eck: {name: logs, namespace: logs, context: remote-ctx, version: \"3.3.0\"}   # type eck only\n",
+            with: "",
+            path: "remotes[0].eck", words: "required for type eck"),
+        BadPlan(
+            name: "eck block on self-managed", replace: "    mode: sniff",
+            with: "    mode: sniff\n    eck: {name: a, namespace: b, version: \"3.3\"}",
+            path: "remotes[1].eck", words: "only applies to type eck"),
+        BadPlan(
+            name: "bad eck version", replace: "version: \"3.3.0\"", with: "version: three",
+            path: "remotes[0].eck.version", words: "not a version"),
+        BadPlan(
+            name: "proxy address without port", replace: "proxyAddress: lb.example.net:9443",
+            with: "proxyAddress: lb.example.net",
+            path: "remotes[0].proxyAddress", words: "port"),
+        BadPlan(
+            name: "sniff on eck", replace: "    proxyAddress: lb.example.net:9443",
+            with: "    mode: sniff\n    seeds: [\"a:9443\"]",
+            path: "remotes[0].mode", words: "sniff mode does not work"),
+        BadPlan(
+            name: "seeds in proxy mode",
+            replace: "    mode: sniff                    # self-managed only; default proxy\n",
+            with: "    proxyAddress: x.example.net:9443\n",
+            path: "remotes[1].seeds", words: "only applies in sniff mode"),
+        BadPlan(
+            name: "two key sources", replace: "apiKey: {encodedFile: secrets/dc2-archive.key}",
+            with: "apiKey: {encodedFile: secrets/dc2-archive.key, encodedEnv: KEY}",
+            path: "remotes[1].apiKey", words: "only one may be given"),
+        BadPlan(
+            name: "no key source", replace: "apiKey: {encodedFile: secrets/dc2-archive.key}", with: "apiKey: {}",
+            path: "remotes[1].apiKey", words: "exactly one of create, encodedEnv, encodedFile"),
+        BadPlan(
+            name: "missing key file", replace: "secrets/dc2-archive.key", with: "secrets/nope.key",
+            path: "remotes[1].apiKey.encodedFile", words: "no readable file"),
+        BadPlan(
+            name: "bad env name", replace: "passwordEnv: REMOTE_PASSWORD", with: "passwordEnv: $REMOTE-PASSWORD",
+            path: "remotes[0].apiKey.create.passwordEnv", words: "not an environment variable name"),
+        BadPlan(
+            name: "empty access",
+            replace: "          search: [{names: [\"logs-*\"]}]\n          replication: [{names: [\"archive-*\"]}]",
+            with: "          search: []",
+            path: "remotes[0].apiKey.create.access", words: "grants nothing"),
+        BadPlan(
+            name: "field security on replication", replace: "replication: [{names: [\"archive-*\"]}]",
+            with: "replication: [{names: [\"archive-*\"], fieldSecurity: {grant: [a]}}]",
+            path: "remotes[0].apiKey.create.access.replication[0].fieldSecurity", words: "replication does not support"),
+        BadPlan(
+            name: "bad expiration", replace: "expiration: 90d", with: "expiration: 90 days",
+            path: "remotes[0].apiKey.create.expiration", words: ""),
+        BadPlan(
+            name: "bad url", replace: "url: https://remote.example.net:9200", with: "url: remote example",
+            path: "remotes[0].apiKey.create.url", words: ""),
+        BadPlan(
+            name: "missing CA file", replace: "ca: certs/dc2-ca.crt", with: "ca: certs/missing.crt",
+            path: "remotes[1].ca", words: "no file"),
+        BadPlan(
+            name: "skipUnavailable not a bool", replace: "skipUnavailable: true", with: "skipUnavailable: sometimes",
+            path: "remotes[0].skipUnavailable", words: "true or false"),
+        BadPlan(
+            name: "seeds not a list", replace: "seeds: [\"10.20.0.11:9443\", \"10.20.0.12:9443\"]",
+            with: "seeds: 10.20.0.11:9443",
+            path: "remotes[1].seeds", words: "must be a list"),
+        BadPlan(
+            name: "local without eck", replace: "  eck: {name: central, namespace: search, context: local-ctx}\n",
+            with: "",
+            path: "local.eck", words: "is required"),
+        BadPlan(
+            name: "local eck without context", replace: "{name: central, namespace: search, context: local-ctx}",
+            with: "{name: central, namespace: search}",
+            path: "local.eck.context", words: "is required"),
+        BadPlan(
+            name: "bad namespace", replace: "namespace: search", with: "namespace: Search_NS",
+            path: "local.eck.namespace", words: "not a valid namespace"),
+        BadPlan(
+            name: "bad applyManifests", replace: "applyManifests: kubectl", with: "applyManifests: helm",
+            path: "local.applyManifests", words: "kubectl, files, none"),
+        BadPlan(
+            name: "remotes not a list", replace: "remotes:\n  - alias: eu-logs",
+            with: "remotes: eu-logs\nx:\n  - alias: eu-logs", path: "remotes", words: "must be a list"),
+        BadPlan(
+            name: "role without names", replace: "  names: [\"logs-*\"]\n", with: "", path: "role.names",
+            words: "is required"),
+        BadPlan(
+            name: "duplicate key", replace: "    type: eck ", with: "    type: eck\n    type: ech ", path: "(plan)",
+            words: "the mapping at line 3 has `type` more than once"),
     ]
 
     @Test(arguments: badPlans)
@@ -203,13 +275,17 @@ import Testing
         let yaml = Self.example
             .replacingOccurrences(of: "alias: eu-logs", with: "alias: EU LOGS")
             .replacingOccurrences(of: "applyManifests: kubectl", with: "applyManifests: maybe")
-            .replacingOccurrences(of: "    proxyAddress: lb.example.net:9443", with: "    proxyAddres: lb.example.net:9443")
+            .replacingOccurrences(
+                of: "    proxyAddress: lb.example.net:9443", with: "    proxyAddres: lb.example.net:9443")
         do {
             _ = try Self.parse(yaml)
             Issue.record("accepted")
         } catch {
             let fields = Set(error.problems.map(\.field))
-            #expect(fields.isSuperset(of: ["remotes[0].alias", "local.applyManifests", "remotes[0].proxyAddres", "remotes[0].proxyAddress"]), "\(fields)")
+            #expect(
+                fields.isSuperset(of: [
+                    "remotes[0].alias", "local.applyManifests", "remotes[0].proxyAddres", "remotes[0].proxyAddress",
+                ]), "\(fields)")
             #expect(error.description.contains("problems"))
         }
     }
@@ -224,14 +300,16 @@ import Testing
         let yaml = Self.example.replacingOccurrences(of: "ca: certs/logs-ca.crt", with: "ca: certs/not-saved-yet.crt")
         let parsed = try Self.parse(yaml)
         #expect(parsed.warnings.map(\.field) == ["remotes[0].ca"])
-        let setup = try parsed.plan.connectionSetup(localElasticsearch: [:], includeSecrets: false, secrets: PlanSecretResolver(environment: [:]))
+        let setup = try parsed.plan.connectionSetup(
+            localElasticsearch: [:], includeSecrets: false, secrets: PlanSecretResolver(environment: [:]))
         #expect(setup.remotes[0].certificateAuthority?.pem == nil)
         #expect(setup.remotes[1].certificateAuthority?.pem != nil)
     }
 
     @Test func includeSecretsReadsTheKeys() throws {
         let plan = try Self.parse(Self.example).plan
-        let setup = try plan.connectionSetup(localElasticsearch: [:], includeSecrets: true, secrets: PlanSecretResolver(environment: [:]))
+        let setup = try plan.connectionSetup(
+            localElasticsearch: [:], includeSecrets: true, secrets: PlanSecretResolver(environment: [:]))
         #expect(setup.remotes[0].credentials == nil, "a key to create is not known yet")
         #expect(setup.remotes[1].credentials?.revealed == "VnVhVGFIa0JjSHZ4c2RDNkNrMlQ6dGhlLWtleQ==")
         #expect(setup.remotes[0].keyToCreate?.name == "eu-logs-from-central")

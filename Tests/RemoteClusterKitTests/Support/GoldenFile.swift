@@ -10,7 +10,8 @@ enum GoldenFile {
         let url = TestPaths.golden.appendingPathComponent(relativePath)
         if recording {
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try text.write(to: url, atomically: true, encoding: .utf8)
             } catch {
                 Issue.record("cannot record \(relativePath): \(error)", sourceLocation: sourceLocation)
@@ -18,12 +19,15 @@ enum GoldenFile {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("no golden file \(relativePath); run the tests with RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
+            Issue.record(
+                "no golden file \(relativePath); run the tests with RECORD_GOLDEN=1 to record it",
+                sourceLocation: sourceLocation)
             return
         }
         if expected != text {
-            Issue.record("\(relativePath) differs from the golden file (- golden, + generated):\n\(diff(expected, text))\nRun with RECORD_GOLDEN=1 to accept the new output.",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(relativePath) differs from the golden file (- golden, + generated):\n\(diff(expected, text))\nRun with RECORD_GOLDEN=1 to accept the new output.",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -46,9 +50,13 @@ enum GoldenFile {
         var lines: [(Character, String)] = []
         var i = 0, j = 0
         while i < a.count || j < b.count {
-            if i < a.count, j < b.count, a[i] == b[j] { lines.append((" ", a[i])); i += 1; j += 1 }
-            else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] { lines.append(("+", b[j])); j += 1 }
-            else { lines.append(("-", a[i])); i += 1 }
+            if i < a.count, j < b.count, a[i] == b[j] {
+                lines.append((" ", a[i])); i += 1; j += 1
+            } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
+                lines.append(("+", b[j])); j += 1
+            } else {
+                lines.append(("-", a[i])); i += 1
+            }
         }
         let changed = Set(lines.indices.filter { lines[$0].0 != " " })
         var output: [String] = []

@@ -14,18 +14,22 @@ enum ManifestChecks {
         switch crdValidator {
         case .success(let validator): return validator
         case .failure(let error):
-            Issue.record("the ECK CRD cannot be loaded from \(TestPaths.elasticsearchCRD.path): \(error)", sourceLocation: sourceLocation)
+            Issue.record(
+                "the ECK CRD cannot be loaded from \(TestPaths.elasticsearchCRD.path): \(error)",
+                sourceLocation: sourceLocation)
             return nil
         }
     }
 
     /// The violations of one generated object, by its kind.
-    static func violations(of object: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) -> [SchemaViolation] {
+    static func violations(of object: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) -> [SchemaViolation]
+    {
         switch object["kind"]?.stringValue {
         case "Elasticsearch"?: return validator(sourceLocation: sourceLocation)?.validate(object) ?? []
         case "Secret"?: return CoreObjectShapes.validateSecret(object)
         case "ConfigMap"?: return CoreObjectShapes.validateConfigMap(object)
-        default: return [SchemaViolation(path: "kind", problem: "unexpected kind \(object["kind"]?.jsonString() ?? "none")")]
+        default:
+            return [SchemaViolation(path: "kind", problem: "unexpected kind \(object["kind"]?.jsonString() ?? "none")")]
         }
     }
 
@@ -39,14 +43,18 @@ enum ManifestChecks {
                 #expect(found.isEmpty, "\(artifact.fileName): \(found)", sourceLocation: sourceLocation)
             case .kubernetesPatch:
                 let server = object[path: ["spec", "remoteClusterServer"]] ?? .null
-                let found = validator(sourceLocation: sourceLocation)?.validate(server, atProperty: ["spec", "remoteClusterServer"]) ?? []
+                let found =
+                    validator(sourceLocation: sourceLocation)?.validate(
+                        server, atProperty: ["spec", "remoteClusterServer"]) ?? []
                 #expect(found.isEmpty, "\(artifact.fileName): \(found)", sourceLocation: sourceLocation)
             default:
                 break
             }
             if [.kubernetesManifest, .kubernetesPatch, .elasticsearchYML].contains(artifact.kind) {
-                #expect((try? JSONValue.parseYAML(artifact.text)) == object, "\(artifact.fileName) does not read back as its object",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    (try? JSONValue.parseYAML(artifact.text)) == object,
+                    "\(artifact.fileName) does not read back as its object",
+                    sourceLocation: sourceLocation)
             }
         }
     }

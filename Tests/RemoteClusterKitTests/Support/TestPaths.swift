@@ -11,7 +11,8 @@ enum TestPaths {
     static let fixtures = testsFolder.appendingPathComponent("Fixtures")
     static let golden = testsFolder.appendingPathComponent("Golden")
     static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    static let elasticsearchCRD = shared.appendingPathComponent("eck-reference/elasticsearch.k8s.elastic.co_elasticsearches.yaml")
+    static let elasticsearchCRD = shared.appendingPathComponent(
+        "eck-reference/elasticsearch.k8s.elastic.co_elasticsearches.yaml")
 
     static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
 

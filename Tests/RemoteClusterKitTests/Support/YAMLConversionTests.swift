@@ -4,7 +4,8 @@ import Testing
 /// `JSONValue` ↔ YAML through Yams: key order, scalar types, quoting of look-alike strings.
 @Suite struct YAMLConversionTests {
     @Test func keepsKeyOrderAndTypes() throws {
-        let value = try JSONValue.parseYAML("""
+        let value = try JSONValue.parseYAML(
+            """
             zeta: 1
             alpha: "9443"
             beta: true
@@ -13,12 +14,17 @@ import Testing
             eps: 1.5
             list: [a, 2]
             """)
-        #expect(value == ["zeta": 1, "alpha": "9443", "beta": true, "gamma": "false", "delta": nil, "eps": 1.5, "list": ["a", 2]])
+        #expect(
+            value == [
+                "zeta": 1, "alpha": "9443", "beta": true, "gamma": "false", "delta": nil, "eps": 1.5, "list": ["a", 2],
+            ])
         #expect(value.objectValue.map { Array($0.keys) } == ["zeta", "alpha", "beta", "gamma", "delta", "eps", "list"])
     }
 
     @Test func stringsThatLookLikeOtherTypesAreQuoted() throws {
-        let value: JSONValue = ["enabled": "true", "port": "9443", "on": "yes", "empty": "", "nothing": "null", "real": true, "n": 9443]
+        let value: JSONValue = [
+            "enabled": "true", "port": "9443", "on": "yes", "empty": "", "nothing": "null", "real": true, "n": 9443,
+        ]
         let text = value.yamlString()
         #expect(try JSONValue.parseYAML(text) == value)
         #expect(text.contains("real: true\n"))
