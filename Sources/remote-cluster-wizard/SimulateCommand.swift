@@ -38,9 +38,10 @@ struct SimulateCommand: AsyncParsableCommand {
     func run() async throws {
         let faultSet = try SimulatorFault.parseList(faults)
         let stop = SignalWaiter(signals: [SIGINT, SIGTERM])
-        let environment = try await SimulatedEnvironment.start(.init(
-            faults: faultSet, restartDuration: .milliseconds(Int64(restartSeconds * 1000)),
-            slowDelay: .milliseconds(Int64(slowSeconds * 1000))))
+        let environment = try await SimulatedEnvironment.start(
+            .init(
+                faults: faultSet, restartDuration: .milliseconds(Int64(restartSeconds * 1000)),
+                slowDelay: .milliseconds(Int64(slowSeconds * 1000))))
         FileHandle.standardOutput.write(Data((environment.descriptionLine.jsonString() + "\n").utf8))
         let received = await stop.wait()
         FileHandle.standardError.write(Data("simulate: received signal \(received), stopping\n".utf8))

@@ -9,7 +9,8 @@ struct FaultTests {
 
     @Test("fault lists parse; unknown names are refused with the list of valid ones")
     func parsing() throws {
-        #expect(try SimulatorFault.parseList("remote-down, http-500,,reset") == [.remoteDown, .http500, .resetMidResponse])
+        #expect(
+            try SimulatorFault.parseList("remote-down, http-500,,reset") == [.remoteDown, .http500, .resetMidResponse])
         #expect(try SimulatorFault.parseList("") == [])
         do {
             _ = try SimulatorFault.parseList("remote-down,explode")
@@ -28,13 +29,16 @@ struct FaultTests {
         let ports = (fixture.cluster.restPort, fixture.cluster.remoteClusterServerPort, fixture.cluster.transportPort)
         await fixture.faults.set(.remoteDown, true)
         #expect(try await fixture.call("GET", "/").exitCode == 7)
-        await #expect(throws: RemoteClusterConnectionError.connectFailed(
-            address: fixture.cluster.proxyAddress, detail: "Connection refused")) {
+        await #expect(
+            throws: RemoteClusterConnectionError.connectFailed(
+                address: fixture.cluster.proxyAddress, detail: "Connection refused")
+        ) {
             _ = try await client.connect(fixture.rcsTarget(key: key.encoded))
         }
         await fixture.faults.set(.remoteDown, false)
         #expect(try await fixture.call("GET", "/").status == 200)
-        #expect((fixture.cluster.restPort, fixture.cluster.remoteClusterServerPort, fixture.cluster.transportPort) == ports)
+        #expect(
+            (fixture.cluster.restPort, fixture.cluster.remoteClusterServerPort, fixture.cluster.transportPort) == ports)
         let connection = try await client.connect(fixture.rcsTarget(key: key.encoded))
         await connection.close()
     }

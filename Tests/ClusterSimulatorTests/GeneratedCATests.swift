@@ -10,16 +10,19 @@ struct GeneratedCATests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let ca = try GeneratedCA(commonName: "test transport CA")
-        let leaf = try ca.issue(commonName: "remote", dnsNames: ["remote-es-remote-cluster.default.svc", "localhost"],
-                                ipAddresses: ["127.0.0.1", "::1"])
+        let leaf = try ca.issue(
+            commonName: "remote", dnsNames: ["remote-es-remote-cluster.default.svc", "localhost"],
+            ipAddresses: ["127.0.0.1", "::1"])
         let files = try leaf.write(to: directory.path, baseName: "remote")
-        let verify = try await ProcessRunner.run("/usr/bin/openssl", ["verify", "-CAfile", files.ca, files.certificate])
+        let verify = try await ProcessRunner.run(
+            "/usr/bin/openssl", ["verify", "-CAfile", files.ca, files.certificate])
         #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
         let names = try #require(try leaf.certificate.extensions.subjectAlternativeNames)
         #expect(names.contains(.dnsName("remote-es-remote-cluster.default.svc")))
         #expect(names.contains(.dnsName("localhost")))
         #expect(names.count == 4)
-        let text = try await ProcessRunner.run("/usr/bin/openssl", ["x509", "-in", files.certificate, "-noout", "-text"])
+        let text = try await ProcessRunner.run(
+            "/usr/bin/openssl", ["x509", "-in", files.certificate, "-noout", "-text"])
         #expect(text.stdout.contains("IP Address:127.0.0.1"))
         #expect(text.stdout.contains("IP Address:0:0:0:0:0:0:0:1"))
         #expect(text.stdout.contains("Issuer: CN = test transport CA"))
@@ -42,17 +45,20 @@ struct GeneratedCATests {
         #expect(leaf.privateKeyPEM.hasPrefix("-----BEGIN PRIVATE KEY-----"))
     }
 
-    @Test("expired, not-yet-valid and custom windows", arguments: [
-        (CertificateValidity.expired, "certificate has expired"),
-        (CertificateValidity.notYetValid, "certificate is not yet valid"),
-    ])
+    @Test(
+        "expired, not-yet-valid and custom windows",
+        arguments: [
+            (CertificateValidity.expired, "certificate has expired"),
+            (CertificateValidity.notYetValid, "certificate is not yet valid"),
+        ])
     func validityWindows(validity: CertificateValidity, opensslError: String) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let ca = try GeneratedCA(commonName: "window CA")
         let leaf = try ca.issue(commonName: "w", dnsNames: ["w.example"], validity: validity)
         let files = try leaf.write(to: directory.path, baseName: "w")
-        let verify = try await ProcessRunner.run("/usr/bin/openssl", ["verify", "-CAfile", files.ca, files.certificate])
+        let verify = try await ProcessRunner.run(
+            "/usr/bin/openssl", ["verify", "-CAfile", files.ca, files.certificate])
         #expect(verify.status != 0)
         #expect((verify.stdout + verify.stderr).contains(opensslError))
     }
@@ -76,7 +82,8 @@ struct GeneratedCATests {
         let leaf = try other.issue(commonName: "o", dnsNames: ["localhost"])
         let leafFiles = try leaf.write(to: directory.path, baseName: "o")
         let caFiles = try ca.write(to: directory.path, baseName: "one")
-        let verify = try await ProcessRunner.run("/usr/bin/openssl", ["verify", "-CAfile", caFiles.certificate, leafFiles.certificate])
+        let verify = try await ProcessRunner.run(
+            "/usr/bin/openssl", ["verify", "-CAfile", caFiles.certificate, leafFiles.certificate])
         #expect(verify.status != 0)
     }
 

@@ -7,7 +7,8 @@ import Testing
 struct LoopbackTLSServerTests {
     static func echoResponder() -> HTTPResponder {
         { request in
-            let body = "\(request.method) \(request.path) q=\(request.query["q"] ?? "-") body=\(String(decoding: request.body, as: UTF8.self))"
+            let body =
+                "\(request.method) \(request.path) q=\(request.query["q"] ?? "-") body=\(String(decoding: request.body, as: UTF8.self))"
             return .respond(HTTPResponse(status: 201, headers: [HTTPHeader("X-Test", "yes")], body: Data(body.utf8)))
         }
     }
@@ -60,7 +61,8 @@ struct LoopbackTLSServerTests {
     func neverAnswer() async throws {
         let server = LoopbackTLSServer(security: .plain, behavior: .neverAnswer)
         let port = try await server.start()
-        let result = try await ProcessRunner.run("/usr/bin/curl", ["-sS", "--max-time", "1", "https://127.0.0.1:\(port)/"])
+        let result = try await ProcessRunner.run(
+            "/usr/bin/curl", ["-sS", "--max-time", "1", "https://127.0.0.1:\(port)/"])
         #expect(result.status == 28)  // CURLE_OPERATION_TIMEDOUT
         #expect(server.acceptedConnectionCount == 1)
         await server.shutdown()
@@ -120,8 +122,10 @@ struct LoopbackTLSServerTests {
         let port = try await server.start()
         let result = try await ProcessRunner.run(
             "/usr/bin/openssl",
-            ["s_client", "-quiet", "-connect", "127.0.0.1:\(port)", "-servername", "lines.example",
-             "-CAfile", caFile, "-verify_return_error", "-verify_hostname", "lines.example"],
+            [
+                "s_client", "-quiet", "-connect", "127.0.0.1:\(port)", "-servername", "lines.example",
+                "-CAfile", caFile, "-verify_return_error", "-verify_hostname", "lines.example",
+            ],
             stdin: "hi there\n")
         await server.shutdown()
         #expect(result.stdout.contains("echo hi there sni=lines.example"), "\(result.stdout) \(result.stderr)")

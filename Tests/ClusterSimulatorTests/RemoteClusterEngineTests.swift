@@ -33,12 +33,15 @@ struct RemoteClusterEngineTests {
         let fixture = try await RemoteClusterFixture.start()
         defer { Task { await fixture.stop() } }
         let client = Self.client(fixture)
-        let key = try await client.createCrossClusterAPIKey(CrossClusterAPIKeyRequest(
-            name: "wizard", access: CrossClusterAccess(search: [.init(names: ["logs-*"])]), expiration: "30d"))
+        let key = try await client.createCrossClusterAPIKey(
+            CrossClusterAPIKeyRequest(
+                name: "wizard", access: CrossClusterAccess(search: [.init(names: ["logs-*"])]), expiration: "30d"))
         #expect(key.expiration != nil)
         let listed = try await client.apiKeys(APIKeyQuery(id: key.id))
         #expect(listed.first?.isCrossCluster == true)
-        #expect(listed.first?.access == CrossClusterAccess(search: [.init(names: ["logs-*"], allowRestrictedIndices: false)]))
+        #expect(
+            listed.first?.access
+                == CrossClusterAccess(search: [.init(names: ["logs-*"], allowRestrictedIndices: false)]))
 
         let connection = try await RemoteClusterHandshakeClient().connect(fixture.rcsTarget(key: key.encoded.revealed))
         #expect(connection.identity.clusterName == "remote")
@@ -67,8 +70,11 @@ struct RemoteClusterEngineTests {
             #expect(server.status == 400)
             #expect(server.reason == "must specify non-empty access for either [search] or [replication]")
         }
-        let limited = Self.client(fixture, auth: .basic(user: fixture.cluster.limitedUser.username,
-                                                        password: fixture.cluster.limitedUser.password))
+        let limited = Self.client(
+            fixture,
+            auth: .basic(
+                user: fixture.cluster.limitedUser.username,
+                password: fixture.cluster.limitedUser.password))
         do {
             _ = try await limited.createCrossClusterAPIKey(
                 CrossClusterAPIKeyRequest(name: "k", access: CrossClusterAccess(search: [.init(names: ["a"])])))
@@ -77,7 +83,9 @@ struct RemoteClusterEngineTests {
             guard case .server(let server) = error else { Issue.record("\(error)"); return }
             #expect(server.status == 403)
             #expect(server.type == "security_exception")
-            #expect(server.reason?.hasPrefix("action [cluster:admin/xpack/security/cross_cluster/api_key/create] is unauthorized") == true)
+            #expect(
+                server.reason?.hasPrefix(
+                    "action [cluster:admin/xpack/security/cross_cluster/api_key/create] is unauthorized") == true)
         }
         let wrongPassword = Self.client(fixture, auth: .basic(user: "elastic", password: Secret("wrong")))
         do {

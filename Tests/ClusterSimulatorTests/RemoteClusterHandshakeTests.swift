@@ -42,8 +42,10 @@ struct RemoteClusterHandshakeTests {
         await #expect(throws: RemoteClusterConnectionError.rejected(.missingCredentials)) {
             _ = try await client.connect(fixture.rcsTarget(key: nil))
         }
-        #expect(RemoteClusterRejection.missingCredentials.reason.hasPrefix(
-            "Cross cluster requests through the dedicated remote cluster server port require transport header [_cross_cluster_access_credentials] but none found."))
+        #expect(
+            RemoteClusterRejection.missingCredentials.reason.hasPrefix(
+                "Cross cluster requests through the dedicated remote cluster server port require transport header [_cross_cluster_access_credentials] but none found."
+            ))
     }
 
     @Test("REST key, unknown key, invalidated key, malformed key")
@@ -53,18 +55,24 @@ struct RemoteClusterHandshakeTests {
         let rest = try await fixture.call("POST", "/_security/api_key", body: #"{"name":"rest"}"#)
         let restID = try #require(rest.json?["id"]?.stringValue)
         let restEncoded = try #require(rest.json?["encoded"]?.stringValue)
-        await #expect(throws: RemoteClusterConnectionError.rejected(RemoteClusterRejection(
-            type: "security_exception",
-            reason: "authentication expected API key type of [cross_cluster], but API key [\(restID)] has type [rest]",
-            status: 401))) {
+        await #expect(
+            throws: RemoteClusterConnectionError.rejected(
+                RemoteClusterRejection(
+                    type: "security_exception",
+                    reason:
+                        "authentication expected API key type of [cross_cluster], but API key [\(restID)] has type [rest]",
+                    status: 401))
+        ) {
             _ = try await client.connect(fixture.rcsTarget(key: restEncoded))
         }
         let unknown = Data("abcdefghij0123456789:secret".utf8).base64EncodedString()
-        await #expect(throws: RemoteClusterConnectionError.rejected(.unableToAuthenticate(id: "abcdefghij0123456789"))) {
+        await #expect(throws: RemoteClusterConnectionError.rejected(.unableToAuthenticate(id: "abcdefghij0123456789")))
+        {
             _ = try await client.connect(fixture.rcsTarget(key: unknown))
         }
-        #expect(RemoteClusterRejection.unableToAuthenticate(id: "x").reason
-            == "unable to authenticate user [x] for action [cluster:internal/remote_cluster/handshake]")
+        #expect(
+            RemoteClusterRejection.unableToAuthenticate(id: "x").reason
+                == "unable to authenticate user [x] for action [cluster:internal/remote_cluster/handshake]")
         let key = try await fixture.createCrossClusterKey()
         _ = try await fixture.call("DELETE", "/_security/api_key", body: #"{"ids":["\#(key.id)"]}"#)
         await #expect(throws: RemoteClusterConnectionError.rejected(.unableToAuthenticate(id: key.id))) {
@@ -112,7 +120,8 @@ struct RemoteClusterHandshakeTests {
         let fixture = try await RemoteClusterFixture.start()
         defer { Task { await fixture.stop() } }
         let key = try await fixture.createCrossClusterKey()
-        let transport = fixture.rcsTarget(key: key.encoded, serverName: "localhost", port: fixture.cluster.transportPort)
+        let transport = fixture.rcsTarget(
+            key: key.encoded, serverName: "localhost", port: fixture.cluster.transportPort)
         do {
             _ = try await client.connect(transport)
             Issue.record("connected to the transport port")
@@ -120,13 +129,16 @@ struct RemoteClusterHandshakeTests {
             guard case .certificateNotTrusted = error else { Issue.record("\(error)"); return }
         }
         await #expect(throws: RemoteClusterConnectionError.rejected(.wrongProfile)) {
-            _ = try await client.connect(fixture.rcsTarget(
-                key: key.encoded, serverName: "localhost", ca: fixture.cluster.files.internodeCA,
-                port: fixture.cluster.transportPort))
+            _ = try await client.connect(
+                fixture.rcsTarget(
+                    key: key.encoded, serverName: "localhost", ca: fixture.cluster.files.internodeCA,
+                    port: fixture.cluster.transportPort))
         }
         do {
-            _ = try await client.connect(fixture.rcsTarget(
-                key: key.encoded, serverName: "localhost", ca: fixture.cluster.files.httpCA, port: fixture.cluster.restPort))
+            _ = try await client.connect(
+                fixture.rcsTarget(
+                    key: key.encoded, serverName: "localhost", ca: fixture.cluster.files.httpCA,
+                    port: fixture.cluster.restPort))
             Issue.record("connected to the REST port")
         } catch {
             guard case .unexpectedAnswer(let text) = error else { Issue.record("\(error)"); return }

@@ -18,15 +18,17 @@ struct RemoteClusterRESTTests {
         let anonymous = try await fixture.call("GET", "/_remote/info", auth: CurlAuth.none)
         #expect(anonymous.status == 401)
         // A path the remote does not route still authenticates first, like Elasticsearch.
-        let expected = try RepositoryPaths.sharedJSON("es-reference/errors/reconstructed/401.missing-authentication-credentials.json")
+        let expected = try RepositoryPaths.sharedJSON(
+            "es-reference/errors/reconstructed/401.missing-authentication-credentials.json")
         let anonymousRoot = try await fixture.call("GET", "/_security/_authenticate", auth: CurlAuth.none)
         #expect(anonymousRoot.json == Self.replacing(expected, "[/_remote/info]", with: "[/_security/_authenticate]"))
         #expect(anonymousRoot.headerValues("WWW-Authenticate") == RESTAuthenticator.challenges)
 
         let wrong = try await fixture.call("GET", "/_security/_authenticate?pretty", auth: .basic("elastic", "nope"))
         #expect(wrong.status == 401)
-        #expect(wrong.json?[path: ["error", "reason"]]
-            == "unable to authenticate user [elastic] for REST request [/_security/_authenticate?pretty]")
+        #expect(
+            wrong.json?[path: ["error", "reason"]]
+                == "unable to authenticate user [elastic] for REST request [/_security/_authenticate?pretty]")
 
         let me = try await fixture.call("GET", "/_security/_authenticate")
         #expect(me.json?["username"] == "elastic")
@@ -57,26 +59,46 @@ struct RemoteClusterRESTTests {
         #expect(try await fixture.call("GET", "/_license").json?[path: ["license", "type"]] == "enterprise")
     }
 
-    @Test("cross-cluster key validation messages", arguments: [
-        (#"{"name":"my-key"}"#, "illegal_argument_exception", "Required [access]"),
-        (#"{"access":{"search":[{"names":["a"]}]}}"#, "illegal_argument_exception", "Required [name]"),
-        (#"{"name": "my-key", "access": null}"#, "x_content_parse_exception",
-         "[1:30] [cross_cluster_api_key_request] access doesn't support values of type: VALUE_NULL"),
-        (#"{"name":"my-key","access":{}}"#, "illegal_argument_exception",
-         "must specify non-empty access for either [search] or [replication]"),
-        (#"{"name":"my-key","access":{"search":[],"replication":[]}}"#, "illegal_argument_exception",
-         "must specify non-empty access for either [search] or [replication]"),
-        (#"{"name":"k","access":{"replication":[{"names":["a"],"field_security":{"grant":["x"]}}]}}"#,
-         "illegal_argument_exception", "replication does not support document or field level security"),
-        (#"{"name":"k","access":{"replication":[{"names":["a"],"query":"{\"match_all\":{}}"}]}}"#,
-         "illegal_argument_exception", "replication does not support document or field level security"),
-        (#"{"name":"k","access":{"search":[{"names":["a"],"query":{"term":{"x":1}}}],"replication":[{"names":["b"]}]}}"#,
-         "illegal_argument_exception", "search does not support document or field level security if replication is assigned"),
-        (#"{"name":"k","access":{"search":[{"names":["a"],"privileges":["read"]}]}}"#, "parse_exception",
-         "failed to parse indices privileges for role [cross_cluster]. field [privileges] must not present"),
-        (#"{"name":"k","expiration":"soon","access":{"search":[{"names":["a"]}]}}"#, "illegal_argument_exception",
-         "failed to parse setting [expiration] with value [soon] as a time value: unit is missing or unrecognized"),
-    ])
+    @Test(
+        "cross-cluster key validation messages",
+        arguments: [
+            (#"{"name":"my-key"}"#, "illegal_argument_exception", "Required [access]"),
+            (#"{"access":{"search":[{"names":["a"]}]}}"#, "illegal_argument_exception", "Required [name]"),
+            (
+                #"{"name": "my-key", "access": null}"#, "x_content_parse_exception",
+                "[1:30] [cross_cluster_api_key_request] access doesn't support values of type: VALUE_NULL"
+            ),
+            (
+                #"{"name":"my-key","access":{}}"#, "illegal_argument_exception",
+                "must specify non-empty access for either [search] or [replication]"
+            ),
+            (
+                #"{"name":"my-key","access":{"search":[],"replication":[]}}"#, "illegal_argument_exception",
+                "must specify non-empty access for either [search] or [replication]"
+            ),
+            (
+                #"{"name":"k","access":{"replication":[{"names":["a"],"field_security":{"grant":["x"]}}]}}"#,
+                "illegal_argument_exception", "replication does not support document or field level security"
+            ),
+            (
+                #"{"name":"k","access":{"replication":[{"names":["a"],"query":"{\"match_all\":{}}"}]}}"#,
+                "illegal_argument_exception", "replication does not support document or field level security"
+            ),
+            (
+                #"{"name":"k","access":{"search":[{"names":["a"],"query":{"term":{"x":1}}}],"replication":[{"names":["b"]}]}}"#,
+                "illegal_argument_exception",
+                "search does not support document or field level security if replication is assigned"
+            ),
+            (
+                #"{"name":"k","access":{"search":[{"names":["a"],"privileges":["read"]}]}}"#, "parse_exception",
+                "failed to parse indices privileges for role [cross_cluster]. field [privileges] must not present"
+            ),
+            (
+                #"{"name":"k","expiration":"soon","access":{"search":[{"names":["a"]}]}}"#,
+                "illegal_argument_exception",
+                "failed to parse setting [expiration] with value [soon] as a time value: unit is missing or unrecognized"
+            ),
+        ])
     func validation(body: String, type: String, reason: String) async throws {
         let fixture = try await RemoteClusterFixture.start()
         defer { Task { await fixture.stop() } }
@@ -94,15 +116,19 @@ struct RemoteClusterRESTTests {
         let fixture = try await RemoteClusterFixture.start()
         defer { Task { await fixture.stop() } }
         let body = #"{"name":"k","access":{"search":[{"names":["logs*"]}]}}"#
-        let limited = try await fixture.call("POST", "/_security/cross_cluster/api_key", body: body, auth: fixture.limited)
+        let limited = try await fixture.call(
+            "POST", "/_security/cross_cluster/api_key", body: body, auth: fixture.limited)
         #expect(limited.status == 403)
-        #expect(limited.json?[path: ["error", "reason"]]
-            == "action [cluster:admin/xpack/security/cross_cluster/api_key/create] is unauthorized for user [limited_user] with effective roles [limited_role], this action is granted by the cluster privileges [manage_security,all]")
+        #expect(
+            limited.json?[path: ["error", "reason"]]
+                == "action [cluster:admin/xpack/security/cross_cluster/api_key/create] is unauthorized for user [limited_user] with effective roles [limited_role], this action is granted by the cluster privileges [manage_security,all]"
+        )
 
         let rest = try await fixture.call("POST", "/_security/api_key", body: #"{"name":"admin-rest-key"}"#)
         #expect(rest.status == 200)
         let restEncoded = try #require(rest.json?["encoded"]?.stringValue)
-        let viaKey = try await fixture.call("POST", "/_security/cross_cluster/api_key", body: body, auth: .apiKey(restEncoded))
+        let viaKey = try await fixture.call(
+            "POST", "/_security/cross_cluster/api_key", body: body, auth: .apiKey(restEncoded))
         let expected = try RepositoryPaths.sharedJSON(
             "es-reference/errors/reconstructed/400.create-cross-cluster-api-key-with-api-key-credential.json")
         #expect(viaKey.status == 400)
@@ -112,17 +138,20 @@ struct RemoteClusterRESTTests {
         let basic = try await fixture.call("POST", "/_security/cross_cluster/api_key", body: body)
         #expect(basic.status == 403)
         #expect(basic.json?[path: ["error", "type"]] == "security_exception")
-        #expect(basic.json?[path: ["error", "reason"]]
-            == "current license is non-compliant for [advanced-remote-cluster-security]")
+        #expect(
+            basic.json?[path: ["error", "reason"]]
+                == "current license is non-compliant for [advanced-remote-cluster-security]")
     }
 
     @Test("create, get, update, invalidate a cross-cluster key")
     func lifecycle() async throws {
         let fixture = try await RemoteClusterFixture.start()
         defer { Task { await fixture.stop() } }
-        let created = try await fixture.call("POST", "/_security/cross_cluster/api_key", body: """
-            {"name":"wizard","expiration":"1d","access":{"search":[{"names":["logs*"]}]},"metadata":{"by":"test"}}
-            """)
+        let created = try await fixture.call(
+            "POST", "/_security/cross_cluster/api_key",
+            body: """
+                {"name":"wizard","expiration":"1d","access":{"search":[{"names":["logs*"]}]},"metadata":{"by":"test"}}
+                """)
         #expect(created.status == 200)
         let id = try #require(created.json?["id"]?.stringValue)
         let secret = try #require(created.json?["api_key"]?.stringValue)
@@ -135,28 +164,34 @@ struct RemoteClusterRESTTests {
         #expect(key["invalidated"] == false)
         #expect(key["access"] == ["search": [["names": ["logs*"], "allow_restricted_indices": false]]])
         #expect(key[path: ["role_descriptors", "cross_cluster", "cluster"]] == ["cross_cluster_search"])
-        #expect(key[path: ["role_descriptors", "cross_cluster", "indices"]]?.arrayValue?.first?["privileges"]
-            == ["read", "read_cross_cluster", "view_index_metadata"])
+        #expect(
+            key[path: ["role_descriptors", "cross_cluster", "indices"]]?.arrayValue?.first?["privileges"]
+                == ["read", "read_cross_cluster", "view_index_metadata"])
 
         let emptyUpdate = try await fixture.call("PUT", "/_security/cross_cluster/api_key/\(id)", body: "{}")
-        #expect(emptyUpdate.json?[path: ["error", "reason"]]
-            == "must update either [access] or [metadata] for cross-cluster API keys")
+        #expect(
+            emptyUpdate.json?[path: ["error", "reason"]]
+                == "must update either [access] or [metadata] for cross-cluster API keys")
         let noBody = try await fixture.call("PUT", "/_security/cross_cluster/api_key/\(id)")
         #expect(noBody.json?[path: ["error", "reason"]] == "request body is required")
-        let updated = try await fixture.call("PUT", "/_security/cross_cluster/api_key/\(id)",
-                                             body: #"{"access":{"replication":[{"names":["archive*"]}]}}"#)
+        let updated = try await fixture.call(
+            "PUT", "/_security/cross_cluster/api_key/\(id)",
+            body: #"{"access":{"replication":[{"names":["archive*"]}]}}"#)
         #expect(updated.json == ["updated": true])
         let after = try await fixture.call("GET", "/_security/api_key?id=\(id)")
-        #expect(after.json?["api_keys"]?.arrayValue?.first?[path: ["role_descriptors", "cross_cluster", "cluster"]]
-            == ["cross_cluster_replication"])
+        #expect(
+            after.json?["api_keys"]?.arrayValue?.first?[path: ["role_descriptors", "cross_cluster", "cluster"]]
+                == ["cross_cluster_replication"])
 
         let invalidated = try await fixture.call("DELETE", "/_security/api_key", body: #"{"ids":["\#(id)"]}"#)
         #expect(invalidated.json?["invalidated_api_keys"] == [.string(id)])
         let again = try await fixture.call("DELETE", "/_security/api_key", body: #"{"ids":["\#(id)"]}"#)
         #expect(again.json?["previously_invalidated_api_keys"] == [.string(id)])
-        let late = try await fixture.call("PUT", "/_security/cross_cluster/api_key/\(id)", body: #"{"metadata":{"a":1}}"#)
+        let late = try await fixture.call(
+            "PUT", "/_security/cross_cluster/api_key/\(id)", body: #"{"metadata":{"a":1}}"#)
         #expect(late.json?[path: ["error", "reason"]]?.stringValue == "cannot update invalidated API key [\(id)]")
-        let missing = try await fixture.call("PUT", "/_security/cross_cluster/api_key/nope", body: #"{"metadata":{"a":1}}"#)
+        let missing = try await fixture.call(
+            "PUT", "/_security/cross_cluster/api_key/nope", body: #"{"metadata":{"a":1}}"#)
         #expect(missing.status == 404)
     }
 
@@ -167,8 +202,10 @@ struct RemoteClusterRESTTests {
         let key = try await fixture.createCrossClusterKey()
         let response = try await fixture.call("GET", "/", auth: .apiKey(key.encoded))
         #expect(response.status == 401)
-        #expect(response.json?[path: ["error", "additional_unsuccessful_credentials"]]?.stringValue
-            == "API key: authentication expected API key type of [rest], but API key [\(key.id)] has type [cross_cluster]")
+        #expect(
+            response.json?[path: ["error", "additional_unsuccessful_credentials"]]?.stringValue
+                == "API key: authentication expected API key type of [rest], but API key [\(key.id)] has type [cross_cluster]"
+        )
     }
 
     @Test("unknown paths and methods answer like Elasticsearch")

@@ -10,8 +10,11 @@ struct SimulatedEnvironmentTests {
         let environment = try await SimulatedEnvironment.start(.init(localClusterFactory: nil))
         let line = environment.descriptionLine
         let remote = try #require(line["remote"]?.objectValue)
-        #expect(Array(remote.keys) == ["url", "user", "password", "ca", "proxyAddress", "serverName", "transportCA",
-                                       "transportAddress", "eck"])
+        #expect(
+            Array(remote.keys) == [
+                "url", "user", "password", "ca", "proxyAddress", "serverName", "transportCA",
+                "transportAddress", "eck",
+            ])
         #expect(remote["serverName"] == "remote-es-remote-cluster.default.svc")
         #expect(remote["eck"] == ["name": "remote", "namespace": "default", "context": "sim-remote"])
         let ca = try #require(remote["ca"]?.stringValue)
@@ -41,7 +44,8 @@ struct SimulatedEnvironmentTests {
         let remote = try #require(json["remote"])
         let ca = try #require(remote["ca"]?.stringValue)
         let response = try await CurlClient.send(
-            "GET", (remote["url"]?.stringValue ?? "") + "/", auth: .basic("elastic", remote["password"]?.stringValue ?? ""),
+            "GET", (remote["url"]?.stringValue ?? "") + "/",
+            auth: .basic("elastic", remote["password"]?.stringValue ?? ""),
             cacert: ca)
         #expect(response.status == 500)  // the fault from the command line
         let directory = URL(fileURLWithPath: ca).deletingLastPathComponent().deletingLastPathComponent().path
@@ -73,7 +77,8 @@ struct SimulatedEnvironmentTests {
             let path = directory.appendingPathComponent("remote-cluster-wizard").path
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
-        throw FixtureError(description: "remote-cluster-wizard binary not found beside the tests; run swift build first")
+        throw FixtureError(
+            description: "remote-cluster-wizard binary not found beside the tests; run swift build first")
     }
 
     static func firstLine(of handle: FileHandle) async throws -> String {
@@ -83,7 +88,10 @@ struct SimulatedEnvironmentTests {
                 while true {
                     let chunk = handle.availableData
                     if chunk.isEmpty {
-                        continuation.resume(throwing: FixtureError(description: "simulate exited before printing: \(String(decoding: buffer, as: UTF8.self))"))
+                        continuation.resume(
+                            throwing: FixtureError(
+                                description:
+                                    "simulate exited before printing: \(String(decoding: buffer, as: UTF8.self))"))
                         return
                     }
                     buffer.append(chunk)

@@ -18,14 +18,18 @@ struct SimulatedKubernetesTests {
             try await kubernetes.verify(KubernetesLocation(context: "sim-nowhere", namespace: "default"))
         }
 
-        let ca = try await kubernetes.secretData(secret: "remote-es-transport-certs-public", key: "ca.crt", in: location)
+        let ca = try await kubernetes.secretData(
+            secret: "remote-es-transport-certs-public", key: "ca.crt", in: location)
         #expect(String(decoding: ca, as: UTF8.self) == fixture.cluster.transportCA.certificatePEM)
-        await #expect(throws: KubernetesError.notFound(kind: "Service", name: "remote-es-remote-cluster", location: location)) {
+        await #expect(
+            throws: KubernetesError.notFound(kind: "Service", name: "remote-es-remote-cluster", location: location)
+        ) {
             _ = try await kubernetes.get(kind: "service", name: "remote-es-remote-cluster", in: location)
         }
 
-        try await kubernetes.mergePatch(kind: "elasticsearch", name: "remote",
-                                        patch: ["spec": ["remoteClusterServer": ["enabled": true]]], in: location)
+        try await kubernetes.mergePatch(
+            kind: "elasticsearch", name: "remote",
+            patch: ["spec": ["remoteClusterServer": ["enabled": true]]], in: location)
         let rolling = try await kubernetes.get(kind: "Elasticsearch", name: "remote", in: location)
         #expect(rolling[path: ["metadata", "generation"]] == 2)
         #expect(!SimulatedKubernetes.isReady(rolling))
@@ -43,23 +47,33 @@ struct SimulatedKubernetesTests {
     func applyAndWait() async throws {
         let kubernetes = SimulatedKubernetes(pollInterval: .milliseconds(10))
         struct Quiet: SimulatedKubernetesContextBehavior {
-            func objectChanged(kind: String, name: String, object: JSONValue, in location: KubernetesLocation,
-                               kubernetes: SimulatedKubernetes) async {}
+            func objectChanged(
+                kind: String, name: String, object: JSONValue, in location: KubernetesLocation,
+                kubernetes: SimulatedKubernetes
+            ) async {}
         }
         kubernetes.addContext("sim-local", behavior: Quiet())
         let location = KubernetesLocation(context: "sim-local", namespace: "default")
-        try await kubernetes.apply([
-            ["apiVersion": "v1", "kind": "Secret", "metadata": ["name": "keys"],
-             "stringData": ["cluster.remote.r.credentials": "abc"]],
-        ], in: location)
-        #expect(try await kubernetes.secretData(secret: "keys", key: "cluster.remote.r.credentials", in: location)
-            == Array("abc".utf8))
+        try await kubernetes.apply(
+            [
+                [
+                    "apiVersion": "v1", "kind": "Secret", "metadata": ["name": "keys"],
+                    "stringData": ["cluster.remote.r.credentials": "abc"],
+                ]
+            ], in: location)
+        #expect(
+            try await kubernetes.secretData(secret: "keys", key: "cluster.remote.r.credentials", in: location)
+                == Array("abc".utf8))
         await #expect(throws: KubernetesError.self) {
-            try await kubernetes.apply([["kind": "Secret", "metadata": ["name": "x", "namespace": "other"]]], in: location)
+            try await kubernetes.apply(
+                [["kind": "Secret", "metadata": ["name": "x", "namespace": "other"]]], in: location)
         }
-        try await kubernetes.apply([["kind": "Elasticsearch", "metadata": ["name": "local"], "spec": ["version": "9.1.0"]]],
-                                   in: location)
-        await #expect(throws: KubernetesError.timedOut(operation: "Waiting for Elasticsearch local to become Ready", seconds: 0.1)) {
+        try await kubernetes.apply(
+            [["kind": "Elasticsearch", "metadata": ["name": "local"], "spec": ["version": "9.1.0"]]],
+            in: location)
+        await #expect(
+            throws: KubernetesError.timedOut(operation: "Waiting for Elasticsearch local to become Ready", seconds: 0.1)
+        ) {
             try await kubernetes.waitForElasticsearchReady(name: "local", in: location, timeoutSeconds: 0.1)
         }
     }

@@ -5,8 +5,10 @@ import RemoteClusterKit
 /// `GET /_security/_authenticate`, `GET /_cluster/health`.
 public enum CommonRoutes {
     /// Adds the routes to `router`. `license` is read on every request.
-    public static func add(to router: inout RESTRouter, identity: SimulatedClusterIdentity,
-                           license: @escaping @Sendable () -> SimulatedLicense, licenseIssued: Date = Date()) {
+    public static func add(
+        to router: inout RESTRouter, identity: SimulatedClusterIdentity,
+        license: @escaping @Sendable () -> SimulatedLicense, licenseIssued: Date = Date()
+    ) {
         router.add("GET", "/") { request throws(ElasticsearchErrorResponse) in
             try request.principal?.require(action: "cluster:monitor/main", privileges: ["monitor", "manage", "all"])
             return request.json(identity.rootInfo)

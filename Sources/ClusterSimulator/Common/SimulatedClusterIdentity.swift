@@ -11,8 +11,10 @@ public struct SimulatedClusterIdentity: Sendable, Hashable {
     public var version: String
     public var buildHash: String
 
-    public init(name: String, namespace: String = "default", version: String = "9.1.0",
-                clusterUUID: String = APIKeyStore.randomToken(bytes: 16), buildHash: String = "00000000") {
+    public init(
+        name: String, namespace: String = "default", version: String = "9.1.0",
+        clusterUUID: String = APIKeyStore.randomToken(bytes: 16), buildHash: String = "00000000"
+    ) {
         self.name = name
         self.namespace = namespace
         self.version = version
@@ -89,8 +91,10 @@ public enum SimulatedLicense: String, Sendable, Hashable {
         ]
         if self != .basic {
             let expiry = issued.addingTimeInterval(self == .trial ? 30 * 86_400 : 365 * 86_400)
-            license += [("expiry_date", .string(Self.iso(expiry))),
-                        ("expiry_date_in_millis", .int(Int(expiry.timeIntervalSince1970 * 1000)))]
+            license += [
+                ("expiry_date", .string(Self.iso(expiry))),
+                ("expiry_date_in_millis", .int(Int(expiry.timeIntervalSince1970 * 1000))),
+            ]
         }
         license += [
             ("max_nodes", self == .enterprise ? .null : .int(1000)),

@@ -27,7 +27,8 @@ public struct SimulatedEnvironmentParts: Sendable {
 }
 
 /// Builds the local cluster of an environment.
-public typealias SimulatedLocalClusterFactory = @Sendable (SimulatedEnvironmentParts) async throws -> any SimulatedLocalCluster
+public typealias SimulatedLocalClusterFactory =
+    @Sendable (SimulatedEnvironmentParts) async throws -> any SimulatedLocalCluster
 
 /// A local and a remote cluster on free loopback ports, with a simulated Kubernetes (`sim-local`,
 /// `sim-remote`) and a fault switchboard: what tests, `simulate` and the demo run against.
@@ -45,9 +46,11 @@ public final class SimulatedEnvironment: Sendable {
         /// Builds the local cluster; nil runs the remote cluster alone.
         public var localClusterFactory: SimulatedLocalClusterFactory?
 
-        public init(faults: Set<SimulatorFault> = [], remoteClusterServerEnabled: Bool = true,
-                    restartDuration: Duration = .seconds(2), slowDelay: Duration = .seconds(3),
-                    localClusterFactory: SimulatedLocalClusterFactory? = SimulatedEnvironment.defaultLocalClusterFactory) {
+        public init(
+            faults: Set<SimulatorFault> = [], remoteClusterServerEnabled: Bool = true,
+            restartDuration: Duration = .seconds(2), slowDelay: Duration = .seconds(3),
+            localClusterFactory: SimulatedLocalClusterFactory? = SimulatedEnvironment.defaultLocalClusterFactory
+        ) {
             self.faults = faults
             self.remoteClusterServerEnabled = remoteClusterServerEnabled
             self.restartDuration = restartDuration
@@ -67,8 +70,10 @@ public final class SimulatedEnvironment: Sendable {
     public let remoteContext: RemoteKubernetesContext
     public let local: (any SimulatedLocalCluster)?
 
-    private init(directory: String, faults: FaultSwitchboard, kubernetes: SimulatedKubernetes,
-                 remote: SimulatedRemoteCluster, remoteContext: RemoteKubernetesContext, local: (any SimulatedLocalCluster)?) {
+    private init(
+        directory: String, faults: FaultSwitchboard, kubernetes: SimulatedKubernetes,
+        remote: SimulatedRemoteCluster, remoteContext: RemoteKubernetesContext, local: (any SimulatedLocalCluster)?
+    ) {
         self.directory = directory
         self.faults = faults
         self.kubernetes = kubernetes
@@ -126,8 +131,10 @@ public final class SimulatedEnvironment: Sendable {
             localJSON = [
                 "url": .string(local.restURL), "user": "elastic", "password": .string(local.elasticPassword.revealed),
                 "ca": .string(local.httpCAFile),
-                "eck": ["name": .string(local.identity.name), "namespace": .string(local.identity.namespace),
-                        "context": "sim-local"],
+                "eck": [
+                    "name": .string(local.identity.name), "namespace": .string(local.identity.namespace),
+                    "context": "sim-local",
+                ],
             ]
         } else {
             localJSON = .null
@@ -139,8 +146,10 @@ public final class SimulatedEnvironment: Sendable {
             "serverName": .string(remote.identity.remoteClusterServiceName),
             "transportCA": .string(remote.files.transportCA),
             "transportAddress": .string(remote.transportAddress),
-            "eck": ["name": .string(remote.identity.name), "namespace": .string(remote.identity.namespace),
-                    "context": .string(remoteContext.location.context)],
+            "eck": [
+                "name": .string(remote.identity.name), "namespace": .string(remote.identity.namespace),
+                "context": .string(remoteContext.location.context),
+            ],
         ]
         return ["local": localJSON, "remote": remoteJSON]
     }

@@ -3,8 +3,10 @@ import RemoteClusterKit
 
 /// Wraps a REST responder with the HTTP-level faults: `slow`, `http-500`, `malformed-json`, `reset`.
 public enum FaultInjection {
-    public static func wrap(_ respond: @escaping @Sendable (IncomingHTTPRequest) async -> HTTPResponse,
-                            faults: FaultSwitchboard) -> HTTPResponder {
+    public static func wrap(
+        _ respond: @escaping @Sendable (IncomingHTTPRequest) async -> HTTPResponse,
+        faults: FaultSwitchboard
+    ) -> HTTPResponder {
         { request in
             let active = faults.active
             if active.contains(.slowResponses) {
@@ -12,9 +14,10 @@ public enum FaultInjection {
             }
             if active.contains(.resetMidResponse) { return .resetMidResponse }
             if active.contains(.http500) {
-                return .respond(ElasticsearchErrorResponse(
-                    status: 500, type: "exception", reason: "simulated internal server error (fault http-500)"
-                ).response())
+                return .respond(
+                    ElasticsearchErrorResponse(
+                        status: 500, type: "exception", reason: "simulated internal server error (fault http-500)"
+                    ).response())
             }
             var response = await respond(request)
             if active.contains(.malformedJSON) {

@@ -11,7 +11,9 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
     public let restartDuration: Duration
     private let rollouts = LockedState<[Task<Void, Never>]>([])
 
-    public init(cluster: SimulatedRemoteCluster, context: String = "sim-remote", restartDuration: Duration = .seconds(2)) {
+    public init(
+        cluster: SimulatedRemoteCluster, context: String = "sim-remote", restartDuration: Duration = .seconds(2)
+    ) {
         self.cluster = cluster
         self.location = KubernetesLocation(context: context, namespace: cluster.identity.namespace)
         self.restartDuration = restartDuration
@@ -27,24 +29,29 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
             "nodeSets": [["name": "default", "count": 1, "config": ["node.store.allow_mmap": false]]],
         ]
         if enabled { spec = SimulatedKubernetes.setting(spec, path: ["remoteClusterServer", "enabled"], to: true) }
-        kubernetes.store([
-            "apiVersion": "elasticsearch.k8s.elastic.co/v1", "kind": "Elasticsearch",
-            "metadata": ["name": .string(name), "generation": 1],
-            "spec": spec,
-            "status": Self.readyStatus(generation: 1, version: cluster.identity.version),
-        ], in: location)
+        kubernetes.store(
+            [
+                "apiVersion": "elasticsearch.k8s.elastic.co/v1", "kind": "Elasticsearch",
+                "metadata": ["name": .string(name), "generation": 1],
+                "spec": spec,
+                "status": Self.readyStatus(generation: 1, version: cluster.identity.version),
+            ], in: location)
         let transportCA = try String(contentsOfFile: cluster.files.transportCA, encoding: .utf8)
         let httpCA = try String(contentsOfFile: cluster.files.httpCA, encoding: .utf8)
         kubernetes.store(Self.secret("\(name)-es-transport-certs-public", ["ca.crt": transportCA]), in: location)
-        kubernetes.store(Self.secret("\(name)-es-http-certs-public", ["ca.crt": httpCA, "tls.crt": httpCA]), in: location)
-        kubernetes.store(Self.secret("\(name)-es-elastic-user", ["elastic": cluster.elasticPassword.revealed]), in: location)
+        kubernetes.store(
+            Self.secret("\(name)-es-http-certs-public", ["ca.crt": httpCA, "tls.crt": httpCA]), in: location)
+        kubernetes.store(
+            Self.secret("\(name)-es-elastic-user", ["elastic": cluster.elasticPassword.revealed]), in: location)
         kubernetes.store(Self.service("\(name)-es-http", port: 9200), in: location)
         kubernetes.store(Self.service("\(name)-es-transport", port: 9300), in: location)
         if enabled { kubernetes.store(Self.service("\(name)-es-remote-cluster", port: 9443), in: location) }
     }
 
-    public func objectChanged(kind: String, name: String, object: JSONValue, in location: KubernetesLocation,
-                              kubernetes: SimulatedKubernetes) async {
+    public func objectChanged(
+        kind: String, name: String, object: JSONValue, in location: KubernetesLocation,
+        kubernetes: SimulatedKubernetes
+    ) async {
         guard kind == "elasticsearch", name == cluster.identity.name else { return }
         let generation = object[path: ["metadata", "generation"]]?.intValue ?? 1
         let observed = object[path: ["status", "observedGeneration"]]?.intValue ?? 0
@@ -68,7 +75,8 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
             kubernetes.modify(kind: kind, name: name, in: location) { object in
                 let current = object[path: ["metadata", "generation"]]?.intValue ?? generation
                 object = SimulatedKubernetes.setting(
-                    object, path: ["status"], to: Self.readyStatus(generation: min(current, generation), version: version))
+                    object, path: ["status"],
+                    to: Self.readyStatus(generation: min(current, generation), version: version))
             }
         }
         rollouts.withLock { $0.append(task) }
@@ -83,8 +91,10 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
     }
 
     static func readyStatus(generation: Int, version: String) -> JSONValue {
-        ["phase": "Ready", "health": "green", "availableNodes": 1, "version": .string(version),
-         "observedGeneration": .int(generation)]
+        [
+            "phase": "Ready", "health": "green", "availableNodes": 1, "version": .string(version),
+            "observedGeneration": .int(generation),
+        ]
     }
 
     static func secret(_ name: String, _ values: [String: String]) -> JSONValue {
@@ -92,12 +102,16 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
         for key in values.keys.sorted() {
             data.append((key, .string(Data(values[key, default: ""].utf8).base64EncodedString())))
         }
-        return ["apiVersion": "v1", "kind": "Secret", "type": "Opaque", "metadata": ["name": .string(name)],
-                "data": .object(.init(uniqueKeysWithValues: data))]
+        return [
+            "apiVersion": "v1", "kind": "Secret", "type": "Opaque", "metadata": ["name": .string(name)],
+            "data": .object(.init(uniqueKeysWithValues: data)),
+        ]
     }
 
     static func service(_ name: String, port: Int) -> JSONValue {
-        ["apiVersion": "v1", "kind": "Service", "metadata": ["name": .string(name)],
-         "spec": ["type": "ClusterIP", "ports": [["name": "https", "port": .int(port), "targetPort": .int(port)]]]]
+        [
+            "apiVersion": "v1", "kind": "Service", "metadata": ["name": .string(name)],
+            "spec": ["type": "ClusterIP", "ports": [["name": "https", "port": .int(port), "targetPort": .int(port)]]],
+        ]
     }
 }

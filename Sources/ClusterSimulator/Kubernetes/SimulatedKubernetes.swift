@@ -7,8 +7,9 @@ import RemoteClusterKit
 /// The remote cluster's behaviour is `RemoteKubernetesContext`; the local cluster adds its own.
 public protocol SimulatedKubernetesContextBehavior: Sendable {
     /// Called after `apply` or `mergePatch` stored `object` (the stored, merged object).
-    func objectChanged(kind: String, name: String, object: JSONValue, in location: KubernetesLocation,
-                       kubernetes: SimulatedKubernetes) async
+    func objectChanged(
+        kind: String, name: String, object: JSONValue, in location: KubernetesLocation,
+        kubernetes: SimulatedKubernetes) async
 }
 
 /// The engine's `KubernetesClient` over simulated objects: one store shared by every context
@@ -60,8 +61,10 @@ public final class SimulatedKubernetes: KubernetesClient {
 
     /// Changes a stored object in place (no behaviour runs); returns false when it does not exist.
     @discardableResult
-    public func modify(kind: String, name: String, in location: KubernetesLocation,
-                       _ change: (inout JSONValue) -> Void) -> Bool {
+    public func modify(
+        kind: String, name: String, in location: KubernetesLocation,
+        _ change: (inout JSONValue) -> Void
+    ) -> Bool {
         objects.withLock { objects in
             let key = Key(location, kind: kind, name: name)
             guard var object = objects[key] else { return false }
@@ -80,7 +83,9 @@ public final class SimulatedKubernetes: KubernetesClient {
     public func list(kind: String, in location: KubernetesLocation) -> [JSONValue] {
         let kind = Self.canonicalKind(kind)
         return objects.current
-            .filter { $0.key.context == location.context && $0.key.namespace == location.namespace && $0.key.kind == kind }
+            .filter {
+                $0.key.context == location.context && $0.key.namespace == location.namespace && $0.key.kind == kind
+            }
             .sorted { $0.key.name < $1.key.name }
             .map(\.value)
     }
@@ -108,15 +113,20 @@ public final class SimulatedKubernetes: KubernetesClient {
         try await verify(location)
         var changed: [(String, String, JSONValue)] = []
         for manifest in manifests {
-            guard let kind = manifest["kind"]?.stringValue, let name = manifest[path: ["metadata", "name"]]?.stringValue,
-                  !name.isEmpty
+            guard let kind = manifest["kind"]?.stringValue,
+                let name = manifest[path: ["metadata", "name"]]?.stringValue,
+                !name.isEmpty
             else {
-                throw .commandFailed(command: "kubectl apply", message: "error: error validating data: kind and metadata.name are required")
+                throw .commandFailed(
+                    command: "kubectl apply",
+                    message: "error: error validating data: kind and metadata.name are required")
             }
             if let namespace = manifest[path: ["metadata", "namespace"]]?.stringValue, namespace != location.namespace {
                 throw .commandFailed(
                     command: "kubectl apply",
-                    message: "error: the namespace from the provided object \"\(namespace)\" does not match the namespace \"\(location.namespace)\". You must pass '--namespace=\(namespace)' to perform this operation.")
+                    message:
+                        "error: the namespace from the provided object \"\(namespace)\" does not match the namespace \"\(location.namespace)\". You must pass '--namespace=\(namespace)' to perform this operation."
+                )
             }
             let key = Key(location, kind: kind, name: name)
             let stored = objects.withLock { objects -> JSONValue in
@@ -188,8 +198,10 @@ public final class SimulatedKubernetes: KubernetesClient {
     /// kubectl's canonical name for a kind or resource (`Elasticsearch`, `es`, `secrets` → lowercase singular).
     public static func canonicalKind(_ kind: String) -> String {
         let lower = kind.lowercased().split(separator: ".").first.map(String.init) ?? kind.lowercased()
-        let aliases = ["es": "elasticsearch", "elasticsearches": "elasticsearch", "secrets": "secret",
-                       "cm": "configmap", "configmaps": "configmap", "svc": "service", "services": "service"]
+        let aliases = [
+            "es": "elasticsearch", "elasticsearches": "elasticsearch", "secrets": "secret",
+            "cm": "configmap", "configmaps": "configmap", "svc": "service", "services": "service",
+        ]
         return aliases[lower] ?? lower
     }
 
@@ -263,7 +275,8 @@ public final class SimulatedKubernetes: KubernetesClient {
 
 extension SimulatedKubernetes.Key {
     init(_ location: KubernetesLocation, kind: String, name: String) {
-        self.init(context: location.context, namespace: location.namespace,
-                  kind: SimulatedKubernetes.canonicalKind(kind), name: name)
+        self.init(
+            context: location.context, namespace: location.namespace,
+            kind: SimulatedKubernetes.canonicalKind(kind), name: name)
     }
 }

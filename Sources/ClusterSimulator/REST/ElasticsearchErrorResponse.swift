@@ -17,8 +17,10 @@ public struct ElasticsearchErrorResponse: Error, Sendable, Hashable, CustomStrin
     public var causedBy: JSONValue?
     public var responseHeaders: [HTTPHeader]
 
-    public init(status: Int, type: String, reason: String, extra: OrderedDictionary<String, JSONValue> = [:],
-                causedBy: JSONValue? = nil, responseHeaders: [HTTPHeader] = []) {
+    public init(
+        status: Int, type: String, reason: String, extra: OrderedDictionary<String, JSONValue> = [:],
+        causedBy: JSONValue? = nil, responseHeaders: [HTTPHeader] = []
+    ) {
         self.status = status
         self.type = type
         self.reason = reason
@@ -87,7 +89,8 @@ public enum RESTResponse {
 
     /// Elasticsearch's answer for a path no handler serves (a plain string `error`).
     public static func noHandler(uri: String, method: String) -> HTTPResponse {
-        json(status: 400, ["error": .string("no handler found for uri [\(uri)] and method [\(method)]"), "status": 400])
+        json(
+            status: 400, ["error": .string("no handler found for uri [\(uri)] and method [\(method)]"), "status": 400])
     }
 
     /// Elasticsearch's answer for a known path with a method it does not serve.
@@ -95,8 +98,10 @@ public enum RESTResponse {
         let list = allowed.joined(separator: ", ")
         return json(
             status: 405,
-            ["error": .string("Incorrect HTTP method for uri [\(uri)] and method [\(method)], allowed: [\(list)]"),
-             "status": 405],
+            [
+                "error": .string("Incorrect HTTP method for uri [\(uri)] and method [\(method)], allowed: [\(list)]"),
+                "status": 405,
+            ],
             headers: [HTTPHeader("Allow", allowed.joined(separator: ","))])
     }
 }

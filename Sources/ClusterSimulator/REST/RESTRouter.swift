@@ -61,10 +61,14 @@ public struct RESTRouter: Sendable {
     }
 
     /// Adds a route. `pattern` segments in braces capture a path parameter.
-    public mutating func add(_ method: String, _ pattern: String, authenticated: Bool = true,
-                             _ handler: @escaping RESTHandler) {
-        routes.append(Route(method: method.uppercased(), segments: Self.segments(pattern),
-                            authenticated: authenticated, handler: handler))
+    public mutating func add(
+        _ method: String, _ pattern: String, authenticated: Bool = true,
+        _ handler: @escaping RESTHandler
+    ) {
+        routes.append(
+            Route(
+                method: method.uppercased(), segments: Self.segments(pattern),
+                authenticated: authenticated, handler: handler))
     }
 
     /// Routes one request to a response.
@@ -73,8 +77,9 @@ public struct RESTRouter: Sendable {
         var allowed: [String] = []
         for route in routes {
             guard let parameters = Self.match(route.segments, pathSegments) else { continue }
-            guard route.method == incoming.method.uppercased()
-                || (incoming.method.uppercased() == "HEAD" && route.method == "GET")
+            guard
+                route.method == incoming.method.uppercased()
+                    || (incoming.method.uppercased() == "HEAD" && route.method == "GET")
             else {
                 if !allowed.contains(route.method) { allowed.append(route.method) }
                 continue

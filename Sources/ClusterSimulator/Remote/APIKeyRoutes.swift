@@ -44,17 +44,20 @@ struct APIKeyRoutes: Sendable {
         guard let body = try request.jsonBody() else { throw .illegalArgument("request body is required") }
         let raw = String(decoding: request.body, as: UTF8.self)
         guard case .object(let members) = body else {
-            throw .parse("cross_cluster_api_key_request doesn't support values of type: \(JSONLocator.tokenName(body))",
-                         parser: CrossClusterAccess.parserName)
+            throw .parse(
+                "cross_cluster_api_key_request doesn't support values of type: \(JSONLocator.tokenName(body))",
+                parser: CrossClusterAccess.parserName)
         }
-        try Self.rejectUnknownFields(members, allowed: ["name", "access", "expiration", "metadata", "certificate_identity"], raw: raw)
+        try Self.rejectUnknownFields(
+            members, allowed: ["name", "access", "expiration", "metadata", "certificate_identity"], raw: raw)
         var missing: [String] = []
         if members["name"] == nil { missing.append("name") }
         if members["access"] == nil { missing.append("access") }
         if let accessValue = members["access"], accessValue.isNull {
             let location = JSONLocator.valueLocation(of: "access", in: raw)
-            throw .parse("access doesn't support values of type: VALUE_NULL", parser: CrossClusterAccess.parserName,
-                         line: location.line, column: location.column)
+            throw .parse(
+                "access doesn't support values of type: VALUE_NULL", parser: CrossClusterAccess.parserName,
+                line: location.line, column: location.column)
         }
         let access = try members["access"].map { value throws(ElasticsearchErrorResponse) in
             try CrossClusterAccess.parse(value, raw: raw)
@@ -68,7 +71,8 @@ struct APIKeyRoutes: Sendable {
         let principal = try requirePrincipal(request)
         try principal.require(action: Self.createAction, privileges: Self.securityPrivileges)
         if principal.isAPIKey {
-            throw .illegalArgument("authentication via API key not supported: An API key cannot be used to create a cross-cluster API key")
+            throw .illegalArgument(
+                "authentication via API key not supported: An API key cannot be used to create a cross-cluster API key")
         }
         let type: APIKeyType = faults.isOn(.restKeyInsteadOfCrossCluster) ? .rest : .crossCluster
         let created = store.create(
@@ -84,14 +88,17 @@ struct APIKeyRoutes: Sendable {
         guard let body = try request.jsonBody() else { throw .illegalArgument("request body is required") }
         let raw = String(decoding: request.body, as: UTF8.self)
         guard case .object(let members) = body else {
-            throw .parse("update_cross_cluster_api_key_request doesn't support values of type: \(JSONLocator.tokenName(body))",
-                         parser: "update_cross_cluster_api_key_request")
+            throw .parse(
+                "update_cross_cluster_api_key_request doesn't support values of type: \(JSONLocator.tokenName(body))",
+                parser: "update_cross_cluster_api_key_request")
         }
-        try Self.rejectUnknownFields(members, allowed: ["access", "expiration", "metadata", "certificate_identity"], raw: raw)
+        try Self.rejectUnknownFields(
+            members, allowed: ["access", "expiration", "metadata", "certificate_identity"], raw: raw)
         if let accessValue = members["access"], accessValue.isNull {
             let location = JSONLocator.valueLocation(of: "access", in: raw)
-            throw .parse("access doesn't support values of type: VALUE_NULL", parser: "update_cross_cluster_api_key_request",
-                         line: location.line, column: location.column)
+            throw .parse(
+                "access doesn't support values of type: VALUE_NULL", parser: "update_cross_cluster_api_key_request",
+                line: location.line, column: location.column)
         }
         let access = try members["access"].map { value throws(ElasticsearchErrorResponse) in
             try CrossClusterAccess.parse(value, raw: raw)
@@ -104,18 +111,22 @@ struct APIKeyRoutes: Sendable {
         let principal = try requirePrincipal(request)
         try principal.require(action: Self.updateAction, privileges: Self.securityPrivileges)
         if principal.isAPIKey {
-            throw .illegalArgument("authentication via API key not supported: only the owner user can update an API key")
+            throw .illegalArgument(
+                "authentication via API key not supported: only the owner user can update an API key")
         }
         guard let key = store.key(id: id), key.username == principal.username else {
             throw .notFound("no API key owned by requesting user found for ID [\(id)]")
         }
         guard key.type == .crossCluster else {
-            throw .illegalArgument("cannot update API key of type [\(key.type.rawValue)] while expected type is [cross_cluster]")
+            throw .illegalArgument(
+                "cannot update API key of type [\(key.type.rawValue)] while expected type is [cross_cluster]")
         }
         if key.invalidated || faults.isOn(.keyInvalidated) {
             throw .illegalArgument("cannot update invalidated API key [\(id)]")
         }
-        if key.isExpired() || faults.isOn(.keyExpired) { throw .illegalArgument("cannot update expired API key [\(id)]") }
+        if key.isExpired() || faults.isOn(.keyExpired) {
+            throw .illegalArgument("cannot update expired API key [\(id)]")
+        }
         var updated = false
         store.update(id: id) { stored in
             if let access {
@@ -141,18 +152,22 @@ struct APIKeyRoutes: Sendable {
         guard let body = try request.jsonBody() else { throw .illegalArgument("request body is required") }
         let raw = String(decoding: request.body, as: UTF8.self)
         guard case .object(let members) = body else {
-            throw .parse("api_key_request doesn't support values of type: \(JSONLocator.tokenName(body))", parser: "api_key_request")
+            throw .parse(
+                "api_key_request doesn't support values of type: \(JSONLocator.tokenName(body))",
+                parser: "api_key_request")
         }
-        try Self.rejectUnknownFields(members, allowed: ["name", "role_descriptors", "expiration", "metadata"], raw: raw,
-                                     parser: "api_key_request")
+        try Self.rejectUnknownFields(
+            members, allowed: ["name", "role_descriptors", "expiration", "metadata"], raw: raw,
+            parser: "api_key_request")
         guard let name = members["name"]?.stringValue, !name.isEmpty else {
             throw ElasticsearchErrorResponse(
                 status: 400, type: "action_request_validation_exception",
                 reason: "Validation Failed: 1: api key name is required;")
         }
         let principal = try requirePrincipal(request)
-        try principal.require(action: "cluster:admin/xpack/security/api_key/create",
-                              privileges: ["manage_own_api_key", "manage_api_key", "manage_security", "all"])
+        try principal.require(
+            action: "cluster:admin/xpack/security/api_key/create",
+            privileges: ["manage_own_api_key", "manage_api_key", "manage_security", "all"])
         let created = store.create(
             name: name, type: .rest, username: principal.username, realm: principal.realm,
             expiration: try Self.expiration(members["expiration"]),
@@ -167,8 +182,9 @@ struct APIKeyRoutes: Sendable {
         let principal = try requirePrincipal(request)
         let owner = request.flag("owner")
         if !owner {
-            try principal.require(action: "cluster:admin/xpack/security/api_key/get",
-                                  privileges: ["manage_api_key", "manage_security", "read_security", "all"])
+            try principal.require(
+                action: "cluster:admin/xpack/security/api_key/get",
+                privileges: ["manage_api_key", "manage_security", "read_security", "all"])
         }
         let query = request.query
         let keys = store.all.filter { key in
@@ -192,8 +208,9 @@ struct APIKeyRoutes: Sendable {
         let principal = try requirePrincipal(request)
         let owner = members["owner"].map { $0.boolValue == true || $0.stringValue == "true" } ?? false
         if !owner {
-            try principal.require(action: "cluster:admin/xpack/security/api_key/invalidate",
-                                  privileges: ["manage_api_key", "manage_security", "all"])
+            try principal.require(
+                action: "cluster:admin/xpack/security/api_key/invalidate",
+                privileges: ["manage_api_key", "manage_security", "all"])
         }
         var ids: Set<String> = []
         if let list = members["ids"]?.arrayValue { ids.formUnion(list.compactMap(\.stringValue)) }
@@ -204,18 +221,24 @@ struct APIKeyRoutes: Sendable {
         if ids.isEmpty && name == nil && username == nil && realm == nil && !owner {
             throw ElasticsearchErrorResponse(
                 status: 400, type: "action_request_validation_exception",
-                reason: "Validation Failed: 1: One of [api key id(s), api key name, username, realm name] must be specified if [owner] flag is false;")
+                reason:
+                    "Validation Failed: 1: One of [api key id(s), api key name, username, realm name] must be specified if [owner] flag is false;"
+            )
         }
         var invalidated: [JSONValue] = []
         var previously: [JSONValue] = []
         for key in store.all {
             guard ids.isEmpty || ids.contains(key.id),
-                  name.map({ Self.wildcard($0, matches: key.name) }) ?? true,
-                  username.map({ $0 == key.username }) ?? true,
-                  realm.map({ $0 == key.realm }) ?? true,
-                  !owner || key.username == principal.username
+                name.map({ Self.wildcard($0, matches: key.name) }) ?? true,
+                username.map({ $0 == key.username }) ?? true,
+                realm.map({ $0 == key.realm }) ?? true,
+                !owner || key.username == principal.username
             else { continue }
-            if store.invalidate(id: key.id) { invalidated.append(.string(key.id)) } else { previously.append(.string(key.id)) }
+            if store.invalidate(id: key.id) {
+                invalidated.append(.string(key.id))
+            } else {
+                previously.append(.string(key.id))
+            }
         }
         return request.json([
             "invalidated_api_keys": .array(invalidated), "previously_invalidated_api_keys": .array(previously),
@@ -278,7 +301,9 @@ struct APIKeyRoutes: Sendable {
     static func expiration(_ value: JSONValue?) throws(ElasticsearchErrorResponse) -> Date? {
         guard let value, !value.isNull else { return nil }
         guard let text = value.stringValue else {
-            throw .illegalArgument("failed to parse setting [expiration] with value [\(value.jsonString())] as a time value: unit is missing or unrecognized")
+            throw .illegalArgument(
+                "failed to parse setting [expiration] with value [\(value.jsonString())] as a time value: unit is missing or unrecognized"
+            )
         }
         return Date().addingTimeInterval(try TimeValueParser.seconds(text, setting: "expiration"))
     }
@@ -286,8 +311,9 @@ struct APIKeyRoutes: Sendable {
     static func metadata(_ value: JSONValue?) throws(ElasticsearchErrorResponse) -> JSONValue? {
         guard let value, !value.isNull else { return nil }
         guard case .object(let members) = value else {
-            throw .parse("metadata doesn't support values of type: \(JSONLocator.tokenName(value))",
-                         parser: CrossClusterAccess.parserName)
+            throw .parse(
+                "metadata doesn't support values of type: \(JSONLocator.tokenName(value))",
+                parser: CrossClusterAccess.parserName)
         }
         if members.keys.contains(where: { $0.hasPrefix("_") }) {
             throw ElasticsearchErrorResponse(
@@ -297,8 +323,10 @@ struct APIKeyRoutes: Sendable {
         return value
     }
 
-    static func rejectUnknownFields(_ members: OrderedDictionary<String, JSONValue>, allowed: Set<String>, raw: String,
-                                    parser: String = CrossClusterAccess.parserName) throws(ElasticsearchErrorResponse) {
+    static func rejectUnknownFields(
+        _ members: OrderedDictionary<String, JSONValue>, allowed: Set<String>, raw: String,
+        parser: String = CrossClusterAccess.parserName
+    ) throws(ElasticsearchErrorResponse) {
         for key in members.keys where !allowed.contains(key) {
             let location = JSONLocator.keyLocation(of: key, in: raw)
             throw .parse("unknown field [\(key)]", parser: parser, line: location.line, column: location.column)

@@ -22,8 +22,9 @@ struct CrossClusterAccess: Sendable, Hashable {
     static func parse(_ value: JSONValue, raw: String) throws(ElasticsearchErrorResponse) -> CrossClusterAccess {
         guard case .object(let members) = value else {
             let location = JSONLocator.valueLocation(of: "access", in: raw)
-            throw .parse("access doesn't support values of type: \(JSONLocator.tokenName(value))",
-                         parser: parserName, line: location.line, column: location.column)
+            throw .parse(
+                "access doesn't support values of type: \(JSONLocator.tokenName(value))",
+                parser: parserName, line: location.line, column: location.column)
         }
         var search: [Entry] = []
         var replication: [Entry] = []
@@ -33,8 +34,9 @@ struct CrossClusterAccess: Sendable, Hashable {
             case "replication": replication = try entries(member, field: key, raw: raw)
             default:
                 let location = JSONLocator.keyLocation(of: key, in: raw)
-                throw .parse("unknown field [\(key)]", parser: "cross_cluster_api_key_request_access",
-                             line: location.line, column: location.column)
+                throw .parse(
+                    "unknown field [\(key)]", parser: "cross_cluster_api_key_request_access",
+                    line: location.line, column: location.column)
             }
         }
         let access = CrossClusterAccess(search: search, replication: replication)
@@ -47,20 +49,25 @@ struct CrossClusterAccess: Sendable, Hashable {
     {
         guard case .array(let items) = value else {
             let location = JSONLocator.valueLocation(of: field, in: raw)
-            throw .parse("\(field) doesn't support values of type: \(JSONLocator.tokenName(value))",
-                         parser: "cross_cluster_api_key_request_access", line: location.line, column: location.column)
+            throw .parse(
+                "\(field) doesn't support values of type: \(JSONLocator.tokenName(value))",
+                parser: "cross_cluster_api_key_request_access", line: location.line, column: location.column)
         }
         var result: [Entry] = []
         for item in items {
             guard case .object(let members) = item else {
                 throw ElasticsearchErrorResponse(
                     status: 400, type: "parse_exception",
-                    reason: "failed to parse indices privileges for role [cross_cluster]. expected field [names] value to be an array, but found [\(JSONLocator.tokenName(item))] instead")
+                    reason:
+                        "failed to parse indices privileges for role [cross_cluster]. expected field [names] value to be an array, but found [\(JSONLocator.tokenName(item))] instead"
+                )
             }
             if members["privileges"] != nil {
                 throw ElasticsearchErrorResponse(
                     status: 400, type: "parse_exception",
-                    reason: "failed to parse indices privileges for role [cross_cluster]. field [privileges] must not present")
+                    reason:
+                        "failed to parse indices privileges for role [cross_cluster]. field [privileges] must not present"
+                )
             }
             let names: [String]
             switch members["names"] {
@@ -69,16 +76,19 @@ struct CrossClusterAccess: Sendable, Hashable {
             default:
                 throw ElasticsearchErrorResponse(
                     status: 400, type: "parse_exception",
-                    reason: "failed to parse indices privileges for role [cross_cluster]. missing required [names] field")
+                    reason:
+                        "failed to parse indices privileges for role [cross_cluster]. missing required [names] field")
             }
-            for key in members.keys where !["names", "field_security", "query", "allow_restricted_indices"].contains(key) {
+            for key in members.keys
+            where !["names", "field_security", "query", "allow_restricted_indices"].contains(key) {
                 throw ElasticsearchErrorResponse(
                     status: 400, type: "parse_exception",
                     reason: "failed to parse indices privileges for role [cross_cluster]. unexpected field [\(key)]")
             }
-            result.append(Entry(
-                names: names, fieldSecurity: members["field_security"], query: members["query"],
-                allowRestrictedIndices: members["allow_restricted_indices"]?.boolValue ?? false))
+            result.append(
+                Entry(
+                    names: names, fieldSecurity: members["field_security"], query: members["query"],
+                    allowRestrictedIndices: members["allow_restricted_indices"]?.boolValue ?? false))
         }
         return result
     }
@@ -89,7 +99,8 @@ struct CrossClusterAccess: Sendable, Hashable {
             throw .illegalArgument("must specify non-empty access for either [search] or [replication]")
         }
         if !search.isEmpty && !replication.isEmpty && search.contains(where: \.usesDocumentOrFieldLevelSecurity) {
-            throw .illegalArgument("search does not support document or field level security if replication is assigned")
+            throw .illegalArgument(
+                "search does not support document or field level security if replication is assigned")
         }
         if replication.contains(where: \.usesDocumentOrFieldLevelSecurity) {
             throw .illegalArgument("replication does not support document or field level security")
@@ -101,9 +112,13 @@ struct CrossClusterAccess: Sendable, Hashable {
         var result = OrderedDictionary<String, JSONValue>()
         if !search.isEmpty { result["search"] = .array(search.map { Self.accessJSON($0) }) }
         if !replication.isEmpty {
-            result["replication"] = .array(replication.map { entry in
-                ["names": .array(entry.names.map { .string($0) }), "allow_restricted_indices": .bool(entry.allowRestrictedIndices)]
-            })
+            result["replication"] = .array(
+                replication.map { entry in
+                    [
+                        "names": .array(entry.names.map { .string($0) }),
+                        "allow_restricted_indices": .bool(entry.allowRestrictedIndices),
+                    ]
+                })
         }
         return .object(result)
     }
@@ -158,8 +173,9 @@ enum JSONLocator {
     static func valueLocation(of key: String, in text: String) -> (line: Int, column: Int) {
         guard let range = text.range(of: "\"\(key)\"") else { return (1, 1) }
         var index = range.upperBound
-        while index < text.endIndex, text[index] == " " || text[index] == ":" || text[index].isNewline
-            || text[index] == "\t"
+        while index < text.endIndex,
+            text[index] == " " || text[index] == ":" || text[index].isNewline
+                || text[index] == "\t"
         {
             index = text.index(after: index)
         }
@@ -189,8 +205,10 @@ enum JSONLocator {
 /// Elasticsearch time values (`1d`, `12h`, `30m`, `90s`, `500ms`).
 enum TimeValueParser {
     static func seconds(_ text: String, setting: String) throws(ElasticsearchErrorResponse) -> Double {
-        let units: [(String, Double)] = [("nanos", 1e-9), ("micros", 1e-6), ("ms", 0.001), ("s", 1), ("m", 60),
-                                         ("h", 3_600), ("d", 86_400)]
+        let units: [(String, Double)] = [
+            ("nanos", 1e-9), ("micros", 1e-6), ("ms", 0.001), ("s", 1), ("m", 60),
+            ("h", 3_600), ("d", 86_400),
+        ]
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
             let number = trimmed.dropLast(suffix.count)
@@ -198,6 +216,7 @@ enum TimeValueParser {
             break
         }
         throw .illegalArgument(
-            "failed to parse setting [\(setting)] with value [\(text)] as a time value: unit is missing or unrecognized")
+            "failed to parse setting [\(setting)] with value [\(text)] as a time value: unit is missing or unrecognized"
+        )
     }
 }

@@ -27,9 +27,11 @@ public final class SimulatedRemoteCluster: Sendable {
         /// Where the CA files are written (created when missing).
         public var directory: String
 
-        public init(name: String = "remote", namespace: String = "default", version: String = "9.1.0",
-                    remoteClusterServerNames: [String]? = nil, remoteClusterServerEnabled: Bool = true,
-                    license: SimulatedLicense = .trial, elasticPassword: Secret? = nil, directory: String) {
+        public init(
+            name: String = "remote", namespace: String = "default", version: String = "9.1.0",
+            remoteClusterServerNames: [String]? = nil, remoteClusterServerEnabled: Bool = true,
+            license: SimulatedLicense = .trial, elasticPassword: Secret? = nil, directory: String
+        ) {
             self.name = name
             self.namespace = namespace
             self.version = version
@@ -96,15 +98,18 @@ public final class SimulatedRemoteCluster: Sendable {
             transportCA: try transportCA.write(to: directory, baseName: "\(identity.name)-transport-ca").certificate,
             internodeCA: try internodeCA.write(to: directory, baseName: "\(identity.name)-internode-ca").certificate)
 
-        let names = configuration.remoteClusterServerNames
+        let names =
+            configuration.remoteClusterServerNames
             ?? [identity.remoteClusterServiceName, "localhost", "127.0.0.1"]
         remoteClusterServerNames = names
         let split = Self.split(names)
         rcsCertificates = (
             try transportCA.issue(commonName: identity.name, dnsNames: split.dns, ipAddresses: split.ips),
             try transportCA.issue(commonName: "other-cluster", dnsNames: ["other-cluster.example.com"]),
-            try transportCA.issue(commonName: identity.name, dnsNames: split.dns, ipAddresses: split.ips,
-                                  validity: .expired))
+            try transportCA.issue(
+                commonName: identity.name, dnsNames: split.dns, ipAddresses: split.ips,
+                validity: .expired)
+        )
         let httpCertificate = try httpCA.issue(
             commonName: identity.name, dnsNames: [identity.httpServiceName, "localhost"], ipAddresses: ["127.0.0.1"])
         let transportCertificate = try internodeCA.issue(
@@ -126,7 +131,8 @@ public final class SimulatedRemoteCluster: Sendable {
             identity: identity, apiKeys: apiKeys, faults: faults, license: licenseNow)
         remoteClusterServer = LoopbackTLSServer(
             security: .tls(rcsCertificates.valid), behavior: .lines(responder.lineResponder))
-        transport = LoopbackTLSServer(security: .tls(transportCertificate), behavior: .lines(TransportPortResponder.lineResponder))
+        transport = LoopbackTLSServer(
+            security: .tls(transportCertificate), behavior: .lines(TransportPortResponder.lineResponder))
         faults.observe { [weak self] _ in try? await self?.reconcile() }
     }
 
@@ -206,8 +212,9 @@ public final class SimulatedRemoteCluster: Sendable {
 
     /// An endpoint for the REST API as `elastic`.
     public var adminEndpoint: ClusterEndpoint {
-        ClusterEndpoint(baseURL: restURL, auth: .basic(user: "elastic", password: elasticPassword),
-                        trust: .caFile(files.httpCA))
+        ClusterEndpoint(
+            baseURL: restURL, auth: .basic(user: "elastic", password: elasticPassword),
+            trust: .caFile(files.httpCA))
     }
 
     /// How many remote cluster server connections are open (sockets of connected local clusters).

@@ -23,7 +23,9 @@ struct PeerCertificateCheck: Sendable {
         let subject = leaf.subject.description
         for certificate in chain.prefix(1) where now < certificate.notValidBefore || now > certificate.notValidAfter {
             let window = "valid from \(certificate.notValidBefore) to \(certificate.notValidAfter)"
-            return .expired("the certificate [\(subject)] is \(now < certificate.notValidBefore ? "not yet valid" : "expired") (\(window))")
+            return .expired(
+                "the certificate [\(subject)] is \(now < certificate.notValidBefore ? "not yet valid" : "expired") (\(window))"
+            )
         }
         guard chainsToTrustedCA(leaf, intermediates: Array(chain.dropFirst())) else {
             return .notTrusted("the certificate [\(subject)] is issued by [\(leaf.issuer)], which is not a trusted CA")
@@ -39,7 +41,7 @@ struct PeerCertificateCheck: Sendable {
         if trusted.contains(certificate) { return true }
         for ca in trusted where ca.subject == certificate.issuer {
             if ca.publicKey.isValidSignature(certificate.signature, for: certificate),
-               now >= ca.notValidBefore, now <= ca.notValidAfter
+                now >= ca.notValidBefore, now <= ca.notValidAfter
             {
                 return true
             }
@@ -47,7 +49,7 @@ struct PeerCertificateCheck: Sendable {
         guard depth < 4 else { return false }
         for parent in intermediates where parent.subject == certificate.issuer && parent != certificate {
             if parent.publicKey.isValidSignature(certificate.signature, for: certificate),
-               chainsToTrustedCA(parent, intermediates: intermediates, depth: depth + 1)
+                chainsToTrustedCA(parent, intermediates: intermediates, depth: depth + 1)
             {
                 return true
             }
@@ -70,7 +72,9 @@ struct PeerCertificateCheck: Sendable {
         guard let names = try? certificate.extensions.subjectAlternativeNames else { return false }
         let target = name.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         if let address = try? GeneratedCA.addressBytes(target) {
-            return names.contains { if case .ipAddress(let bytes) = $0 { return Array(bytes.bytes) == address } else { return false } }
+            return names.contains {
+                if case .ipAddress(let bytes) = $0 { return Array(bytes.bytes) == address } else { return false }
+            }
         }
         return names.contains { general in
             guard case .dnsName(let dns) = general else { return false }

@@ -64,16 +64,18 @@ public enum RemoteClusterHandshake {
     /// Decodes the server's answer line.
     public static func parseAnswer(_ line: String) -> Answer {
         if line.hasPrefix("OK "), let json = try? JSONValue.parse(String(line.dropFirst(3))),
-           let name = json["cluster_name"]?.stringValue
+            let name = json["cluster_name"]?.stringValue
         {
-            return .accepted(RemoteClusterIdentity(
-                clusterName: name, clusterUUID: json["cluster_uuid"]?.stringValue ?? "",
-                version: json["version"]?.stringValue ?? ""))
+            return .accepted(
+                RemoteClusterIdentity(
+                    clusterName: name, clusterUUID: json["cluster_uuid"]?.stringValue ?? "",
+                    version: json["version"]?.stringValue ?? ""))
         }
         if line.hasPrefix("ERROR "), let json = try? JSONValue.parse(String(line.dropFirst(6))),
-           let type = json["type"]?.stringValue, let reason = json["reason"]?.stringValue
+            let type = json["type"]?.stringValue, let reason = json["reason"]?.stringValue
         {
-            return .rejected(RemoteClusterRejection(type: type, reason: reason, status: json["status"]?.intValue ?? 500))
+            return .rejected(
+                RemoteClusterRejection(type: type, reason: reason, status: json["status"]?.intValue ?? 500))
         }
         return .unexpected(String(line.prefix(200)))
     }
@@ -111,7 +113,8 @@ public struct RemoteClusterRejection: Sendable, Hashable, CustomStringConvertibl
     /// No credentials sent to the remote cluster server port (FACTS §5 row 9).
     public static let missingCredentials = RemoteClusterRejection(
         type: "illegal_argument_exception",
-        reason: "Cross cluster requests through the dedicated remote cluster server port require transport header [_cross_cluster_access_credentials] but none found. Please ensure you have configured remote cluster credentials on the cluster originating the request.",
+        reason:
+            "Cross cluster requests through the dedicated remote cluster server port require transport header [_cross_cluster_access_credentials] but none found. Please ensure you have configured remote cluster credentials on the cluster originating the request.",
         status: 400)
 
     /// A REST key instead of a cross-cluster key (FACTS §5 row 10).

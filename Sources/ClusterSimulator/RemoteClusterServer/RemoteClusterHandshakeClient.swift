@@ -39,7 +39,8 @@ public enum RemoteClusterConnectionError: Error, Sendable, Hashable, CustomStrin
         case .tlsFailed(let detail): return "the TLS handshake failed: \(detail)"
         case .caFileUnusable(let path, let detail): return "the CA file \(path) cannot be used: \(detail)"
         case .rejected(let rejection): return rejection.description
-        case .unexpectedAnswer(let text): return "the peer does not speak the remote cluster protocol; it answered: \(text)"
+        case .unexpectedAnswer(let text):
+            return "the peer does not speak the remote cluster protocol; it answered: \(text)"
         case .closedBeforeAnswer: return "the connection was closed before the remote cluster answered"
         }
     }
@@ -106,8 +107,10 @@ public struct RemoteClusterHandshakeClient: Sendable {
         public var credentials: Secret?
         public var timeoutSeconds: Double
 
-        public init(host: String, port: Int, serverName: String? = nil, trust: TrustSource,
-                    credentials: Secret?, timeoutSeconds: Double = 10) {
+        public init(
+            host: String, port: Int, serverName: String? = nil, trust: TrustSource,
+            credentials: Secret?, timeoutSeconds: Double = 10
+        ) {
             self.host = host
             self.port = port
             self.serverName = serverName
@@ -145,7 +148,8 @@ public struct RemoteClusterHandshakeClient: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     let tls: NIOSSLClientHandler
                     if let check {
-                        tls = try NIOSSLClientHandler(context: sslContext, serverHostname: sni) { certificates, promise in
+                        tls = try NIOSSLClientHandler(context: sslContext, serverHostname: sni) {
+                            certificates, promise in
                             let chain = certificates.compactMap { try? Certificate(derEncoded: $0.toDERBytes()) }
                             if let failure = check.check(chain) {
                                 verification.withLock { $0 = failure }
@@ -211,7 +215,9 @@ public struct RemoteClusterHandshakeClient: Sendable {
     }
 
     /// Without a CA file, NIOSSL verifies against the system store; with one, `PeerCertificateCheck` does.
-    private static func certificateCheck(for target: Target) throws(RemoteClusterConnectionError) -> PeerCertificateCheck? {
+    private static func certificateCheck(for target: Target) throws(RemoteClusterConnectionError)
+        -> PeerCertificateCheck?
+    {
         guard case .caFile(let path) = target.trust else { return nil }
         let text: String
         do {
@@ -219,7 +225,8 @@ public struct RemoteClusterHandshakeClient: Sendable {
         } catch {
             throw .caFileUnusable(path: path, detail: "it cannot be read (\(error.localizedDescription))")
         }
-        let certificates = (try? PEMDocument.parseMultiple(pemString: text))?
+        let certificates =
+            (try? PEMDocument.parseMultiple(pemString: text))?
             .compactMap { try? Certificate(pemDocument: $0) } ?? []
         guard !certificates.isEmpty else {
             throw .caFileUnusable(path: path, detail: "it holds no PEM certificate")

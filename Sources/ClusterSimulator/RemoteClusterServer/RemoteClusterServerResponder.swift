@@ -11,8 +11,10 @@ final class RemoteClusterServerResponder: Sendable {
     private let license: @Sendable () -> SimulatedLicense
     private let accepted = LockedState<Set<Int>>([])
 
-    init(identity: SimulatedClusterIdentity, apiKeys: APIKeyStore, faults: FaultSwitchboard,
-         license: @escaping @Sendable () -> SimulatedLicense) {
+    init(
+        identity: SimulatedClusterIdentity, apiKeys: APIKeyStore, faults: FaultSwitchboard,
+        license: @escaping @Sendable () -> SimulatedLicense
+    ) {
         self.identity = identity
         self.apiKeys = apiKeys
         self.faults = faults
@@ -43,8 +45,9 @@ final class RemoteClusterServerResponder: Sendable {
         guard !encoded.isEmpty else { return .missingCredentials }
         let license = faults.isOn(.basicLicense) ? .basic : self.license()
         guard license.allowsRemoteClusterSecurity else {
-            return RemoteClusterRejection(type: "security_exception", reason: SimulatedLicense.nonCompliant.reason,
-                                          status: 403)
+            return RemoteClusterRejection(
+                type: "security_exception", reason: SimulatedLicense.nonCompliant.reason,
+                status: 403)
         }
         switch apiKeys.check(encoded: encoded) {
         case .malformed:

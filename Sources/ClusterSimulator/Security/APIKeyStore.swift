@@ -104,8 +104,8 @@ public final class APIKeyStore: Sendable {
     /// Checks an encoded key: format, existence, secret, invalidation, expiry (in that order).
     public func check(encoded: String, now: Date = Date()) -> APIKeyCheck {
         guard let decoded = Data(base64Encoded: encoded.trimmingCharacters(in: .whitespaces)),
-              let text = String(data: decoded, encoding: .utf8),
-              let colon = text.firstIndex(of: ":"), colon != text.startIndex
+            let text = String(data: decoded, encoding: .utf8),
+            let colon = text.firstIndex(of: ":"), colon != text.startIndex
         else { return .malformed }
         let id = String(text[..<colon])
         let secret = String(text[text.index(after: colon)...])

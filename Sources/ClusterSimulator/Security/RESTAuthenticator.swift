@@ -13,7 +13,9 @@ public final class RESTAuthenticator: RESTAuthenticating {
     private let apiKeys: APIKeyStore
 
     /// The `WWW-Authenticate` values sent with every 401.
-    public static let challenges = ["Basic realm=\"security\", charset=\"UTF-8\"", "Bearer realm=\"security\"", "ApiKey"]
+    public static let challenges = [
+        "Basic realm=\"security\", charset=\"UTF-8\"", "Bearer realm=\"security\"", "ApiKey",
+    ]
 
     public init(users: [SimulatedUser], apiKeys: APIKeyStore) {
         self.users = LockedState(Dictionary(users.map { ($0.username, $0) }, uniquingKeysWith: { _, last in last }))
@@ -50,7 +52,7 @@ public final class RESTAuthenticator: RESTAuthenticating {
         -> AuthenticatedPrincipal
     {
         guard let data = Data(base64Encoded: credentials), let text = String(data: data, encoding: .utf8),
-              let colon = text.firstIndex(of: ":")
+            let colon = text.firstIndex(of: ":")
         else {
             throw Self.unauthorized("missing authentication credentials for REST request [\(uri)]")
         }
@@ -69,7 +71,8 @@ public final class RESTAuthenticator: RESTAuthenticating {
         switch apiKeys.check(encoded: encoded) {
         case .valid(let key):
             guard key.type == .rest else {
-                failure = "authentication expected API key type of [rest], but API key [\(key.id)] has type [\(key.type.rawValue)]"
+                failure =
+                    "authentication expected API key type of [rest], but API key [\(key.id)] has type [\(key.type.rawValue)]"
                 break
             }
             let owner = users.current[key.username]

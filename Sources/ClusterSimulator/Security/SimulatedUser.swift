@@ -23,8 +23,9 @@ public struct SimulatedUser: Sendable, Hashable {
 
     /// A user that may monitor but not manage security (no `manage_security`).
     public static func limited(username: String = "limited_user", password: Secret) -> SimulatedUser {
-        SimulatedUser(username: username, password: password, roles: ["limited_role"],
-                      clusterPrivileges: ["monitor", "manage_own_api_key"])
+        SimulatedUser(
+            username: username, password: password, roles: ["limited_role"],
+            clusterPrivileges: ["monitor", "manage_own_api_key"])
     }
 }
 

@@ -72,8 +72,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             var headers = HTTPHeaders()
             headers.add(name: "content-type", value: "application/json")
             headers.add(name: "content-length", value: "4096")
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))),
-                          promise: nil)
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))),
+                promise: nil)
             let partial = ByteBuffer(string: "{\"name\":\"node-0\",\"cluster_na")
             let done = context.writeAndFlushPromise()
             context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(partial))), promise: done)

@@ -38,8 +38,10 @@ public final class LoopbackTLSServer: Sendable {
     private let group: EventLoopGroup
 
     /// Creates a stopped listener; call `start()`.
-    public init(security: ListenerSecurity, behavior: ListenerBehavior,
-                group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+    public init(
+        security: ListenerSecurity, behavior: ListenerBehavior,
+        group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
         self.state = LockedState(State(security: security, behavior: behavior))
         self.group = group
     }

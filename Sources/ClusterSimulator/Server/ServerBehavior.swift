@@ -40,8 +40,10 @@ public struct IncomingHTTPRequest: Sendable {
     public var body: Data
     public var connection: ConnectionInfo
 
-    public init(method: String, uri: String, headers: [HTTPHeader] = [], body: Data = Data(),
-                connection: ConnectionInfo = ConnectionInfo(id: 0, serverName: nil, peer: "test")) {
+    public init(
+        method: String, uri: String, headers: [HTTPHeader] = [], body: Data = Data(),
+        connection: ConnectionInfo = ConnectionInfo(id: 0, serverName: nil, peer: "test")
+    ) {
         self.method = method
         self.uri = uri
         self.headers = headers
@@ -66,7 +68,9 @@ public struct IncomingHTTPRequest: Sendable {
         for pair in queryString.split(separator: "&") where !pair.isEmpty {
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = String(kv[0]).removingPercentEncoding ?? String(kv[0])
-            let value = kv.count > 1 ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1])) : ""
+            let value =
+                kv.count > 1
+                ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1])) : ""
             result[key] = value
         }
         return result

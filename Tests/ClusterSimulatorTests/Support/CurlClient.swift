@@ -14,7 +14,8 @@ struct CurlResponse: Sendable {
     func headerValues(_ name: String) -> [String] {
         headers.compactMap { line in
             guard let colon = line.firstIndex(of: ":"),
-                  line[..<colon].caseInsensitiveCompare(name) == .orderedSame else { return nil }
+                line[..<colon].caseInsensitiveCompare(name) == .orderedSame
+            else { return nil }
             return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
     }
@@ -27,8 +28,10 @@ enum CurlAuth {
 }
 
 enum CurlClient {
-    static func send(_ method: String, _ url: String, auth: CurlAuth = .none, cacert: String? = nil,
-                     body: String? = nil, maxTime: Double = 20, extra: [String] = []) async throws -> CurlResponse {
+    static func send(
+        _ method: String, _ url: String, auth: CurlAuth = .none, cacert: String? = nil,
+        body: String? = nil, maxTime: Double = 20, extra: [String] = []
+    ) async throws -> CurlResponse {
         var arguments = ["-sS", "-i", "--max-time", String(maxTime), "-X", method]
         if let cacert { arguments += ["--cacert", cacert] }
         switch auth {
@@ -45,8 +48,9 @@ enum CurlClient {
         }
         let headerLines = text[..<split.lowerBound].components(separatedBy: "\r\n")
         let status = headerLines.first.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
-        return CurlResponse(exitCode: result.status, status: status, headers: Array(headerLines.dropFirst()),
-                            body: String(text[split.upperBound...]), stderr: result.stderr)
+        return CurlResponse(
+            exitCode: result.status, status: status, headers: Array(headerLines.dropFirst()),
+            body: String(text[split.upperBound...]), stderr: result.stderr)
     }
 }
 
