@@ -18,13 +18,17 @@ struct ProbeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .customLong("proxy-address"), help: "The remote cluster server address, HOST:PORT (IPv6 in brackets).")
+    @Option(
+        name: .customLong("proxy-address"), help: "The remote cluster server address, HOST:PORT (IPv6 in brackets).")
     var proxyAddress: String?
 
-    @Option(name: .customLong("server-name"), help: "The TLS server name (SNI) to send and check the certificate against.")
+    @Option(
+        name: .customLong("server-name"), help: "The TLS server name (SNI) to send and check the certificate against.")
     var serverName: String?
 
-    @Option(name: .customLong("ca"), help: "A PEM file with the CA the local cluster will trust (default: the system store).")
+    @Option(
+        name: .customLong("ca"),
+        help: "A PEM file with the CA the local cluster will trust (default: the system store).")
     var caFile: String?
 
     @Option(help: "Seconds allowed for the connection and the handshake.")
@@ -67,15 +71,21 @@ struct ProbeCommand: AsyncParsableCommand {
     private func validatedRequest() -> Result<ValidRequest, Problems> {
         var problems: [FieldProblem] = []
         guard let proxyAddress, !proxyAddress.isEmpty else {
-            return .failure(Problems(problems: [
-                FieldProblem(field: "--proxy-address", problem: "No proxy address was given", fix: "Add --proxy-address HOST:PORT, for example --proxy-address lb.example.net:9443.")
-            ]))
+            return .failure(
+                Problems(problems: [
+                    FieldProblem(
+                        field: "--proxy-address", problem: "No proxy address was given",
+                        fix: "Add --proxy-address HOST:PORT, for example --proxy-address lb.example.net:9443.")
+                ]))
         }
         problems += Validators.proxyAddress(proxyAddress, field: "--proxy-address")
         if let serverName { problems += Validators.serverName(serverName, field: "--server-name") }
         if let caFile { problems += Validators.caFile(caFile, field: "--ca") }
         if !(timeout > 0 && timeout <= 300) {
-            problems.append(FieldProblem(field: "--timeout", problem: "\(timeout) is not between 0 and 300 seconds", fix: "Give a number of seconds such as 10."))
+            problems.append(
+                FieldProblem(
+                    field: "--timeout", problem: "\(timeout) is not between 0 and 300 seconds",
+                    fix: "Give a number of seconds such as 10."))
         }
         guard problems.errors.isEmpty, let address = try? ProxyAddress(parsing: proxyAddress) else {
             return .failure(Problems(problems: problems.errors))
