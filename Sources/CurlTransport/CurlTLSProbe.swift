@@ -39,7 +39,7 @@ public final class CurlTLSProbe: TLSProbing {
         result.presentedChain = first.chainPEMs.flatMap(parseCertificates)
 
         let chain = await handshake(request, verification: .chainOnly)
-        result.chainVerification = chain.verification
+        result.chainVerification = chain.verification ?? .notTrusted(detail: chain.failureDetail)
         if chain.verification == .trusted {
             let full = await handshake(request, verification: .chainAndName)
             result.nameMatched = full.verification == .trusted
@@ -72,6 +72,16 @@ public final class CurlTLSProbe: TLSProbing {
         var handshake: TLSProbeResult.Handshake?
         var verification: TLSProbeResult.ChainVerification?
         var chainPEMs: [String] = []
+
+        /// Why a handshake that should have verified the chain ended without a verdict.
+        var failureDetail: String {
+            switch (connection, handshake) {
+            case (_, .failed(let detail)?): return "the verifying handshake failed: \(detail)"
+            case (_, .timedOut(let seconds)?): return "the verifying handshake took longer than \(seconds) s"
+            case (.failed(let detail), _): return "the verifying connection failed: \(detail)"
+            default: return "the verifying handshake did not complete"
+            }
+        }
     }
 
     private func handshake(_ request: TLSProbeRequest, verification: Verification) async -> HandshakeOutcome {

@@ -144,13 +144,6 @@ import Testing
         #expect(error == .connectionRefused(host: "127.0.0.1", port: port))
     }
 
-    @Test func hostNotFound() async throws {
-        // `.invalid` never resolves (RFC 6761); the resolver answers locally.
-        let error = await failure(
-            to: ClusterEndpoint(baseURL: "https://no-such-host.invalid:9200", trust: .caFile(pki.caFile)))
-        #expect(error == .hostNotFound(host: "no-such-host.invalid"))
-    }
-
     @Test func plainHTTPServerOnAnHTTPSURL() async throws {
         let server = try await TestPKI.plainServer(behavior: RecordingResponder().behavior)
         defer { Task { await server.shutdown() } }
