@@ -112,4 +112,15 @@ public struct ArtifactSet: Sendable, Hashable {
     public func artifact(named fileName: String) -> Artifact? {
         artifacts.first { $0.fileName == fileName }
     }
+
+    /// The local cluster's Kubernetes objects in the order to apply them (credentials Secret,
+    /// CA ConfigMap, then the `Elasticsearch` resource), e.g. for `KubernetesClient.apply`.
+    public var localManifests: [JSONValue] {
+        artifacts.filter { $0.target == .local && $0.kind == .kubernetesManifest }.compactMap(\.object)
+    }
+
+    /// The merge patch for a remote ECK cluster's `Elasticsearch` resource, if it has one.
+    public func remotePatch(alias: String) -> JSONValue? {
+        artifacts.first { $0.target == .remote(alias: alias) && $0.kind == .kubernetesPatch }?.object
+    }
 }

@@ -3,6 +3,8 @@
 public enum LocalClusterArtifacts {
     /// The annotation that makes ECK ≥ 3.5 reload secure settings without restarting (ES ≥ 9.5).
     public static let fileBasedSecureSettingsAnnotation = "eck.k8s.elastic.co/file-based-secure-settings"
+    /// The oldest Elasticsearch version Elastic supports the API-key security model on.
+    public static let minimumElasticsearchVersion = SemanticVersion(8, 14, 0)
 
     public static func generate(_ setup: ConnectionSetup) throws(ArtifactError) -> ArtifactSet {
         var set = ArtifactSet()
@@ -144,6 +146,14 @@ public enum LocalClusterArtifacts {
                     target: .local, severity: .warning))
         }
         notes += fileBasedSecureSettingsNote(setup, merged: merged)
+        if let text = merged[path: ["spec", "version"]]?.stringValue, let version = SemanticVersion(text),
+            version < minimumElasticsearchVersion
+        {
+            notes.append(
+                ArtifactNote(
+                    "\(local) runs Elasticsearch \(version); the API-key security model needs \(minimumElasticsearchVersion) or later on both clusters (ECK accepts the settings from 8.10, but Elastic supports the model from 8.14). Upgrade first.",
+                    target: .local, severity: .warning))
+        }
         let publicRemotes = setup.remotes.filter { $0.certificateAuthority == nil }.map(\.alias)
         let nodeSetsWithCAs = (merged[path: ["spec", "nodeSets"]]?.arrayValue ?? []).filter {
             ConfigSettingPath.value(

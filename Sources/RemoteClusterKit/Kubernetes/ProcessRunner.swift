@@ -117,7 +117,8 @@ public enum ProcessRunner {
     }
 }
 
-/// Collects everything a process writes to one pipe.
+/// Collects everything a process writes to one pipe, on a thread of its own that reads until
+/// end of file.
 private final class OutputCollector: @unchecked Sendable {
     let pipe = Pipe()
     private let lock = NSLock()
@@ -125,24 +126,28 @@ private final class OutputCollector: @unchecked Sendable {
     private let closed = DispatchSemaphore(value: 0)
 
     func start() {
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            guard let self else { return }
-            let chunk = handle.availableData
-            if chunk.isEmpty {
-                handle.readabilityHandler = nil
-                self.closed.signal()
-            } else {
-                self.lock.lock()
-                self.data.append(chunk)
-                self.lock.unlock()
+        let descriptor = pipe.fileHandleForReading.fileDescriptor
+        Thread { [self] in
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    lock.lock()
+                    data.append(contentsOf: buffer[0..<count])
+                    lock.unlock()
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
             }
-        }
+            closed.signal()
+        }.start()
     }
 
+    /// What was read, once the pipe is closed or `seconds` have passed.
     func finish(waitingAtMost seconds: Double) -> Data {
-        if closed.wait(timeout: .now() + seconds) == .timedOut {
-            pipe.fileHandleForReading.readabilityHandler = nil
-        }
+        _ = closed.wait(timeout: .now() + seconds)
         lock.lock()
         defer { lock.unlock() }
         return data

@@ -179,6 +179,9 @@ import Testing
             name: "bad eck version", replace: "version: \"3.3.0\"", with: "version: three",
             path: "remotes[0].eck.version", words: "not a version"),
         BadPlan(
+            name: "eck without version", replace: ", version: \"3.3.0\"}", with: "}", path: "remotes[0].eck.version",
+            words: "is required"),
+        BadPlan(
             name: "proxy address without port", replace: "proxyAddress: lb.example.net:9443",
             with: "proxyAddress: lb.example.net",
             path: "remotes[0].proxyAddress", words: "port"),
@@ -294,6 +297,16 @@ import Testing
         for text in ["remotes: [", "", "- a\n- b"] {
             #expect(throws: PlanError.self, "\(text)") { try Self.parse(text) }
         }
+    }
+
+    @Test func aCAForECHIsOnlyAWarning() throws {
+        let yaml = Self.example.replacingOccurrences(
+            of:
+                "    type: self-managed\n    mode: sniff                    # self-managed only; default proxy\n    seeds: [\"10.20.0.11:9443\", \"10.20.0.12:9443\"]",
+            with: "    type: ech\n    proxyAddress: abc.eu-west-1.aws.found.io:9443")
+        let parsed = try Self.parse(yaml)
+        #expect(parsed.warnings.map(\.field) == ["remotes[1].ca"])
+        #expect(parsed.plan.remotes[1].type == .ech)
     }
 
     @Test func missingECKCAIsOnlyAWarning() throws {
