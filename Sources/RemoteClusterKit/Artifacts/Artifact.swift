@@ -77,6 +77,7 @@ public struct Artifact: Sendable, Hashable {
 
 /// A sentence or paragraph of advice that goes with the artifacts.
 public struct ArtifactNote: Sendable, Hashable {
+    /// Whether the note only explains or warns about a consequence (a restart, lost trust).
     public enum Severity: String, Sendable, Hashable {
         case info
         case warning

@@ -4,6 +4,7 @@ public enum ArtifactGenerator {
     /// The file name of the notes artifact.
     public static let notesFileName = "NOTES.md"
 
+    /// Every artifact and note for `setup`; throws when the local resource cannot be merged.
     public static func generate(_ setup: ConnectionSetup) throws(ArtifactError) -> ArtifactSet {
         var set = ArtifactSet()
         for remote in setup.remotes {

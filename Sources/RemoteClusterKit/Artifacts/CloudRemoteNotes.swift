@@ -1,6 +1,7 @@
 /// The remote side for Elastic Cloud Hosted and Elastic Cloud Enterprise: nothing to enable, only
 /// where to find the proxy address and, for ECE, the CA.
 public enum CloudRemoteNotes {
+    /// The notes for one ECH or ECE remote (no files: nothing is changed on the remote).
     public static func generate(_ remote: RemoteSetup) -> ArtifactSet {
         let target = Artifact.Target.remote(alias: remote.alias)
         var notes: [ArtifactNote] = []

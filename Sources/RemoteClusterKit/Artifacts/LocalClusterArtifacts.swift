@@ -6,6 +6,8 @@ public enum LocalClusterArtifacts {
     /// The oldest Elasticsearch version Elastic supports the API-key security model on.
     public static let minimumElasticsearchVersion = SemanticVersion(8, 14, 0)
 
+    /// The Secret, the CA ConfigMap (when a CA is private), the merged resource, `local-apply.sh`
+    /// and the notes; throws when the current resource is not a usable `Elasticsearch` object.
     public static func generate(_ setup: ConnectionSetup) throws(ArtifactError) -> ArtifactSet {
         var set = ArtifactSet()
         let local = setup.local

@@ -13,6 +13,7 @@ public enum RemoteECKArtifacts {
     /// `<name>-es-transport-certs-public`, whose `ca.crt` is the CA of ECK's certificates.
     public static func transportCASecret(cluster: String) -> String { "\(cluster)-es-transport-certs-public" }
 
+    /// The patch, the enable/expose script, the save-CA script and the notes for one ECK remote.
     public static func generate(_ remote: RemoteSetup) -> ArtifactSet {
         guard let cluster = remote.eck else { return ArtifactSet() }
         var set = ArtifactSet()

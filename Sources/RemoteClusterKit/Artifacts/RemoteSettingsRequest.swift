@@ -1,6 +1,7 @@
 /// `PUT /_cluster/settings` requests that add the remotes on the local cluster (persistent, one
 /// request per alias, the other mode's keys set to null; other aliases are not touched).
 public enum RemoteSettingsRequest {
+    /// `local-remote-cluster-settings.txt` with one `PUT /_cluster/settings` per remote.
     public static func generate(_ remotes: [RemoteSetup]) -> ArtifactSet {
         let artifact = Artifact.devTools(
             remotes.map { ElasticsearchRequests.putRemote($0.settings) },

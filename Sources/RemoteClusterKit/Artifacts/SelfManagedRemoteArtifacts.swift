@@ -4,6 +4,7 @@ public enum SelfManagedRemoteArtifacts {
     /// The PKCS#12 file the node certificate is written to and `keystore.path` names.
     public static let keystoreFile = "cross-cluster.p12"
 
+    /// The `elasticsearch.yml` lines, the certificate script and the notes for one self-managed remote.
     public static func generate(_ remote: RemoteSetup) -> ArtifactSet {
         var set = ArtifactSet()
         let target = Artifact.Target.remote(alias: remote.alias)
