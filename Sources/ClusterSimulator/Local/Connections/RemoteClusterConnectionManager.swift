@@ -224,9 +224,11 @@ public final class RemoteClusterConnectionManager: Sendable {
         guard let snapshot = state.current.aliases[alias], snapshot.generation == generation else { return }
         let configuration = snapshot.configuration
         var causes: [RemoteConnectionFailure.Cause] = []
+        var resolvedProxy: String?
         switch configuration.mode {
         case .proxy:
-            guard let endpoint = resolve(configuration.proxyAddress, causes: &causes) else { break }
+            guard let endpoint = await resolve(configuration.proxyAddress, causes: &causes) else { break }
+            resolvedProxy = endpoint.text
             for _ in 1...Self.maxConnectAttemptsPerRound {
                 let open = state.current.aliases[alias]?.connections.count ?? 0
                 let remaining = configuration.proxySocketConnections - open
@@ -234,11 +236,10 @@ public final class RemoteClusterConnectionManager: Sendable {
                 let failures = await openConnections(
                     count: remaining, to: endpoint, alias: alias, generation: generation, snapshot: snapshot)
                 causes += failures
-                if failures.isEmpty { break }
             }
         case .sniff, .other:
             for seed in configuration.seeds where !Task.isCancelled {
-                guard let endpoint = resolve(seed, causes: &causes) else { continue }
+                guard let endpoint = await resolve(seed, causes: &causes) else { continue }
                 let failures = await openConnections(
                     count: 1, to: endpoint, alias: alias, generation: generation, snapshot: snapshot)
                 causes += failures
@@ -247,7 +248,7 @@ public final class RemoteClusterConnectionManager: Sendable {
         }
         let failure = RemoteConnectionFailure.make(
             alias: alias, configuration: configuration, causes: causes,
-            resolvedAddress: configuration.mode == .proxy ? Self.resolvedText(configuration.proxyAddress) : nil)
+            resolvedAddress: resolvedProxy)
         state.withLock { state in
             guard state.aliases[alias]?.generation == generation else { return }
             let noneOpen = state.aliases[alias]?.connections.isEmpty ?? true
@@ -256,9 +257,12 @@ public final class RemoteClusterConnectionManager: Sendable {
     }
 
     /// A connect target for one `host:port` text; records the failure and returns nil when the
-    /// address cannot be used (port out of range, unknown host).
-    private func resolve(_ address: String, causes: inout [RemoteConnectionFailure.Cause]) -> ResolvedEndpoint? {
-        switch ResolvedEndpoint.resolve(address) {
+    /// address cannot be used (port out of range, unknown host). Name resolution runs on NIO's
+    /// blocking-I/O thread pool, never on an event loop or the cooperative pool.
+    private func resolve(_ address: String, causes: inout [RemoteConnectionFailure.Cause]) async -> ResolvedEndpoint? {
+        let outcome = (try? await NIOThreadPool.singleton.runIfActive { ResolvedEndpoint.resolve(address) })
+            ?? .failure(.init(category: .invalidAddress, text: "unknown host [\(SettingParsers.host(of: address))]", address: address))
+        switch outcome {
         case .success(let endpoint): return endpoint
         case .failure(let cause):
             causes.append(cause)
@@ -337,11 +341,5 @@ public final class RemoteClusterConnectionManager: Sendable {
     private func closeInBackground(_ connections: [RemoteClusterConnection]) {
         guard !connections.isEmpty else { return }
         Task { for connection in connections { await connection.close() } }
-    }
-
-    /// The address as Elasticsearch prints the resolved `TransportAddress` (`127.0.0.1:9443`).
-    static func resolvedText(_ address: String) -> String {
-        if case .success(let endpoint) = ResolvedEndpoint.resolve(address) { return endpoint.text }
-        return address
     }
 }
