@@ -81,7 +81,8 @@ import Testing
         #expect(result.diagnosis?.cause == .transportPortDifferentCA)
         #expect(
             result.diagnosis?.seen
-                == "The server presented a certificate from \"CN=Elastic Auto Transport CA\", which is not the CA you gave.")
+                == "The server presented a certificate from \"CN=Elastic Auto Transport CA\", which is not the CA you gave."
+        )
     }
 
     @Test func wrongServerName() async throws {

@@ -75,6 +75,8 @@ import Testing
         ["probe", "--proxy-address", "no-port-here"],
         ["probe", "--proxy-address", "127.0.0.1:99999"],
         ["probe"],
+        ["probe", "--proxy-address"],
+        ["probe", "--proxy-address", "127.0.0.1:9443", "--timeout", "soon"],
         ["probe", "--proxy-address", "127.0.0.1:9443", "--server-name", "10.0.0.1"],
         ["probe", "--proxy-address", "127.0.0.1:9443", "--ca", "/nonexistent/ca.crt"],
     ])
@@ -82,6 +84,6 @@ import Testing
         let run = try await WizardProcess.run(arguments)
         #expect(run.status == 2)
         #expect(run.standardOutput.isEmpty)
-        #expect(run.standardError.hasPrefix("Error: --"))
+        #expect(run.standardError.hasPrefix("Error: "))
     }
 }

@@ -124,6 +124,7 @@ import Testing
 
     @Test(arguments: [
         (["status"], [String: String]()),
+        (["status", "--url", "https://127.0.0.1:9200", "--password", "secret"], [:]),
         (["status", "--url", "ftp://example.net"], [:]),
         (["status", "--url", "https://127.0.0.1:9200", "--user", "elastic"], [:]),
         (["status", "--url", "https://127.0.0.1:9200", "--password-file", "/nonexistent"], [:]),
