@@ -64,6 +64,12 @@ struct ManifestsCommand: AsyncParsableCommand {
             printError("The artifacts cannot be generated: \(error.description)")
             throw ExitCode(2)
         }
+        let violations = ArtifactChecks.violations(in: artifacts)
+        guard violations.isEmpty else {
+            printError("The generated manifests would be refused by Kubernetes, so nothing was written:")
+            for violation in violations { printError("  \(violation.description)") }
+            throw ExitCode(2)
+        }
         let folder = URL(fileURLWithPath: out)
         do {
             try ArtifactFileWriter.write(artifacts, to: folder)

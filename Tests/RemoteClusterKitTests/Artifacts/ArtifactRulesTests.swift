@@ -133,3 +133,24 @@ import Testing
         #expect(yml["remote_cluster.port"] == 9443)
     }
 }
+
+/// `ArtifactChecks` passes generated sets and names the file and path of a broken object.
+@Suite struct ArtifactChecksTests {
+    @Test func generatedSetsPassAndBrokenObjectsAreNamed() throws {
+        let remote = RemoteSetup(alias: "a", type: .ech, proxyAddress: "a.example.net:9443")
+        var set = try ArtifactRulesTests.generate([remote])
+        #expect(ArtifactChecks.violations(in: set).isEmpty)
+        #expect(ArtifactChecks.violations(in: set, elasticsearchSchema: ManifestChecks.validator()).isEmpty)
+        let index = try #require(
+            set.artifacts.firstIndex { $0.fileName == "local-remote-cluster-credentials-secret.yaml" })
+        set.artifacts[index].object?["metadata"]?["name"] = "Not_A_Name"
+        let esIndex = try #require(set.artifacts.firstIndex { $0.fileName == "local-elasticsearch.yaml" })
+        set.artifacts[esIndex].object?["spec"]?["nodeSets"] = [["count": "three"]]
+        let paths = ArtifactChecks.violations(in: set).map(\.path)
+        #expect(
+            paths == [
+                "local-remote-cluster-credentials-secret.yaml: metadata.name",
+                "local-elasticsearch.yaml: spec.nodeSets[0].name", "local-elasticsearch.yaml: spec.nodeSets[0].count",
+            ])
+    }
+}
