@@ -63,6 +63,16 @@ import Testing
                     keyToCreate: searchLogs)
             ]),
         Case(
+            name: "eck-3.2-public",
+            remotes: [
+                RemoteSetup(
+                    alias: "eu-logs", type: .eck, proxyAddress: "logs-rcs.example.net:9443",
+                    serverName: "logs-rcs.example.net",
+                    eck: ECKClusterReference(
+                        name: "logs", namespace: "logs", context: "remote-ctx", version: ECKVersion(3, 1, 0)),
+                    credentials: Secret("RU5DT0RFRF9LRVlfRk9SX1RFU1RT"))
+            ]),
+        Case(
             name: "eck-3.3-private",
             remotes: [
                 RemoteSetup(
