@@ -105,6 +105,11 @@ struct LoopbackTLSServerTests {
         #expect(refused.status == 7)  // CURLE_COULDNT_CONNECT
         let again = try await server.start()
         #expect(again == port)
+        await server.shutdown(keepingPort: true)
+        #expect(try await ProcessRunner.curl(["http://127.0.0.1:\(port)/"]).status == 7)
+        let intruder = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
+        await #expect(throws: LoopbackTLSServer.StartError.self) { try await intruder.start(port: port) }
+        #expect(try await server.start() == port)
         let second = try await ProcessRunner.curl(["-w", "%{http_code}", "http://127.0.0.1:\(port)/"])
         #expect(second.stdout == "boom500")
         await server.shutdown()

@@ -177,7 +177,7 @@ public final class SimulatedRemoteCluster: Sendable {
         if running && !server.isRunning {
             try await server.start()
         } else if !running && server.isRunning {
-            await server.shutdown()
+            await server.shutdown(keepingPort: true)
         }
     }
 

@@ -27,6 +27,7 @@ public final class LoopbackTLSServer: Sendable {
         var nextConnectionID = 1
         var observedServerNames: [String?] = []
         var acceptedConnections = 0
+        var reservation: PortReservation?
     }
 
     /// A listener could not be started.
@@ -73,6 +74,10 @@ public final class LoopbackTLSServer: Sendable {
     public func start(port requested: Int? = nil) async throws -> Int {
         if let running = state.withLock({ $0.serverChannel != nil ? $0.port : nil }) { return running }
         let port = requested ?? state.current.port ?? 0
+        state.withLock { state in
+            state.reservation?.release()
+            state.reservation = nil
+        }
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 64)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -98,14 +103,25 @@ public final class LoopbackTLSServer: Sendable {
     }
 
     /// Stops accepting and closes every open connection. Safe to call more than once.
-    public func shutdown() async {
-        let (server, children) = state.withLock { state -> (Channel?, [Channel]) in
-            let result = (state.serverChannel, Array(state.children.values))
+    ///
+    /// With `keepingPort`, the port stays reserved (connections are refused, no other listener can
+    /// take it) until `start()` listens on it again; otherwise it is freed.
+    public func shutdown(keepingPort: Bool = false) async {
+        let (server, children, port) = state.withLock { state -> (Channel?, [Channel], Int?) in
+            let result = (state.serverChannel, Array(state.children.values), state.port)
             state.serverChannel = nil
+            if !keepingPort {
+                state.reservation?.release()
+                state.reservation = nil
+            }
             return result
         }
         if let server { try? await server.close() }
         await closeAll(children)
+        if keepingPort, let port, server != nil {
+            let reservation = PortReservation(port: port)
+            state.withLock { $0.reservation = reservation }
+        }
     }
 
     /// Closes the connections that are open now and keeps listening.
