@@ -8,7 +8,7 @@ SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
 SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl
 
-.PHONY: deps build test demo clean format probe status
+.PHONY: deps build test demo clean format probe status simulate
 
 ## Install the system packages the build and the tests need (Debian/Ubuntu).
 deps:
@@ -47,6 +47,10 @@ probe: build
 ## The remote connections of a cluster (pass the options in ARGS; password in ES_PASSWORD).
 status: build
 	$(BINARY) status $(ARGS)
+
+## Simulated local and remote clusters on loopback until Ctrl-C (e.g. ARGS="--faults http-500").
+simulate: build
+	$(BINARY) simulate $(ARGS)
 
 clean:
 	rm -rf .build

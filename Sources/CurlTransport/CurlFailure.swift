@@ -60,7 +60,9 @@ struct CurlFailure: Sendable, Hashable {
         case CURLE_SSL_CACERT_BADFILE:
             return .caFileUnusable(
                 path: caFile ?? "(none)",
-                detail: "libcurl could not load certificates from it (\(message)); it must be a readable PEM file with CA certificates")
+                detail:
+                    "libcurl could not load certificates from it (\(message)); it must be a readable PEM file with CA certificates"
+            )
         case CURLE_SSL_CONNECT_ERROR:
             if lower.contains("wrong version number") || lower.contains("packet length too long")
                 || lower.contains("http request")

@@ -39,7 +39,7 @@ public final class CurlTLSProbe: TLSProbing {
         result.presentedChain = first.chainPEMs.flatMap(parseCertificates)
 
         let chain = await handshake(request, verification: .chainOnly)
-        result.chainVerification = chain.verification
+        result.chainVerification = chain.verification ?? .notTrusted(detail: chain.failureDetail)
         if chain.verification == .trusted {
             let full = await handshake(request, verification: .chainAndName)
             result.nameMatched = full.verification == .trusted
@@ -55,7 +55,9 @@ public final class CurlTLSProbe: TLSProbing {
     }
 
     private func caSubjects(_ trust: TrustSource) -> [String] {
-        guard case .caFile(let path) = trust, let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        guard case .caFile(let path) = trust, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return []
+        }
         return parseCertificates(text).map(\.subject)
     }
 
@@ -70,6 +72,16 @@ public final class CurlTLSProbe: TLSProbing {
         var handshake: TLSProbeResult.Handshake?
         var verification: TLSProbeResult.ChainVerification?
         var chainPEMs: [String] = []
+
+        /// Why a handshake that should have verified the chain ended without a verdict.
+        var failureDetail: String {
+            switch (connection, handshake) {
+            case (_, .failed(let detail)?): return "the verifying handshake failed: \(detail)"
+            case (_, .timedOut(let seconds)?): return "the verifying handshake took longer than \(seconds) s"
+            case (.failed(let detail), _): return "the verifying connection failed: \(detail)"
+            default: return "the verifying handshake did not complete"
+            }
+        }
     }
 
     private func handshake(_ request: TLSProbeRequest, verification: Verification) async -> HandshakeOutcome {
@@ -87,12 +99,16 @@ public final class CurlTLSProbe: TLSProbing {
         }
     }
 
-    private func configure(_ easy: CurlEasy, for request: TLSProbeRequest, verification: Verification, log: HandshakeLog) {
+    private func configure(
+        _ easy: CurlEasy, for request: TLSProbeRequest, verification: Verification, log: HandshakeLog
+    ) {
         let urlHost = request.serverName ?? request.host
         let bracketed = { (host: String) in host.contains(":") ? "[\(host)]" : host }
         easy.set(CURLOPT_URL, "https://\(bracketed(urlHost)):\(request.port)/")
         if request.serverName != nil {
-            easy.set(CURLOPT_CONNECT_TO, list: ["\(bracketed(urlHost)):\(request.port):\(bracketed(request.host)):\(request.port)"])
+            easy.set(
+                CURLOPT_CONNECT_TO,
+                list: ["\(bracketed(urlHost)):\(request.port):\(bracketed(request.host)):\(request.port)"])
         }
         easy.set(CURLOPT_CONNECT_ONLY, 1)
         easy.set(CURLOPT_FRESH_CONNECT, 1)
@@ -115,7 +131,9 @@ public final class CurlTLSProbe: TLSProbing {
         _ = ccurl_setopt_pointer(easy.handle, CURLOPT_DEBUGDATA, Unmanaged.passUnretained(log).toOpaque())
     }
 
-    private func interpret(_ code: CURLcode, easy: CurlEasy, log: HandshakeLog, request: TLSProbeRequest) -> HandshakeOutcome {
+    private func interpret(_ code: CURLcode, easy: CurlEasy, log: HandshakeLog, request: TLSProbeRequest)
+        -> HandshakeOutcome
+    {
         // libcurl records the connect time only for transfers that succeed; after a failed
         // handshake the log tells whether (and when) TCP connected.
         let timerMilliseconds = easy.milliseconds(CURLINFO_CONNECT_TIME_T)
@@ -146,7 +164,8 @@ public final class CurlTLSProbe: TLSProbing {
             outcome.handshake = .completed(tlsVersion: log.tlsVersion)
             switch CurlFailure.verificationError(message) {
             case .certificateExpired(let detail): outcome.verification = .outsideValidity(detail: detail)
-            case .certificateNotTrusted(let detail), .nameMismatch(let detail): outcome.verification = .notTrusted(detail: detail)
+            case .certificateNotTrusted(let detail), .nameMismatch(let detail):
+                outcome.verification = .notTrusted(detail: detail)
             default: outcome.verification = .notTrusted(detail: message)
             }
             return outcome
@@ -158,7 +177,9 @@ public final class CurlTLSProbe: TLSProbing {
         default:
             guard tcpConnected else { return HandshakeOutcome(connection: .failed(detail: message)) }
             var outcome = connected
-            let plain = message.lowercased().contains("wrong version number") || message.lowercased().contains("packet length too long")
+            let plain =
+                message.lowercased().contains("wrong version number")
+                || message.lowercased().contains("packet length too long")
             outcome.handshake = plain ? .plainText : .failed(detail: message)
             return outcome
         }

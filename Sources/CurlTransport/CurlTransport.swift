@@ -33,7 +33,8 @@ public final class CurlTransport: HTTPTransport {
 
     deinit { worker.shutdown() }
 
-    public func send(_ request: HTTPRequest, to endpoint: ClusterEndpoint) async throws(TransportError) -> HTTPResponse {
+    public func send(_ request: HTTPRequest, to endpoint: ClusterEndpoint) async throws(TransportError) -> HTTPResponse
+    {
         let target = try CurlTarget(url: endpoint.baseURL + request.path)
         let easy = CurlEasy()
         let sink = HTTPResponseSink()
@@ -50,7 +51,8 @@ public final class CurlTransport: HTTPTransport {
                 let failure = CurlFailure(
                     code: Int(code.rawValue), message: easy.errorText(for: code).redacting(endpoint.auth.secrets),
                     osErrno: Int32(easy.long(CURLINFO_OS_ERRNO)), scheme: target.scheme, host: target.host,
-                    port: target.port, receivedResponse: easy.long(CURLINFO_HEADER_SIZE) > 0, timeouts: endpoint.timeouts,
+                    port: target.port, receivedResponse: easy.long(CURLINFO_HEADER_SIZE) > 0,
+                    timeouts: endpoint.timeouts,
                     caFile: endpoint.trust.caFilePath)
                 throw failure.transportError
             }
@@ -60,7 +62,8 @@ public final class CurlTransport: HTTPTransport {
 
 extension TransportError {
     /// The error a cancelled request ends with (libcurl's "aborted by callback" code).
-    public static let cancelled = TransportError.other(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "the request was cancelled")
+    public static let cancelled = TransportError.other(
+        code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "the request was cancelled")
 }
 
 extension TrustSource {

@@ -9,22 +9,26 @@ struct ProbeCommand: AsyncParsableCommand {
         commandName: "probe",
         abstract: "Check the TLS connection to a remote cluster server before adding the remote.",
         discussion: """
-            Opens a TCP connection and does a TLS handshake only (no request is sent), with the
-            server name as SNI and the CA the local cluster will trust. Reports reachability, the
-            TLS version, whether the chain is trusted and the name matches, the presented chain,
-            and the most likely cause and fix of a failure.
-            Exit status: 0 when reachable, trusted and the name matches; 1 when the check fails;
-            2 for bad input (nothing is contacted then).
+            Opens a TCP connection and does a TLS handshake only (no request is sent), with the server name as SNI and the CA the local cluster will trust. Reports reachability, the TLS version, whether the chain is trusted and the name matches, the presented chain, and the most likely cause and fix of a failure.
+
+            Exit status: 0 when reachable, trusted and the name matches; 1 when the check fails; 2 for bad input (nothing is contacted then).
             """
     )
 
-    @Option(name: .customLong("proxy-address"), help: "The remote cluster server address, HOST:PORT (IPv6 in brackets).")
+    @Option(
+        name: .customLong("proxy-address"),
+        help: ArgumentHelp("The remote cluster server address (IPv6 in brackets). Required.", valueName: "host:port"))
     var proxyAddress: String?
 
-    @Option(name: .customLong("server-name"), help: "The TLS server name (SNI) to send and check the certificate against.")
+    @Option(
+        name: .customLong("server-name"),
+        help: ArgumentHelp("The TLS server name (SNI) to send and check the certificate against.", valueName: "name"))
     var serverName: String?
 
-    @Option(name: .customLong("ca"), help: "A PEM file with the CA the local cluster will trust (default: the system store).")
+    @Option(
+        name: .customLong("ca"),
+        help: ArgumentHelp(
+            "A PEM file with the CA the local cluster will trust (default: the system store).", valueName: "file"))
     var caFile: String?
 
     @Option(help: "Seconds allowed for the connection and the handshake.")
@@ -67,15 +71,21 @@ struct ProbeCommand: AsyncParsableCommand {
     private func validatedRequest() -> Result<ValidRequest, Problems> {
         var problems: [FieldProblem] = []
         guard let proxyAddress, !proxyAddress.isEmpty else {
-            return .failure(Problems(problems: [
-                FieldProblem(field: "--proxy-address", problem: "No proxy address was given", fix: "Add --proxy-address HOST:PORT, for example --proxy-address lb.example.net:9443.")
-            ]))
+            return .failure(
+                Problems(problems: [
+                    FieldProblem(
+                        field: "--proxy-address", problem: "No proxy address was given",
+                        fix: "Add --proxy-address HOST:PORT, for example --proxy-address lb.example.net:9443.")
+                ]))
         }
         problems += Validators.proxyAddress(proxyAddress, field: "--proxy-address")
         if let serverName { problems += Validators.serverName(serverName, field: "--server-name") }
         if let caFile { problems += Validators.caFile(caFile, field: "--ca") }
         if !(timeout > 0 && timeout <= 300) {
-            problems.append(FieldProblem(field: "--timeout", problem: "\(timeout) is not between 0 and 300 seconds", fix: "Give a number of seconds such as 10."))
+            problems.append(
+                FieldProblem(
+                    field: "--timeout", problem: "\(timeout) is not between 0 and 300 seconds",
+                    fix: "Give a number of seconds such as 10."))
         }
         guard problems.errors.isEmpty, let address = try? ProxyAddress(parsing: proxyAddress) else {
             return .failure(Problems(problems: problems.errors))

@@ -9,14 +9,15 @@ struct StatusCommand: AsyncParsableCommand {
         commandName: "status",
         abstract: "Show every remote cluster of a cluster (GET /_remote/info) as a table.",
         discussion: """
-            Credentials never go on the command line: the password comes from ES_PASSWORD or
-            --password-file (with --user), an API key from ES_API_KEY or --api-key-file.
-            Exit status: 0 on success; 1 when the cluster cannot be reached or refuses the
-            request; 2 for bad input.
+            Credentials never go on the command line: the password comes from ES_PASSWORD or --password-file (with --user), an API key from ES_API_KEY or --api-key-file.
+
+            Exit status: 0 on success; 1 when the cluster cannot be reached or refuses the request; 2 for bad input.
             """
     )
 
-    @Option(help: "The cluster's REST URL, e.g. https://central.example.net:9200.")
+    @Option(
+        help: ArgumentHelp("The cluster's REST URL, e.g. https://central.example.net:9200. Required.", valueName: "url")
+    )
     var url: String?
 
     @Option(help: "User for basic authentication; the password comes from ES_PASSWORD or --password-file.")

@@ -13,9 +13,11 @@ struct StatusInput {
     func endpoint() -> Result<ClusterEndpoint, Problems> {
         var problems: [FieldProblem] = []
         guard let url = command.url, !url.isEmpty else {
-            return .failure(Problems(list: [
-                FieldProblem(field: "--url", problem: "No cluster URL was given", fix: "Add --url https://HOST:9200.")
-            ]))
+            return .failure(
+                Problems(list: [
+                    FieldProblem(
+                        field: "--url", problem: "No cluster URL was given", fix: "Add --url https://HOST:9200.")
+                ]))
         }
         problems += Validators.clusterURL(url, field: "--url")
         if let caFile = command.caFile { problems += Validators.caFile(caFile, field: "--ca") }
@@ -31,22 +33,37 @@ struct StatusInput {
     private func authentication(problems: inout [FieldProblem]) -> ClusterAuth? {
         if let user = command.user {
             if command.apiKeyFile != nil {
-                problems.append(FieldProblem(field: "--api-key-file", problem: "An API key and --user were both given", fix: "Use either --user with a password or an API key, not both."))
+                problems.append(
+                    FieldProblem(
+                        field: "--api-key-file", problem: "An API key and --user were both given",
+                        fix: "Use either --user with a password or an API key, not both."))
                 return nil
             }
-            guard let password = secret(file: command.passwordFile, fileField: "--password-file", variable: "ES_PASSWORD", problems: &problems) else {
+            guard
+                let password = secret(
+                    file: command.passwordFile, fileField: "--password-file", variable: "ES_PASSWORD",
+                    problems: &problems)
+            else {
                 if command.passwordFile == nil {
-                    problems.append(FieldProblem(field: "--user", problem: "No password for \(user)", fix: "Set the environment variable ES_PASSWORD or give --password-file FILE."))
+                    problems.append(
+                        FieldProblem(
+                            field: "--user", problem: "No password for \(user)",
+                            fix: "Set the environment variable ES_PASSWORD or give --password-file FILE."))
                 }
                 return nil
             }
             return .basic(user: user, password: password)
         }
         if command.passwordFile != nil {
-            problems.append(FieldProblem(field: "--password-file", problem: "A password was given without a user", fix: "Add --user NAME."))
+            problems.append(
+                FieldProblem(
+                    field: "--password-file", problem: "A password was given without a user", fix: "Add --user NAME."))
             return nil
         }
-        guard let key = secret(file: command.apiKeyFile, fileField: "--api-key-file", variable: "ES_API_KEY", problems: &problems) else {
+        guard
+            let key = secret(
+                file: command.apiKeyFile, fileField: "--api-key-file", variable: "ES_API_KEY", problems: &problems)
+        else {
             return command.apiKeyFile == nil ? ClusterAuth.none : nil
         }
         let field = command.apiKeyFile == nil ? "ES_API_KEY" : "--api-key-file"
@@ -60,12 +77,18 @@ struct StatusInput {
     private func secret(file: String?, fileField: String, variable: String, problems: inout [FieldProblem]) -> Secret? {
         if let file {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                problems.append(FieldProblem(field: fileField, problem: "\(file) cannot be read", fix: "Check the path and that the file is readable by you."))
+                problems.append(
+                    FieldProblem(
+                        field: fileField, problem: "\(file) cannot be read",
+                        fix: "Check the path and that the file is readable by you."))
                 return nil
             }
             let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !value.isEmpty else {
-                problems.append(FieldProblem(field: fileField, problem: "\(file) is empty", fix: "Write the secret into the file, on one line."))
+                problems.append(
+                    FieldProblem(
+                        field: fileField, problem: "\(file) is empty",
+                        fix: "Write the secret into the file, on one line."))
                 return nil
             }
             return Secret(value)

@@ -51,7 +51,9 @@ struct WizardProcess {
     }
 
     /// Runs to completion.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) async throws -> Finished {
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) async throws
+        -> Finished
+    {
         try await WizardProcess(arguments, environment: environment).finish(timeout: timeout)
     }
 

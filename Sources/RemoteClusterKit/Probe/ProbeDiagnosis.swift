@@ -20,6 +20,8 @@ public struct ProbeDiagnosis: Sendable, Hashable {
         case transportPortDifferentCA
         /// The address uses 9400, Elastic Cloud's proxy port for the certificate-based model.
         case cloudProxyPort
+        /// The address is the cluster's HTTPS REST port (9200): it presents the HTTP certificate.
+        case restPort
         /// The chain is not signed by the CA given (or, without one, by a public CA).
         case wrongCA
         /// The certificate does not carry the server name (or host) that was checked.
@@ -36,7 +38,9 @@ public struct ProbeDiagnosis: Sendable, Hashable {
     /// What to do, as one or two sentences.
     public var fix: String
 
-    public init(cause: Cause, severity: FieldProblem.Severity = .error, summary: String, seen: String? = nil, fix: String) {
+    public init(
+        cause: Cause, severity: FieldProblem.Severity = .error, summary: String, seen: String? = nil, fix: String
+    ) {
         self.cause = cause
         self.severity = severity
         self.summary = summary
@@ -50,8 +54,9 @@ public struct ProbeDiagnosis: Sendable, Hashable {
     /// Diagnoses a result; nil when the check passed on an unremarkable port.
     public init?(for result: TLSProbeResult) {
         let rules = DiagnosisRules(result: result)
-        guard let diagnosis = rules.connectionProblem ?? rules.handshakeProblem ?? rules.certificateProblem
-            ?? rules.portWarning
+        guard
+            let diagnosis = rules.connectionProblem ?? rules.handshakeProblem ?? rules.certificateProblem
+                ?? rules.portWarning
         else { return nil }
         self = diagnosis
     }
@@ -78,17 +83,22 @@ private struct DiagnosisRules {
         case .hostNotFound:
             return ProbeDiagnosis(
                 cause: .hostNotFound, summary: "The host name \(request.host) does not resolve.",
-                fix: "Check the spelling of the proxy address, or use the load balancer's IP address with a server name.")
+                fix:
+                    "Check the spelling of the proxy address, or use the load balancer's IP address with a server name."
+            )
         case .refused:
             return ProbeDiagnosis(
                 cause: .nothingListening, summary: "Nothing is listening on \(address).",
                 fix: port == ProbeDiagnosis.remoteClusterServerPort
                     ? "Enable the remote cluster server on the remote (remote_cluster_server.enabled: true; for ECK spec.remoteClusterServer.enabled) and expose port 9443 through the load balancer."
-                    : "The remote cluster server listens on port 9443: set the proxy address to \(correctedAddress), or check that the service on port \(port) is running and exposed.")
+                    : "The remote cluster server listens on port 9443: set the proxy address to \(correctedAddress), or check that the service on port \(port) is running and exposed."
+            )
         case .timedOut(let seconds):
             return ProbeDiagnosis(
                 cause: .timedOut, summary: "\(address) did not answer within \(formatSeconds(seconds)).",
-                fix: "Check the address, and that no firewall or security group drops traffic from here to port \(port).")
+                fix:
+                    "Check the address, and that no firewall or security group drops traffic from here to port \(port)."
+            )
         case .failed(let detail):
             return ProbeDiagnosis(
                 cause: .connectionFailed, summary: "Cannot connect to \(address).", seen: detail,
@@ -112,11 +122,15 @@ private struct DiagnosisRules {
         case .timedOut(let seconds):
             return ProbeDiagnosis(
                 cause: .handshakeFailed,
-                summary: "\(address) accepted the connection but did not complete a TLS handshake within \(formatSeconds(seconds)).",
-                fix: "Check that this address is the remote cluster server (port 9443) and not a service that waits for the client to speak first.")
+                summary:
+                    "\(address) accepted the connection but did not complete a TLS handshake within \(formatSeconds(seconds)).",
+                fix:
+                    "Check that this address is the remote cluster server (port 9443) and not a service that waits for the client to speak first."
+            )
         case .failed(let detail):
             if port == 9300 {
-                return transportPort(seen: "The handshake failed: \(detail). The transport port asks for a client certificate.")
+                return transportPort(
+                    seen: "The handshake failed: \(detail). The transport port asks for a client certificate.")
             }
             let sniHint =
                 request.serverName == nil
@@ -139,7 +153,8 @@ private struct DiagnosisRules {
         }
         if case .outsideValidity(let detail) = result.chainVerification {
             return ProbeDiagnosis(
-                cause: .expiredCertificate, summary: "A certificate the server presented is outside its validity period.",
+                cause: .expiredCertificate,
+                summary: "A certificate the server presented is outside its validity period.",
                 seen: detail, fix: "Renew the certificate on the remote cluster.")
         }
         if case .notTrusted(let detail) = result.chainVerification {
@@ -155,8 +170,29 @@ private struct DiagnosisRules {
         switch port {
         case 9400: return cloudProxy(severity: .warning)
         case 9300: return transportPort(seen: nil, severity: .warning)
-        default: return nil
+        default: return presentsHTTPCertificate ? restPort(severity: .warning) : nil
         }
+    }
+
+    /// Whether the leaf certificate is a REST (HTTP layer) certificate: ECK names it
+    /// `<name>-es-http.<namespace>...`, and Elasticsearch's auto-configuration issues it from its
+    /// "HTTP CA". A remote cluster server presents transport-layer certificates instead.
+    var presentsHTTPCertificate: Bool {
+        guard let leaf else { return false }
+        let names = CertificateNameMatch.names(of: leaf) + [leaf.subject]
+        if names.contains(where: { $0.contains("-es-http.") || $0.hasSuffix("-es-http") }) { return true }
+        return port == 9200 || leaf.issuer.range(of: "HTTP CA", options: .caseInsensitive) != nil
+            || leaf.issuer.hasSuffix("-http")
+    }
+
+    private func restPort(severity: FieldProblem.Severity) -> ProbeDiagnosis {
+        let issuer = leaf?.issuer ?? "the cluster's HTTP CA"
+        return ProbeDiagnosis(
+            cause: .restPort, severity: severity,
+            summary:
+                "The address points at the cluster's REST (HTTPS) port, not the remote cluster server port (9443).",
+            seen: "The server presented its HTTP certificate, issued by \"\(issuer)\".",
+            fix: useRemoteClusterPort)
     }
 
     private func expiredCertificate(_ certificate: CertificateSummary) -> ProbeDiagnosis {
@@ -171,7 +207,8 @@ private struct DiagnosisRules {
             summary: "The \(isLeaf ? "server" : "CA") certificate \(certificate.subject) \(when).",
             fix: notYet
                 ? "Check the clocks here and on the remote, or wait until the certificate becomes valid."
-                : "Renew it on the remote cluster. ECK rotates its certificates by itself; for a CA you copied, fetch the current one again.")
+                : "Renew it on the remote cluster. ECK rotates its certificates by itself; for a CA you copied, fetch the current one again."
+        )
     }
 
     private func untrusted(detail: String) -> ProbeDiagnosis {
@@ -181,20 +218,29 @@ private struct DiagnosisRules {
             return nil
         }()
         if port == 9300 || (caFile != nil && issuer.contains("Transport CA") && port != 9443) {
-            return transportPort(seen: "The server presented a certificate from \"\(issuer)\", which is not the CA you gave.")
+            return transportPort(
+                seen: "The server presented a certificate from \"\(issuer)\", which is not the CA you gave.")
         }
         if port == 9400 { return cloudProxy(severity: .error) }
+        if presentsHTTPCertificate { return restPort(severity: .error) }
         guard let caFile else {
             return ProbeDiagnosis(
                 cause: .wrongCA, summary: "The certificate is issued by \(issuer), which is not a publicly trusted CA.",
                 seen: detail,
-                fix: "Give the CA file that issued it. For an ECK remote that is ca.crt of the <name>-es-transport-certs-public Secret; for ECE with a private proxy CA, the root certificate of the proxy chain.")
+                fix:
+                    "Give the CA file that issued it. For an ECK remote that is ca.crt of the <name>-es-transport-certs-public Secret; for ECE with a private proxy CA, the root certificate of the proxy chain."
+            )
         }
-        let held = result.trustedCASubjects.isEmpty ? "" : " (the file holds \(result.trustedCASubjects.joined(separator: "; ")))"
+        let held =
+            result.trustedCASubjects.isEmpty
+            ? "" : " (the file holds \(result.trustedCASubjects.joined(separator: "; ")))"
         return ProbeDiagnosis(
-            cause: .wrongCA, summary: "The certificate is issued by \(issuer), which the CA file \(caFile) does not hold\(held).",
+            cause: .wrongCA,
+            summary: "The certificate is issued by \(issuer), which the CA file \(caFile) does not hold\(held).",
             seen: detail,
-            fix: "Give the CA that issued the remote's certificate: the last certificate of the chain the remote presents, or for an ECK remote ca.crt of the <name>-es-transport-certs-public Secret.")
+            fix:
+                "Give the CA that issued the remote's certificate: the last certificate of the chain the remote presents, or for an ECK remote ca.crt of the <name>-es-transport-certs-public Secret."
+        )
     }
 
     private var wrongName: ProbeDiagnosis {
@@ -202,18 +248,21 @@ private struct DiagnosisRules {
         let carried = names.isEmpty ? "no names" : names.joined(separator: ", ")
         let fix: String
         if request.serverName != nil {
-            fix = "Set the server name to a name the certificate carries (\(carried)), or leave it empty if \(request.host) is one of them."
+            fix =
+                "Set the server name to a name the certificate carries (\(carried)), or leave it empty if \(request.host) is one of them."
         } else {
             fix = "Set the server name to a name the certificate carries (\(carried))."
         }
         return ProbeDiagnosis(
-            cause: .wrongServerName, summary: "The certificate is for \(carried), not \(request.expectedName).", fix: fix)
+            cause: .wrongServerName, summary: "The certificate is for \(carried), not \(request.expectedName).",
+            fix: fix)
     }
 
     private func cloudProxy(severity: FieldProblem.Severity) -> ProbeDiagnosis {
         ProbeDiagnosis(
             cause: .cloudProxyPort, severity: severity,
-            summary: "Port 9400 is the Elastic Cloud proxy port for the certificate-based model; the API-key model uses 9443.",
+            summary:
+                "Port 9400 is the Elastic Cloud proxy port for the certificate-based model; the API-key model uses 9443.",
             fix: "Keep the host and change the port: set the proxy address to \(correctedAddress).")
     }
 

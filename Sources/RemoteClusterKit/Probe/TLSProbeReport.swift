@@ -86,7 +86,9 @@ public enum TLSProbeReport {
 
     /// `valid until 2027-03-02 (in 93 days)`, `expired on ...`, `not valid before ...`.
     public static func validityText(_ certificate: CertificateSummary, now: Date) -> String {
-        if now < certificate.notValidBefore { return "not valid before \(ProbeDateText.day(certificate.notValidBefore))" }
+        if now < certificate.notValidBefore {
+            return "not valid before \(ProbeDateText.day(certificate.notValidBefore))"
+        }
         if now > certificate.notValidAfter { return "expired on \(ProbeDateText.day(certificate.notValidAfter))" }
         let days = Int(certificate.notValidAfter.timeIntervalSince(now) / 86_400)
         return "valid until \(ProbeDateText.day(certificate.notValidAfter)) (in \(days) day\(days == 1 ? "" : "s"))"

@@ -12,7 +12,9 @@ public struct TLSProbeRequest: Sendable, Hashable {
     /// Seconds allowed for the TCP connection plus the handshake.
     public var timeout: Double
 
-    public init(host: String, port: Int, serverName: String? = nil, trust: TrustSource = .systemStore, timeout: Double = 10) {
+    public init(
+        host: String, port: Int, serverName: String? = nil, trust: TrustSource = .systemStore, timeout: Double = 10
+    ) {
         let trimmed = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         self.host = trimmed
         self.port = port
@@ -30,7 +32,10 @@ public struct TLSProbeRequest: Sendable, Hashable {
 
 extension TLSProbeRequest {
     /// A request for a validated proxy address.
-    public init(proxyAddress: ProxyAddress, serverName: String? = nil, trust: TrustSource = .systemStore, timeout: Double = 10) {
-        self.init(host: proxyAddress.host, port: proxyAddress.port, serverName: serverName, trust: trust, timeout: timeout)
+    public init(
+        proxyAddress: ProxyAddress, serverName: String? = nil, trust: TrustSource = .systemStore, timeout: Double = 10
+    ) {
+        self.init(
+            host: proxyAddress.host, port: proxyAddress.port, serverName: serverName, trust: trust, timeout: timeout)
     }
 }

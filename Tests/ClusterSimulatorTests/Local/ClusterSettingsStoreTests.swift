@@ -64,7 +64,7 @@ import Testing
                                       "cluster.remote.a.skip_unavailable": "false", "cluster.remote.ab.seeds": ["x:1"]]], to: &store)
         _ = try apply(["persistent": ["cluster.remote.a.*": nil]], to: &store)
         #expect(store.persistent.keys.sorted() == ["cluster.remote.ab.seeds"])
-        #expect(throws: ElasticsearchException.illegalArgument("persistent setting [cluster.remote.a.*], not recognized")) {
+        #expect(throws: ElasticsearchErrorResponse.illegalArgument("persistent setting [cluster.remote.a.*], not recognized")) {
             _ = try apply(["persistent": ["cluster.remote.a.*": "x"]], to: &store)
         }
     }
@@ -72,7 +72,7 @@ import Testing
     @Test func switchingModesNeedsTheOtherModesKeysNulled() throws {
         var store = ClusterSettingsStore()
         _ = try apply(["persistent": ["cluster.remote.a.mode": "sniff", "cluster.remote.a.seeds": "h:9300"]], to: &store)
-        #expect(throws: ElasticsearchException.illegalArgument(
+        #expect(throws: ElasticsearchErrorResponse.illegalArgument(
             #"Setting "cluster.remote.a.seeds" cannot be used with the configured "cluster.remote.a.mode" [required=SNIFF, configured=PROXY]"#)) {
             _ = try apply(["persistent": ["cluster.remote.a.mode": "proxy", "cluster.remote.a.proxy_address": "h:9443"]], to: &store)
         }

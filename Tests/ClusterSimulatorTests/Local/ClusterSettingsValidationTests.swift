@@ -7,7 +7,7 @@ import Testing
 /// Elasticsearch's validation of `cluster.remote.*` through `PUT /_cluster/settings`, message by message.
 @Suite struct ClusterSettingsValidationTests {
     /// Applies a request body to a store and returns the exception it raised.
-    func failure(_ body: JSONValue, store: inout ClusterSettingsStore) -> ElasticsearchException? {
+    func failure(_ body: JSONValue, store: inout ClusterSettingsStore) -> ElasticsearchErrorResponse? {
         do {
             let request = try ClusterSettingsAPI.parseUpdate(body)
             _ = try store.apply(persistent: request.persistent, transient: request.transient)
@@ -17,7 +17,7 @@ import Testing
         }
     }
 
-    func failure(_ body: JSONValue) -> ElasticsearchException? {
+    func failure(_ body: JSONValue) -> ElasticsearchErrorResponse? {
         var store = ClusterSettingsStore()
         return failure(body, store: &store)
     }
@@ -150,7 +150,7 @@ import Testing
         let error = failure(["persistent": [:], "transient": [:]])
         #expect(error?.type == "action_request_validation_exception")
         #expect(error?.reason == "Validation Failed: 1: no settings to update;")
-        #expect(throws: ElasticsearchException(status: 400, type: "parse_exception", reason: "request body is required")) {
+        #expect(throws: ElasticsearchErrorResponse(status: 400, type: "parse_exception", reason: "request body is required")) {
             try ClusterSettingsAPI.parseUpdate(nil)
         }
     }

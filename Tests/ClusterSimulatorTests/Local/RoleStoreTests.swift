@@ -24,7 +24,7 @@ import Testing
 
     @Test func remoteIndicesNeedClusters() {
         var store = RoleStore()
-        #expect(throws: ElasticsearchException(
+        #expect(throws: ElasticsearchErrorResponse(
             status: 400, type: "parse_exception",
             reason: "failed to parse remote indices privileges for role [r]. missing required [clusters] field")) {
             _ = try store.put(name: "r", body: ["remote_indices": [["names": ["i"], "privileges": ["read"]]]])
@@ -33,7 +33,7 @@ import Testing
 
     @Test func remoteClusterAllowsOnlyMonitorEnrichAndMonitorStats() {
         var store = RoleStore()
-        #expect(throws: ElasticsearchException.validationFailed([
+        #expect(throws: ElasticsearchErrorResponse.validationFailed([
             "Invalid remote_cluster permissions found. Please remove the following: [manage] Only [monitor_enrich, monitor_stats] are allowed",
         ])) {
             _ = try store.put(name: "r", body: ["remote_cluster": [["clusters": ["a"], "privileges": ["monitor_enrich", "manage"]]]])
@@ -43,10 +43,10 @@ import Testing
 
     @Test func unknownFieldsAndReservedNamesAreRejected() {
         var store = RoleStore()
-        #expect(throws: ElasticsearchException(status: 400, type: "parse_exception", reason: "failed to parse role [r]. unexpected field [remote_index]")) {
+        #expect(throws: ElasticsearchErrorResponse(status: 400, type: "parse_exception", reason: "failed to parse role [r]. unexpected field [remote_index]")) {
             _ = try store.put(name: "r", body: ["remote_index": []])
         }
-        #expect(throws: ElasticsearchException.validationFailed(["Role [superuser] is reserved and may not be used."])) {
+        #expect(throws: ElasticsearchErrorResponse.validationFailed(["Role [superuser] is reserved and may not be used."])) {
             _ = try store.put(name: "superuser", body: [:])
         }
     }

@@ -32,7 +32,8 @@ import Testing
 
     @Test func fallsBackToCommonNameWithoutAlternativeNames() {
         let certificate = CertificateSummary(
-            subject: "O=Elastic, CN=node-1", issuer: "CN=CA", notValidBefore: Date(), notValidAfter: Date(), isCA: false,
+            subject: "O=Elastic, CN=node-1", issuer: "CN=CA", notValidBefore: Date(), notValidAfter: Date(),
+            isCA: false,
             subjectAlternativeNames: [], sha256Fingerprint: "")
         #expect(CertificateNameMatch.names(of: certificate) == ["node-1"])
     }

@@ -13,11 +13,12 @@ import Testing
 
     @Test func alignsColumnsForProxyAndSniffRemotes() {
         let lines = RemoteInfoTable.lines(for: [Self.proxy, Self.sniff], symbols: .unicode)
-        #expect(lines == [
-            "ALIAS    CONNECTED  MODE   ADDRESS                       SERVER NAME                      CONNECTIONS    CREDENTIALS",
-            "logs     ✓ yes      proxy  lb.example.net:9443           logs-es-remote-cluster.logs.svc  sockets 18/18  API key",
-            "metrics  ✗ no       sniff  10.1.0.4:9300, 10.1.0.5:9300  -                                nodes 0/3      none",
-        ])
+        #expect(
+            lines == [
+                "ALIAS    CONNECTED  MODE   ADDRESS                       SERVER NAME                      CONNECTIONS    CREDENTIALS",
+                "logs     ✓ yes      proxy  lb.example.net:9443           logs-es-remote-cluster.logs.svc  sockets 18/18  API key",
+                "metrics  ✗ no       sniff  10.1.0.4:9300, 10.1.0.5:9300  -                                nodes 0/3      none",
+            ])
     }
 
     @Test func asciiMarksWhenTheLocaleIsNotUTF8() {
@@ -26,7 +27,8 @@ import Testing
     }
 
     @Test func saysSoWhenThereAreNoRemotes() {
-        #expect(RemoteInfoTable.lines(for: [], symbols: .unicode) == ["No remote clusters are configured on this cluster."])
+        #expect(
+            RemoteInfoTable.lines(for: [], symbols: .unicode) == ["No remote clusters are configured on this cluster."])
     }
 
     @Test(arguments: [

@@ -23,7 +23,7 @@ public struct RoleStore: Sendable, Hashable {
     ]
 
     /// Stores a role; returns whether it was created (false: an existing role was replaced).
-    public mutating func put(name: String, body: JSONValue?) throws(ElasticsearchException) -> Bool {
+    public mutating func put(name: String, body: JSONValue?) throws(ElasticsearchErrorResponse) -> Bool {
         let role = try Self.normalise(name: name, body: body ?? .object([:]))
         let created = roles[name] == nil
         roles[name] = role
@@ -31,7 +31,7 @@ public struct RoleStore: Sendable, Hashable {
     }
 
     /// Checks a role body and returns it as `GET` shows it.
-    static func normalise(name: String, body: JSONValue) throws(ElasticsearchException) -> JSONValue {
+    static func normalise(name: String, body: JSONValue) throws(ElasticsearchErrorResponse) -> JSONValue {
         if reservedRoles.contains(name) {
             throw .validationFailed(["Role [\(name)] is reserved and may not be used."])
         }
@@ -59,11 +59,11 @@ public struct RoleStore: Sendable, Hashable {
         return .object(role)
     }
 
-    private static func parseFailure(_ reason: String) -> ElasticsearchException {
-        ElasticsearchException(status: 400, type: "parse_exception", reason: reason)
+    private static func parseFailure(_ reason: String) -> ElasticsearchErrorResponse {
+        ElasticsearchErrorResponse(status: 400, type: "parse_exception", reason: reason)
     }
 
-    private static func stringList(_ value: JSONValue?, field: String, role: String) throws(ElasticsearchException) -> [String] {
+    private static func stringList(_ value: JSONValue?, field: String, role: String) throws(ElasticsearchErrorResponse) -> [String] {
         guard let value else { return [] }
         if let single = value.stringValue { return [single] }
         guard let items = value.arrayValue else {
@@ -80,7 +80,7 @@ public struct RoleStore: Sendable, Hashable {
     }
 
     /// `indices` or `remote_indices` entries: `names` and `privileges` required, plus `clusters` for remote ones.
-    private static func privilegeEntries(_ value: JSONValue?, role: String, remote: Bool) throws(ElasticsearchException) -> [JSONValue] {
+    private static func privilegeEntries(_ value: JSONValue?, role: String, remote: Bool) throws(ElasticsearchErrorResponse) -> [JSONValue] {
         guard let value else { return [] }
         let kind = remote ? "remote indices" : "indices"
         guard let entries = value.arrayValue else {
@@ -116,7 +116,7 @@ public struct RoleStore: Sendable, Hashable {
 
     /// `remote_cluster` entries: `clusters` and `privileges` required; only `monitor_enrich` and
     /// `monitor_stats` are allowed (`RemoteClusterPermissions`).
-    private static func remoteClusterEntries(_ value: JSONValue?, role: String) throws(ElasticsearchException) -> [JSONValue] {
+    private static func remoteClusterEntries(_ value: JSONValue?, role: String) throws(ElasticsearchErrorResponse) -> [JSONValue] {
         guard let value else { return [] }
         guard let entries = value.arrayValue else {
             throw parseFailure("failed to parse remote_cluster for role [\(role)]. expected field [remote_cluster] value to be an array")

@@ -19,12 +19,12 @@ enum ClusterSettingsAPI {
 
     /// Reads a `PUT /_cluster/settings` body. Members other than `persistent` and `transient` are
     /// ignored, as `RestClusterUpdateSettingsAction` does.
-    static func parseUpdate(_ body: JSONValue?) throws(ElasticsearchException) -> UpdateRequest {
+    static func parseUpdate(_ body: JSONValue?) throws(ElasticsearchErrorResponse) -> UpdateRequest {
         guard let body else {
-            throw ElasticsearchException(status: 400, type: "parse_exception", reason: "request body is required")
+            throw ElasticsearchErrorResponse(status: 400, type: "parse_exception", reason: "request body is required")
         }
         guard case .object = body else {
-            throw ElasticsearchException(
+            throw ElasticsearchErrorResponse(
                 status: 400, type: "parse_exception", reason: "request body must be a JSON object")
         }
         var request = UpdateRequest()

@@ -1,16 +1,13 @@
+import RemoteClusterKit
 /// Where a cluster setting update goes: `persistent` (survives restarts) or `transient`.
 public enum SettingsScope: String, Sendable, Hashable, CaseIterable {
     case persistent
     case transient
 }
 
-/// The connection mode of one remote cluster alias (`cluster.remote.<alias>.mode`).
-public enum RemoteConnectionMode: String, Sendable, Hashable {
-    case sniff
-    case proxy
-
+extension RemoteConnectionMode {
     /// The Java enum constant name used in Elasticsearch's messages (`SNIFF`, `PROXY`).
-    var constantName: String { rawValue.uppercased() }
+    var constantName: String { name.uppercased() }
 }
 
 /// The per-alias remote cluster settings, `cluster.remote.<alias>.<suffix>` (Elasticsearch's affix

@@ -51,7 +51,7 @@ public struct ClusterSettingsStore: Sendable, Hashable {
     public mutating func apply(
         persistent persistentRequest: OrderedDictionary<String, SettingValue?>,
         transient transientRequest: OrderedDictionary<String, SettingValue?>
-    ) throws(ElasticsearchException) -> UpdateResult {
+    ) throws(ElasticsearchErrorResponse) -> UpdateResult {
         if persistentRequest.isEmpty && transientRequest.isEmpty {
             throw .validationFailed(["no settings to update"])
         }
@@ -82,7 +82,7 @@ public struct ClusterSettingsStore: Sendable, Hashable {
     private static func update(
         _ target: inout [String: SettingValue], with request: OrderedDictionary<String, SettingValue?>,
         scope: SettingsScope
-    ) throws(ElasticsearchException) -> [String: SettingValue] {
+    ) throws(ElasticsearchErrorResponse) -> [String: SettingValue] {
         var sets: [String: SettingValue] = [:]
         var deletes: [String] = []
         for key in request.keys.sorted() {

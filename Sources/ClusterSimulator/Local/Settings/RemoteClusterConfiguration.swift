@@ -1,3 +1,4 @@
+import RemoteClusterKit
 /// The effective connection settings of one enabled remote cluster alias, with Elasticsearch's
 /// defaults filled in.
 public struct RemoteClusterConfiguration: Sendable, Hashable {

@@ -1,9 +1,10 @@
+import RemoteClusterKit
 /// Elasticsearch's validation of one setting: its value alone (`validateWithoutDependencies`), and
 /// its value against the other settings of the same set (`Setting.get` with the validator's
 /// dependencies: the mode, the seeds and the proxy address of its alias).
 enum RemoteSettingRules {
     /// Checks the value of `key` on its own: port syntax, integer minimums, booleans, enums, times.
-    static func checkValue(_ setting: RecognizedSetting, key: String, value: SettingValue) throws(ElasticsearchException) {
+    static func checkValue(_ setting: RecognizedSetting, key: String, value: SettingValue) throws(ElasticsearchErrorResponse) {
         guard case .remote(_, let suffix) = setting else { return }
         switch suffix {
         case .mode:
@@ -34,7 +35,7 @@ enum RemoteSettingRules {
 
     /// Checks `key` as present in `settings`: its value, then the rules that depend on the alias's
     /// other settings in the same set (mode mismatch, connection not enabled, missing seeds).
-    static func checkInContext(key: String, settings: [String: SettingValue]) throws(ElasticsearchException) {
+    static func checkInContext(key: String, settings: [String: SettingValue]) throws(ElasticsearchErrorResponse) {
         guard let value = settings[key], let setting = ClusterSettingsRegistry.recognize(key) else { return }
         guard case .remote(let alias, let suffix) = setting else { return }
         if suffix == .sniffProxy {
@@ -56,7 +57,7 @@ enum RemoteSettingRules {
     }
 
     /// The mode of `alias` in `settings` (default `sniff`).
-    static func mode(of alias: String, in settings: [String: SettingValue]) throws(ElasticsearchException) -> RemoteConnectionMode {
+    static func mode(of alias: String, in settings: [String: SettingValue]) throws(ElasticsearchErrorResponse) -> RemoteConnectionMode {
         guard let value = settings[ClusterSettingsRegistry.key(alias: alias, .mode)] else { return .sniff }
         return try SettingParsers.parseMode(value.scalarText)
     }
@@ -68,12 +69,14 @@ enum RemoteSettingRules {
             return !(settings[ClusterSettingsRegistry.key(alias: alias, .seeds)]?.listItems ?? []).isEmpty
         case .proxy:
             return !(settings[ClusterSettingsRegistry.key(alias: alias, .proxyAddress)]?.scalarText ?? "").isEmpty
+        case .other:
+            return false
         }
     }
 
     /// Runs `checkInContext` for each key in sorted order and throws the first failure, as
     /// `AbstractScopedSettings.validate` does (later failures are only suppressed there).
-    static func checkAll(keys: [String], in settings: [String: SettingValue]) throws(ElasticsearchException) {
+    static func checkAll(keys: [String], in settings: [String: SettingValue]) throws(ElasticsearchErrorResponse) {
         for key in keys.sorted() { try checkInContext(key: key, settings: settings) }
     }
 }

@@ -1,3 +1,4 @@
+import RemoteClusterKit
 import Foundation
 
 /// Elasticsearch's parsers for the value types of cluster settings, with their exact messages.
@@ -6,7 +7,7 @@ import Foundation
 /// might not expect (a `+` sign, a port above 65535, an unbracketed IPv6 address).
 enum SettingParsers {
     /// `RemoteConnectionStrategy.parsePort`: the port after the last `:` of a `host:port` text.
-    static func parsePort(_ remoteHost: String) throws(ElasticsearchException) -> Int {
+    static func parsePort(_ remoteHost: String) throws(ElasticsearchErrorResponse) -> Int {
         guard let separator = remoteHost.lastIndex(of: ":") else {
             throw .illegalArgument(
                 "remote hosts need to be configured as [host:port], found [\(remoteHost)] instead")
@@ -42,7 +43,7 @@ enum SettingParsers {
 
     /// `Setting.parseInt` with a minimum: `Failed to parse value [v] for setting [k] must be >= m`,
     /// or `Failed to parse value [v] for setting [k]` when the text is not an integer.
-    static func parseInteger(_ text: String, key: String, minimum: Int) throws(ElasticsearchException) -> Int {
+    static func parseInteger(_ text: String, key: String, minimum: Int) throws(ElasticsearchErrorResponse) -> Int {
         guard let value = javaInteger(text) else {
             throw .illegalArgument("Failed to parse value [\(text)] for setting [\(key)]")
         }
@@ -53,7 +54,7 @@ enum SettingParsers {
     }
 
     /// `Booleans.parseBoolean`: exactly `true` or `false`.
-    static func parseBoolean(_ text: String) throws(ElasticsearchException) -> Bool {
+    static func parseBoolean(_ text: String) throws(ElasticsearchErrorResponse) -> Bool {
         switch text {
         case "true": return true
         case "false": return false
@@ -63,7 +64,7 @@ enum SettingParsers {
     }
 
     /// `ConnectionStrategy.valueOf(value.toUpperCase(Locale.ROOT))`, with Java's enum message.
-    static func parseMode(_ text: String) throws(ElasticsearchException) -> RemoteConnectionMode {
+    static func parseMode(_ text: String) throws(ElasticsearchErrorResponse) -> RemoteConnectionMode {
         try parseJavaEnum(
             text, className: "org.elasticsearch.transport.RemoteConnectionStrategy.ConnectionStrategy",
             constants: ["SNIFF": RemoteConnectionMode.sniff, "PROXY": .proxy])
@@ -71,7 +72,7 @@ enum SettingParsers {
 
     /// `Enum.valueOf` of an upper-cased text: `No enum constant <class>.<TEXT>`.
     static func parseJavaEnum<Value>(_ text: String, className: String, constants: [String: Value])
-        throws(ElasticsearchException) -> Value
+        throws(ElasticsearchErrorResponse) -> Value
     {
         let upper = text.uppercased()
         guard let value = constants[upper] else {
@@ -83,7 +84,7 @@ enum SettingParsers {
     /// `TimeValue.parseTimeValue`: a number with a unit (`nanos`, `micros`, `ms`, `s`, `m`, `h`,
     /// `d`), or `-1`, or `0`. Returns milliseconds (`-1` for "never").
     @discardableResult
-    static func parseTimeValue(_ text: String, key: String) throws(ElasticsearchException) -> Double {
+    static func parseTimeValue(_ text: String, key: String) throws(ElasticsearchErrorResponse) -> Double {
         let normalized = text.lowercased().trimmingCharacters(in: .whitespaces)
         let units: [(suffix: String, milliseconds: Double, caseSensitive: Bool)] = [
             ("nanos", 1e-6, false), ("micros", 1e-3, false), ("ms", 1, false), ("s", 1000, false),

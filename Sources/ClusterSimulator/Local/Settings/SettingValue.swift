@@ -55,7 +55,7 @@ public enum SettingValue: Sendable, Hashable, CustomStringConvertible {
 
 /// Why a settings body could not be read into flat keys.
 struct SettingsShapeError: Error {
-    var exception: ElasticsearchException
+    var exception: ElasticsearchErrorResponse
 }
 
 /// Turns the `persistent` or `transient` member of a settings request into flat keys, the way

@@ -1,2 +1,0 @@
-// The ClusterSimulator module. See DESIGN.md for what belongs here.
-import RemoteClusterKit

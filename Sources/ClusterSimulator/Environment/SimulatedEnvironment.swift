@@ -1,0 +1,156 @@
+import Foundation
+import RemoteClusterKit
+
+/// What `SimulatedEnvironment` needs from the local cluster; the local-cluster code provides it
+/// through `SimulatedEnvironment.defaultLocalClusterFactory`.
+public protocol SimulatedLocalCluster: Sendable {
+    var identity: SimulatedClusterIdentity { get }
+    /// `https://127.0.0.1:<port>`.
+    var restURL: String { get }
+    var elasticPassword: Secret { get }
+    /// The CA of the local HTTPS REST API.
+    var httpCAFile: String { get }
+    func start() async throws
+    func shutdown() async
+}
+
+/// Everything a local cluster is built from.
+public struct SimulatedEnvironmentParts: Sendable {
+    /// The environment's temporary directory (removed at shutdown).
+    public var directory: String
+    public var kubernetes: SimulatedKubernetes
+    public var faults: FaultSwitchboard
+    public var remote: SimulatedRemoteCluster
+    /// The local cluster's Kubernetes context, `sim-local`.
+    public var localLocation: KubernetesLocation
+    public var restartDuration: Duration
+}
+
+/// Builds the local cluster of an environment.
+public typealias SimulatedLocalClusterFactory =
+    @Sendable (SimulatedEnvironmentParts) async throws -> any SimulatedLocalCluster
+
+/// A local and a remote cluster on free loopback ports, with a simulated Kubernetes (`sim-local`,
+/// `sim-remote`) and a fault switchboard: what tests, `simulate` and the demo run against.
+public final class SimulatedEnvironment: Sendable {
+    /// How to build the environment.
+    public struct Options: Sendable {
+        public var faults: Set<SimulatorFault>
+        /// Whether the remote cluster server listens from the start; when false, enabling it through
+        /// the `sim-remote` Elasticsearch resource starts it after a simulated restart.
+        public var remoteClusterServerEnabled: Bool
+        /// How long a simulated rolling restart takes.
+        public var restartDuration: Duration
+        /// How long the `slow` fault delays each answer.
+        public var slowDelay: Duration
+        /// Builds the local cluster; nil runs the remote cluster alone.
+        public var localClusterFactory: SimulatedLocalClusterFactory?
+
+        public init(
+            faults: Set<SimulatorFault> = [], remoteClusterServerEnabled: Bool = true,
+            restartDuration: Duration = .seconds(2), slowDelay: Duration = .seconds(3),
+            localClusterFactory: SimulatedLocalClusterFactory? = SimulatedEnvironment.defaultLocalClusterFactory
+        ) {
+            self.faults = faults
+            self.remoteClusterServerEnabled = remoteClusterServerEnabled
+            self.restartDuration = restartDuration
+            self.slowDelay = slowDelay
+            self.localClusterFactory = localClusterFactory
+        }
+    }
+
+    /// The local cluster factory used when none is given: `LocalElasticsearchCluster` with its
+    /// `sim-local` Kubernetes context.
+    public static let defaultLocalClusterFactory: SimulatedLocalClusterFactory? = LocalElasticsearchCluster.environmentFactory
+
+    public let directory: String
+    public let faults: FaultSwitchboard
+    public let kubernetes: SimulatedKubernetes
+    public let remote: SimulatedRemoteCluster
+    public let remoteContext: RemoteKubernetesContext
+    public let local: (any SimulatedLocalCluster)?
+
+    private init(
+        directory: String, faults: FaultSwitchboard, kubernetes: SimulatedKubernetes,
+        remote: SimulatedRemoteCluster, remoteContext: RemoteKubernetesContext, local: (any SimulatedLocalCluster)?
+    ) {
+        self.directory = directory
+        self.faults = faults
+        self.kubernetes = kubernetes
+        self.remote = remote
+        self.remoteContext = remoteContext
+        self.local = local
+    }
+
+    /// Creates a temporary directory, builds and starts both clusters.
+    public static func start(_ options: Options = Options()) async throws -> SimulatedEnvironment {
+        let directory = NSTemporaryDirectory() + "remote-cluster-sim-" + UUID().uuidString.prefix(8).lowercased()
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        do {
+            let faults = FaultSwitchboard(options.faults, slowDelay: options.slowDelay)
+            let kubernetes = SimulatedKubernetes()
+            let remote = try SimulatedRemoteCluster(
+                .init(remoteClusterServerEnabled: options.remoteClusterServerEnabled, directory: directory + "/remote"),
+                faults: faults)
+            try await remote.start()
+            let remoteContext = RemoteKubernetesContext(cluster: remote, restartDuration: options.restartDuration)
+            try remoteContext.install(into: kubernetes)
+            var local: (any SimulatedLocalCluster)?
+            if let factory = options.localClusterFactory {
+                let parts = SimulatedEnvironmentParts(
+                    directory: directory + "/local", kubernetes: kubernetes, faults: faults, remote: remote,
+                    localLocation: KubernetesLocation(context: "sim-local", namespace: "default"),
+                    restartDuration: options.restartDuration)
+                let cluster = try await factory(parts)
+                try await cluster.start()
+                local = cluster
+            }
+            return SimulatedEnvironment(
+                directory: directory, faults: faults, kubernetes: kubernetes, remote: remote,
+                remoteContext: remoteContext, local: local)
+        } catch {
+            try? FileManager.default.removeItem(atPath: directory)
+            throw error
+        }
+    }
+
+    /// Stops both clusters and removes the temporary directory.
+    public func shutdown() async {
+        remoteContext.cancelRollouts()
+        await local?.shutdown()
+        await remote.shutdown()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// The one JSON line `simulate` prints (keys fixed; see issue 4). `local` is null when the
+    /// environment has no local cluster.
+    public var descriptionLine: JSONValue {
+        let localJSON: JSONValue
+        if let local {
+            localJSON = [
+                "url": .string(local.restURL), "user": "elastic", "password": .string(local.elasticPassword.revealed),
+                "ca": .string(local.httpCAFile),
+                "eck": [
+                    "name": .string(local.identity.name), "namespace": .string(local.identity.namespace),
+                    "context": "sim-local",
+                ],
+            ]
+        } else {
+            localJSON = .null
+        }
+        let remoteJSON: JSONValue = [
+            "url": .string(remote.restURL), "user": "elastic", "password": .string(remote.elasticPassword.revealed),
+            "ca": .string(remote.files.httpCA),
+            "proxyAddress": .string(remote.proxyAddress),
+            "serverName": .string(remote.identity.remoteClusterServiceName),
+            "transportCA": .string(remote.files.transportCA),
+            "transportAddress": .string(remote.transportAddress),
+            "eck": [
+                "name": .string(remote.identity.name), "namespace": .string(remote.identity.namespace),
+                "context": .string(remoteContext.location.context),
+            ],
+        ]
+        return ["local": localJSON, "remote": remoteJSON]
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import OrderedCollections
+import RemoteClusterKit
+
+/// The REST API of the simulated local cluster.
+enum LocalClusterRoutes {
+    static func router(for cluster: LocalElasticsearchCluster) -> RESTRouter {
+        var router = RESTRouter(authenticator: cluster.authenticator)
+        let license = cluster.options.license
+        CommonRoutes.add(to: &router, identity: cluster.identity) { license }
+        addSettingsRoutes(to: &router, cluster: cluster)
+        addRemoteRoutes(to: &router, cluster: cluster)
+        addSecurityRoutes(to: &router, cluster: cluster)
+        return router
+    }
+
+    // MARK: - Cluster settings
+
+    static func addSettingsRoutes(to router: inout RESTRouter, cluster: LocalElasticsearchCluster) {
+        router.add("GET", "/_cluster/settings") { request throws(ElasticsearchErrorResponse) in
+            try request.principal?.require(action: "cluster:monitor/settings", privileges: ["monitor", "manage", "all"])
+            return request.json(ClusterSettingsAPI.getResponse(
+                cluster.settings, flat: request.flag("flat_settings"), includeDefaults: request.flag("include_defaults")))
+        }
+        router.add("PUT", "/_cluster/settings") { request throws(ElasticsearchErrorResponse) in
+            try request.principal?.require(action: "cluster:admin/settings/update", privileges: ["manage", "all"])
+            let update = try ClusterSettingsAPI.parseUpdate(try request.jsonBody())
+            var headers: [HTTPHeader] = []
+            if update.setsTransient && cluster.options.warnsOnTransientSettings {
+                headers.append(cluster.identity.warning(ClusterSettingsAPI.transientDeprecationMessage))
+            }
+            let outcome = cluster.state.withLock { state in
+                Result { () throws(ElasticsearchErrorResponse) in
+                    try state.settings.apply(persistent: update.persistent, transient: update.transient)
+                }
+            }
+            let result: ClusterSettingsStore.UpdateResult
+            switch outcome {
+            case .success(let value): result = value
+            case .failure(var failure):
+                failure.responseHeaders += headers
+                throw failure
+            }
+            if !result.changedAliases.isEmpty { try? cluster.applyConnections(rebuildAll: false) }
+            return request.json(ClusterSettingsAPI.updateResponse(result, flat: request.flag("flat_settings")), headers: headers)
+        }
+    }
+
+    // MARK: - Remote clusters
+
+    static func addRemoteRoutes(to router: inout RESTRouter, cluster: LocalElasticsearchCluster) {
+        router.add("GET", "/_remote/info") { request throws(ElasticsearchErrorResponse) in
+            try request.principal?.require(action: "cluster:monitor/remote/info", privileges: ["monitor", "manage", "all"])
+            return request.json(RemoteInfoResponse.body(
+                cluster.connections.statuses, initialConnectTimeout: cluster.initialConnectTimeout))
+        }
+        let resolve: RESTHandler = { request throws(ElasticsearchErrorResponse) in
+            let expression = request.pathParameters["expression"]
+            let body = try await ResolveClusterResponse.resolve(
+                expression: expression, cluster: cluster, timeoutSeconds: cluster.options.resolveTimeoutSeconds)
+            return request.json(body)
+        }
+        router.add("GET", "/_resolve/cluster", resolve)
+        router.add("GET", "/_resolve/cluster/{expression}", resolve)
+        let reload: RESTHandler = { request throws(ElasticsearchErrorResponse) in
+            try request.principal?.require(
+                action: "cluster:admin/nodes/reload_secure_settings", privileges: ["manage", "all"])
+            let names = cluster.reloadSecureSettings()
+            return request.json(ReloadSecureSettingsResponse.body(cluster: cluster, names: names))
+        }
+        router.add("POST", "/_nodes/reload_secure_settings", reload)
+        router.add("POST", "/_nodes/{node}/reload_secure_settings", reload)
+    }
+
+    // MARK: - Roles
+
+    static func addSecurityRoutes(to router: inout RESTRouter, cluster: LocalElasticsearchCluster) {
+        let put: RESTHandler = { request throws(ElasticsearchErrorResponse) in
+            try request.principal?.require(action: "cluster:admin/xpack/security/role/put", privileges: ["manage_security", "all"])
+            let name = request.pathParameters["name"] ?? ""
+            let body = try request.jsonBody()
+            let created = try cluster.state.withLock { state in
+                Result { () throws(ElasticsearchErrorResponse) in try state.roles.put(name: name, body: body) }
+            }.get()
+            return request.json(["role": ["created": .bool(created)]])
+        }
+        router.add("PUT", "/_security/role/{name}", put)
+        router.add("POST", "/_security/role/{name}", put)
+        let get: RESTHandler = { request throws(ElasticsearchErrorResponse) in
+            try request.principal?.require(
+                action: "cluster:admin/xpack/security/role/get", privileges: ["read_security", "manage_security", "all"])
+            let roles = cluster.roles.roles
+            let wanted = request.pathParameters["name"].map { $0.split(separator: ",").map(String.init) }
+            var body = OrderedDictionary<String, JSONValue>()
+            for name in (wanted ?? roles.keys.sorted()) {
+                if let role = roles[name] { body[name] = role }
+            }
+            return request.json(status: wanted != nil && body.isEmpty ? 404 : 200, .object(body))
+        }
+        router.add("GET", "/_security/role", get)
+        router.add("GET", "/_security/role/{name}", get)
+    }
+}

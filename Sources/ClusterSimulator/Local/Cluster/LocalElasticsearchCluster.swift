@@ -1,0 +1,226 @@
+import Foundation
+import RemoteClusterKit
+
+/// The simulated local (ECK-managed) Elasticsearch cluster: a REST API over HTTPS with basic and
+/// API-key authentication, Elasticsearch's cluster settings with their validation, a keystore and
+/// `remote_cluster_client` trust that change like they do on a real node (restart or
+/// `_nodes/reload_secure_settings`), and a connection manager that really connects to the remote
+/// clusters it is configured with.
+public final class LocalElasticsearchCluster: SimulatedLocalCluster {
+    /// How to build the cluster.
+    public struct Options: Sendable {
+        public var identity: SimulatedClusterIdentity
+        /// The `elastic` user's password; random when nil.
+        public var elasticPassword: Secret?
+        /// Where the cluster keeps its files (HTTP CA, CA bundle); created if missing.
+        public var directory: String
+        /// What the node starts with: `elasticsearch.yml`, keystore, config files.
+        public var node: LocalNodeConfiguration
+        /// The limit for opening one remote connection (TCP, TLS and handshake).
+        public var connectTimeoutSeconds: Double
+        /// How long `_resolve/cluster` waits for a connection round before answering.
+        public var resolveTimeoutSeconds: Double
+        public var license: SimulatedLicense
+        /// Whether setting transient settings draws the deprecation `Warning` header.
+        public var warnsOnTransientSettings: Bool
+
+        public init(
+            identity: SimulatedClusterIdentity = SimulatedClusterIdentity(name: "local"), elasticPassword: Secret? = nil,
+            directory: String, node: LocalNodeConfiguration = LocalNodeConfiguration(),
+            connectTimeoutSeconds: Double = 3, resolveTimeoutSeconds: Double = 10, license: SimulatedLicense = .trial,
+            warnsOnTransientSettings: Bool = true
+        ) {
+            self.identity = identity
+            self.elasticPassword = elasticPassword
+            self.directory = directory
+            self.node = node
+            self.connectTimeoutSeconds = connectTimeoutSeconds
+            self.resolveTimeoutSeconds = resolveTimeoutSeconds
+            self.license = license
+            self.warnsOnTransientSettings = warnsOnTransientSettings
+        }
+    }
+
+    struct NodeState: Sendable {
+        var settings: ClusterSettingsStore
+        var node: LocalNodeConfiguration
+        /// The keystore on disk: what the next reload or start reads.
+        var keystoreOnDisk: SimulatedKeystore
+        var keystoreModified: Date = Date()
+        /// The secure settings the running node has loaded.
+        var loadedKeystore: SimulatedKeystore
+        var ssl: RemoteClusterClientSSL
+        var roles = RoleStore()
+        var starts = 1
+        var lastStartupError: NodeStartupError?
+        var isShutDown = false
+    }
+
+    public let identity: SimulatedClusterIdentity
+    public let elasticPassword: Secret
+    public let options: Options
+    public let httpCA: GeneratedCA
+    public let httpCAFile: String
+    /// REST API keys and the users of the native realm.
+    public let apiKeys = APIKeyStore()
+    public let authenticator: RESTAuthenticator
+    public let connections: RemoteClusterConnectionManager
+    let state: LockedState<NodeState>
+    private let server: LoopbackTLSServer
+    private let caBundlePath: String
+
+    /// Builds the cluster; fails like a node that does not start when `options.node` is invalid.
+    public init(_ options: Options) throws {
+        self.options = options
+        identity = options.identity
+        elasticPassword = options.elasticPassword ?? Secret(APIKeyStore.randomToken(bytes: 12))
+        authenticator = RESTAuthenticator(users: [.elastic(password: elasticPassword)], apiKeys: apiKeys)
+        connections = RemoteClusterConnectionManager(connectTimeoutSeconds: options.connectTimeoutSeconds)
+        try FileManager.default.createDirectory(
+            atPath: options.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        caBundlePath = options.directory + "/remote-cluster-client-ca.pem"
+        httpCA = try GeneratedCA(commonName: "\(options.identity.name)-http CA")
+        httpCAFile = try httpCA.write(to: options.directory, baseName: "\(options.identity.name)-http-ca").certificate
+        let certificate = try httpCA.issue(
+            commonName: options.identity.name, dnsNames: [options.identity.httpServiceName, "localhost"],
+            ipAddresses: ["127.0.0.1"])
+        let ssl = try options.node.remoteClusterClientSSL()
+        state = LockedState(NodeState(
+            settings: ClusterSettingsStore(nodeSettings: options.node.nodeSettings), node: options.node,
+            keystoreOnDisk: options.node.keystore, loadedKeystore: options.node.keystore, ssl: ssl))
+        server = LoopbackTLSServer(security: .tls(certificate), behavior: .neverAnswer)
+        let router = LocalClusterRoutes.router(for: self)
+        server.setBehavior(.http { .respond(await router.respond(to: $0)) })
+    }
+
+    // MARK: - Lifecycle
+
+    /// The HTTPS port while running.
+    public var port: Int { server.port ?? 0 }
+    /// `https://127.0.0.1:<port>`.
+    public var restURL: String { "https://127.0.0.1:\(port)" }
+
+    /// An endpoint for the `elastic` user, trusting the cluster's HTTP CA.
+    public var adminEndpoint: ClusterEndpoint {
+        ClusterEndpoint(baseURL: restURL, auth: .basic(user: "elastic", password: elasticPassword), trust: .caFile(httpCAFile))
+    }
+
+    /// Starts the REST API and connects to the remote clusters configured at start.
+    public func start() async throws {
+        try await server.start(port: 0)
+        try applyConnections(rebuildAll: true)
+    }
+
+    /// Closes the REST API and every remote connection.
+    public func shutdown() async {
+        state.withLock { $0.isShutDown = true }
+        await server.shutdown()
+        await connections.shutdown()
+    }
+
+    // MARK: - Node configuration
+
+    /// The settings store as it is now.
+    public var settings: ClusterSettingsStore { state.current.settings }
+    /// The keystore on disk (what the next reload or restart loads).
+    public var keystoreOnDisk: SimulatedKeystore { state.current.keystoreOnDisk }
+    /// The secure settings the running node uses.
+    public var loadedKeystore: SimulatedKeystore { state.current.loadedKeystore }
+    /// The `remote_cluster_client` TLS settings the running node uses.
+    public var remoteClusterClientSSL: RemoteClusterClientSSL { state.current.ssl }
+    /// When the keystore on disk last changed.
+    public var keystoreModified: Date { state.current.keystoreModified }
+    /// The roles of the native realm.
+    public var roles: RoleStore { state.current.roles }
+    /// How many times the node started (1 + restarts).
+    public var starts: Int { state.current.starts }
+    /// Why the last restart failed (the node kept running with its previous configuration).
+    public var lastStartupError: NodeStartupError? { state.current.lastStartupError }
+
+    /// Whether `shutdown()` was called.
+    public var isShutDown: Bool { state.current.isShutDown }
+
+    /// Records why a restart could not happen (the rollout is stuck; the node keeps running).
+    public func recordStartupFailure(_ error: NodeStartupError) {
+        state.withLock { $0.lastStartupError = error }
+    }
+
+    /// Changes the keystore on disk without reloading (like `elasticsearch-keystore add` on a node).
+    public func modifyKeystoreOnDisk(_ change: (inout SimulatedKeystore) -> Void) {
+        state.withLock { state in
+            change(&state.keystoreOnDisk)
+            state.keystoreModified = Date()
+        }
+    }
+
+    /// Restarts the node with a new `elasticsearch.yml`, keystore and config files (one node of a
+    /// rolling restart). Cluster settings survive; every remote connection is rebuilt. When the
+    /// configuration would not start, the node keeps running as before and the error is returned.
+    public func restart(with configuration: LocalNodeConfiguration) throws(NodeStartupError) {
+        let ssl: RemoteClusterClientSSL
+        do {
+            ssl = try configuration.remoteClusterClientSSL()
+        } catch {
+            state.withLock { $0.lastStartupError = error }
+            throw error
+        }
+        state.withLock { state in
+            state.settings = state.settings.replacingNodeSettings(configuration.nodeSettings)
+            state.node = configuration
+            state.keystoreOnDisk = configuration.keystore
+            state.loadedKeystore = configuration.keystore
+            state.keystoreModified = Date()
+            state.ssl = ssl
+            state.starts += 1
+            state.lastStartupError = nil
+        }
+        do { try applyConnections(rebuildAll: true) } catch {
+            throw NodeStartupError(reason: "could not write the remote cluster client CA bundle: \(error)")
+        }
+    }
+
+    /// `POST /_nodes/reload_secure_settings`: loads the keystore on disk; aliases whose credentials
+    /// changed rebuild their connections. Returns the names of the secure settings loaded.
+    @discardableResult
+    public func reloadSecureSettings() -> [String] {
+        let names = state.withLock { state -> [String] in
+            state.loadedKeystore = state.keystoreOnDisk
+            return state.loadedKeystore.names
+        }
+        try? applyConnections(rebuildAll: false)
+        return names
+    }
+
+    /// Hands the current remote cluster settings, credentials and trust to the connection manager.
+    func applyConnections(rebuildAll: Bool) throws {
+        let snapshot = state.current
+        let trust: TrustSource
+        if snapshot.ssl.usesSystemTrust {
+            trust = .systemStore
+        } else {
+            let bundle = snapshot.ssl.certificateAuthoritiesPEM.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined()
+            try Data(bundle.utf8).write(to: URL(fileURLWithPath: caBundlePath))
+            trust = .caFile(caBundlePath)
+        }
+        if rebuildAll { connections.dropAll() }
+        connections.apply(
+            snapshot.settings.remoteClusters, credentials: snapshot.loadedKeystore.remoteCredentials, trust: trust,
+            sslContextDescription: snapshot.ssl.contextDescription)
+    }
+
+    /// The `initial_connect_timeout` the node reports (`cluster.remote.initial_connect_timeout`).
+    var initialConnectTimeout: String {
+        state.current.settings.nodeSettings["cluster.remote.initial_connect_timeout"]?.scalarText ?? "30s"
+    }
+}
+
+extension LocalElasticsearchCluster {
+    /// Builds the local cluster of a `SimulatedEnvironment`, with its `sim-local` Kubernetes context.
+    public static let environmentFactory: SimulatedLocalClusterFactory = { parts in
+        let cluster = try LocalElasticsearchCluster(Options(directory: parts.directory))
+        let context = LocalKubernetesContext(
+            cluster: cluster, location: parts.localLocation, restartDuration: parts.restartDuration)
+        try context.install(into: parts.kubernetes)
+        return cluster
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import RemoteClusterKit
+
+/// The server side of `RemoteClusterHandshake` for a remote cluster server port: checks the presented
+/// cross-cluster key against the cluster's API key store and answers with the cluster's identity or
+/// Elasticsearch's error.
+final class RemoteClusterServerResponder: Sendable {
+    private let identity: SimulatedClusterIdentity
+    private let apiKeys: APIKeyStore
+    private let faults: FaultSwitchboard
+    private let license: @Sendable () -> SimulatedLicense
+    private let accepted = LockedState<Set<Int>>([])
+
+    init(
+        identity: SimulatedClusterIdentity, apiKeys: APIKeyStore, faults: FaultSwitchboard,
+        license: @escaping @Sendable () -> SimulatedLicense
+    ) {
+        self.identity = identity
+        self.apiKeys = apiKeys
+        self.faults = faults
+        self.license = license
+    }
+
+    /// The responder to install on the listener.
+    var lineResponder: LineResponder {
+        { [self] line, connection in await self.answer(line, connection: connection) }
+    }
+
+    func answer(_ line: String, connection: ConnectionInfo) async -> LineReply {
+        if line == RemoteClusterHandshake.ping {
+            return accepted.current.contains(connection.id) ? .reply(RemoteClusterHandshake.pong) : .close
+        }
+        guard line == "HANDSHAKE" || line.hasPrefix("HANDSHAKE ") else { return .close }
+        if faults.isOn(.slowResponses) { try? await Task.sleep(for: faults.slowDelay) }
+        let key = line.dropFirst("HANDSHAKE".count).trimmingCharacters(in: .whitespaces)
+        if let rejection = check(key) {
+            return .replyAndClose(RemoteClusterHandshake.rejectLine(rejection))
+        }
+        accepted.withLock { _ = $0.insert(connection.id) }
+        return .reply(RemoteClusterHandshake.acceptLine(identity.handshakeIdentity))
+    }
+
+    /// Why the key is refused, in Elasticsearch's words; nil when the connection may proceed.
+    func check(_ encoded: String) -> RemoteClusterRejection? {
+        guard !encoded.isEmpty else { return .missingCredentials }
+        let license = faults.isOn(.basicLicense) ? .basic : self.license()
+        guard license.allowsRemoteClusterSecurity else {
+            return RemoteClusterRejection(
+                type: "security_exception", reason: SimulatedLicense.nonCompliant.reason,
+                status: 403)
+        }
+        switch apiKeys.check(encoded: encoded) {
+        case .malformed:
+            return .malformedKey
+        case .unknown(let id), .wrongSecret(let id):
+            return .unableToAuthenticate(id: id)
+        case .invalidated(let key), .expired(let key):
+            return .unableToAuthenticate(id: key.id)
+        case .valid(let key):
+            guard key.type == .crossCluster else { return .wrongKeyType(id: key.id, actual: key.type.rawValue) }
+            if faults.isOn(.keyInvalidated) || faults.isOn(.keyExpired) { return .unableToAuthenticate(id: key.id) }
+            return nil
+        }
+    }
+}
+
+/// The transport (9300) port's answer to a remote cluster handshake: the wrong profile.
+enum TransportPortResponder {
+    static let lineResponder: LineResponder = { line, _ in
+        guard line.hasPrefix("HANDSHAKE") else { return .close }
+        return .replyAndClose(RemoteClusterHandshake.rejectLine(.wrongProfile))
+    }
+}

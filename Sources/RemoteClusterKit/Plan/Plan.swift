@@ -1,0 +1,105 @@
+import Foundation
+
+/// A plan file: one local ECK cluster and the remotes to connect to it (format: PLAN.md).
+///
+/// Secrets are never in a plan; it names environment variables and files that hold them, and
+/// `PlanSecretResolver` reads them when they are needed. Paths are absolute, resolved against
+/// the plan file's folder.
+public struct Plan: Sendable, Hashable {
+    public var remotes: [PlanRemote]
+    public var local: PlanLocal
+    public var role: RemoteRoleSetup?
+    /// The folder the plan file is in; relative paths were resolved against it.
+    public var folder: URL
+
+    public init(remotes: [PlanRemote], local: PlanLocal, role: RemoteRoleSetup?, folder: URL) {
+        self.remotes = remotes
+        self.local = local
+        self.role = role
+        self.folder = folder
+    }
+}
+
+/// One entry of `remotes`.
+public struct PlanRemote: Sendable, Hashable {
+    /// The YAML path of this entry, e.g. `remotes[1]`, for later error messages.
+    public var yamlPath: String
+    public var alias: String
+    public var type: RemoteClusterType
+    public var mode: RemoteConnectionMode
+    public var proxyAddress: String?
+    public var seeds: [String]
+    public var serverName: String?
+    /// The CA file; nil when the remote's certificate is publicly trusted.
+    public var ca: URL?
+    public var skipUnavailable: Bool?
+    /// For type `eck`: the remote `Elasticsearch` resource.
+    public var eck: ECKClusterReference?
+    public var apiKey: PlanAPIKey
+}
+
+/// Where a remote's cross-cluster API key comes from.
+public enum PlanAPIKey: Sendable, Hashable {
+    /// Create it through the remote's REST API.
+    case create(PlanKeyCreation)
+    /// The encoded key is in this environment variable.
+    case encodedEnv(String)
+    /// The encoded key is in this file.
+    case encodedFile(URL)
+}
+
+/// `apiKey.create`: how to reach the remote and what key to create.
+public struct PlanKeyCreation: Sendable, Hashable {
+    /// The remote's REST URL, e.g. `https://remote.example.net:9200`.
+    public var url: String
+    public var user: String
+    /// The environment variable with the user's password.
+    public var passwordEnv: String
+    /// The CA of the remote's HTTP certificate; nil when publicly trusted.
+    public var ca: URL?
+    /// The key to create (name, expiration, access).
+    public var key: CrossClusterAPIKeyRequest
+}
+
+/// How the local cluster's Kubernetes objects are applied.
+public enum ManifestApplyMode: String, Sendable, Hashable, CaseIterable {
+    /// Apply them with kubectl in the local context.
+    case kubectl
+    /// Only write them to `manifestsDir`.
+    case files
+    /// Neither; the operator takes care of them.
+    case none
+}
+
+/// `local`: the local ECK cluster.
+public struct PlanLocal: Sendable, Hashable {
+    public var url: String
+    public var user: String
+    public var passwordEnv: String
+    /// The CA of the local cluster's HTTP certificate; nil when publicly trusted.
+    public var ca: URL?
+    public var eck: ECKClusterReference
+    public var applyManifests: ManifestApplyMode
+    /// Where manifests are written (default: `manifests` beside the plan).
+    public var manifestsDir: URL
+}
+
+/// All problems found in a plan file, each naming its YAML path.
+public struct PlanError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The problems that make the plan unusable, in document order.
+    public var problems: [FieldProblem]
+
+    public init(problems: [FieldProblem]) { self.problems = problems }
+
+    public var description: String {
+        let count = problems.count
+        return "The plan has \(count) problem\(count == 1 ? "" : "s"):\n"
+            + problems.map { "  \($0.description)" }.joined(separator: "\n")
+    }
+}
+
+/// A parsed plan and the warnings that do not stop it from being used.
+public struct ParsedPlan: Sendable, Hashable {
+    public var plan: Plan
+    public var warnings: [FieldProblem]
+}

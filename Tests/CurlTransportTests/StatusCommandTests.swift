@@ -1,0 +1,162 @@
+import ClusterSimulator
+import Foundation
+import RemoteClusterKit
+import Testing
+
+/// `remote-cluster-wizard status`, run as a process against a loopback HTTPS listener that
+/// answers like Elasticsearch.
+@Suite struct StatusCommandTests {
+    let pki: TestPKI
+
+    init() throws { pki = try TestPKI() }
+
+    /// The proxy-mode `_remote/info` example from es-reference.
+    static func remoteInfoExample() throws -> String {
+        let path = WizardProcess.repositoryRoot.appendingPathComponent(
+            "../shared/es-reference/examples/cluster.remote_info/response/es-test-RemoteClusterConnectionTests.proxy-with-cluster-credentials.json"
+        )
+        return try String(contentsOf: path, encoding: .utf8)
+    }
+
+    func elasticsearch(status: Int = 200, body: String) async throws -> (
+        LoopbackTLSServer, RecordingResponder
+    ) {
+        let responder = RecordingResponder(status: status, body: body)
+        return (try await pki.tlsServer(behavior: responder.behavior), responder)
+    }
+
+    @Test func printsTheTableWithBasicAuthFromTheEnvironment() async throws {
+        let (server, responder) = try await elasticsearch(body: Self.remoteInfoExample())
+        defer { Task { await server.shutdown() } }
+        let port = try #require(server.port)
+
+        let run = try await WizardProcess.run(
+            ["status", "--url", "https://127.0.0.1:\(port)", "--user", "elastic", "--ca", pki.caFile],
+            environment: ["ES_PASSWORD": "changeme", "LANG": "C.UTF-8"])
+
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(
+            run.standardOutput == """
+                ALIAS         CONNECTED  MODE   ADDRESS  SERVER NAME      CONNECTIONS    CREDENTIALS
+                test_cluster  ✓ yes      proxy  seed:1   the_server_name  sockets 16/18  API key
+
+                """)
+        let request = try #require(responder.requests.first)
+        #expect(request.uri == "/_remote/info")
+        #expect(
+            request.header("Authorization") == "Basic "
+                + Data("elastic:changeme".utf8).base64EncodedString())
+    }
+
+    @Test func jsonKeepsElasticsearchFieldNamesAndAPIKeyComesFromAFile() async throws {
+        let (server, responder) = try await elasticsearch(body: Self.remoteInfoExample())
+        defer { Task { await server.shutdown() } }
+        let port = try #require(server.port)
+        let key = Data("VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw".utf8).base64EncodedString()
+        let keyFile = try pki.file(named: "api-key", text: key + "\n")
+
+        let run = try await WizardProcess.run([
+            "status", "--url", "https://127.0.0.1:\(port)", "--api-key-file", keyFile, "--ca", pki.caFile,
+            "--json",
+        ])
+
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try JSONValue.parse(run.standardOutput) == JSONValue.parse(Self.remoteInfoExample()))
+        #expect(responder.requests.first?.header("Authorization") == "ApiKey \(key)")
+    }
+
+    @Test func insecureSaysVerificationIsOff() async throws {
+        let (server, _) = try await elasticsearch(body: "{}")
+        defer { Task { await server.shutdown() } }
+        let port = try #require(server.port)
+
+        let run = try await WizardProcess.run(
+            ["status", "--url", "https://127.0.0.1:\(port)", "--insecure"], environment: ["LANG": "C"])
+
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(
+            run.standardOutput == """
+                [!] TLS verification is off (--insecure): the cluster's identity was not checked.
+                No remote clusters are configured on this cluster.
+
+                """)
+    }
+
+    @Test func refusedConnectionExitsOneWithTheTransportSentence() async throws {
+        let port = try await TestPKI.closedPort()
+        let run = try await WizardProcess.run([
+            "status", "--url", "https://127.0.0.1:\(port)", "--ca", pki.caFile,
+        ])
+        #expect(run.status == 1)
+        #expect(
+            run.standardError
+                == "Error: \(TransportError.connectionRefused(host: "127.0.0.1", port: port))\n")
+    }
+
+    @Test func untrustedCertificateExitsOne() async throws {
+        let (server, responder) = try await elasticsearch(body: "{}")
+        defer { Task { await server.shutdown() } }
+        let run = try await WizardProcess.run([
+            "status", "--url", "https://127.0.0.1:\(try #require(server.port))",
+        ])
+        #expect(run.status == 1)
+        #expect(run.standardError.hasPrefix("Error: The server's certificate is not trusted"))
+        #expect(responder.requests.isEmpty)
+    }
+
+    @Test func refusedCredentialsExitOneWithTheElasticsearchSentence() async throws {
+        let body =
+            #"{"error":{"root_cause":[{"type":"security_exception","reason":"unable to authenticate user [elastic] for REST request [/_remote/info]"}],"type":"security_exception","reason":"unable to authenticate user [elastic] for REST request [/_remote/info]"},"status":401}"#
+        let (server, _) = try await elasticsearch(status: 401, body: body)
+        defer { Task { await server.shutdown() } }
+
+        let run = try await WizardProcess.run(
+            [
+                "status", "--url", "https://127.0.0.1:\(try #require(server.port))", "--user", "elastic",
+                "--ca", pki.caFile,
+            ],
+            environment: ["ES_PASSWORD": "wrong-password"])
+
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("unable to authenticate user [elastic]"))
+        #expect(!run.standardError.contains("wrong-password"))
+    }
+
+    @Test(arguments: [
+        (["status"], [String: String]()),
+        (["status", "--url", "https://127.0.0.1:9200", "--password", "secret"], [:]),
+        (["status", "--url", "ftp://example.net"], [:]),
+        (["status", "--url", "https://127.0.0.1:9200", "--user", "elastic"], [:]),
+        (["status", "--url", "https://127.0.0.1:9200", "--password-file", "/nonexistent"], [:]),
+        (["status", "--url", "https://127.0.0.1:9200"], ["ES_API_KEY": "not base64 !"]),
+        (["status", "--url", "https://127.0.0.1:9200", "--ca", "/nonexistent/ca.crt"], [:]),
+    ])
+    func badInputExitsTwo(arguments: [String], environment: [String: String]) async throws {
+        let run = try await WizardProcess.run(arguments, environment: environment)
+        #expect(run.status == 2)
+        #expect(run.standardOutput.isEmpty)
+        #expect(run.standardError.hasPrefix("Error: "))
+    }
+
+    @Test func watchRefreshesUntilInterrupted() async throws {
+        let (server, responder) = try await elasticsearch(body: Self.remoteInfoExample())
+        defer { Task { await server.shutdown() } }
+        let watch = try WizardProcess(
+            [
+                "status", "--url", "https://127.0.0.1:\(try #require(server.port))", "--ca", pki.caFile,
+                "--watch",
+            ])
+
+        let deadline = Date().addingTimeInterval(20)
+        while responder.requests.count < 2 && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(responder.requests.count >= 2)
+        kill(watch.process.processIdentifier, SIGINT)
+        let run = try await watch.finish(timeout: 10)
+
+        #expect(run.status == 0)
+        #expect(run.standardOutput.components(separatedBy: "Ctrl-C to stop.").count >= 3)
+        #expect(run.standardOutput.contains("test_cluster"))
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import RemoteClusterKit
+
+/// `remote-cluster-wizard manifests`, run as the built binary.
+@Suite struct ManifestsCommandTests {
+    /// The built executable: beside the test bundle, or in the repository's debug build folder.
+    static let binary: URL? = {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
+        candidates.append(TestPaths.repositoryRoot.appendingPathComponent(".build/debug"))
+        return candidates.map { $0.appendingPathComponent("remote-cluster-wizard") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    /// A plan folder like PlanParserTests', with the plan written as `plan.yaml`.
+    static func planFolder(_ yaml: String = PlanParserTests.example) throws -> URL {
+        let folder = try TestPaths.temporaryFolder()
+        let files = FileManager.default
+        for sub in ["certs", "secrets"] {
+            try files.copyItem(
+                at: PlanParserTests.folder.appendingPathComponent(sub), to: folder.appendingPathComponent(sub))
+        }
+        try yaml.write(to: folder.appendingPathComponent("plan.yaml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessResult {
+        let binary = try #require(Self.binary, "build the executable first (swift build)")
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        return try await ProcessRunner.run(
+            binary, arguments: ["manifests"] + arguments, timeoutSeconds: 60, environment: env)
+    }
+
+    static func mode(_ url: URL) throws -> Int {
+        try (FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    @Test func writesEveryArtifactWithPlaceholders() async throws {
+        let folder = try Self.planFolder()
+        let out = folder.appendingPathComponent("out")
+        let result = try await Self.run([
+            "--plan", folder.appendingPathComponent("plan.yaml").path, "--out", out.path,
+            "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
+        ])
+        #expect(result.status == 0, "\(result.stderrText)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(
+            written == [
+                "NOTES.md", "local-apply.sh", "local-elasticsearch.yaml", "local-remote-cluster-cas-configmap.yaml",
+                "local-remote-cluster-credentials-secret.yaml", "local-remote-cluster-settings.txt",
+                "local-role-remote-logs-reader.txt",
+                "remote-dc2-archive-certificates.sh", "remote-dc2-archive-elasticsearch.yml",
+                "remote-eu-logs-cross-cluster-api-key.txt",
+                "remote-eu-logs-elasticsearch-patch.yaml", "remote-eu-logs-enable-remote-cluster-server.sh",
+                "remote-eu-logs-save-ca.sh",
+            ])
+        #expect(result.stdoutText.hasPrefix("Wrote 13 files to \(out.path):"))
+        #expect(result.stdoutText.contains("eu-logs: the key does not exist yet. The `apply` step creates it"))
+        #expect(result.stdoutText.contains("dc2-archive: run again with --include-secrets"))
+        let secretFile = out.appendingPathComponent("local-remote-cluster-credentials-secret.yaml")
+        let secret = try JSONValue.parseYAML(String(contentsOf: secretFile, encoding: .utf8))
+        #expect(
+            secret["stringData"] == [
+                "cluster.remote.eu-logs.credentials": "<paste the encoded cross-cluster API key for eu-logs>",
+                "cluster.remote.dc2-archive.credentials": "<paste the encoded cross-cluster API key for dc2-archive>",
+            ])
+        #expect(try Self.mode(secretFile) == 0o644)
+        #expect(try Self.mode(out.appendingPathComponent("local-apply.sh")) == 0o755)
+        let resource = try JSONValue.parseYAML(
+            String(contentsOf: out.appendingPathComponent("local-elasticsearch.yaml"), encoding: .utf8))
+        #expect(resource["status"] == nil && resource[path: ["metadata", "managedFields"]] == nil)
+        #expect(ManifestChecks.violations(of: resource).isEmpty)
+    }
+
+    @Test func includeSecretsWritesTheKeyWithMode0600() async throws {
+        let yaml = PlanParserTests.example.replacingOccurrences(
+            of: "apiKey: {encodedFile: secrets/dc2-archive.key}",
+            with: "apiKey: {encodedEnv: DC2_KEY}")
+        let folder = try Self.planFolder(yaml)
+        let out = folder.appendingPathComponent("out")
+        let key = "VnVhVGFIa0JjSHZ4c2RDNkNrMlQ6dGhlLWtleQ=="
+        let result = try await Self.run(
+            [
+                "--plan", folder.appendingPathComponent("plan.yaml").path, "--out", out.path,
+                "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path, "--include-secrets",
+            ],
+            environment: ["DC2_KEY": key])
+        #expect(result.status == 0, "\(result.stderrText)")
+        let secretFile = out.appendingPathComponent("local-remote-cluster-credentials-secret.yaml")
+        let secret = try JSONValue.parseYAML(String(contentsOf: secretFile, encoding: .utf8))
+        #expect(secret[path: ["stringData", "cluster.remote.dc2-archive.credentials"]] == .string(key))
+        #expect(try Self.mode(secretFile) == 0o600)
+        #expect(!result.stdoutText.contains(key) && !result.stderrText.contains(key))
+        for name in try FileManager.default.contentsOfDirectory(atPath: out.path)
+        where name != secretFile.lastPathComponent {
+            #expect(
+                !(try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)).contains(key),
+                "\(name) leaks the key")
+        }
+    }
+
+    @Test func badPlanExitsWith2AndListsEveryProblem() async throws {
+        let yaml = PlanParserTests.example
+            .replacingOccurrences(
+                of: "    proxyAddress: lb.example.net:9443", with: "    proxyAdress: lb.example.net:9443"
+            )
+            .replacingOccurrences(of: "applyManifests: kubectl", with: "applyManifests: helm")
+        let folder = try Self.planFolder(yaml)
+        let result = try await Self.run([
+            "--plan", folder.appendingPathComponent("plan.yaml").path, "--out",
+            folder.appendingPathComponent("out").path,
+            "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderrText.contains("remotes[0].proxyAdress: is not a known key"))
+        #expect(result.stderrText.contains("Did you mean `proxyAddress`?"))
+        #expect(result.stderrText.contains("local.applyManifests:"))
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path),
+            "nothing is written for a bad plan")
+    }
+
+    @Test func badLocalResourceExitsWith2() async throws {
+        let folder = try Self.planFolder()
+        let resource = folder.appendingPathComponent("kibana.yaml")
+        try "apiVersion: kibana.k8s.elastic.co/v1\nkind: Kibana\nmetadata: {name: k}\n".write(
+            to: resource, atomically: true, encoding: .utf8)
+        let result = try await Self.run([
+            "--plan", folder.appendingPathComponent("plan.yaml").path, "--out",
+            folder.appendingPathComponent("out").path,
+            "--local-resource", resource.path,
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderrText.contains("not an Elasticsearch object"))
+    }
+
+    @Test func readsTheLocalResourceWithKubectl() async throws {
+        let folder = try Self.planFolder()
+        let resourceJSON = try JSONValue.parseYAML(TestPaths.fixtureText("local-elasticsearch.yaml")).jsonString()
+        let kubectl = try KubectlClientTests.StandIn(
+            """
+            if [ "$1" = config ]; then echo local-ctx; exit 0; fi
+            cat "$dir/es.json"
+            """, files: ["es.json": resourceJSON])
+        let out = folder.appendingPathComponent("out")
+        let path = kubectl.folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        let result = try await Self.run(
+            ["--plan", folder.appendingPathComponent("plan.yaml").path, "--out", out.path],
+            environment: ["PATH": path])
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(
+            kubectl.calls == [
+                ["config", "get-contexts", "-o", "name"],
+                ["--context", "local-ctx", "--namespace", "search", "get", "elasticsearch", "central", "-o", "json"],
+            ])
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("local-elasticsearch.yaml").path))
+    }
+}
