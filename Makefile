@@ -6,7 +6,7 @@
 
 SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
-SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl
+SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl curl
 
 .PHONY: deps build test demo clean format probe status simulate
 

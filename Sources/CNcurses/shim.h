@@ -9,6 +9,7 @@
 #endif
 #include <locale.h>
 #include <langinfo.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <stdio.h>
@@ -78,6 +79,14 @@ static inline void cn_install_signal_handlers(void) {
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
     sigaction(SIGQUIT, &action, NULL);
+    /* A parent may have started us with these blocked; they must reach the handler. */
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGQUIT);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 /* Returns the signal that arrived since the last call (0 if none) and clears it. */
@@ -94,7 +103,13 @@ static inline void cn_reraise(int signal_number) {
     action.sa_handler = SIG_DFL;
     sigemptyset(&action.sa_mask);
     sigaction(signal_number, &action, NULL);
-    raise(signal_number);
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, signal_number);
+    pthread_sigmask(SIG_UNBLOCK, &only, NULL);
+    kill(getpid(), signal_number);
+    /* Not reached unless every thread blocks the signal: end with the shell's code for it. */
+    _exit(128 + signal_number);
 }
 
 static inline void cn_restore_default_signals(void) {

@@ -4,7 +4,7 @@ import WizardCore
 import WizardTerminal
 
 /// `remote-cluster-wizard demo`: a gallery of the terminal UI framework.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Show the terminal UI gallery: choice list, form with validation, YAML viewer, live table.",
@@ -20,11 +20,19 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII characters only.")
     var ascii = false
 
-    func run() throws {
+    func run() async throws {
+        // The run loop belongs on the main thread (signals, terminal state); the main actor runs there.
+        let plain = self.plain
+        let ascii = self.ascii
+        try await MainActor.run { try Self.show(plain: plain, ascii: ascii) }
+    }
+
+    @MainActor
+    private static func show(plain: Bool, ascii: Bool) throws {
         let feed = DemoStatusFeed()
         let usePlain = plain || !NcursesTerminal.isUsable
         if usePlain {
-            runPlain(feed: feed)
+            runPlain(feed: feed, ascii: ascii)
             return
         }
         let jobs = BackgroundJobRunner<GalleryJob, GalleryReply> { job in
@@ -35,7 +43,7 @@ struct DemoCommand: ParsableCommand {
         try TerminalSession.run(Gallery(), jobs: jobs, glyphs: ascii ? .ascii : nil)
     }
 
-    private func runPlain(feed: DemoStatusFeed) {
+    private static func runPlain(feed: DemoStatusFeed, ascii: Bool) {
         let unicode = (ProcessInfo.processInfo.environment["LANG"] ?? ProcessInfo.processInfo.environment["LC_ALL"] ?? "")
             .uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
         let glyphs: Glyphs = ascii || !unicode ? .ascii : .unicode

@@ -7,7 +7,7 @@ struct RemoteClusterWizard: AsyncParsableCommand {
         commandName: "remote-cluster-wizard",
         abstract: "Connect an ECK-managed Elasticsearch cluster to a remote cluster with API-key security.",
         discussion: """
-            Guides you through enabling the remote cluster server, creating a cross-cluster API key,
+            Guides you through enabling the remote cluster server, creating a cross-cluster API key, \
             configuring the local ECK cluster and adding the remote, then shows the connection live.
             """,
         version: RemoteClusterWizardVersion.current,

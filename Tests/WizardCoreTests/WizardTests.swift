@@ -54,7 +54,7 @@ struct WizardTests {
         #expect(press(&wizard, .enter, .enter) == [.handled, .blocked])
         #expect(wizard.currentStep.id == "name")
         #expect(wizard.currentStep.focus == 0)
-        #expect(wizard.currentStep.fields[0].problems.map(\.message) == ["Name is empty. Type a name."])
+        #expect(wizard.currentStep.fields[0].problems.map(\.displayMessage) == ["Name is empty. Type a name."])
         var buffer = ScreenBuffer(size: Size(width: 50, height: 6))
         FormView.render(wizard.currentStep, into: &buffer, rect: buffer.bounds, theme: .unicode)
         #expect(buffer.text(row: 1) == "      ✗ Name is empty. Type a name.")

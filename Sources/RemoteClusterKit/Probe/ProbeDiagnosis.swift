@@ -20,6 +20,8 @@ public struct ProbeDiagnosis: Sendable, Hashable {
         case transportPortDifferentCA
         /// The address uses 9400, Elastic Cloud's proxy port for the certificate-based model.
         case cloudProxyPort
+        /// The address is the cluster's HTTPS REST port (9200): it presents the HTTP certificate.
+        case restPort
         /// The chain is not signed by the CA given (or, without one, by a public CA).
         case wrongCA
         /// The certificate does not carry the server name (or host) that was checked.
@@ -168,8 +170,29 @@ private struct DiagnosisRules {
         switch port {
         case 9400: return cloudProxy(severity: .warning)
         case 9300: return transportPort(seen: nil, severity: .warning)
-        default: return nil
+        default: return presentsHTTPCertificate ? restPort(severity: .warning) : nil
         }
+    }
+
+    /// Whether the leaf certificate is a REST (HTTP layer) certificate: ECK names it
+    /// `<name>-es-http.<namespace>...`, and Elasticsearch's auto-configuration issues it from its
+    /// "HTTP CA". A remote cluster server presents transport-layer certificates instead.
+    var presentsHTTPCertificate: Bool {
+        guard let leaf else { return false }
+        let names = CertificateNameMatch.names(of: leaf) + [leaf.subject]
+        if names.contains(where: { $0.contains("-es-http.") || $0.hasSuffix("-es-http") }) { return true }
+        return port == 9200 || leaf.issuer.range(of: "HTTP CA", options: .caseInsensitive) != nil
+            || leaf.issuer.hasSuffix("-http")
+    }
+
+    private func restPort(severity: FieldProblem.Severity) -> ProbeDiagnosis {
+        let issuer = leaf?.issuer ?? "the cluster's HTTP CA"
+        return ProbeDiagnosis(
+            cause: .restPort, severity: severity,
+            summary:
+                "The address points at the cluster's REST (HTTPS) port, not the remote cluster server port (9443).",
+            seen: "The server presented its HTTP certificate, issued by \"\(issuer)\".",
+            fix: useRemoteClusterPort)
     }
 
     private func expiredCertificate(_ certificate: CertificateSummary) -> ProbeDiagnosis {
@@ -199,6 +222,7 @@ private struct DiagnosisRules {
                 seen: "The server presented a certificate from \"\(issuer)\", which is not the CA you gave.")
         }
         if port == 9400 { return cloudProxy(severity: .error) }
+        if presentsHTTPCertificate { return restPort(severity: .error) }
         guard let caFile else {
             return ProbeDiagnosis(
                 cause: .wrongCA, summary: "The certificate is issued by \(issuer), which is not a publicly trusted CA.",

@@ -1,5 +1,6 @@
 /// A question in a box over the screen, with buttons. ←/→ or Tab move between buttons, Enter
-/// picks, Esc picks the cancel button, and a button's first letter picks it directly.
+/// picks, Esc picks the cancel button, and a button's first letter picks it directly (in a
+/// two-button question y and n also answer it).
 public struct ModalDialog: Sendable, Hashable {
     public var title: String
     public var message: String
@@ -35,6 +36,9 @@ public struct ModalDialog: Sendable, Hashable {
         case .escape: return .chose(cancelIndex)
         case .character(let c):
             let lower = c.lowercased()
+            // In a two-button question, y and n answer it whatever the buttons are called.
+            if buttons.count == 2, lower == "y" { return .chose(cancelIndex == 0 ? 1 : 0) }
+            if buttons.count == 2, lower == "n" { return .chose(cancelIndex) }
             if let index = buttons.firstIndex(where: { $0.first.map { $0.lowercased() == lower } ?? false }) {
                 return .chose(index)
             }

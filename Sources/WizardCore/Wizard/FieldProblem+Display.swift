@@ -7,4 +7,11 @@ extension FieldProblem {
         guard let first = problem.first, first.isLowercase else { return message }
         return "\(field) \(message)"
     }
+
+    /// The message with the field named, for places without a label beside it (plain mode):
+    /// `Alias is empty. …` or `Alias: "Logs" contains upper-case letters. …`.
+    public var standaloneMessage: String {
+        guard let first = problem.first, first.isLowercase else { return description }
+        return "\(field) \(message)"
+    }
 }

@@ -82,7 +82,7 @@ public struct Validator: Sendable {
             case .choices(let ids): isEmpty = ids.isEmpty
             case .choice, .flag: isEmpty = false
             }
-            return isEmpty ? [FieldProblem(field: field, problem: "\(field) is empty", fix: fix)] : []
+            return isEmpty ? [FieldProblem(field: field, problem: "is empty", fix: fix)] : []
         }
     }
 }

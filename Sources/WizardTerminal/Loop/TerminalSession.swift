@@ -5,7 +5,8 @@ import WizardCore
 /// Runs a program full-screen on the real terminal and always gives the terminal back: on quit, on
 /// a thrown error and on SIGINT/SIGTERM/SIGHUP (after which the process ends by the same signal).
 public enum TerminalSession {
-    /// Runs `program` until it quits. Throws if the terminal cannot be set up.
+    /// Runs `program` until it quits, on the main thread. Throws if the terminal cannot be set up.
+    @MainActor
     @discardableResult
     public static func run<Program: TerminalProgram>(
         _ program: Program, jobs: any JobRunner<Program.Job, Program.Reply>,

@@ -21,11 +21,22 @@ public struct PlainPrompter {
         self.glyphs = glyphs
     }
 
-    /// Standard input and output; secrets are read with echo off when stdin is a terminal.
+    /// Standard input and output; secrets are read with echo off when stdin is a terminal. When
+    /// stdin is not a terminal, answers are echoed (secrets as bullets) so the output reads as a log.
     public static func standard(glyphs: Glyphs) -> PlainPrompter {
-        PlainPrompter(
-            readLine: { Swift.readLine(strippingNewline: true) },
-            readSecret: { prompt in TerminalEcho.readWithoutEcho(prompt: prompt) },
+        let echo = isatty(STDIN_FILENO) != 1
+        let output = FileHandle.standardOutput
+        return PlainPrompter(
+            readLine: {
+                let line = Swift.readLine(strippingNewline: true)
+                if echo, let line { output.write(Data((line + "\n").utf8)) }
+                return line
+            },
+            readSecret: { prompt in
+                let line = TerminalEcho.readWithoutEcho(prompt: prompt)
+                if echo, let line { output.write(Data((Secret(line).masked() + "\n").utf8)) }
+                return line
+            },
             write: { text in
                 FileHandle.standardOutput.write(Data(text.utf8))
             },
@@ -80,7 +91,7 @@ public struct PlainPrompter {
     private func printProblems(_ problems: [FieldProblem]) {
         for problem in problems {
             let mark = problem.severity == .error ? glyphs.failure : glyphs.warning
-            write("  \(mark) \(problem.displayMessage)\n")
+            write("  \(mark) \(problem.standaloneMessage)\n")
         }
     }
 

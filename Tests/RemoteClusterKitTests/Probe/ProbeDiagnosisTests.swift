@@ -203,4 +203,29 @@ import Testing
             #expect(result.diagnosis?.severity == .error)
         }
     }
+
+    @Test func restCertificateOnAnUntrustedPortIsTheRESTPort() throws {
+        let http = Self.certificate(
+            subject: "CN=central", issuer: "CN=central-http CA", names: ["DNS:central-es-http.default.svc"])
+        let diagnosis = try #require(
+            Self.result(port: 31200, verification: .notTrusted(detail: "self-signed certificate in certificate chain"),
+                nameMatched: nil, chain: [http]
+            ).diagnosis)
+        #expect(diagnosis.cause == .restPort)
+        #expect(diagnosis.severity == .error)
+        #expect(diagnosis.seen == "The server presented its HTTP certificate, issued by \"CN=central-http CA\".")
+        #expect(diagnosis.fix == "Use the remote cluster server port: set the proxy address to lb.example.net:9443.")
+    }
+
+    @Test func trustedRESTCertificateStillWarns() throws {
+        let http = Self.certificate(issuer: "CN=Elasticsearch security auto-configuration HTTP CA")
+        let diagnosis = try #require(Self.result(port: 30443, chain: [http]).diagnosis)
+        #expect(diagnosis.cause == .restPort)
+        #expect(diagnosis.severity == .warning)
+    }
+
+    @Test func transportCertificateOnACustomPortIsNotMistakenForREST() {
+        let rcs = Self.certificate(issuer: "CN=logs-transport", names: ["DNS:logs-es-remote-cluster.logs.svc"])
+        #expect(Self.result(port: 30443, chain: [rcs]).diagnosis == nil)
+    }
 }

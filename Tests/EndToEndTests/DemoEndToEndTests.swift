@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+/// The real `remote-cluster-wizard demo` in a tmux pane: keys, resize, and the terminal state after
+/// it ends by `q` and by SIGTERM.
+@Suite("demo under tmux", .serialized)
+struct DemoEndToEndTests {
+    /// Starts the demo in a fresh pane and waits for its first screen.
+    func startDemo(width: Int = 100, height: Int = 30) throws -> TmuxPane {
+        guard let binary = WizardBinary.path else {
+            throw TmuxError(description: "remote-cluster-wizard is not built; run swift build first")
+        }
+        let pane = try TmuxPane(width: width, height: height)
+        try pane.typeLine("'\(binary)' demo")
+        pane.waitFor("the remote-type list") { $0.contains("Where does the remote cluster run?") }
+        return pane
+    }
+
+    /// Checks that the terminal is back in normal line mode: prompt shown and `stty -a` reports
+    /// echo and canonical input on.
+    func expectTerminalRestored(_ pane: TmuxPane, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        pane.waitFor("the shell prompt after exit", sourceLocation: sourceLocation) { TmuxPane.promptIsBack($0) }
+        try pane.typeLine("clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(echo|icanon|isig|icrnl)$' | tr '\\n' ' '; printf '%s-%s\\n' STTY DONE")
+        let screen = pane.waitFor("stty output", sourceLocation: sourceLocation) { $0.contains("STTY-DONE") }
+        let line = screen.components(separatedBy: "\n").first { $0.contains("STTY-DONE") } ?? ""
+        let flags = Set(line.split(separator: " ").map(String.init))
+        #expect(flags.isSuperset(of: ["echo", "icanon", "isig", "icrnl"]), "stty flags: \(line)", sourceLocation: sourceLocation)
+    }
+
+    @Test func walkThroughAndQuitWithQ() throws {
+        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
+        let pane = try startDemo()
+        defer { pane.close() }
+        var screen = pane.capture()
+        #expect(screen.contains("› Elastic Cloud Hosted (ECH)"))
+        #expect(screen.contains("↑↓ choose · Enter continue · q quit"))
+        #expect(screen.contains("Steps"))  // the rail at 100 columns
+
+        // ECK shows its own step; Esc goes back to the list with the answer kept.
+        try pane.keys("Down", "Down", "Enter")
+        screen = pane.waitFor("the ECK step") { $0.contains("The remote ECK cluster") }
+        #expect(screen.contains("ECK local → ECK remote ─ 2/5"))
+        try pane.keys("Escape")
+        screen = pane.waitFor("the list again") { $0.contains("Where does the remote cluster run?") }
+        #expect(screen.contains("› ECK, another operator"))
+
+        // ECH: the form; Next is blocked with messages under the fields.
+        try pane.keys("Up", "Up", "Enter")
+        pane.waitFor("the form") { $0.contains("Connection details (every field kind)") }
+        try pane.literal("Logs")
+        try pane.keys("Tab")
+        screen = pane.waitFor("the alias message") { $0.contains("contains upper-case letters") }
+        try pane.keys("BTab", "C-u")
+        try pane.literal("logs")
+        try pane.keys("Tab")
+        try pane.literal("lb.example.net:9443")
+        try pane.keys("Tab", "Tab")
+        try pane.paste("aWQxOmtleTE=")
+        screen = pane.waitFor("the masked key") { $0.contains("API key              ••••••••••••") }
+        #expect(!screen.contains("aWQxOmtleTE="))
+        for _ in 0..<5 { try pane.keys("Enter") }
+        pane.waitFor("the viewer") { $0.contains("manifests.yaml") && $0.contains("/46") }
+        try pane.keys("Enter")
+        screen = pane.waitFor("live data") { $0.contains("lb.example.net:9443") && $0.contains("updated") }
+        #expect(screen.contains("logs        ● connected"))
+
+        // q asks; Enter keeps the focused "Stay"; q then y quits.
+        try pane.keys("q")
+        pane.waitFor("the quit dialog") { $0.contains("Quit the demo?") }
+        try pane.keys("Enter")
+        pane.waitFor("the dialog to close") { !$0.contains("Quit the demo?") }
+        try pane.keys("q")
+        pane.waitFor("the quit dialog") { $0.contains("Quit the demo?") }
+        try pane.keys("q")
+        try expectTerminalRestored(pane)
+    }
+
+    @Test func resizeBelowTheMinimumAndBack() throws {
+        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
+        let pane = try startDemo()
+        defer { pane.close() }
+        try pane.resize(width: 40, height: 12)
+        pane.waitFor("the too-small message") { $0.contains("Terminal too small: 40x12.") }
+        try pane.resize(width: 100, height: 30)
+        let screen = pane.waitFor("the full screen again") {
+            $0.contains("Where does the remote cluster run?") && $0.contains("Steps") && !$0.contains("too small")
+        }
+        #expect(screen.split(separator: "\n").first?.hasPrefix("┌─ remote-cluster-wizard ─") == true)
+        try pane.resize(width: 80, height: 24)
+        pane.waitFor("the 80-column screen without the rail") {
+            $0.contains("Where does the remote cluster run?") && !$0.contains("Steps")
+        }
+        try pane.keys("C-c")
+        pane.waitFor("the quit dialog") { $0.contains("Quit the demo?") }
+        try pane.keys("y")
+        try expectTerminalRestored(pane)
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
+        let pane = try startDemo()
+        defer { pane.close() }
+        try pane.keys("Enter")
+        pane.waitFor("the form") { $0.contains("Connection details") }
+        let shell = try pane.shellPID()
+        let child = try childPID(of: shell)
+        #expect(kill(child, SIGTERM) == 0)
+        pane.waitFor("the shell prompt after SIGTERM") { TmuxPane.promptIsBack($0) }
+        try pane.typeLine("echo status=$?")
+        pane.waitFor("the exit status") { $0.contains("status=143") }
+        try expectTerminalRestored(pane)
+    }
+
+    @Test func sigintFromOutsideRestoresTheTerminal() throws {
+        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
+        let pane = try startDemo()
+        defer { pane.close() }
+        let child = try childPID(of: try pane.shellPID())
+        #expect(kill(child, SIGINT) == 0)
+        try expectTerminalRestored(pane)
+    }
+
+    /// The one child process of the shell (the demo).
+    func childPID(of parent: Int32) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let path = "/proc/\(parent)/task/\(parent)/children"
+            if let text = try? String(contentsOfFile: path, encoding: .utf8),
+               let pid = text.split(separator: " ").first.flatMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
+                return pid
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TmuxError(description: "no child process of the shell \(parent)")
+    }
+}
+
+/// Plain mode: the same steps as line prompts when stdin is not a terminal.
+@Suite("demo in plain mode")
+struct DemoPlainTests {
+    @Test func promptsWhenInputIsNotATerminal() throws {
+        guard let binary = WizardBinary.path else { Issue.record("remote-cluster-wizard is not built"); return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["demo"]
+        process.environment = ["LANG": "C.UTF-8", "TERM": "xterm"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let answers = ["", "Logs", "logs", "lb.example.net:9200", "", "aWQxOmtleTE=", "", "", "", ""]
+        input.fileHandleForWriting.write(Data(answers.map { $0 + "\n" }.joined().utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("== Step 1 of 4: Remote type =="))
+        #expect(text.contains("Alias: Logs\n"))
+        #expect(text.contains("✗ Alias: \"Logs\" contains upper-case letters."))
+        #expect(text.contains("⚠ Proxy address port 9200 is usually the REST API (HTTP) port"))
+        #expect(text.contains("cluster.remote.logs.proxy_address: lb.example.net:9200"))
+        #expect(!text.contains("aWQxOmtleTE="))
+        #expect(text.contains("Done. Nothing was changed."))
+    }
+}
