@@ -1,4 +1,5 @@
 import Foundation
+import RemoteClusterKit
 import WizardCore
 
 /// The real file system. `~` at the start of a path means the home directory.
@@ -79,24 +80,46 @@ public struct LocalFileSystem: FileSystemAccess {
     }
 }
 
-/// A one-line description of what file contents look like.
+/// A one-line description of what file contents look like: for certificates the subject, whether
+/// it is a CA and when it expires (read with the engine's `CertificateInspector`), otherwise the
+/// kind of text and why it is not a certificate.
 public enum FileDescription {
-    public static func describe(_ data: Data) -> String {
+    public static func describe(_ data: Data, now: Date = Date()) -> String {
         guard !data.isEmpty else { return "Empty file" }
         guard let text = String(data: data, encoding: .utf8) else { return "Binary file (\(data.count) bytes), not PEM text" }
-        let certificates = text.components(separatedBy: "-----BEGIN CERTIFICATE-----").count - 1
-        let keys = text.components(separatedBy: "PRIVATE KEY-----").count / 2
-        if certificates > 0 {
-            var parts = ["PEM: \(certificates) certificate\(certificates == 1 ? "" : "s")"]
-            if keys > 0 { parts.append("and a private key (not a CA file)") }
-            return parts.joined(separator: " ")
+        do {
+            let certificates = try CertificateInspector.inspect(pem: text)
+            guard let first = certificates.first else { return "No certificate in it" }
+            let summary = describe(first, now: now)
+            return certificates.count == 1 ? summary : "\(certificates.count) certificates; first: \(summary)"
+        } catch .notPEM {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return "JSON text (\(data.count) bytes), not a certificate" }
+            if trimmed.hasPrefix("apiVersion:") || trimmed.hasPrefix("---") || trimmed.contains(":\n") {
+                return "YAML text (\(data.count) bytes), not a certificate"
+            }
+            return "Text (\(data.count) bytes), no PEM certificate in it"
+        } catch {
+            return "Not usable: \(error.description)"
         }
-        if keys > 0 { return "PEM private key: not a certificate; choose the CA certificate instead" }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return "JSON text (\(data.count) bytes), not a certificate" }
-        if trimmed.contains(":\n") || trimmed.hasPrefix("apiVersion:") || trimmed.hasPrefix("---") {
-            return "YAML text (\(data.count) bytes), not a certificate"
+    }
+
+    /// `CN=logs-transport-ca · CA · expires 2027-03-02 (in 93 days)`.
+    static func describe(_ certificate: CertificateSummary, now: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let days = Int((certificate.notValidAfter.timeIntervalSince(now) / 86_400).rounded(.down))
+        let expiry: String
+        if certificate.notValidAfter < now {
+            let ago = Int(now.timeIntervalSince(certificate.notValidAfter) / 86_400)
+            expiry = "expired \(formatter.string(from: certificate.notValidAfter)) (\(ago) day\(ago == 1 ? "" : "s") ago)"
+        } else if certificate.notValidBefore > now {
+            expiry = "not valid before \(formatter.string(from: certificate.notValidBefore))"
+        } else {
+            expiry = "expires \(formatter.string(from: certificate.notValidAfter)) (in \(days) day\(days == 1 ? "" : "s"))"
         }
-        return "Text (\(data.count) bytes), no PEM certificate in it"
+        return [certificate.subject, certificate.isCA ? "CA" : "not a CA", expiry].joined(separator: " · ")
     }
 }
