@@ -61,7 +61,14 @@ public struct Frame: Sendable, Hashable {
 
     /// The footer text: `Tab next field · Enter continue`.
     public func footer(glyphs: Glyphs) -> String {
-        keys.map { "\($0.keys) \($0.action)" }.joined(separator: glyphs.separator)
+        keys.map { "\(Self.keyName($0.keys, glyphs: glyphs)) \($0.action)" }.joined(separator: glyphs.separator)
+    }
+
+    /// Key names with arrows spelled out when the glyphs are ASCII only.
+    static func keyName(_ keys: String, glyphs: Glyphs) -> String {
+        guard glyphs == .ascii else { return keys }
+        return keys.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right")
+            .replacingOccurrences(of: "↓", with: "Down").replacingOccurrences(of: "↑", with: "Up")
     }
 
     /// Draws the frame and returns the body rectangle, or draws the "too small" message and returns nil.
@@ -137,3 +144,5 @@ public struct Frame: Sendable, Hashable {
         buffer.cursor = nil
     }
 }
+
+import Foundation

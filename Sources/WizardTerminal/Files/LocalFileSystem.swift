@@ -57,7 +57,7 @@ public struct LocalFileSystem: FileSystemAccess {
         let target = Self.expand(path)
         let mode: mode_t = secret ? 0o600 : 0o644
         let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC, mode)
-        guard fd >= 0 else { return .failure(FileAccessError(String(cString: strerror(errno)))) }
+        guard fd >= 0 else { return .failure(Self.saveError(errno, path: path)) }
         defer { close(fd) }
         // An existing file keeps its mode on open; set it explicitly.
         fchmod(fd, mode)
@@ -69,6 +69,21 @@ public struct LocalFileSystem: FileSystemAccess {
             written += n
         }
         return .success(())
+    }
+
+    /// Why a file could not be created, with what to do about it.
+    static func saveError(_ code: Int32, path: String) -> FileAccessError {
+        let directory = (path as NSString).deletingLastPathComponent
+        switch code {
+        case ENOENT:
+            return FileAccessError("the directory \(directory.isEmpty ? "." : directory) does not exist. Create it or choose another path")
+        case EACCES, EPERM:
+            return FileAccessError("permission denied. Choose a path you can write to, such as your home directory")
+        case EISDIR:
+            return FileAccessError("that is a directory. Add a file name")
+        default:
+            return FileAccessError(String(cString: strerror(code)))
+        }
     }
 
     static func reason(_ error: Error) -> String {
