@@ -49,8 +49,10 @@ public struct Frame: Sendable, Hashable {
     /// The steps for the rail (shown at 100 columns and more).
     public var rail: [RailItem]
 
-    public init(product: String = "remote-cluster-wizard", branch: String? = nil, step: StepProgress? = nil,
-                title: String, keys: [KeyHint], rail: [RailItem] = []) {
+    public init(
+        product: String = "remote-cluster-wizard", branch: String? = nil, step: StepProgress? = nil,
+        title: String, keys: [KeyHint], rail: [RailItem] = []
+    ) {
         self.product = product
         self.branch = branch
         self.step = step
@@ -125,15 +127,17 @@ public struct Frame: Sendable, Hashable {
             let y = rect.y + 2 + index
             let used = buffer.write(mark, x: rect.x + 1, y: y, style: style)
             let textStyle: Style = item.state == .current ? .focus : (item.state == .done ? .normal : .muted)
-            buffer.write(item.title, x: rect.x + 2 + max(used, 1), y: y,
-                         width: rect.width - 4 - max(used, 1), style: textStyle)
+            buffer.write(
+                item.title, x: rect.x + 2 + max(used, 1), y: y,
+                width: rect.width - 4 - max(used, 1), style: textStyle)
         }
     }
 
     /// The message shown instead of a screen when the terminal is smaller than `minimumSize`.
     public static func renderTooSmall(into buffer: inout ScreenBuffer, theme: Theme) {
         let size = buffer.size
-        let text = "Terminal too small: \(size.width)x\(size.height). "
+        let text =
+            "Terminal too small: \(size.width)x\(size.height). "
             + "Make it at least \(minimumSize.width)x\(minimumSize.height). q quits."
         let lines = TextLayout.wrap(text, width: max(1, size.width - 2))
         let top = max(0, (size.height - lines.count) / 2)

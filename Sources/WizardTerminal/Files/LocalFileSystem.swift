@@ -9,7 +9,8 @@ public struct LocalFileSystem: FileSystemAccess {
     /// and expiry from the engine).
     private let describer: @Sendable (String, Data) -> String
 
-    public init(describer: @escaping @Sendable (String, Data) -> String = { _, data in FileDescription.describe(data) }) {
+    public init(describer: @escaping @Sendable (String, Data) -> String = { _, data in FileDescription.describe(data) })
+    {
         self.describer = describer
     }
 
@@ -29,12 +30,13 @@ public struct LocalFileSystem: FileSystemAccess {
         guard isDirectory.boolValue else { return .failure(FileAccessError("\(directory) is a file, not a directory")) }
         do {
             let names = try FileManager.default.contentsOfDirectory(atPath: path)
-            return .success(names.map { name in
-                var isDirectory: ObjCBool = false
-                let full = (path as NSString).appendingPathComponent(name)
-                FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
-                return DirectoryEntry(name: name, isDirectory: isDirectory.boolValue)
-            })
+            return .success(
+                names.map { name in
+                    var isDirectory: ObjCBool = false
+                    let full = (path as NSString).appendingPathComponent(name)
+                    FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+                    return DirectoryEntry(name: name, isDirectory: isDirectory.boolValue)
+                })
         } catch {
             return .failure(FileAccessError("Cannot list \(directory): \(Self.reason(error))"))
         }
@@ -76,7 +78,8 @@ public struct LocalFileSystem: FileSystemAccess {
         let directory = (path as NSString).deletingLastPathComponent
         switch code {
         case ENOENT:
-            return FileAccessError("the directory \(directory.isEmpty ? "." : directory) does not exist. Create it or choose another path")
+            return FileAccessError(
+                "the directory \(directory.isEmpty ? "." : directory) does not exist. Create it or choose another path")
         case EACCES, EPERM:
             return FileAccessError("permission denied. Choose a path you can write to, such as your home directory")
         case EISDIR:
@@ -88,7 +91,8 @@ public struct LocalFileSystem: FileSystemAccess {
 
     static func reason(_ error: Error) -> String {
         let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return nsError.localizedDescription
@@ -101,7 +105,9 @@ public struct LocalFileSystem: FileSystemAccess {
 public enum FileDescription {
     public static func describe(_ data: Data, now: Date = Date()) -> String {
         guard !data.isEmpty else { return "Empty file" }
-        guard let text = String(data: data, encoding: .utf8) else { return "Binary file (\(data.count) bytes), not PEM text" }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return "Binary file (\(data.count) bytes), not PEM text"
+        }
         do {
             let certificates = try CertificateInspector.inspect(pem: text)
             guard let first = certificates.first else { return "No certificate in it" }
@@ -109,7 +115,9 @@ public enum FileDescription {
             return certificates.count == 1 ? summary : "\(certificates.count) certificates; first: \(summary)"
         } catch .notPEM {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return "JSON text (\(data.count) bytes), not a certificate" }
+            if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
+                return "JSON text (\(data.count) bytes), not a certificate"
+            }
             if trimmed.hasPrefix("apiVersion:") || trimmed.hasPrefix("---") || trimmed.contains(":\n") {
                 return "YAML text (\(data.count) bytes), not a certificate"
             }
@@ -129,11 +137,13 @@ public enum FileDescription {
         let expiry: String
         if certificate.notValidAfter < now {
             let ago = Int(now.timeIntervalSince(certificate.notValidAfter) / 86_400)
-            expiry = "expired \(formatter.string(from: certificate.notValidAfter)) (\(ago) day\(ago == 1 ? "" : "s") ago)"
+            expiry =
+                "expired \(formatter.string(from: certificate.notValidAfter)) (\(ago) day\(ago == 1 ? "" : "s") ago)"
         } else if certificate.notValidBefore > now {
             expiry = "not valid before \(formatter.string(from: certificate.notValidBefore))"
         } else {
-            expiry = "expires \(formatter.string(from: certificate.notValidAfter)) (in \(days) day\(days == 1 ? "" : "s"))"
+            expiry =
+                "expires \(formatter.string(from: certificate.notValidAfter)) (in \(days) day\(days == 1 ? "" : "s"))"
         }
         return [certificate.subject, certificate.isCA ? "CA" : "not a CA", expiry].joined(separator: " · ")
     }
