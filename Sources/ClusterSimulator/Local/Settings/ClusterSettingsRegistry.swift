@@ -1,9 +1,4 @@
 import RemoteClusterKit
-/// Where a cluster setting update goes: `persistent` (survives restarts) or `transient`.
-public enum SettingsScope: String, Sendable, Hashable, CaseIterable {
-    case persistent
-    case transient
-}
 
 extension RemoteConnectionMode {
     /// The Java enum constant name used in Elasticsearch's messages (`SNIFF`, `PROXY`).

@@ -42,9 +42,13 @@ public struct ClusterSettingsStore: Sendable, Hashable {
         nodeSettings.merging(persistent) { $1 }.merging(transient) { $1 }
     }
 
-    /// The settings of one scope.
+    /// The settings of one scope (`defaults`: those from `elasticsearch.yml`).
     public func settings(in scope: SettingsScope) -> [String: SettingValue] {
-        scope == .persistent ? persistent : transient
+        switch scope {
+        case .persistent: return persistent
+        case .transient: return transient
+        case .defaults: return nodeSettings
+        }
     }
 
     /// Applies one `PUT /_cluster/settings` request (already flattened; a nil value is a `null`).

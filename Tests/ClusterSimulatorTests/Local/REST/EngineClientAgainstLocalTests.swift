@@ -30,6 +30,17 @@ import Testing
         #expect(pair.local.settings.persistent.isEmpty)
     }
 
+    @Test func remotesFromElasticsearchYmlShowAmongTheDefaults() async throws {
+        let pair = try await LocalRemotePair.start(staticRemoteAlias: "from_yml")
+        defer { Task { await pair.shutdown() } }
+        let client = ElasticsearchClient(transport: CurlTransport(), endpoint: pair.local.adminEndpoint)
+        let remotes = try await client.configuredRemotes(includeDefaults: true)
+        let fromYml = try #require(remotes.first { $0.alias == "from_yml" })
+        #expect(fromYml.scope == .defaults)
+        #expect(fromYml.seeds == [pair.remote.proxyAddress])
+        #expect(try await client.configuredRemotes().isEmpty)
+    }
+
     @Test func anInvalidAddressComesBackAsElasticsearchsError() async throws {
         let pair = try await LocalRemotePair.start()
         defer { Task { await pair.shutdown() } }
