@@ -18,7 +18,8 @@ import Testing
         defer { Task { await pair.shutdown() } }
         let closed = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
         let port = try await closed.start(port: 0)
-        await closed.shutdown()
+        await closed.shutdown(keepingPort: true)
+        defer { Task { await closed.shutdown() } }
         let status = try await configureSniff(pair, seeds: ["127.0.0.1:\(port)", pair.remote.proxyAddress])
         #expect(status.connected)
         #expect(status.openConnections == 1, "the simulated remote has one node")
