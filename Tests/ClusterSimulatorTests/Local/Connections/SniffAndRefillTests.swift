@@ -7,9 +7,7 @@ import Testing
 /// Sniff mode, refilling after a lost connection, and `_resolve/cluster` with local expressions.
 @Suite(.serialized) struct SniffAndRefillTests {
     func configureSniff(_ pair: LocalRemotePair, seeds: [String]) async throws -> RemoteConnectionStatus {
-        let request = try ClusterSettingsAPI.parseUpdate(["persistent": ["cluster.remote.a.seeds": .array(seeds.map { .string($0) })]])
-        _ = try pair.local.state.withLock { try $0.settings.apply(persistent: request.persistent, transient: request.transient) }
-        try pair.local.applyConnections(rebuildAll: false)
+        try pair.local.updateClusterSettings(body: ["persistent": ["cluster.remote.a.seeds": .array(seeds.map { .string($0) })]])
         return try requireStatus(await pair.local.connections.waitForIdle("a", timeoutSeconds: 20))
     }
 
