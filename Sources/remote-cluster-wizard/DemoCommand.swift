@@ -44,7 +44,8 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     private static func runPlain(feed: DemoStatusFeed, ascii: Bool) {
-        let unicode = (ProcessInfo.processInfo.environment["LANG"] ?? ProcessInfo.processInfo.environment["LC_ALL"] ?? "")
+        let unicode =
+            (ProcessInfo.processInfo.environment["LANG"] ?? ProcessInfo.processInfo.environment["LC_ALL"] ?? "")
             .uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
         let glyphs: Glyphs = ascii || !unicode ? .ascii : .unicode
         var wizard = Gallery.plainWizard()
@@ -53,6 +54,7 @@ struct DemoCommand: AsyncParsableCommand {
             let rows = step.id == "live" ? feed.rows(request: 1, glyphs: glyphs) : []
             prompter.write(Gallery.plainText(for: step, answers: answers, rows: rows))
         }
-        prompter.write(outcome == .finished ? "\nDone. Nothing was changed.\n" : "\nInput ended; nothing was changed.\n")
+        prompter.write(
+            outcome == .finished ? "\nDone. Nothing was changed.\n" : "\nInput ended; nothing was changed.\n")
     }
 }

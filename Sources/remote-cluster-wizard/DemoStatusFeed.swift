@@ -15,7 +15,8 @@ final class DemoStatusFeed: Sendable {
             value += 1
             return value
         }
-        Thread.sleep(forTimeInterval: Double(latency.components.attoseconds) / 1e18 + Double(latency.components.seconds))
+        Thread.sleep(
+            forTimeInterval: Double(latency.components.attoseconds) / 1e18 + Double(latency.components.seconds))
         if count % 7 == 0 { return .failed("GET /_remote/info timed out after 2 s (simulated)") }
         return .status(rows(request: count, glyphs: glyphs))
     }
@@ -23,11 +24,14 @@ final class DemoStatusFeed: Sendable {
     func rows(request: Int, glyphs: Glyphs) -> [LiveTable.Row] {
         let sockets = 16 + request % 3
         return [
-            LiveTable.Row(["logs", "\(glyphs.connected) connected", "proxy", "lb.example.net:9443", "\(sockets)/18"],
-                          style: .success),
-            LiveTable.Row(["metrics", "\(glyphs.connected) connected", "sniff", "10.1.0.4:9300", "3/3"], style: .success),
-            LiveTable.Row(["archive", "\(glyphs.disconnected) not connected", "proxy", "archive.example.net:9443", "0/18"],
-                          style: .failure),
+            LiveTable.Row(
+                ["logs", "\(glyphs.connected) connected", "proxy", "lb.example.net:9443", "\(sockets)/18"],
+                style: .success),
+            LiveTable.Row(
+                ["metrics", "\(glyphs.connected) connected", "sniff", "10.1.0.4:9300", "3/3"], style: .success),
+            LiveTable.Row(
+                ["archive", "\(glyphs.disconnected) not connected", "proxy", "archive.example.net:9443", "0/18"],
+                style: .failure),
         ]
     }
 }

@@ -136,3 +136,22 @@ struct LoopbackTLSServerTests {
         #expect(result.stdout.contains("echo hi there sni=lines.example"), "\(result.stdout) \(result.stderr)")
     }
 }
+
+@Suite("LoopbackTLSServer port reservation")
+struct LoopbackTLSServerReservationTests {
+    @Test("a reserved port refuses connections, cannot be taken, and is where start() listens")
+    func reservation() async throws {
+        let server = LoopbackTLSServer(security: .plain, behavior: .http { _ in .respond(HTTPResponse(status: 204)) })
+        let port = try server.reservePort()
+        #expect(!server.isRunning)
+        #expect(try await ProcessRunner.curl(["http://127.0.0.1:\(port)/"]).status == 7)
+        let intruder = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
+        await #expect(throws: LoopbackTLSServer.StartError.self) { try await intruder.start(port: port) }
+        #expect(try await server.start() == port)
+        let answer = try await ProcessRunner.curl(["-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/"])
+        #expect(answer.stdout == "204")
+        await server.shutdown()
+        #expect(try await intruder.start(port: port) == port)
+        await intruder.shutdown()
+    }
+}

@@ -20,11 +20,15 @@ struct DemoEndToEndTests {
     /// echo and canonical input on.
     func expectTerminalRestored(_ pane: TmuxPane, sourceLocation: SourceLocation = #_sourceLocation) throws {
         pane.waitFor("the shell prompt after exit", sourceLocation: sourceLocation) { TmuxPane.promptIsBack($0) }
-        try pane.typeLine("clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(echo|icanon|isig|icrnl)$' | tr '\\n' ' '; printf '%s-%s\\n' STTY DONE")
+        try pane.typeLine(
+            "clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(echo|icanon|isig|icrnl)$' | tr '\\n' ' '; printf '%s-%s\\n' STTY DONE"
+        )
         let screen = pane.waitFor("stty output", sourceLocation: sourceLocation) { $0.contains("STTY-DONE") }
         let line = screen.components(separatedBy: "\n").first { $0.contains("STTY-DONE") } ?? ""
         let flags = Set(line.split(separator: " ").map(String.init))
-        #expect(flags.isSuperset(of: ["echo", "icanon", "isig", "icrnl"]), "stty flags: \(line)", sourceLocation: sourceLocation)
+        #expect(
+            flags.isSuperset(of: ["echo", "icanon", "isig", "icrnl"]), "stty flags: \(line)",
+            sourceLocation: sourceLocation)
     }
 
     @Test func walkThroughAndQuitWithQ() throws {
@@ -126,7 +130,10 @@ struct DemoEndToEndTests {
         while Date() < deadline {
             let path = "/proc/\(parent)/task/\(parent)/children"
             if let text = try? String(contentsOfFile: path, encoding: .utf8),
-               let pid = text.split(separator: " ").first.flatMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
+                let pid = text.split(separator: " ").first.flatMap({
+                    Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+                })
+            {
                 return pid
             }
             Thread.sleep(forTimeInterval: 0.05)

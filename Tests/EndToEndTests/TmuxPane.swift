@@ -61,14 +61,18 @@ final class TmuxPane {
 
     /// The process id of the shell in the pane.
     func shellPID() throws -> Int32 {
-        Int32(try run(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        Int32(
+            try run(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(
+                in: .whitespacesAndNewlines)) ?? -1
     }
 
     /// Polls the screen until `condition` holds or the deadline passes; records an issue with the
     /// last screen on timeout. Returns the screen that satisfied it.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
-                 _ condition: (String) -> Bool) -> String {
+    func waitFor(
+        _ what: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: (String) -> Bool
+    ) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
         while !condition(screen) {
@@ -114,7 +118,9 @@ enum WizardBinary {
     }
 
     static var isTmuxInstalled: Bool {
-        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 }
 
@@ -122,7 +128,8 @@ enum WizardBinary {
 /// Process can miss the exit of a tmux client whose server lives on, and then waits forever.)
 enum ChildProcess {
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString).out").path
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString).out")
+            .path
         defer { unlink(outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

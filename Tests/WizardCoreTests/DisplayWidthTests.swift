@@ -3,11 +3,13 @@ import Testing
 
 @Suite("Display width")
 struct DisplayWidthTests {
-    @Test("Widths of single graphemes", arguments: [
-        ("a", 1), ("中", 2), ("한", 2), ("ｱ", 1), ("Ａ", 2), ("e\u{301}", 1), ("👍", 2), ("👍🏽", 2),
-        ("🇩🇪", 2), ("✓", 1), ("✗", 1), ("⚠", 1), ("⚠\u{FE0F}", 2), ("👨‍👩‍👧", 2), ("─", 1), ("…", 1),
-        ("\u{200B}", 0), ("\u{7}", 0), ("é", 1), ("✅", 2),
-    ])
+    @Test(
+        "Widths of single graphemes",
+        arguments: [
+            ("a", 1), ("中", 2), ("한", 2), ("ｱ", 1), ("Ａ", 2), ("e\u{301}", 1), ("👍", 2), ("👍🏽", 2),
+            ("🇩🇪", 2), ("✓", 1), ("✗", 1), ("⚠", 1), ("⚠\u{FE0F}", 2), ("👨‍👩‍👧", 2), ("─", 1), ("…", 1),
+            ("\u{200B}", 0), ("\u{7}", 0), ("é", 1), ("✅", 2),
+        ])
     func grapheme(text: String, width: Int) {
         #expect(DisplayWidth.of(Character(text)) == width)
     }

@@ -33,12 +33,14 @@ struct GalleryTests {
         let gallery = Gallery()
         #expect(gallery.wizard.currentStep.id == "remote-type")
         let screen = render(gallery, width: 80, height: 24)
-        #expect(screen.text(row: 3) == "│ Where does the remote cluster run?                                           │")
+        #expect(
+            screen.text(row: 3) == "│ Where does the remote cluster run?                                           │")
         #expect(screen.text(row: 4).hasPrefix("│   › Elastic Cloud Hosted (ECH)"))
         assertSnapshot(screen, named: "remote-type-80x24")
         assertSnapshot(render(gallery, width: 120, height: 40), named: "remote-type-120x40")
-        assertSnapshot(render(gallery, width: 80, height: 24, theme: Theme(glyphs: .ascii, colors: false)),
-                       named: "remote-type-ascii-80x24")
+        assertSnapshot(
+            render(gallery, width: 80, height: 24, theme: Theme(glyphs: .ascii, colors: false)),
+            named: "remote-type-ascii-80x24")
     }
 
     @Test func eckShowsItsOwnStepAndOthersSkipIt() {
@@ -70,9 +72,12 @@ struct GalleryTests {
         gallery.type("certs/c")
         let effects = gallery.press(.tab)
         #expect(effects == [.listDirectory(path: "certs/", token: Token(1))])
-        let more = gallery.update(.directoryListed(path: "certs/", token: Token(1), result: .success([
-            DirectoryEntry(name: "ca.crt", isDirectory: false)
-        ])))
+        let more = gallery.update(
+            .directoryListed(
+                path: "certs/", token: Token(1),
+                result: .success([
+                    DirectoryEntry(name: "ca.crt", isDirectory: false)
+                ])))
         #expect(more == [.describeFile(path: "certs/ca.crt", token: Token(2))])
         _ = gallery.update(.fileDescribed(path: "certs/ca.crt", token: Token(2), description: "PEM: 1 certificate"))
         assertSnapshot(render(gallery, width: 80, height: 24), named: "form-path-hint-80x24")
@@ -100,21 +105,29 @@ struct GalleryTests {
     @Test func liveTablePollsWithOneRequestInFlight() {
         var (gallery, effects) = onLive()
         #expect(gallery.wizard.currentStep.id == "live")
-        #expect(effects == [.run(.fetchStatus, token: Token(1)), .startTimer(id: "clock", token: Token(2), afterMilliseconds: 250)])
+        #expect(
+            effects == [
+                .run(.fetchStatus, token: Token(1)), .startTimer(id: "clock", token: Token(2), afterMilliseconds: 250),
+            ])
         // The clock timer keeps itself going; a stale poll tick does nothing.
-        #expect(gallery.update(.timer(id: "clock", token: Token(2), now: Moment(milliseconds: 250)))
+        #expect(
+            gallery.update(.timer(id: "clock", token: Token(2), now: Moment(milliseconds: 250)))
                 == [.startTimer(id: "clock", token: Token(3), afterMilliseconds: 250)])
         #expect(gallery.update(.timer(id: "poll", token: Token(77), now: Moment(milliseconds: 260))) == [])
-        #expect(gallery.update(.jobFinished(token: Token(1), reply: .status(Self.rows), now: Moment(milliseconds: 300)))
+        #expect(
+            gallery.update(.jobFinished(token: Token(1), reply: .status(Self.rows), now: Moment(milliseconds: 300)))
                 == [.startTimer(id: "poll", token: Token(4), afterMilliseconds: 1000)])
-        #expect(gallery.update(.timer(id: "poll", token: Token(4), now: Moment(milliseconds: 1300)))
+        #expect(
+            gallery.update(.timer(id: "poll", token: Token(4), now: Moment(milliseconds: 1300)))
                 == [.run(.fetchStatus, token: Token(5))])
         // r while in flight: nothing new now, a fetch right after the answer.
         #expect(gallery.press(.character("r")) == [])
-        #expect(gallery.update(.jobFinished(token: Token(5), reply: .failed("timed out"), now: Moment(milliseconds: 1400)))
+        #expect(
+            gallery.update(.jobFinished(token: Token(5), reply: .failed("timed out"), now: Moment(milliseconds: 1400)))
                 == [.run(.fetchStatus, token: Token(6))])
         assertSnapshot(render(gallery, width: 80, height: 24), named: "live-stale-80x24")
-        #expect(gallery.update(.jobFinished(token: Token(6), reply: .status(Self.rows), now: Moment(milliseconds: 1500)))
+        #expect(
+            gallery.update(.jobFinished(token: Token(6), reply: .status(Self.rows), now: Moment(milliseconds: 1500)))
                 == [.startTimer(id: "poll", token: Token(7), afterMilliseconds: 1000)])
         _ = gallery.update(.timer(id: "clock", token: Token(3), now: Moment(milliseconds: 1900)))
         assertSnapshot(render(gallery, width: 80, height: 24), named: "live-80x24")

@@ -52,16 +52,17 @@ struct ScreenBufferTests {
         buffer.write("ok", x: 0, y: 0, style: .success)
         buffer.write("✗ no", x: 1, y: 1, style: Style(.failure, bold: true))
         buffer.cursor = Point(column: 3, row: 1)
-        #expect(buffer.snapshot == """
-            size 6x2
-            |ok    |
-            | ✗ no |
-            styles
-            0: 0-2 success
-            1: 1-5 failure+bold
-            cursor 3,1
+        #expect(
+            buffer.snapshot == """
+                size 6x2
+                |ok    |
+                | ✗ no |
+                styles
+                0: 0-2 success
+                1: 1-5 failure+bold
+                cursor 3,1
 
-            """)
+                """)
     }
 
     @Test func boxWithTitle() {

@@ -15,13 +15,15 @@ func assertSnapshot(_ buffer: ScreenBuffer, named name: String, sourceLocation: 
         return
     }
     guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-        Issue.record("No snapshot \(name).txt; run with SNAPSHOT_RECORD=1 to record it. Actual:\n\(actual)",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "No snapshot \(name).txt; run with SNAPSHOT_RECORD=1 to record it. Actual:\n\(actual)",
+            sourceLocation: sourceLocation)
         return
     }
     if expected != actual {
-        Issue.record("Snapshot \(name) differs (- stored, + actual):\n\(lineDiff(expected, actual))",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "Snapshot \(name) differs (- stored, + actual):\n\(lineDiff(expected, actual))",
+            sourceLocation: sourceLocation)
     }
 }
 

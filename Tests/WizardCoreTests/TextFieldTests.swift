@@ -80,7 +80,9 @@ struct TextFieldTests {
 
 @Suite("Choices")
 struct ChoiceTests {
-    let options = [ChoiceOption(id: "a", title: "A"), ChoiceOption(id: "b", title: "B"), ChoiceOption(id: "c", title: "C")]
+    let options = [
+        ChoiceOption(id: "a", title: "A"), ChoiceOption(id: "b", title: "B"), ChoiceOption(id: "c", title: "C"),
+    ]
 
     @Test func singleChoiceMovesAndGivesUpAtTheEnds() {
         var list = ChoiceList(options)

@@ -8,18 +8,37 @@ struct WizardTests {
 
     func makeWizard() -> Wizard {
         Wizard(steps: [
-            WizardStep(id: "kind", title: "Kind", fields: [
-                .choice("kind", "Kind", options: [ChoiceOption(id: "simple", title: "Simple"),
-                                                  ChoiceOption(id: "detailed", title: "Detailed")])
-            ]),
-            WizardStep(id: "details", title: "Details", fields: [.text("detail", "Detail")],
-                       isVisible: { $0.choice("kind") == "detailed" }),
-            WizardStep(id: "name", title: "Name", fields: [
-                .text("name", "Name", validators: [Self.nameRequired]),
-                .text("port", "Port", value: "9443", validators: [.text { Int($0) == nil
-                    ? [FieldProblem(field: "Port", problem: "\"\($0)\" is not a number", fix: "Type a port such as 9443.")]
-                    : [] }]),
-            ]),
+            WizardStep(
+                id: "kind", title: "Kind",
+                fields: [
+                    .choice(
+                        "kind", "Kind",
+                        options: [
+                            ChoiceOption(id: "simple", title: "Simple"),
+                            ChoiceOption(id: "detailed", title: "Detailed"),
+                        ])
+                ]),
+            WizardStep(
+                id: "details", title: "Details", fields: [.text("detail", "Detail")],
+                isVisible: { $0.choice("kind") == "detailed" }),
+            WizardStep(
+                id: "name", title: "Name",
+                fields: [
+                    .text("name", "Name", validators: [Self.nameRequired]),
+                    .text(
+                        "port", "Port", value: "9443",
+                        validators: [
+                            .text {
+                                Int($0) == nil
+                                    ? [
+                                        FieldProblem(
+                                            field: "Port", problem: "\"\($0)\" is not a number",
+                                            fix: "Type a port such as 9443.")
+                                    ]
+                                    : []
+                            }
+                        ]),
+                ]),
         ])
     }
 
@@ -61,7 +80,8 @@ struct WizardTests {
         // Fixing the field clears the message as soon as it is typed.
         _ = press(&wizard, .character("x"))
         #expect(wizard.currentStep.fields[0].problems.isEmpty)
-        #expect(press(&wizard, .down, .control("u"), .character("z"), .enter) == [.handled, .handled, .handled, .blocked])
+        #expect(
+            press(&wizard, .down, .control("u"), .character("z"), .enter) == [.handled, .handled, .handled, .blocked])
         #expect(wizard.currentStep.focus == 1)
         #expect(wizard.currentStep.fields[1].problems.first?.problem == "\"z\" is not a number")
     }
@@ -91,7 +111,8 @@ struct WizardTests {
 
     @Test func finishedOnTheLastStep() {
         var wizard = makeWizard()
-        #expect(press(&wizard, .enter, .character("n"), .enter, .enter) == [.movedForward, .handled, .handled, .finished])
+        #expect(
+            press(&wizard, .enter, .character("n"), .enter, .enter) == [.movedForward, .handled, .handled, .finished])
     }
 
     @Test func footerKeysFollowTheFocusedControl() {
@@ -114,7 +135,8 @@ struct PollPolicyTests {
         let (accepted, actions) = policy.completed(token: Token(1), success: true, tokens: &tokens)
         #expect(accepted)
         #expect(actions == [.fetch(Token(2))])
-        #expect(policy.completed(token: Token(2), success: true, tokens: &tokens).1
+        #expect(
+            policy.completed(token: Token(2), success: true, tokens: &tokens).1
                 == [.schedule(token: Token(3), afterMilliseconds: 1000)])
         #expect(policy.timerFired(token: Token(99), tokens: &tokens) == [])
         #expect(policy.timerFired(token: Token(3), tokens: &tokens) == [.fetch(Token(4))])
@@ -135,7 +157,8 @@ struct PollPolicyTests {
         }
         #expect(delays == [2000, 4000, 5000, 5000])
         guard case .fetch(let t) = token.first else { Issue.record("no fetch"); return }
-        #expect(policy.completed(token: t, success: true, tokens: &tokens).1.first
+        #expect(
+            policy.completed(token: t, success: true, tokens: &tokens).1.first
                 == .schedule(token: Token(10), afterMilliseconds: 1000))
     }
 

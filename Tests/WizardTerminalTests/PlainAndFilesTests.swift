@@ -10,7 +10,8 @@ struct PlainModeTests {
         var input = lines[...]
         var output = ""
         let prompter = PlainPrompter(
-            readLine: { input.popFirst() }, readSecret: { prompt in
+            readLine: { input.popFirst() },
+            readSecret: { prompt in
                 output += prompt
                 return input.popFirst()
             }, write: { output += $0 }, glyphs: .unicode)
@@ -78,20 +79,41 @@ struct LocalFileSystemTests {
     @Test func listsAndDescribes() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "-----BEGIN CERTIFICATE-----\nAA\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nBB\n-----END CERTIFICATE-----\n"
-            .write(to: directory.appendingPathComponent("chain.pem"), atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try (TestCertificates.ca + "\n" + TestCertificates.leaf + "\n").write(
+            to: directory.appendingPathComponent("chain.pem"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
         let files = LocalFileSystem()
         let entries = try files.list(directory: directory.path).get().sorted { $0.name < $1.name }
-        #expect(entries == [DirectoryEntry(name: "chain.pem", isDirectory: false), DirectoryEntry(name: "sub", isDirectory: true)])
-        #expect(files.describe(file: directory.appendingPathComponent("chain.pem").path) == "PEM: 2 certificates")
+        #expect(
+            entries == [
+                DirectoryEntry(name: "chain.pem", isDirectory: false), DirectoryEntry(name: "sub", isDirectory: true),
+            ])
+        let description = files.describe(file: directory.appendingPathComponent("chain.pem").path)
+        #expect(description.hasPrefix("2 certificates; first: CN=Wizard Test CA · CA · expires 2126-11-05 (in "))
         #expect(files.describe(file: directory.appendingPathComponent("nope").path).hasPrefix("No such file"))
-        #expect(files.describe(file: directory.appendingPathComponent("sub").path).hasSuffix("is a directory; choose a file in it."))
+        #expect(
+            files.describe(file: directory.appendingPathComponent("sub").path).hasSuffix(
+                "is a directory; choose a file in it."))
         if case .failure(let error) = files.list(directory: directory.appendingPathComponent("nope").path) {
             #expect(error.message == "No directory \(directory.appendingPathComponent("nope").path)")
         } else {
             Issue.record("listing a missing directory succeeded")
         }
+    }
+
+    @Test func describesCertificatesByNameKindAndExpiry() throws {
+        let now = try #require(ISO8601DateFormatter().date(from: "2126-08-04T00:00:00Z"))
+        #expect(
+            FileDescription.describe(Data(TestCertificates.leaf.utf8), now: now)
+                == "CN=leaf.example.net · not a CA · expires 2126-11-05 (in 93 days)")
+        let later = try #require(ISO8601DateFormatter().date(from: "2126-11-08T00:00:00Z"))
+        #expect(
+            FileDescription.describe(Data(TestCertificates.ca.utf8), now: later)
+                == "CN=Wizard Test CA · CA · expired 2126-11-05 (2 days ago)")
+        #expect(
+            FileDescription.describe(Data("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n".utf8))
+                .hasPrefix("Not usable: it contains a private key"))
     }
 
     @Test func describesWhatIsNotACertificate() {

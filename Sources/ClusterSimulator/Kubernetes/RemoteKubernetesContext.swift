@@ -66,7 +66,16 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
         let version = cluster.identity.version
         let task = Task {
             try? await Task.sleep(for: restart)
-            try? await cluster.setRemoteClusterServerEnabled(wanted)
+            guard !Task.isCancelled else { return }
+            do {
+                try await cluster.setRemoteClusterServerEnabled(wanted)
+            } catch {
+                // The pods do not come back: the resource stays in ApplyingChanges, health red.
+                kubernetes.modify(kind: kind, name: name, in: location) { object in
+                    object = SimulatedKubernetes.setting(object, path: ["status", "health"], to: "red")
+                }
+                return
+            }
             if wanted {
                 kubernetes.store(Self.service(serviceName, port: 9443), in: location)
             } else {

@@ -141,7 +141,7 @@ public final class SimulatedRemoteCluster: Sendable {
     /// Binds all three ports (so they are known even while a part is off), then applies the faults.
     public func start() async throws {
         try await rest.start(port: 0)
-        try await remoteClusterServer.start(port: 0)
+        try remoteClusterServer.reservePort()
         try await transport.start(port: 0)
         state.withLock { $0.started = true }
         try await reconcile()

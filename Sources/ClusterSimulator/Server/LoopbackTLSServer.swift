@@ -85,11 +85,21 @@ public final class LoopbackTLSServer: Sendable {
             .childChannelInitializer { [self] channel in
                 self.configure(channel)
             }
-        let channel: Channel
-        do {
-            channel = try await bootstrap.bind(host: "127.0.0.1", port: port).get()
-        } catch {
-            throw StartError(description: "could not listen on 127.0.0.1:\(port): \(error)")
+        var bound: Channel?
+        var lastError: Error?
+        // A port given explicitly (a restart) may be held for a moment by a closing socket: retry briefly.
+        for _ in 0..<(port == 0 ? 1 : 50) {
+            do {
+                bound = try await bootstrap.bind(host: "127.0.0.1", port: port).get()
+                break
+            } catch {
+                lastError = error
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        guard let channel = bound else {
+            throw StartError(
+                description: "could not listen on 127.0.0.1:\(port): \(lastError.map { "\($0)" } ?? "unknown error")")
         }
         guard let bound = channel.localAddress?.port else {
             try? await channel.close()
@@ -119,8 +129,23 @@ public final class LoopbackTLSServer: Sendable {
         if let server { try? await server.close() }
         await closeAll(children)
         if keepingPort, let port, server != nil {
-            let reservation = PortReservation(port: port)
+            let reservation = await PortReservation.reserve(port: port)
             state.withLock { $0.reservation = reservation }
+        }
+    }
+
+    /// Takes a free port without listening on it (connections are refused) and returns it; a later
+    /// `start()` listens there. Does nothing but return the port when one is already bound.
+    @discardableResult
+    public func reservePort() throws -> Int {
+        try state.withLock { state in
+            if let port = state.port, state.serverChannel != nil || state.reservation != nil { return port }
+            guard let reservation = PortReservation(port: state.port ?? 0) else {
+                throw StartError(description: "could not reserve a port on 127.0.0.1")
+            }
+            state.reservation = reservation
+            state.port = reservation.port
+            return reservation.port
         }
     }
 

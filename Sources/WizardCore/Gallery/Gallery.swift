@@ -41,10 +41,11 @@ public struct Gallery: TerminalProgram {
     public init() {
         wizard = Wizard(steps: GallerySteps.all())
         viewer = TextViewer(title: "manifests.yaml", text: "", kind: .yaml, suggestedFileName: "manifests.yaml")
-        table = LiveTable(columns: [
-            .init("Alias", width: .fixed(12)), .init("Status", width: .fixed(16)), .init("Mode", width: .fixed(7)),
-            .init("Address", width: .fill(min: 10)), .init("Sockets", width: .fixed(8)),
-        ], intervalMilliseconds: 1000, staleAfterMilliseconds: 4000)
+        table = LiveTable(
+            columns: [
+                .init("Alias", width: .fixed(12)), .init("Status", width: .fixed(16)), .init("Mode", width: .fixed(7)),
+                .init("Address", width: .fill(min: 10)), .init("Sockets", width: .fixed(8)),
+            ], intervalMilliseconds: 1000, staleAfterMilliseconds: 4000)
         poll = PollPolicy(timerID: Self.pollTimer, intervalMilliseconds: 1000, maximumBackoffMilliseconds: 8000)
     }
 
@@ -72,9 +73,11 @@ public struct Gallery: TerminalProgram {
             self.now = max(self.now, now)
             let success: Bool
             switch reply {
-            case .status(let rows): success = true
+            case .status(let rows):
+                success = true
                 if token == poll.inFlight { table.update(rows: rows, at: now) }
-            case .failed(let message): success = false
+            case .failed(let message):
+                success = false
                 if token == poll.inFlight { table.fail(message) }
             }
             let (accepted, actions) = poll.completed(token: token, success: success, tokens: &tokens)
@@ -100,8 +103,9 @@ public struct Gallery: TerminalProgram {
             return []
         }
         if key == .control("c") || (key == .character("q") && !wizard.focusTakesText && !viewer.isPrompting) {
-            dialog = .confirm(title: "Quit", message: "Quit the demo? Nothing has been changed anywhere.",
-                              yes: "Quit", no: "Stay")
+            dialog = .confirm(
+                title: "Quit", message: "Quit the demo? Nothing has been changed anywhere.",
+                yes: "Quit", no: "Stay")
             return []
         }
         let stepID = wizard.currentStep.id
@@ -128,8 +132,9 @@ public struct Gallery: TerminalProgram {
             result += enteredStep(from: stepID)
         case .blocked:
             let count = wizard.currentStep.fields.filter { !$0.problems.errors.isEmpty }.count
-            banner = ErrorBanner("\(count) field\(count == 1 ? " needs" : "s need") attention",
-                                 fix: "Fix what is marked below, then press Enter again.")
+            banner = ErrorBanner(
+                "\(count) field\(count == 1 ? " needs" : "s need") attention",
+                fix: "Fix what is marked below, then press Enter again.")
         case .finished:
             dialog = .confirm(title: "Done", message: "That was every widget. Quit the demo?", yes: "Quit", no: "Stay")
         default:
@@ -149,12 +154,15 @@ public struct Gallery: TerminalProgram {
         if current == "viewer" {
             let text = GalleryDocument.manifests(answers: wizard.answers)
             if text != viewer.text {
-                viewer = TextViewer(title: "manifests.yaml", text: text, kind: .yaml, suggestedFileName: "manifests.yaml")
+                viewer = TextViewer(
+                    title: "manifests.yaml", text: text, kind: .yaml, suggestedFileName: "manifests.yaml")
                 viewer.setViewport(viewerRows)
             }
         }
         if current == "live" {
-            effects += poll.isPaused ? pollActions(poll.resume(tokens: &tokens))
+            effects +=
+                poll.isPaused
+                ? pollActions(poll.resume(tokens: &tokens))
                 : (poll.inFlight == nil && table.lastUpdate == nil ? pollActions(poll.start(tokens: &tokens)) : [])
             effects += scheduleClock()
         }
@@ -195,19 +203,25 @@ public struct Gallery: TerminalProgram {
         var keys: [KeyHint]
         switch wizard.currentStep.id {
         case "viewer":
-            keys = viewer.isPrompting
+            keys =
+                viewer.isPrompting
                 ? [KeyHint("Enter", "save"), KeyHint("Esc", "cancel")]
-                : [KeyHint("↑↓ PgUp PgDn", "scroll"), KeyHint("s", "save"), KeyHint("Enter", "continue"),
-                   KeyHint("Esc", "back")]
+                : [
+                    KeyHint("↑↓ PgUp PgDn", "scroll"), KeyHint("s", "save"), KeyHint("Enter", "continue"),
+                    KeyHint("Esc", "back"),
+                ]
         case "live":
-            keys = [KeyHint("r", "refresh now"), KeyHint("p", poll.isPaused ? "resume" : "pause"),
-                    KeyHint("Enter", "finish"), KeyHint("Esc", "back")]
+            keys = [
+                KeyHint("r", "refresh now"), KeyHint("p", poll.isPaused ? "resume" : "pause"),
+                KeyHint("Enter", "finish"), KeyHint("Esc", "back"),
+            ]
         default:
             keys = wizard.keyHints
         }
         keys.append(wizard.focusTakesText || viewer.isPrompting ? KeyHint("^C", "quit") : KeyHint("q", "quit"))
-        return Frame(branch: onFirstStep || type == nil ? nil : "ECK local \(Theme.unicode.glyphs.arrow) \(type!) remote",
-                     step: wizard.progress, title: wizard.currentStep.title, keys: keys, rail: wizard.rail)
+        return Frame(
+            branch: onFirstStep || type == nil ? nil : "ECK local \(Theme.unicode.glyphs.arrow) \(type!) remote",
+            step: wizard.progress, title: wizard.currentStep.title, keys: keys, rail: wizard.rail)
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
@@ -233,21 +247,24 @@ public struct Gallery: TerminalProgram {
     }
 
     private func renderLive(into buffer: inout ScreenBuffer, rect: Rect, theme: Theme) {
-        buffer.write("Remote clusters of \"central\", polled every second by a timer.", x: rect.x, y: rect.y,
-                     width: rect.width, style: .muted)
+        buffer.write(
+            "Remote clusters of \"central\", polled every second by a timer.", x: rect.x, y: rect.y,
+            width: rect.width, style: .muted)
         var tableRect = rect.inset(top: 2, bottom: 2)
         tableRect.height = min(tableRect.height, table.rows.count + 4)
         table.render(into: &buffer, rect: tableRect, now: now, theme: theme)
         let statusY = rect.maxY - 1
         if poll.isPaused {
-            buffer.write("\(theme.glyphs.warning) Polling paused. Press p to resume.", x: rect.x, y: statusY,
-                         width: rect.width, style: .warning)
+            buffer.write(
+                "\(theme.glyphs.warning) Polling paused. Press p to resume.", x: rect.x, y: statusY,
+                width: rect.width, style: .warning)
         } else if let fetchStarted, poll.inFlight != nil {
             Spinner("Fetching GET /_remote/info…", startedAt: fetchStarted)
                 .render(into: &buffer, x: rect.x, y: statusY, width: rect.width, now: now, theme: theme)
         } else if poll.consecutiveFailures > 0 {
-            buffer.write("Retrying in \(LiveTable.seconds(poll.currentDelay)) (backing off after \(poll.consecutiveFailures) failure\(poll.consecutiveFailures == 1 ? "" : "s")).",
-                         x: rect.x, y: statusY, width: rect.width, style: .warning)
+            buffer.write(
+                "Retrying in \(LiveTable.seconds(poll.currentDelay)) (backing off after \(poll.consecutiveFailures) failure\(poll.consecutiveFailures == 1 ? "" : "s")).",
+                x: rect.x, y: statusY, width: rect.width, style: .warning)
         }
     }
 }

@@ -95,7 +95,8 @@ extension Effect where Job == Never {
     public func widened<Other: Equatable & Sendable>() -> Effect<Other> {
         switch self {
         case .quit: return .quit
-        case .startTimer(let id, let token, let after): return .startTimer(id: id, token: token, afterMilliseconds: after)
+        case .startTimer(let id, let token, let after):
+            return .startTimer(id: id, token: token, afterMilliseconds: after)
         case .listDirectory(let path, let token): return .listDirectory(path: path, token: token)
         case .describeFile(let path, let token): return .describeFile(path: path, token: token)
         case .saveFile(let path, let contents, let secret, let token):

@@ -63,12 +63,16 @@ public struct Rect: Sendable, Hashable {
 
     /// Splits the rectangle into rows stacked top to bottom, one per constraint.
     public func rows(_ constraints: [Constraint]) -> [Rect] {
-        Constraint.solve(constraints, total: height).map { Rect(x: x, y: y + $0.offset, width: width, height: $0.length) }
+        Constraint.solve(constraints, total: height).map {
+            Rect(x: x, y: y + $0.offset, width: width, height: $0.length)
+        }
     }
 
     /// Splits the rectangle into columns left to right, one per constraint.
     public func columns(_ constraints: [Constraint]) -> [Rect] {
-        Constraint.solve(constraints, total: width).map { Rect(x: x + $0.offset, y: y, width: $0.length, height: height) }
+        Constraint.solve(constraints, total: width).map {
+            Rect(x: x + $0.offset, y: y, width: $0.length, height: height)
+        }
     }
 }
 

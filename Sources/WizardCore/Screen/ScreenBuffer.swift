@@ -67,8 +67,9 @@ public struct ScreenBuffer: Sendable, Hashable {
     /// Writes `text` truncated with `…` to fit `width` columns.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, width: Int, style: Style = .normal) -> Int {
-        write(TextLayout.truncate(text, width: width), x: x, y: y, style: style,
-              clip: Rect(x: x, y: y, width: width, height: 1))
+        write(
+            TextLayout.truncate(text, width: width), x: x, y: y, style: style,
+            clip: Rect(x: x, y: y, width: width, height: 1))
     }
 
     /// Fills the rectangle with a grapheme in a style.
@@ -88,28 +89,33 @@ public struct ScreenBuffer: Sendable, Hashable {
     }
 
     /// Draws a box along the edge of the rectangle, with an optional title in the top line.
-    public mutating func drawBox(_ rect: Rect, glyphs: Glyphs, style: Style = .border, title: String? = nil,
-                                 titleStyle: Style = .title) {
+    public mutating func drawBox(
+        _ rect: Rect, glyphs: Glyphs, style: Style = .border, title: String? = nil,
+        titleStyle: Style = .title
+    ) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let horizontal = String(repeating: glyphs.horizontal, count: rect.width - 2)
         write(String(glyphs.topLeft) + horizontal + String(glyphs.topRight), x: rect.x, y: rect.y, style: style)
-        write(String(glyphs.bottomLeft) + horizontal + String(glyphs.bottomRight), x: rect.x, y: rect.maxY - 1,
-              style: style)
+        write(
+            String(glyphs.bottomLeft) + horizontal + String(glyphs.bottomRight), x: rect.x, y: rect.maxY - 1,
+            style: style)
         for row in (rect.y + 1)..<(rect.maxY - 1) {
             write(String(glyphs.vertical), x: rect.x, y: row, style: style)
             write(String(glyphs.vertical), x: rect.maxX - 1, y: row, style: style)
         }
         if let title, rect.width > 6 {
-            write(" " + TextLayout.truncate(title, width: rect.width - 6) + " ", x: rect.x + 2, y: rect.y,
-                  style: titleStyle)
+            write(
+                " " + TextLayout.truncate(title, width: rect.width - 6) + " ", x: rect.x + 2, y: rect.y,
+                style: titleStyle)
         }
     }
 
     /// Draws a horizontal divider across the rectangle's row `y`, joined to a surrounding box.
     public mutating func drawDivider(y: Int, from x: Int, width: Int, glyphs: Glyphs, style: Style = .border) {
         guard width >= 2 else { return }
-        write(String(glyphs.teeLeft) + String(repeating: glyphs.horizontal, count: width - 2) + String(glyphs.teeRight),
-              x: x, y: y, style: style)
+        write(
+            String(glyphs.teeLeft) + String(repeating: glyphs.horizontal, count: width - 2) + String(glyphs.teeRight),
+            x: x, y: y, style: style)
     }
 
     /// The text of one row, with continuation cells left out and trailing spaces trimmed.

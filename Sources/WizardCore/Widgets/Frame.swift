@@ -49,8 +49,10 @@ public struct Frame: Sendable, Hashable {
     /// The steps for the rail (shown at 100 columns and more).
     public var rail: [RailItem]
 
-    public init(product: String = "remote-cluster-wizard", branch: String? = nil, step: StepProgress? = nil,
-                title: String, keys: [KeyHint], rail: [RailItem] = []) {
+    public init(
+        product: String = "remote-cluster-wizard", branch: String? = nil, step: StepProgress? = nil,
+        title: String, keys: [KeyHint], rail: [RailItem] = []
+    ) {
         self.product = product
         self.branch = branch
         self.step = step
@@ -61,7 +63,14 @@ public struct Frame: Sendable, Hashable {
 
     /// The footer text: `Tab next field · Enter continue`.
     public func footer(glyphs: Glyphs) -> String {
-        keys.map { "\($0.keys) \($0.action)" }.joined(separator: glyphs.separator)
+        keys.map { "\(Self.keyName($0.keys, glyphs: glyphs)) \($0.action)" }.joined(separator: glyphs.separator)
+    }
+
+    /// Key names with arrows spelled out when the glyphs are ASCII only.
+    static func keyName(_ keys: String, glyphs: Glyphs) -> String {
+        guard glyphs == .ascii else { return keys }
+        return keys.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right")
+            .replacingOccurrences(of: "↓", with: "Down").replacingOccurrences(of: "↑", with: "Up")
     }
 
     /// Draws the frame and returns the body rectangle, or draws the "too small" message and returns nil.
@@ -118,15 +127,17 @@ public struct Frame: Sendable, Hashable {
             let y = rect.y + 2 + index
             let used = buffer.write(mark, x: rect.x + 1, y: y, style: style)
             let textStyle: Style = item.state == .current ? .focus : (item.state == .done ? .normal : .muted)
-            buffer.write(item.title, x: rect.x + 2 + max(used, 1), y: y,
-                         width: rect.width - 4 - max(used, 1), style: textStyle)
+            buffer.write(
+                item.title, x: rect.x + 2 + max(used, 1), y: y,
+                width: rect.width - 4 - max(used, 1), style: textStyle)
         }
     }
 
     /// The message shown instead of a screen when the terminal is smaller than `minimumSize`.
     public static func renderTooSmall(into buffer: inout ScreenBuffer, theme: Theme) {
         let size = buffer.size
-        let text = "Terminal too small: \(size.width)x\(size.height). "
+        let text =
+            "Terminal too small: \(size.width)x\(size.height). "
             + "Make it at least \(minimumSize.width)x\(minimumSize.height). q quits."
         let lines = TextLayout.wrap(text, width: max(1, size.width - 2))
         let top = max(0, (size.height - lines.count) / 2)
@@ -137,3 +148,5 @@ public struct Frame: Sendable, Hashable {
         buffer.cursor = nil
     }
 }
+
+import Foundation

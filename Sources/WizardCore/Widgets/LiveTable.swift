@@ -67,15 +67,17 @@ public struct LiveTable: Sendable, Hashable {
     public func render(into buffer: inout ScreenBuffer, rect: Rect, now: Moment, theme: Theme) {
         let columnRects = rect.columns(columns.map(\.width))
         for (index, column) in columns.enumerated() {
-            buffer.write(column.heading, x: columnRects[index].x, y: rect.y, width: columnRects[index].width - 1,
-                         style: Style(.muted, bold: true))
+            buffer.write(
+                column.heading, x: columnRects[index].x, y: rect.y, width: columnRects[index].width - 1,
+                style: Style(.muted, bold: true))
         }
         let stale = isStale(now: now)
         for (rowIndex, row) in rows.enumerated() where rowIndex + 1 < rect.height - 2 {
             for (index, cell) in row.cells.enumerated() where index < columnRects.count {
                 let style = stale ? Style.muted : (index == 1 ? row.style : .normal)
-                buffer.write(cell, x: columnRects[index].x, y: rect.y + 1 + rowIndex,
-                             width: columnRects[index].width - 1, style: style)
+                buffer.write(
+                    cell, x: columnRects[index].x, y: rect.y + 1 + rowIndex,
+                    width: columnRects[index].width - 1, style: style)
             }
         }
         let statusY = rect.maxY - 1
@@ -83,8 +85,9 @@ public struct LiveTable: Sendable, Hashable {
         if stale { line = "\(theme.glyphs.warning) stale: " + line }
         buffer.write(line, x: rect.x, y: statusY, width: rect.width, style: stale ? .warning : .muted)
         if let lastError {
-            buffer.write("\(theme.glyphs.failure) \(lastError)", x: rect.x, y: statusY - 1, width: rect.width,
-                         style: .failure)
+            buffer.write(
+                "\(theme.glyphs.failure) \(lastError)", x: rect.x, y: statusY - 1, width: rect.width,
+                style: .failure)
         }
     }
 }

@@ -58,8 +58,10 @@ public struct PathField: Sendable, Hashable {
     }
 
     /// Applies a directory listing; ignores it unless it answers the latest Tab.
-    public mutating func apply(listing: Result<[DirectoryEntry], FileAccessError>, token: Token,
-                               tokens: inout TokenSource) -> [Effect<Never>] {
+    public mutating func apply(
+        listing: Result<[DirectoryEntry], FileAccessError>, token: Token,
+        tokens: inout TokenSource
+    ) -> [Effect<Never>] {
         guard token == pendingListing else { return [] }
         pendingListing = nil
         let directory = directoryPart
@@ -70,7 +72,8 @@ public struct PathField: Sendable, Hashable {
             hint = error.message
             return []
         case .success(let entries):
-            let matches = entries
+            let matches =
+                entries
                 .filter { $0.name.hasPrefix(prefix) && (prefix.hasPrefix(".") || !$0.name.hasPrefix(".")) }
                 .sorted { $0.name < $1.name }
             if matches.isEmpty {

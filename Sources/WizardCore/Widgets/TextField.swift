@@ -91,8 +91,10 @@ public struct TextField: Sendable, Hashable {
 
     /// Draws the visible part of the text (or of `displayed`, a same-length stand-in such as bullets)
     /// and, when focused, places the buffer's cursor.
-    public func render(into buffer: inout ScreenBuffer, rect: Rect, focused: Bool, style: Style = .normal,
-                       displayed: [Character]? = nil) {
+    public func render(
+        into buffer: inout ScreenBuffer, rect: Rect, focused: Bool, style: Style = .normal,
+        displayed: [Character]? = nil
+    ) {
         let row = rect.row(0)
         guard !row.isEmpty else { return }
         var copy = self

@@ -113,12 +113,16 @@ public struct TextViewer: Sendable, Hashable {
             let label = "Save to: "
             buffer.write(label, x: rect.x, y: statusRow, style: .accent)
             let labelWidth = DisplayWidth.of(label)
-            prompt.render(into: &buffer, rect: Rect(x: rect.x + labelWidth, y: statusRow,
-                                                    width: rect.width - labelWidth, height: 1), focused: true)
+            prompt.render(
+                into: &buffer,
+                rect: Rect(
+                    x: rect.x + labelWidth, y: statusRow,
+                    width: rect.width - labelWidth, height: 1), focused: true)
         } else if let status {
             let mark = status.ok ? g.ok : g.failure
-            buffer.write("\(mark) \(status.text)", x: rect.x, y: statusRow, width: rect.width,
-                         style: status.ok ? .success : .failure)
+            buffer.write(
+                "\(mark) \(status.text)", x: rect.x, y: statusRow, width: rect.width,
+                style: status.ok ? .success : .failure)
         }
     }
 
@@ -130,7 +134,9 @@ public struct TextViewer: Sendable, Hashable {
             let trimmed = display.drop(while: { $0 == " " })
             if trimmed.hasPrefix("#") {
                 buffer.write(display, x: x, y: y, style: .muted, clip: clip)
-            } else if let colon = display.firstIndex(of: ":"), !display[..<colon].contains(" ") || trimmed.hasPrefix("- ") {
+            } else if let colon = display.firstIndex(of: ":"),
+                !display[..<colon].contains(" ") || trimmed.hasPrefix("- ")
+            {
                 let key = String(display[...colon])
                 let used = buffer.write(key, x: x, y: y, style: .accent, clip: clip)
                 buffer.write(String(display[display.index(after: colon)...]), x: x + used, y: y, clip: clip)

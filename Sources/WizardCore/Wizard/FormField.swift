@@ -69,22 +69,31 @@ public struct FormField: Sendable {
         self.validators = validators
     }
 
-    public static func text(_ id: String, _ label: String, value: String = "", placeholder: String = "",
-                            note: String? = nil, validators: [Validator] = []) -> FormField {
-        FormField(id: id, label: label, control: .text(TextField(value, placeholder: placeholder)), note: note,
-                  validators: validators)
+    public static func text(
+        _ id: String, _ label: String, value: String = "", placeholder: String = "",
+        note: String? = nil, validators: [Validator] = []
+    ) -> FormField {
+        FormField(
+            id: id, label: label, control: .text(TextField(value, placeholder: placeholder)), note: note,
+            validators: validators)
     }
 
-    public static func secret(_ id: String, _ label: String, placeholder: String = "", note: String? = nil,
-                              validators: [Validator] = []) -> FormField {
-        FormField(id: id, label: label, control: .secret(SecretField(placeholder: placeholder)), note: note,
-                  validators: validators)
+    public static func secret(
+        _ id: String, _ label: String, placeholder: String = "", note: String? = nil,
+        validators: [Validator] = []
+    ) -> FormField {
+        FormField(
+            id: id, label: label, control: .secret(SecretField(placeholder: placeholder)), note: note,
+            validators: validators)
     }
 
-    public static func path(_ id: String, _ label: String, value: String = "", placeholder: String = "",
-                            note: String? = nil, validators: [Validator] = []) -> FormField {
-        FormField(id: id, label: label, control: .path(PathField(value, placeholder: placeholder)), note: note,
-                  validators: validators)
+    public static func path(
+        _ id: String, _ label: String, value: String = "", placeholder: String = "",
+        note: String? = nil, validators: [Validator] = []
+    ) -> FormField {
+        FormField(
+            id: id, label: label, control: .path(PathField(value, placeholder: placeholder)), note: note,
+            validators: validators)
     }
 
     public static func choice(_ id: String, _ label: String, options: [ChoiceOption], note: String? = nil)
@@ -93,12 +102,15 @@ public struct FormField: Sendable {
         FormField(id: id, label: label, control: .choice(ChoiceList(options)), note: note)
     }
 
-    public static func multiChoice(_ id: String, _ label: String, options: [ChoiceOption],
-                                   chosen: Set<String> = [], note: String? = nil, validators: [Validator] = [])
+    public static func multiChoice(
+        _ id: String, _ label: String, options: [ChoiceOption],
+        chosen: Set<String> = [], note: String? = nil, validators: [Validator] = []
+    )
         -> FormField
     {
-        FormField(id: id, label: label, control: .multiChoice(MultiChoice(options, chosen: chosen)), note: note,
-                  validators: validators)
+        FormField(
+            id: id, label: label, control: .multiChoice(MultiChoice(options, chosen: chosen)), note: note,
+            validators: validators)
     }
 
     public static func confirm(_ id: String, _ label: String, value: Bool = false, note: String? = nil) -> FormField {

@@ -34,7 +34,9 @@ public enum FormView {
             area = area.inset(top: min(area.height, lines.count + 1))
         }
         let labelWidth = labelWidth(for: step, in: area.width)
-        let heights = step.fields.map { height(of: $0, labelWidth: labelWidth, width: area.width, glyphs: theme.glyphs) }
+        let heights = step.fields.map {
+            height(of: $0, labelWidth: labelWidth, width: area.width, glyphs: theme.glyphs)
+        }
         // The first field shown: as early as possible while the focused field still fits, leaving a
         // row for each "more" marker that will be needed.
         var first = 0
@@ -44,7 +46,8 @@ public enum FormView {
             let total = span(0, last)
             if total > area.height {
                 while first < step.focus,
-                      span(first, step.focus) > area.height - (first > 0 ? 1 : 0) - (step.focus < last ? 1 : 0) {
+                    span(first, step.focus) > area.height - (first > 0 ? 1 : 0) - (step.focus < last ? 1 : 0)
+                {
                     first += 1
                 }
             }
@@ -61,15 +64,18 @@ public enum FormView {
                 buffer.write("\(theme.glyphs.ellipsisDown) more below", x: area.x + labelWidth, y: y, style: .muted)
                 break
             }
-            renderField(step.fields[index], focused: index == step.focus, into: &buffer,
-                        rect: Rect(x: area.x, y: y, width: area.width, height: height), labelWidth: labelWidth,
-                        theme: theme)
+            renderField(
+                step.fields[index], focused: index == step.focus, into: &buffer,
+                rect: Rect(x: area.x, y: y, width: area.width, height: height), labelWidth: labelWidth,
+                theme: theme)
             y += height
         }
     }
 
-    static func renderField(_ field: FormField, focused: Bool, into buffer: inout ScreenBuffer, rect: Rect,
-                            labelWidth: Int, theme: Theme) {
+    static func renderField(
+        _ field: FormField, focused: Bool, into buffer: inout ScreenBuffer, rect: Rect,
+        labelWidth: Int, theme: Theme
+    ) {
         let g = theme.glyphs
         let hasError = !field.problems.errors.isEmpty
         let labelStyle: Style = focused ? .focus : (hasError ? Style(.failure, bold: true) : .normal)
@@ -86,27 +92,33 @@ public enum FormView {
         let controlWidth = rect.maxX - controlX
         switch field.control {
         case .text(let control):
-            control.render(into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: 1), focused: focused)
+            control.render(
+                into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: 1), focused: focused)
             y += 1
         case .secret(let control):
-            control.render(into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: 1),
-                           focused: focused, glyphs: g)
+            control.render(
+                into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: 1),
+                focused: focused, glyphs: g)
             y += 1
         case .path(let control):
-            control.render(into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: 1 + control.extraLines),
-                           focused: focused, glyphs: g)
+            control.render(
+                into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: 1 + control.extraLines),
+                focused: focused, glyphs: g)
             y += 1 + control.extraLines
         case .choice(let control):
-            control.render(into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: control.options.count),
-                           focused: focused, glyphs: g)
+            control.render(
+                into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: control.options.count),
+                focused: focused, glyphs: g)
             y += control.options.count
         case .multiChoice(let control):
-            control.render(into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: control.options.count),
-                           focused: focused, glyphs: g)
+            control.render(
+                into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: control.options.count),
+                focused: focused, glyphs: g)
             y += control.options.count
         case .confirm(let control):
-            control.render(into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: 1), focused: focused,
-                           glyphs: g)
+            control.render(
+                into: &buffer, rect: Rect(x: controlX, y: y, width: controlWidth, height: 1), focused: focused,
+                glyphs: g)
             y += 1
         }
         let textX = rect.x + labelWidth
@@ -131,6 +143,8 @@ public enum FormView {
         let mark = problem.severity == .error ? glyphs.failure : glyphs.warning
         let indent = DisplayWidth.of(mark) + 1
         let lines = TextLayout.wrap(problem.displayMessage, width: max(1, width - indent))
-        return lines.enumerated().map { ($0.offset == 0 ? mark + " " : String(repeating: " ", count: indent)) + $0.element }
+        return lines.enumerated().map {
+            ($0.offset == 0 ? mark + " " : String(repeating: " ", count: indent)) + $0.element
+        }
     }
 }

@@ -54,7 +54,8 @@ public struct PollPolicy: Sendable, Hashable {
 
     /// A request answered. Answers to anything but the request in flight are stale and ignored
     /// (returns false then); otherwise the next timer is scheduled.
-    public mutating func completed(token: Token, success: Bool, tokens: inout TokenSource) -> (accepted: Bool, [Action]) {
+    public mutating func completed(token: Token, success: Bool, tokens: inout TokenSource) -> (accepted: Bool, [Action])
+    {
         guard token == inFlight else { return (false, []) }
         inFlight = nil
         consecutiveFailures = success ? 0 : consecutiveFailures + 1

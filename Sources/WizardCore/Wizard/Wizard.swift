@@ -57,7 +57,8 @@ public struct Wizard: Sendable {
     /// The rail: visible steps, done / current / upcoming.
     public var rail: [RailItem] {
         visibleSteps.map { index in
-            RailItem(steps[index].shortTitle, state: index < current ? .done : (index == current ? .current : .upcoming))
+            RailItem(
+                steps[index].shortTitle, state: index < current ? .done : (index == current ? .current : .upcoming))
         }
     }
 

@@ -16,8 +16,10 @@ public struct WizardStep: Sendable {
     /// Whether the step applies, given the answers so far. Hidden steps are skipped both ways.
     public var isVisible: @Sendable (Answers) -> Bool
 
-    public init(id: String, title: String, shortTitle: String? = nil, intro: String? = nil, fields: [FormField] = [],
-                isVisible: @escaping @Sendable (Answers) -> Bool = { _ in true }) {
+    public init(
+        id: String, title: String, shortTitle: String? = nil, intro: String? = nil, fields: [FormField] = [],
+        isVisible: @escaping @Sendable (Answers) -> Bool = { _ in true }
+    ) {
         self.id = id
         self.title = title
         self.shortTitle = shortTitle ?? title

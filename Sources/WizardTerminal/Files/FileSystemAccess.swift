@@ -29,7 +29,8 @@ public final class InMemoryFileSystem: FileSystemAccess, @unchecked Sendable {
             entries[String(first)] = rest.contains("/")
         }
         if entries.isEmpty { return .failure(FileAccessError("\(directory) does not exist")) }
-        return .success(entries.map { DirectoryEntry(name: $0.key, isDirectory: $0.value) }.sorted { $0.name < $1.name })
+        return .success(
+            entries.map { DirectoryEntry(name: $0.key, isDirectory: $0.value) }.sorted { $0.name < $1.name })
     }
 
     public func describe(file: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import RemoteClusterKit
 import WizardCore
 
 /// The real file system. `~` at the start of a path means the home directory.
@@ -8,7 +9,8 @@ public struct LocalFileSystem: FileSystemAccess {
     /// and expiry from the engine).
     private let describer: @Sendable (String, Data) -> String
 
-    public init(describer: @escaping @Sendable (String, Data) -> String = { _, data in FileDescription.describe(data) }) {
+    public init(describer: @escaping @Sendable (String, Data) -> String = { _, data in FileDescription.describe(data) })
+    {
         self.describer = describer
     }
 
@@ -28,12 +30,13 @@ public struct LocalFileSystem: FileSystemAccess {
         guard isDirectory.boolValue else { return .failure(FileAccessError("\(directory) is a file, not a directory")) }
         do {
             let names = try FileManager.default.contentsOfDirectory(atPath: path)
-            return .success(names.map { name in
-                var isDirectory: ObjCBool = false
-                let full = (path as NSString).appendingPathComponent(name)
-                FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
-                return DirectoryEntry(name: name, isDirectory: isDirectory.boolValue)
-            })
+            return .success(
+                names.map { name in
+                    var isDirectory: ObjCBool = false
+                    let full = (path as NSString).appendingPathComponent(name)
+                    FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+                    return DirectoryEntry(name: name, isDirectory: isDirectory.boolValue)
+                })
         } catch {
             return .failure(FileAccessError("Cannot list \(directory): \(Self.reason(error))"))
         }
@@ -56,7 +59,7 @@ public struct LocalFileSystem: FileSystemAccess {
         let target = Self.expand(path)
         let mode: mode_t = secret ? 0o600 : 0o644
         let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC, mode)
-        guard fd >= 0 else { return .failure(FileAccessError(String(cString: strerror(errno)))) }
+        guard fd >= 0 else { return .failure(Self.saveError(errno, path: path)) }
         defer { close(fd) }
         // An existing file keeps its mode on open; set it explicitly.
         fchmod(fd, mode)
@@ -70,33 +73,78 @@ public struct LocalFileSystem: FileSystemAccess {
         return .success(())
     }
 
+    /// Why a file could not be created, with what to do about it.
+    static func saveError(_ code: Int32, path: String) -> FileAccessError {
+        let directory = (path as NSString).deletingLastPathComponent
+        switch code {
+        case ENOENT:
+            return FileAccessError(
+                "the directory \(directory.isEmpty ? "." : directory) does not exist. Create it or choose another path")
+        case EACCES, EPERM:
+            return FileAccessError("permission denied. Choose a path you can write to, such as your home directory")
+        case EISDIR:
+            return FileAccessError("that is a directory. Add a file name")
+        default:
+            return FileAccessError(String(cString: strerror(code)))
+        }
+    }
+
     static func reason(_ error: Error) -> String {
         let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return nsError.localizedDescription
     }
 }
 
-/// A one-line description of what file contents look like.
+/// A one-line description of what file contents look like: for certificates the subject, whether
+/// it is a CA and when it expires (read with the engine's `CertificateInspector`), otherwise the
+/// kind of text and why it is not a certificate.
 public enum FileDescription {
-    public static func describe(_ data: Data) -> String {
+    public static func describe(_ data: Data, now: Date = Date()) -> String {
         guard !data.isEmpty else { return "Empty file" }
-        guard let text = String(data: data, encoding: .utf8) else { return "Binary file (\(data.count) bytes), not PEM text" }
-        let certificates = text.components(separatedBy: "-----BEGIN CERTIFICATE-----").count - 1
-        let keys = text.components(separatedBy: "PRIVATE KEY-----").count / 2
-        if certificates > 0 {
-            var parts = ["PEM: \(certificates) certificate\(certificates == 1 ? "" : "s")"]
-            if keys > 0 { parts.append("and a private key (not a CA file)") }
-            return parts.joined(separator: " ")
+        guard let text = String(data: data, encoding: .utf8) else {
+            return "Binary file (\(data.count) bytes), not PEM text"
         }
-        if keys > 0 { return "PEM private key: not a certificate; choose the CA certificate instead" }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return "JSON text (\(data.count) bytes), not a certificate" }
-        if trimmed.contains(":\n") || trimmed.hasPrefix("apiVersion:") || trimmed.hasPrefix("---") {
-            return "YAML text (\(data.count) bytes), not a certificate"
+        do {
+            let certificates = try CertificateInspector.inspect(pem: text)
+            guard let first = certificates.first else { return "No certificate in it" }
+            let summary = describe(first, now: now)
+            return certificates.count == 1 ? summary : "\(certificates.count) certificates; first: \(summary)"
+        } catch .notPEM {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
+                return "JSON text (\(data.count) bytes), not a certificate"
+            }
+            if trimmed.hasPrefix("apiVersion:") || trimmed.hasPrefix("---") || trimmed.contains(":\n") {
+                return "YAML text (\(data.count) bytes), not a certificate"
+            }
+            return "Text (\(data.count) bytes), no PEM certificate in it"
+        } catch {
+            return "Not usable: \(error.description)"
         }
-        return "Text (\(data.count) bytes), no PEM certificate in it"
+    }
+
+    /// `CN=logs-transport-ca · CA · expires 2027-03-02 (in 93 days)`.
+    static func describe(_ certificate: CertificateSummary, now: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let days = Int((certificate.notValidAfter.timeIntervalSince(now) / 86_400).rounded(.down))
+        let expiry: String
+        if certificate.notValidAfter < now {
+            let ago = Int(now.timeIntervalSince(certificate.notValidAfter) / 86_400)
+            expiry =
+                "expired \(formatter.string(from: certificate.notValidAfter)) (\(ago) day\(ago == 1 ? "" : "s") ago)"
+        } else if certificate.notValidBefore > now {
+            expiry = "not valid before \(formatter.string(from: certificate.notValidBefore))"
+        } else {
+            expiry =
+                "expires \(formatter.string(from: certificate.notValidAfter)) (in \(days) day\(days == 1 ? "" : "s"))"
+        }
+        return [certificate.subject, certificate.isCA ? "CA" : "not a CA", expiry].joined(separator: " · ")
     }
 }

@@ -12,9 +12,11 @@ public final class HeadlessSession<Program: TerminalProgram> {
     public let jobs: ScriptedJobs<Program.Job, Program.Reply>
     public let loop: ProgramLoop<Program>
 
-    public init(program: Program, size: Size = Size(width: 80, height: 24), theme: Theme = .unicode,
-                files: InMemoryFileSystem = InMemoryFileSystem(),
-                jobs: ScriptedJobs<Program.Job, Program.Reply> = ScriptedJobs()) {
+    public init(
+        program: Program, size: Size = Size(width: 80, height: 24), theme: Theme = .unicode,
+        files: InMemoryFileSystem = InMemoryFileSystem(),
+        jobs: ScriptedJobs<Program.Job, Program.Reply> = ScriptedJobs()
+    ) {
         self.terminal = HeadlessTerminal(size: size, theme: theme)
         self.clock = ManualClock()
         self.files = files

@@ -33,8 +33,10 @@ public final class ProgramLoop<Program: TerminalProgram> {
     /// How many frames were drawn (for tests: rendering happens only on change).
     public private(set) var framesDrawn = 0
 
-    public init(program: Program, terminal: any TerminalDevice, clock: any LoopClock, files: any FileSystemAccess,
-                jobs: any JobRunner<Program.Job, Program.Reply>) {
+    public init(
+        program: Program, terminal: any TerminalDevice, clock: any LoopClock, files: any FileSystemAccess,
+        jobs: any JobRunner<Program.Job, Program.Reply>
+    ) {
         self.program = program
         self.terminal = terminal
         self.clock = clock
@@ -115,7 +117,9 @@ public final class ProgramLoop<Program: TerminalProgram> {
     private func fireDueTimers() {
         while ending == nil {
             let now = clock.now
-            guard let index = timers.indices.filter({ timers[$0].due <= now }).min(by: { timers[$0].due < timers[$1].due })
+            guard
+                let index = timers.indices.filter({ timers[$0].due <= now }).min(by: { timers[$0].due < timers[$1].due }
+                )
             else { return }
             let timer = timers.remove(at: index)
             dispatch(.timer(id: timer.id, token: timer.token, now: now))
@@ -135,8 +139,11 @@ public final class ProgramLoop<Program: TerminalProgram> {
             case .describeFile(let path, let token):
                 mailbox.post(.event(.fileDescribed(path: path, token: token, description: files.describe(file: path))))
             case .saveFile(let path, let contents, let secret, let token):
-                mailbox.post(.event(.fileSaved(path: path, token: token,
-                                               result: files.save(contents, to: path, secret: secret))))
+                mailbox.post(
+                    .event(
+                        .fileSaved(
+                            path: path, token: token,
+                            result: files.save(contents, to: path, secret: secret))))
             case .run(let job, let token):
                 let mailbox = self.mailbox
                 jobs.start(job) { reply in mailbox.post(.reply(token: token, reply)) }

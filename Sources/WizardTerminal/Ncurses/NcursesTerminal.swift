@@ -33,7 +33,10 @@ public final class NcursesTerminal: TerminalDevice {
         _ = cn_setlocale_all()
         let unicode = String(cString: cn_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
         set_escdelay(Self.escapeDelayMilliseconds)
-        guard initscr() != nil else { throw TerminalError("ncurses could not initialise the terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? ""))") }
+        guard initscr() != nil else {
+            throw TerminalError(
+                "ncurses could not initialise the terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? ""))")
+        }
         isActive = true
         cn_install_signal_handlers()
         raw()
@@ -121,7 +124,8 @@ public final class NcursesTerminal: TerminalDevice {
                 let cell = buffer[column, row]
                 if cell.isContinuation { continue }
                 if !redrawAll, let drawn, drawn[column, row] == cell,
-                   column + 1 >= buffer.size.width || drawn[column + 1, row] == buffer[column + 1, row] {
+                    column + 1 >= buffer.size.width || drawn[column + 1, row] == buffer[column + 1, row]
+                {
                     continue
                 }
                 put(cell, row: row, column: column, window: window)

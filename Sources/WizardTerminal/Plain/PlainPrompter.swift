@@ -13,8 +13,10 @@ public struct PlainPrompter {
     public var write: (String) -> Void
     public var glyphs: Glyphs
 
-    public init(readLine: @escaping () -> String?, readSecret: @escaping (String) -> String?,
-                write: @escaping (String) -> Void, glyphs: Glyphs) {
+    public init(
+        readLine: @escaping () -> String?, readSecret: @escaping (String) -> String?,
+        write: @escaping (String) -> Void, glyphs: Glyphs
+    ) {
         self.readLine = readLine
         self.readSecret = readSecret
         self.write = write
@@ -129,7 +131,9 @@ public struct PlainPrompter {
                     list.highlighted = n - 1
                     return .choice(list)
                 }
-                write("  \(glyphs.failure) \"\(trimmed)\" is not one of the choices. Type a number from 1 to \(list.options.count).\n")
+                write(
+                    "  \(glyphs.failure) \"\(trimmed)\" is not one of the choices. Type a number from 1 to \(list.options.count).\n"
+                )
             }
         case .multiChoice(let list):
             write("\(field.label)\n")
@@ -137,7 +141,9 @@ public struct PlainPrompter {
                 let detail = option.detail.isEmpty ? "" : " - \(option.detail)"
                 write("  \(number + 1)) \(option.title)\(detail)\n")
             }
-            let current = list.options.enumerated().filter { list.chosen.contains($0.element.id) }.map { "\($0.offset + 1)" }
+            let current = list.options.enumerated().filter { list.chosen.contains($0.element.id) }.map {
+                "\($0.offset + 1)"
+            }
             while true {
                 write("Choose any, separated by commas [\(current.joined(separator: ","))]: ")
                 guard let line = readLine() else { return nil }
@@ -148,7 +154,9 @@ public struct PlainPrompter {
                     let ids = Set(numbers.map { list.options[$0! - 1].id })
                     return .multiChoice(MultiChoice(list.options, chosen: ids))
                 }
-                write("  \(glyphs.failure) \"\(trimmed)\" is not a list of choices. Type numbers from 1 to \(list.options.count), like 1,2.\n")
+                write(
+                    "  \(glyphs.failure) \"\(trimmed)\" is not a list of choices. Type numbers from 1 to \(list.options.count), like 1,2.\n"
+                )
             }
         case .confirm(var confirm):
             while true {
