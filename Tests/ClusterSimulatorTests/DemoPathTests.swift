@@ -12,7 +12,16 @@ struct DemoPathTests {
     func wholeProcedure() async throws {
         let environment = try await SimulatedEnvironment.start(
             .init(remoteClusterServerEnabled: false, restartDuration: .milliseconds(200)))
-        defer { Task { await environment.shutdown() } }
+        do {
+            try await procedure(environment)
+        } catch {
+            await environment.shutdown()
+            throw error
+        }
+        await environment.shutdown()
+    }
+
+    func procedure(_ environment: SimulatedEnvironment) async throws {
         let local = try #require(environment.local)
         let remoteLocation = KubernetesLocation(context: "sim-remote", namespace: "default")
         let localLocation = KubernetesLocation(context: "sim-local", namespace: "default")

@@ -148,7 +148,9 @@ struct LoopbackTLSServerReservationTests {
         let intruder = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
         await #expect(throws: LoopbackTLSServer.StartError.self) { try await intruder.start(port: port) }
         #expect(try await server.start() == port)
-        let answer = try await ProcessRunner.curl(["-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/"])
+        let answer = try await ProcessRunner.curl([
+            "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/",
+        ])
         #expect(answer.stdout == "204")
         await server.shutdown()
         #expect(try await intruder.start(port: port) == port)

@@ -7,40 +7,41 @@ import Testing
 struct SimulatedKubernetesTests {
     @Test("enabling the remote cluster server through the Elasticsearch resource starts the listener after a restart")
     func enableRemoteClusterServer() async throws {
-        let fixture = try await RemoteClusterFixture.start(remoteClusterServerEnabled: false)
-        defer { Task { await fixture.stop() } }
-        let kubernetes = SimulatedKubernetes(pollInterval: .milliseconds(20))
-        let context = RemoteKubernetesContext(cluster: fixture.cluster, restartDuration: .milliseconds(200))
-        try context.install(into: kubernetes)
-        let location = KubernetesLocation(context: "sim-remote", namespace: "default")
-        try await kubernetes.verify(location)
-        await #expect(throws: KubernetesError.unknownContext("sim-nowhere", known: ["sim-remote"])) {
-            try await kubernetes.verify(KubernetesLocation(context: "sim-nowhere", namespace: "default"))
+        try await RemoteClusterFixture.with(remoteClusterServerEnabled: false) {
+            (fixture: RemoteClusterFixture) async throws in
+            let kubernetes = SimulatedKubernetes(pollInterval: .milliseconds(20))
+            let context = RemoteKubernetesContext(cluster: fixture.cluster, restartDuration: .milliseconds(200))
+            try context.install(into: kubernetes)
+            let location = KubernetesLocation(context: "sim-remote", namespace: "default")
+            try await kubernetes.verify(location)
+            await #expect(throws: KubernetesError.unknownContext("sim-nowhere", known: ["sim-remote"])) {
+                try await kubernetes.verify(KubernetesLocation(context: "sim-nowhere", namespace: "default"))
+            }
+
+            let ca = try await kubernetes.secretData(
+                secret: "remote-es-transport-certs-public", key: "ca.crt", in: location)
+            #expect(String(decoding: ca, as: UTF8.self) == fixture.cluster.transportCA.certificatePEM)
+            await #expect(
+                throws: KubernetesError.notFound(kind: "Service", name: "remote-es-remote-cluster", location: location)
+            ) {
+                _ = try await kubernetes.get(kind: "service", name: "remote-es-remote-cluster", in: location)
+            }
+
+            try await kubernetes.mergePatch(
+                kind: "elasticsearch", name: "remote",
+                patch: ["spec": ["remoteClusterServer": ["enabled": true]]], in: location)
+            let rolling = try await kubernetes.get(kind: "Elasticsearch", name: "remote", in: location)
+            #expect(rolling[path: ["metadata", "generation"]] == 2)
+            #expect(!SimulatedKubernetes.isReady(rolling))
+            #expect(!fixture.cluster.isRemoteClusterServerEnabled)
+
+            try await kubernetes.waitForElasticsearchReady(name: "remote", in: location, timeoutSeconds: 10)
+            #expect(fixture.cluster.isRemoteClusterServerEnabled)
+            _ = try await kubernetes.get(kind: "svc", name: "remote-es-remote-cluster", in: location)
+            let key = try await fixture.createCrossClusterKey()
+            let connection = try await RemoteClusterHandshakeClient().connect(fixture.rcsTarget(key: key.encoded))
+            await connection.close()
         }
-
-        let ca = try await kubernetes.secretData(
-            secret: "remote-es-transport-certs-public", key: "ca.crt", in: location)
-        #expect(String(decoding: ca, as: UTF8.self) == fixture.cluster.transportCA.certificatePEM)
-        await #expect(
-            throws: KubernetesError.notFound(kind: "Service", name: "remote-es-remote-cluster", location: location)
-        ) {
-            _ = try await kubernetes.get(kind: "service", name: "remote-es-remote-cluster", in: location)
-        }
-
-        try await kubernetes.mergePatch(
-            kind: "elasticsearch", name: "remote",
-            patch: ["spec": ["remoteClusterServer": ["enabled": true]]], in: location)
-        let rolling = try await kubernetes.get(kind: "Elasticsearch", name: "remote", in: location)
-        #expect(rolling[path: ["metadata", "generation"]] == 2)
-        #expect(!SimulatedKubernetes.isReady(rolling))
-        #expect(!fixture.cluster.isRemoteClusterServerEnabled)
-
-        try await kubernetes.waitForElasticsearchReady(name: "remote", in: location, timeoutSeconds: 10)
-        #expect(fixture.cluster.isRemoteClusterServerEnabled)
-        _ = try await kubernetes.get(kind: "svc", name: "remote-es-remote-cluster", in: location)
-        let key = try await fixture.createCrossClusterKey()
-        let connection = try await RemoteClusterHandshakeClient().connect(fixture.rcsTarget(key: key.encoded))
-        await connection.close()
     }
 
     @Test("apply stores manifests (stringData becomes data), refuses another namespace; wait times out")

@@ -63,3 +63,21 @@ struct RemoteClusterFixture {
 struct FixtureError: Error, CustomStringConvertible {
     var description: String
 }
+
+extension RemoteClusterFixture {
+    /// Starts a remote cluster, runs `body`, and always stops the cluster and removes its files.
+    static func with(
+        faults: Set<SimulatorFault> = [], remoteClusterServerEnabled: Bool = true, slowDelay: Duration = .seconds(3),
+        _ body: (RemoteClusterFixture) async throws -> Void
+    ) async throws {
+        let fixture = try await start(
+            faults: faults, remoteClusterServerEnabled: remoteClusterServerEnabled, slowDelay: slowDelay)
+        do {
+            try await body(fixture)
+        } catch {
+            await fixture.stop()
+            throw error
+        }
+        await fixture.stop()
+    }
+}
