@@ -173,3 +173,47 @@ struct DemoPlainTests {
         #expect(text.contains("Done. Nothing was changed."))
     }
 }
+
+/// Colours, NO_COLOR and an ASCII-only locale, seen through tmux's copy of the screen with escapes.
+@Suite("demo looks", .serialized)
+struct DemoLookTests {
+    func firstScreen(environment: String) throws -> (plain: String, escaped: String) {
+        guard let binary = WizardBinary.path else {
+            throw TmuxError(description: "remote-cluster-wizard is not built; run swift build first")
+        }
+        let pane = try TmuxPane(width: 80, height: 24)
+        defer { pane.close() }
+        try pane.typeLine("\(environment) '\(binary)' demo")
+        let plain = pane.waitFor("the first screen") { $0.contains("Where does the remote cluster run?") }
+        let escaped = try pane.run(["capture-pane", "-p", "-e", "-t", pane.session])
+        try pane.keys("q")
+        pane.waitFor("the quit dialog") { $0.contains("Quit the demo?") }
+        try pane.keys("y")
+        pane.waitFor("the shell prompt") { TmuxPane.promptIsBack($0) }
+        return (plain, escaped)
+    }
+
+    /// SGR colour parameters (30-37, 38;..., 90-97) in the escaped screen.
+    func usesColour(_ escaped: String) -> Bool {
+        escaped.range(of: "\u{1B}\\[([0-9]+;)*(3[0-8]|9[0-7])[;m]", options: .regularExpression) != nil
+    }
+
+    @Test func coloursByDefaultAndNoneWithNO_COLOR() throws {
+        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
+        let coloured = try firstScreen(environment: "")
+        #expect(usesColour(coloured.escaped))
+        let monochrome = try firstScreen(environment: "NO_COLOR=1")
+        #expect(!usesColour(monochrome.escaped))
+        // Focus still shows, as bold.
+        #expect(monochrome.escaped.contains("\u{1B}[1m"))
+        #expect(monochrome.plain.contains("› Elastic Cloud Hosted (ECH)"))
+    }
+
+    @Test func asciiLocaleDrawsWithASCII() throws {
+        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
+        let screen = try firstScreen(environment: "LANG=C LC_ALL=C").plain
+        #expect(screen.hasPrefix("+- remote-cluster-wizard ---"))
+        #expect(screen.contains("  > Elastic Cloud Hosted (ECH)"))
+        #expect(screen.contains("Up/Down choose - Enter continue - q quit"))
+    }
+}

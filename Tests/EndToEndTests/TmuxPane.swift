@@ -12,7 +12,9 @@ final class TmuxPane {
         let id = UUID().uuidString.prefix(8).lowercased()
         socket = "rcw-e2e-\(id)"
         session = "demo-\(id)"
-        let shell = "env PS1='\(Self.prompt)' LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color bash --norc --noprofile"
+        // NO_COLOR is dropped: swift test sets it, and the panes should start like a user's terminal.
+        let shell =
+            "env -u NO_COLOR PS1='\(Self.prompt)' LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color bash --norc --noprofile"
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", shell])
         try run(["set-option", "-t", session, "window-size", "manual"])
         _ = waitFor("the shell prompt", timeout: 10) { Self.promptIsBack($0) }

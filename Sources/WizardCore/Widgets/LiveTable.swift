@@ -30,8 +30,15 @@ public struct LiveTable: Sendable, Hashable {
     public var staleAfterMilliseconds: Int64
     public var intervalMilliseconds: Int64
 
-    public init(columns: [Column], intervalMilliseconds: Int64 = 1000, staleAfterMilliseconds: Int64 = 5000) {
+    /// The column drawn in the row's style (the status column); the others are plain.
+    public var statusColumn: Int
+
+    public init(
+        columns: [Column], statusColumn: Int = 1, intervalMilliseconds: Int64 = 1000,
+        staleAfterMilliseconds: Int64 = 5000
+    ) {
         self.columns = columns
+        self.statusColumn = statusColumn
         self.intervalMilliseconds = intervalMilliseconds
         self.staleAfterMilliseconds = staleAfterMilliseconds
     }
@@ -74,7 +81,7 @@ public struct LiveTable: Sendable, Hashable {
         let stale = isStale(now: now)
         for (rowIndex, row) in rows.enumerated() where rowIndex + 1 < rect.height - 2 {
             for (index, cell) in row.cells.enumerated() where index < columnRects.count {
-                let style = stale ? Style.muted : (index == 1 ? row.style : .normal)
+                let style = stale ? Style.muted : (index == statusColumn ? row.style : .normal)
                 buffer.write(
                     cell, x: columnRects[index].x, y: rect.y + 1 + rowIndex,
                     width: columnRects[index].width - 1, style: style)
