@@ -29,19 +29,14 @@ enum LocalClusterRoutes {
             if update.setsTransient && cluster.options.warnsOnTransientSettings {
                 headers.append(cluster.identity.warning(ClusterSettingsAPI.transientDeprecationMessage))
             }
-            let outcome = cluster.state.withLock { state in
-                Result { () throws(ElasticsearchErrorResponse) in
-                    try state.settings.apply(persistent: update.persistent, transient: update.transient)
-                }
-            }
             let result: ClusterSettingsStore.UpdateResult
-            switch outcome {
-            case .success(let value): result = value
-            case .failure(var failure):
+            do throws(ElasticsearchErrorResponse) {
+                result = try cluster.updateClusterSettings(persistent: update.persistent, transient: update.transient)
+            } catch {
+                var failure = error
                 failure.responseHeaders += headers
                 throw failure
             }
-            if !result.changedAliases.isEmpty { try? cluster.applyConnections(rebuildAll: false) }
             return request.json(ClusterSettingsAPI.updateResponse(result, flat: request.flag("flat_settings")), headers: headers)
         }
     }

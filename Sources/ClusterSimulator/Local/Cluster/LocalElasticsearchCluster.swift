@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 import RemoteClusterKit
 
 /// The simulated local (ECK-managed) Elasticsearch cluster: a REST API over HTTPS with basic and
@@ -189,6 +190,26 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
         }
         try? applyConnections(rebuildAll: false)
         return names
+    }
+
+    /// Applies a cluster settings update (flattened; a nil value is a `null`) as
+    /// `PUT /_cluster/settings` does, and reconnects the aliases it changed.
+    @discardableResult
+    public func updateClusterSettings(
+        persistent: OrderedDictionary<String, SettingValue?> = [:], transient: OrderedDictionary<String, SettingValue?> = [:]
+    ) throws(ElasticsearchErrorResponse) -> ClusterSettingsStore.UpdateResult {
+        let result = try state.withLock { state in
+            Result { () throws(ElasticsearchErrorResponse) in try state.settings.apply(persistent: persistent, transient: transient) }
+        }.get()
+        if !result.changedAliases.isEmpty { try? applyConnections(rebuildAll: false) }
+        return result
+    }
+
+    /// Applies a `PUT /_cluster/settings` body (`persistent` and `transient`, nested or flat).
+    @discardableResult
+    public func updateClusterSettings(body: JSONValue) throws(ElasticsearchErrorResponse) -> ClusterSettingsStore.UpdateResult {
+        let update = try ClusterSettingsAPI.parseUpdate(body)
+        return try updateClusterSettings(persistent: update.persistent, transient: update.transient)
     }
 
     /// Hands the current remote cluster settings, credentials and trust to the connection manager.

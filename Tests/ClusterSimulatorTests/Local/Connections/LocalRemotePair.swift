@@ -53,11 +53,7 @@ struct LocalRemotePair {
             "cluster.remote.\(alias).proxy_socket_connections": .int(sockets),
         ]
         if let serverName { settings["cluster.remote.\(alias).server_name"] = .string(serverName) }
-        let request = try ClusterSettingsAPI.parseUpdate(["persistent": settings])
-        _ = try local.state.withLock { state in
-            try state.settings.apply(persistent: request.persistent, transient: request.transient)
-        }
-        try local.applyConnections(rebuildAll: false)
+        try local.updateClusterSettings(body: ["persistent": settings])
         if !waitForRound { return try requireStatus(local.connections.status(alias)) }
         return try requireStatus(await local.connections.waitForIdle(alias, timeoutSeconds: 20))
     }

@@ -24,7 +24,8 @@ import Testing
     @Test func wrongAddressIsUnreachable() async throws {
         let pair = try await LocalRemotePair.start()
         defer { Task { await pair.shutdown() } }
-        let closed = try await closedPort()
+        let (reserved, closed) = try await reservedClosedPort()
+        defer { Task { await reserved.shutdown() } }
         let status = try await pair.configureProxy(address: "127.0.0.1:\(closed)")
         #expect(!status.connected)
         #expect(status.lastFailure?.category == .unreachable)
@@ -138,11 +139,12 @@ import Testing
         #expect(finished?.lastFailure?.exception.reason == "Unable to open any proxy connections to cluster [a] at address [127.0.0.1:\(port)]")
     }
 
-    /// A port nothing listens on.
-    func closedPort() async throws -> Int {
+    /// A port nothing listens on, kept reserved (bound, not listening) until the server shuts down,
+    /// so a parallel test cannot start listening on it.
+    func reservedClosedPort() async throws -> (LoopbackTLSServer, Int) {
         let server = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
         let port = try await server.start(port: 0)
-        await server.shutdown()
-        return port
+        await server.shutdown(keepingPort: true)
+        return (server, port)
     }
 }

@@ -7,9 +7,7 @@ import Testing
 /// Sniff mode, refilling after a lost connection, and `_resolve/cluster` with local expressions.
 @Suite(.serialized) struct SniffAndRefillTests {
     func configureSniff(_ pair: LocalRemotePair, seeds: [String]) async throws -> RemoteConnectionStatus {
-        let request = try ClusterSettingsAPI.parseUpdate(["persistent": ["cluster.remote.a.seeds": .array(seeds.map { .string($0) })]])
-        _ = try pair.local.state.withLock { try $0.settings.apply(persistent: request.persistent, transient: request.transient) }
-        try pair.local.applyConnections(rebuildAll: false)
+        try pair.local.updateClusterSettings(body: ["persistent": ["cluster.remote.a.seeds": .array(seeds.map { .string($0) })]])
         return try requireStatus(await pair.local.connections.waitForIdle("a", timeoutSeconds: 20))
     }
 
@@ -18,7 +16,8 @@ import Testing
         defer { Task { await pair.shutdown() } }
         let closed = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
         let port = try await closed.start(port: 0)
-        await closed.shutdown()
+        await closed.shutdown(keepingPort: true)
+        defer { Task { await closed.shutdown() } }
         let status = try await configureSniff(pair, seeds: ["127.0.0.1:\(port)", pair.remote.proxyAddress])
         #expect(status.connected)
         #expect(status.openConnections == 1, "the simulated remote has one node")

@@ -50,13 +50,11 @@ import Testing
         let key = environment.remote.apiKeys.create(
             name: "k", type: .crossCluster, username: "elastic", realm: "reserved", expiration: nil,
             access: ["search": [["names": ["*"]]]]).encoded
-        let request = try ClusterSettingsAPI.parseUpdate(["persistent": [
+        try local.updateClusterSettings(body: ["persistent": [
             "cluster.remote.a.mode": "proxy", "cluster.remote.a.proxy_address": .string(environment.remote.proxyAddress),
             "cluster.remote.a.server_name": .string(environment.remote.identity.remoteClusterServiceName),
             "cluster.remote.a.proxy_socket_connections": 2,
         ]])
-        _ = try local.state.withLock { try $0.settings.apply(persistent: request.persistent, transient: request.transient) }
-        try local.applyConnections(rebuildAll: false)
         let before = try await local.connections.waitForIdle("a", timeoutSeconds: 20)
         #expect(before?.connected == false, "no CA and no key yet")
 
