@@ -217,3 +217,28 @@ struct DemoLookTests {
         #expect(screen.contains("Up/Down choose - Enter continue - q quit"))
     }
 }
+
+/// TERM=dumb on a real terminal: line prompts, the secret read without echo, Ctrl-D ends it cleanly.
+@Suite("demo with TERM=dumb")
+struct DemoDumbTerminalTests {
+    @Test func linePromptsOnADumbTerminal() throws {
+        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
+        guard let binary = WizardBinary.path else { Issue.record("remote-cluster-wizard is not built"); return }
+        let pane = try TmuxPane(width: 100, height: 30)
+        defer { pane.close() }
+        try pane.typeLine("TERM=dumb '\(binary)' demo")
+        pane.waitFor("the first prompt") { $0.contains("Choose 1-4 [1]:") }
+        try pane.typeLine("1")
+        pane.waitFor("the alias prompt") { $0.contains("Alias:") }
+        try pane.typeLine("logs")
+        try pane.typeLine("lb.example.net:9443")
+        try pane.typeLine("")
+        pane.waitFor("the secret prompt") { $0.contains("API key (input hidden):") }
+        try pane.typeLine("aWQxOmtleTE=")
+        let screen = pane.waitFor("the CA prompt") { $0.contains("CA file:") }
+        #expect(!screen.contains("aWQxOmtleTE="))
+        try pane.keys("C-d")
+        pane.waitFor("the end message") { $0.contains("Input ended; nothing was changed.") }
+        pane.waitFor("the shell prompt") { TmuxPane.promptIsBack($0) }
+    }
+}

@@ -87,3 +87,13 @@ struct KeyDecoderTests {
         #expect(decoder.feed(.keyCode(0o403)) == [.escape, .up])
     }
 }
+
+@Suite("ncurses terminal")
+struct NcursesTerminalTests {
+    @Test func stopIsSafeBeforeStartAndTwice() {
+        let terminal = NcursesTerminal()
+        terminal.stop()
+        terminal.stop()
+        #expect(terminal.readInput(timeoutMilliseconds: 0).isEmpty)
+    }
+}
