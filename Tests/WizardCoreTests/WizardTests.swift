@@ -111,14 +111,23 @@ struct WizardTests {
 
     @Test func warningsShowButDoNotBlock() {
         var wizard = Wizard(steps: [
-            WizardStep(id: "address", title: "Address", fields: [
-                .text("proxy", "Proxy address", value: "lb.example.net:9200", validators: [.text { value in
-                    value.hasSuffix(":9200")
-                        ? [FieldProblem(field: "Proxy address", problem: "port 9200 is the REST port",
-                                        fix: "Use the remote cluster server port, 9443.", severity: .warning)]
-                        : []
-                }])
-            ]),
+            WizardStep(
+                id: "address", title: "Address",
+                fields: [
+                    .text(
+                        "proxy", "Proxy address", value: "lb.example.net:9200",
+                        validators: [
+                            .text { value in
+                                value.hasSuffix(":9200")
+                                    ? [
+                                        FieldProblem(
+                                            field: "Proxy address", problem: "port 9200 is the REST port",
+                                            fix: "Use the remote cluster server port, 9443.", severity: .warning)
+                                    ]
+                                    : []
+                            }
+                        ])
+                ]),
             WizardStep(id: "next", title: "Next"),
         ])
         #expect(wizard.next() == .movedForward)
