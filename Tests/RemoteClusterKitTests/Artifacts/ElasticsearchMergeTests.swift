@@ -203,6 +203,18 @@ import Testing
         }
     }
 
+    @Test func mergedResourcesMatchTheCRD() throws {
+        let publicOnly = LocalElasticsearchChange(secureSettingsSecret: "central-remote-cluster-credentials")
+        for yaml in [Self.twoNodeSets, try TestPaths.fixtureText("local-elasticsearch.yaml")] {
+            for change in [Self.change, publicOnly] {
+                let (merged, _) = try ElasticsearchResourceMerge.merge(
+                    ServerSetFields.strip(Self.resource(yaml)), with: change)
+                let found = ManifestChecks.violations(of: merged)
+                #expect(found.isEmpty, "\(found)")
+            }
+        }
+    }
+
     @Test func publicCAsOnlyEnableTLS() throws {
         let change = LocalElasticsearchChange(secureSettingsSecret: "s")
         let (merged, report) = try ElasticsearchResourceMerge.merge(Self.resource(Self.twoNodeSets), with: change)
@@ -270,23 +282,23 @@ import Testing
         #expect(error.fix.contains("Rename that volume"))
     }
 
+    /// A resource with one nodeSet `data` whose pod spec is `podSpec`.
+    static func oneNodeSet(podSpec: JSONValue) -> JSONValue {
+        [
+            "kind": "Elasticsearch", "metadata": ["name": "central"],
+            "spec": ["nodeSets": [["name": "data", "count": 2, "podTemplate": ["spec": podSpec]]]],
+        ]
+    }
+
+    static func mounts(_ mounts: JSONValue) -> JSONValue {
+        ["containers": [["name": "elasticsearch", "volumeMounts": mounts]]]
+    }
+
     @Test func anOperatorsMountAtTheCAPathIsAnError() throws {
-        let yaml = """
-            kind: Elasticsearch
-            metadata: {name: central}
-            spec:
-              nodeSets:
-              - name: data
-                count: 2
-                podTemplate:
-                  spec:
-                    containers:
-                    - name: elasticsearch
-                      volumeMounts:
-                      - {name: mine, mountPath: /usr/share/elasticsearch/config/remote-cluster-cas}
-            """
+        let resource = Self.oneNodeSet(
+            podSpec: Self.mounts([["name": "mine", "mountPath": "/usr/share/elasticsearch/config/remote-cluster-cas"]]))
         let error = try #require(throws: ArtifactError.self) {
-            try ElasticsearchResourceMerge.merge(Self.resource(yaml), with: Self.change)
+            try ElasticsearchResourceMerge.merge(resource, with: Self.change)
         }
         #expect(
             error.problem
@@ -295,23 +307,11 @@ import Testing
     }
 
     @Test func theWizardsOwnVolumeIsKeptAndItsMountMoved() throws {
-        let yaml = """
-            kind: Elasticsearch
-            metadata: {name: central}
-            spec:
-              nodeSets:
-              - name: data
-                count: 2
-                podTemplate:
-                  spec:
-                    containers:
-                    - name: elasticsearch
-                      volumeMounts:
-                      - {name: remote-cluster-cas, mountPath: /old/place}
-                    volumes:
-                    - {name: remote-cluster-cas, configMap: {name: central-remote-cluster-cas, defaultMode: 420}}
-            """
-        let (merged, report) = try ElasticsearchResourceMerge.merge(Self.resource(yaml), with: Self.change)
+        var podSpec = Self.mounts([["name": "remote-cluster-cas", "mountPath": "/old/place"]])
+        podSpec["volumes"] = [
+            ["name": "remote-cluster-cas", "configMap": ["name": "central-remote-cluster-cas", "defaultMode": 420]]
+        ]
+        let (merged, report) = try ElasticsearchResourceMerge.merge(Self.oneNodeSet(podSpec: podSpec), with: Self.change)
         let spec = try #require(merged[path: ["spec", "nodeSets"]]?.arrayValue?[0][path: ["podTemplate", "spec"]])
         #expect(
             spec["volumes"] == [

@@ -5,21 +5,16 @@ import Testing
 /// When a plan's local objects may be applied with kubectl: only when the plan asks for it and
 /// the credentials Secret would hold real keys.
 @Suite struct PlanKubectlApplyTests {
-    static let encodedOnly = PlanParserTests.example.replacingOccurrences(
-        of: """
-                apiKey:                        # one of: create, encodedEnv, encodedFile
-                  create:
-                    url: https://remote.example.net:9200
-                    user: admin
-                    passwordEnv: REMOTE_PASSWORD
-                    ca: certs/remote-http-ca.crt
-                    name: eu-logs-from-central
-                    expiration: 90d
-                    access:
-                      search: [{names: ["logs-*"]}]
-                      replication: [{names: ["archive-*"]}]
-            """,
-        with: "    apiKey: {encodedEnv: EU_LOGS_KEY}")
+    /// The example of PLAN.md with the first remote's `apiKey.create` block replaced by an
+    /// `encodedEnv` key, so that every key is known.
+    static let encodedOnly: String = {
+        var lines = PlanParserTests.example.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let from = lines.firstIndex(where: { $0.hasPrefix("    apiKey:") }),
+            let to = lines.firstIndex(where: { $0.hasPrefix("  - alias: dc2-archive") }), from < to
+        else { return PlanParserTests.example }
+        lines.replaceSubrange(from..<to, with: ["    apiKey: {encodedEnv: EU_LOGS_KEY}"])
+        return lines.joined(separator: "\n")
+    }()
 
     @Test func allowedWithKubectlModeSecretsAndEveryKeyGiven() throws {
         #expect(Self.encodedOnly != PlanParserTests.example)
