@@ -50,6 +50,13 @@ struct ManifestsCommand: AsyncParsableCommand {
     )
     var apply = false
 
+    @Option(
+        name: .customLong("wait"),
+        help: ArgumentHelp(
+            "With --apply: wait up to this many seconds for the rollout (phase Ready, new generation observed).",
+            valueName: "seconds"))
+    var waitSeconds: Double?
+
     func run() async throws {
         let parsed: ParsedPlan
         do {
@@ -62,6 +69,10 @@ struct ManifestsCommand: AsyncParsableCommand {
         let plan = parsed.plan
         if apply, let problem = plan.kubectlApplyProblem(includeSecrets: includeSecrets) {
             printError(problem.description)
+            throw ExitCode(2)
+        }
+        if let waitSeconds, !apply || !(waitSeconds > 0) {
+            printError("--wait: \(apply ? "must be a number of seconds above 0" : "only applies with --apply").")
             throw ExitCode(2)
         }
 
@@ -101,7 +112,7 @@ struct ManifestsCommand: AsyncParsableCommand {
     func applyLocal(_ artifacts: ArtifactSet, plan: Plan) async throws {
         let cluster = plan.local.eck
         guard let location = cluster.location else { return }
-        let client = KubectlClient()
+        let client = KubectlClient(pollIntervalSeconds: 2)
         do {
             try await client.verify(location)
             try await client.apply(artifacts.localManifests, in: location)
@@ -112,9 +123,21 @@ struct ManifestsCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print("")
-        print(
-            "Applied the local objects to Elasticsearch \(cluster.name) (\(location)). ECK now restarts its pods; follow with `kubectl --context \(location.context) --namespace \(location.namespace) get elasticsearch \(cluster.name)` until PHASE is Ready, then send local-remote-cluster-settings.txt."
-        )
+        guard let waitSeconds else {
+            print(
+                "Applied the local objects to Elasticsearch \(cluster.name) (\(location)). ECK now restarts its pods; follow with `kubectl --context \(location.context) --namespace \(location.namespace) get elasticsearch \(cluster.name)` until PHASE is Ready, then send local-remote-cluster-settings.txt."
+            )
+            return
+        }
+        print("Applied the local objects to Elasticsearch \(cluster.name) (\(location)); waiting for the rollout…")
+        do {
+            try await client.waitForElasticsearchReady(name: cluster.name, in: location, timeoutSeconds: waitSeconds)
+        } catch {
+            printError("The rollout is not finished: \(error.description)")
+            printError("Check the pods with `kubectl --context \(location.context) --namespace \(location.namespace) get pods`.")
+            throw ExitCode(1)
+        }
+        print("Elasticsearch \(cluster.name) is Ready with the change. Now send local-remote-cluster-settings.txt.")
     }
 
     /// The current local resource, from the file or from kubectl, without server-set fields.

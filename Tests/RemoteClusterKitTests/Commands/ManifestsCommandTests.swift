@@ -229,4 +229,43 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderrText.contains("kubectl was not found on PATH"))
     }
+
+    @Test func waitFollowsTheRolloutUntilReady() async throws {
+        let folder = try Self.planFolder(PlanKubectlApplyTests.encodedOnly)
+        let kubectl = try KubectlClientTests.StandIn(
+            """
+            case "$5" in
+              config) ;;
+              apply) exit 0 ;;
+              get) if [ -f "$dir/seen" ]; then cat "$dir/ready.json"; else touch "$dir/seen"; cat "$dir/rolling.json"; fi; exit 0 ;;
+            esac
+            if [ "$1" = config ]; then echo local-ctx; fi
+            """,
+            files: [
+                "rolling.json": #"{"metadata": {"generation": 8}, "status": {"phase": "ApplyingChanges", "observedGeneration": 8}}"#,
+                "ready.json": #"{"metadata": {"generation": 8}, "status": {"phase": "Ready", "observedGeneration": 8}}"#,
+            ])
+        let path = kubectl.folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        let result = try await Self.run(
+            [
+                "--plan", folder.appendingPathComponent("plan.yaml").path, "--include-secrets", "--apply",
+                "--wait", "120", "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
+            ],
+            environment: ["PATH": path, "EU_LOGS_KEY": "VnVhVGFIa0JjSHZ4c2RDNkNrMlQ6ZXUtbG9ncw=="])
+        #expect(result.status == 0, "\(result.stderrText)")
+        let gets = kubectl.calls.filter { $0.contains("get") }
+        #expect(gets.count == 2)
+        #expect(gets.first == ["--context", "local-ctx", "--namespace", "search", "get", "elasticsearch", "central", "-o", "json"])
+        #expect(result.stdoutText.contains("Elasticsearch central is Ready with the change."))
+    }
+
+    @Test func waitWithoutApplyIsRefused() async throws {
+        let folder = try Self.planFolder()
+        let result = try await Self.run([
+            "--plan", folder.appendingPathComponent("plan.yaml").path, "--wait", "10",
+            "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderrText.contains("--wait: only applies with --apply."))
+    }
 }
