@@ -74,6 +74,7 @@ public final class SimulatedRemoteCluster: Sendable {
     public let remoteClusterServerNames: [String]
 
     private let state: LockedState<State>
+    private let reconciliations = SerialQueue()
     private let rest: LoopbackTLSServer
     private let remoteClusterServer: LoopbackTLSServer
     private let transport: LoopbackTLSServer
@@ -94,9 +95,9 @@ public final class SimulatedRemoteCluster: Sendable {
         internodeCA = try GeneratedCA(commonName: "Elastic Auto Transport CA")
         let directory = configuration.directory
         files = Files(
-            httpCA: try httpCA.write(to: directory, baseName: "\(identity.name)-http-ca").certificate,
-            transportCA: try transportCA.write(to: directory, baseName: "\(identity.name)-transport-ca").certificate,
-            internodeCA: try internodeCA.write(to: directory, baseName: "\(identity.name)-internode-ca").certificate)
+            httpCA: try httpCA.writeCertificate(to: directory, baseName: "\(identity.name)-http-ca"),
+            transportCA: try transportCA.writeCertificate(to: directory, baseName: "\(identity.name)-transport-ca"),
+            internodeCA: try internodeCA.writeCertificate(to: directory, baseName: "\(identity.name)-internode-ca"))
 
         let names =
             configuration.remoteClusterServerNames
@@ -155,8 +156,12 @@ public final class SimulatedRemoteCluster: Sendable {
         await transport.shutdown()
     }
 
-    /// Brings the listeners in line with the enabled flag and the faults.
+    /// Brings the listeners in line with the enabled flag and the faults, one change at a time.
     private func reconcile() async throws {
+        try await reconciliations.run { [self] in try await reconcileNow() }
+    }
+
+    private func reconcileNow() async throws {
         let current = state.current
         guard current.started else { return }
         let down = faults.isOn(.remoteDown)
