@@ -130,6 +130,7 @@ import Testing
         (["status", "--url", "https://127.0.0.1:9200", "--password-file", "/nonexistent"], [:]),
         (["status", "--url", "https://127.0.0.1:9200"], ["ES_API_KEY": "not base64 !"]),
         (["status", "--url", "https://127.0.0.1:9200", "--ca", "/nonexistent/ca.crt"], [:]),
+        (["status", "--url", "https://127.0.0.1:9200"], ["ES_PASSWORD": "changeme"]),
     ])
     func badInputExitsTwo(arguments: [String], environment: [String: String]) async throws {
         let run = try await WizardProcess.run(arguments, environment: environment)
