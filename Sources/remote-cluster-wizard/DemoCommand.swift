@@ -9,8 +9,7 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Show the terminal UI gallery: choice list, form with validation, YAML viewer, live table.",
         discussion: """
-            Nothing is changed anywhere; the live table is fed by made-up data. Without a terminal
-            (or with --plain or TERM=dumb) the same steps run as line prompts.
+            Nothing is changed anywhere; the live table is fed by made-up data. Without a terminal (or with --plain or TERM=dumb) the same steps run as line prompts. q asks before quitting.
             """
     )
 

@@ -12,17 +12,19 @@ struct SimulateCommand: AsyncParsableCommand {
             Prints one JSON line on stdout with the URLs, credentials, CA files, the remote cluster \
             server address and server name, and the simulated Kubernetes contexts, then runs until \
             interrupted (SIGINT or SIGTERM) and removes its temporary files.
-            Faults: \(SimulatorFault.allCases.map(\.rawValue).joined(separator: ", ")).
+
+            Faults:
+            \(SimulatorFault.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
             """
     )
 
     @Option(name: .long, help: ArgumentHelp("Faults to switch on, comma separated.", valueName: "LIST"))
     var faults: String = ""
 
-    @Option(name: .long, help: "Seconds a simulated rolling restart takes.")
+    @Option(name: .long, help: ArgumentHelp("Seconds a simulated rolling restart takes.", valueName: "SECONDS"))
     var restartSeconds: Double = 2
 
-    @Option(name: .long, help: "Seconds the slow fault delays each answer.")
+    @Option(name: .long, help: ArgumentHelp("Seconds the slow fault delays each answer.", valueName: "SECONDS"))
     var slowSeconds: Double = 3
 
     func validate() throws {

@@ -73,6 +73,16 @@ struct GeneratedCATests {
         #expect(leaf.certificate.notValidAfter == end)
     }
 
+    @Test("writeCertificate writes the CA certificate and no key")
+    func certificateOnly() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ca = try GeneratedCA(commonName: "public CA")
+        let path = try ca.writeCertificate(to: directory.path, baseName: "public")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == ca.certificatePEM)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["public.crt"])
+    }
+
     @Test("a certificate from another CA does not verify")
     func otherCA() async throws {
         let directory = try TemporaryDirectory()

@@ -12,7 +12,10 @@ struct DemoEndToEndTests {
         }
         let pane = try TmuxPane(width: width, height: height)
         try pane.typeLine("'\(binary)' demo")
-        pane.waitFor("the remote-type list") { $0.contains("Where does the remote cluster run?") }
+        // The footer is drawn last, so once it shows the whole first screen is there.
+        pane.waitFor("the remote-type list") {
+            $0.contains("Where does the remote cluster run?") && $0.contains("q quit")
+        }
         return pane
     }
 
@@ -42,10 +45,12 @@ struct DemoEndToEndTests {
 
         // ECK shows its own step; Esc goes back to the list with the answer kept.
         try pane.keys("Down", "Down", "Enter")
-        screen = pane.waitFor("the ECK step") { $0.contains("The remote ECK cluster") }
+        screen = pane.waitFor("the ECK step") { $0.contains("The remote ECK cluster") && $0.contains("Esc back") }
         #expect(screen.contains("ECK local → ECK remote ─ 2/5"))
         try pane.keys("Escape")
-        screen = pane.waitFor("the list again") { $0.contains("Where does the remote cluster run?") }
+        screen = pane.waitFor("the list again") {
+            $0.contains("Where does the remote cluster run?") && $0.contains("› ECK") && $0.contains("q quit")
+        }
         #expect(screen.contains("› ECK, another operator"))
 
         // ECH: the form; Next is blocked with messages under the fields.
@@ -65,7 +70,9 @@ struct DemoEndToEndTests {
         for _ in 0..<5 { try pane.keys("Enter") }
         pane.waitFor("the viewer") { $0.contains("manifests.yaml") && $0.contains("/46") }
         try pane.keys("Enter")
-        screen = pane.waitFor("live data") { $0.contains("lb.example.net:9443") && $0.contains("updated") }
+        screen = pane.waitFor("live data") {
+            $0.contains("lb.example.net:9443") && $0.contains("updated") && $0.contains("q quit")
+        }
         #expect(screen.contains("logs        ● connected"))
 
         // q asks; Enter keeps the focused "Stay"; q then y quits.
@@ -184,7 +191,9 @@ struct DemoLookTests {
         let pane = try TmuxPane(width: 80, height: 24)
         defer { pane.close() }
         try pane.typeLine("\(environment) '\(binary)' demo")
-        let plain = pane.waitFor("the first screen") { $0.contains("Where does the remote cluster run?") }
+        let plain = pane.waitFor("the first screen") {
+            $0.contains("Where does the remote cluster run?") && $0.contains("q quit")
+        }
         let escaped = try pane.run(["capture-pane", "-p", "-e", "-t", pane.session])
         try pane.keys("q")
         pane.waitFor("the quit dialog") { $0.contains("Quit the demo?") }

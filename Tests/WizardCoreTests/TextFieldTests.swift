@@ -63,6 +63,28 @@ struct TextFieldTests {
         #expect(second.cursor == Point(column: 0, row: 0))
     }
 
+    @Test func scrollStaysPutWhileTheCursorMovesInsideTheVisiblePart() {
+        var f = TextField(String(repeating: "x", count: 30) + "END")
+        f.visibleWidth = 12
+        #expect(f.scroll == 22)
+        for _ in 0..<5 { _ = f.handle(.left) }
+        #expect(f.scroll == 22)
+        var buffer = ScreenBuffer(size: Size(width: 12, height: 1))
+        f.render(into: &buffer, rect: buffer.bounds, focused: true)
+        #expect(buffer.text(row: 0) == "…xxxxxxxEND")
+        #expect(buffer.cursor == Point(column: 6, row: 0))
+        for _ in 0..<7 { _ = f.handle(.left) }
+        #expect(f.scroll == 21)
+        _ = f.handle(.home)
+        #expect(f.scroll == 0)
+        _ = f.handle(.end)
+        #expect(f.scroll == 22)
+        // Deleting gives the freed room to the start of the text.
+        for _ in 0..<5 { _ = f.handle(.backspace) }
+        #expect(f.text.count == 28)
+        #expect(f.scroll == 17)
+    }
+
     @Test func secretFieldMasksUntilRevealed() {
         var secret = SecretField()
         for c in "s3cret" { _ = secret.handle(.character(c)) }

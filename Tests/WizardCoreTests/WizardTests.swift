@@ -109,6 +109,37 @@ struct WizardTests {
         #expect(wizard.answers.text("detail") == "d")
     }
 
+    @Test func warningsShowButDoNotBlock() {
+        var wizard = Wizard(steps: [
+            WizardStep(
+                id: "address", title: "Address",
+                fields: [
+                    .text(
+                        "proxy", "Proxy address", value: "lb.example.net:9200",
+                        validators: [
+                            .text { value in
+                                value.hasSuffix(":9200")
+                                    ? [
+                                        FieldProblem(
+                                            field: "Proxy address", problem: "port 9200 is the REST port",
+                                            fix: "Use the remote cluster server port, 9443.", severity: .warning)
+                                    ]
+                                    : []
+                            }
+                        ])
+                ]),
+            WizardStep(id: "next", title: "Next"),
+        ])
+        #expect(wizard.next() == .movedForward)
+        #expect(wizard.steps[0].fields[0].problems.map(\.severity) == [.warning])
+        _ = wizard.back()
+        var buffer = ScreenBuffer(size: Size(width: 70, height: 3))
+        FormView.render(wizard.currentStep, into: &buffer, rect: buffer.bounds, theme: .ascii)
+        #expect(buffer.text(row: 1) == "               [!] Proxy address port 9200 is the REST port. Use the")
+        #expect(buffer.text(row: 2) == "                   remote cluster server port, 9443.")
+        #expect(buffer[15, 1].style == .warning)
+    }
+
     @Test func finishedOnTheLastStep() {
         var wizard = makeWizard()
         #expect(

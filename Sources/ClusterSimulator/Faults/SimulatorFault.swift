@@ -30,6 +30,24 @@ public enum SimulatorFault: String, Sendable, Hashable, CaseIterable, CustomStri
 
     public var description: String { rawValue }
 
+    /// What the fault does, in one line.
+    public var summary: String {
+        switch self {
+        case .remoteDown: return "the remote's REST, remote cluster server and transport ports refuse connections"
+        case .slowResponses: return "every remote REST answer and handshake is delayed"
+        case .remoteClusterServerOff: return "the remote cluster server port refuses connections"
+        case .certificateWrongName: return "the remote cluster server presents a certificate for other names"
+        case .certificateExpired: return "the remote cluster server presents an expired certificate"
+        case .keyInvalidated: return "every cross-cluster API key counts as invalidated"
+        case .keyExpired: return "every cross-cluster API key counts as expired"
+        case .restKeyInsteadOfCrossCluster: return "creating a cross-cluster API key makes a REST key"
+        case .basicLicense: return "the remote has a Basic license"
+        case .http500: return "every remote REST request answers 500"
+        case .malformedJSON: return "every remote REST body is cut-off JSON"
+        case .resetMidResponse: return "every remote REST response is cut off by a connection reset"
+        }
+    }
+
     /// Parses a comma-separated list; an unknown name is an error naming the valid ones.
     public static func parseList(_ text: String) throws(FaultListError) -> Set<SimulatorFault> {
         var result: Set<SimulatorFault> = []

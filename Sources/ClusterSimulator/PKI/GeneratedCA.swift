@@ -96,6 +96,16 @@ public struct GeneratedCA: Sendable {
         return paths
     }
 
+    /// Writes only the CA certificate (`<baseName>.crt`, mode 0644) and returns its path; the private
+    /// key stays in memory.
+    @discardableResult
+    public func writeCertificate(to directory: String, baseName: String = "ca") throws -> String {
+        try PEMWriter.ensureDirectory(directory)
+        let path = "\(directory)/\(baseName).crt"
+        try PEMWriter.write(certificatePEM, to: path, secret: false)
+        return path
+    }
+
     static func addressBytes(_ text: String) throws -> [UInt8] {
         var v4 = in_addr()
         if inet_pton(AF_INET, text, &v4) == 1 {

@@ -15,6 +15,9 @@ public struct ElasticsearchErrorResponse: Error, Sendable, Hashable, CustomStrin
     public var extra: OrderedDictionary<String, JSONValue>
     /// A nested cause, rendered as `caused_by` on the top-level error only.
     public var causedBy: JSONValue?
+    /// The innermost cause Elasticsearch reports as `root_cause` when it differs from this error
+    /// (a parse failure wrapping another one); nil = this error itself.
+    public var rootCause: JSONValue?
     public var responseHeaders: [HTTPHeader]
 
     public init(
@@ -33,13 +36,37 @@ public struct ElasticsearchErrorResponse: Error, Sendable, Hashable, CustomStrin
 
     /// The JSON body.
     public var body: JSONValue {
+        var error = OrderedDictionary<String, JSONValue>()
+        error["root_cause"] = .array([rootCauseJSON])
+        for (key, value) in causeJSON.objectValue ?? [:] { error[key] = value }
+        return .object(["error": .object(error), "status": .int(status)])
+    }
+
+    /// This error as a `caused_by` member of another: type, reason, extra members, its own cause.
+    public var causeJSON: JSONValue {
         var cause: OrderedDictionary<String, JSONValue> = ["type": .string(type), "reason": .string(reason)]
         for (key, value) in extra { cause[key] = value }
-        var error = OrderedDictionary<String, JSONValue>()
-        error["root_cause"] = .array([.object(cause)])
-        for (key, value) in cause { error[key] = value }
-        if let causedBy { error["caused_by"] = causedBy }
-        return .object(["error": .object(error), "status": .int(status)])
+        if let causedBy { cause["caused_by"] = causedBy }
+        return .object(cause)
+    }
+
+    /// What `root_cause` lists for this error.
+    public var rootCauseJSON: JSONValue {
+        if let rootCause { return rootCause }
+        var cause: OrderedDictionary<String, JSONValue> = ["type": .string(type), "reason": .string(reason)]
+        for (key, value) in extra { cause[key] = value }
+        return .object(cause)
+    }
+
+    /// Elasticsearch's wrapping of a failure inside a field: `[line:col] [parser] failed to parse field
+    /// [field]`, with the inner failure as `caused_by` and the innermost one as `root_cause`.
+    public static func fieldParseFailure(
+        parser: String, field: String, line: Int, column: Int, inner: ElasticsearchErrorResponse
+    ) -> Self {
+        var result = Self.parse("failed to parse field [\(field)]", parser: parser, line: line, column: column)
+        result.causedBy = inner.causeJSON
+        result.rootCause = inner.rootCauseJSON
+        return result
     }
 
     /// The HTTP response carrying this error.

@@ -12,6 +12,7 @@ struct APIKeyRoutes: Sendable {
     static let createAction = "cluster:admin/xpack/security/cross_cluster/api_key/create"
     static let updateAction = "cluster:admin/xpack/security/cross_cluster/api_key/update"
     static let securityPrivileges = ["manage_security", "all"]
+    static let updateParserName = "update_cross_cluster_api_key_request_payload"
 
     func add(to router: inout RESTRouter) {
         let routes = self
@@ -45,7 +46,7 @@ struct APIKeyRoutes: Sendable {
         let raw = String(decoding: request.body, as: UTF8.self)
         guard case .object(let members) = body else {
             throw .parse(
-                "cross_cluster_api_key_request doesn't support values of type: \(JSONLocator.tokenName(body))",
+                "cross_cluster_api_key_request_payload doesn't support values of type: \(JSONLocator.tokenName(body))",
                 parser: CrossClusterAccess.parserName)
         }
         try Self.rejectUnknownFields(
@@ -66,7 +67,8 @@ struct APIKeyRoutes: Sendable {
         guard let name = members["name"]?.stringValue, let access else {
             throw .illegalArgument("Required [name]")
         }
-        let expiration = try Self.expiration(members["expiration"])
+        let expiration = try Self.expiration(members["expiration"], parser: CrossClusterAccess.parserName)
+        try access.validate()
         let metadata = try Self.metadata(members["metadata"])
         let principal = try requirePrincipal(request)
         try principal.require(action: Self.createAction, privileges: Self.securityPrivileges)
@@ -89,22 +91,24 @@ struct APIKeyRoutes: Sendable {
         let raw = String(decoding: request.body, as: UTF8.self)
         guard case .object(let members) = body else {
             throw .parse(
-                "update_cross_cluster_api_key_request doesn't support values of type: \(JSONLocator.tokenName(body))",
-                parser: "update_cross_cluster_api_key_request")
+                "update_cross_cluster_api_key_request_payload doesn't support values of type: \(JSONLocator.tokenName(body))",
+                parser: Self.updateParserName)
         }
         try Self.rejectUnknownFields(
-            members, allowed: ["access", "expiration", "metadata", "certificate_identity"], raw: raw)
+            members, allowed: ["access", "expiration", "metadata", "certificate_identity"], raw: raw,
+            parser: Self.updateParserName)
         if let accessValue = members["access"], accessValue.isNull {
             let location = JSONLocator.valueLocation(of: "access", in: raw)
             throw .parse(
-                "access doesn't support values of type: VALUE_NULL", parser: "update_cross_cluster_api_key_request",
+                "access doesn't support values of type: VALUE_NULL", parser: Self.updateParserName,
                 line: location.line, column: location.column)
         }
         let access = try members["access"].map { value throws(ElasticsearchErrorResponse) in
-            try CrossClusterAccess.parse(value, raw: raw)
+            try CrossClusterAccess.parse(value, raw: raw, parser: Self.updateParserName)
         }
+        let expiration = try Self.expiration(members["expiration"], parser: Self.updateParserName)
+        try access?.validate()
         let metadata = try Self.metadata(members["metadata"])
-        let expiration = try Self.expiration(members["expiration"])
         if access == nil && metadata == nil {
             throw .illegalArgument("must update either [access] or [metadata] for cross-cluster API keys")
         }
@@ -298,14 +302,23 @@ struct APIKeyRoutes: Sendable {
 
     static func millis(_ date: Date) -> Int { Int((date.timeIntervalSince1970 * 1000).rounded()) }
 
-    static func expiration(_ value: JSONValue?) throws(ElasticsearchErrorResponse) -> Date? {
+    /// The expiration time; a bad value fails as Elasticsearch's parser does when it builds the
+    /// request (`Failed to build [parser] after last required field arrived`, caused by the time
+    /// value error). Without `parser` the time value error is thrown as is.
+    static func expiration(_ value: JSONValue?, parser: String? = nil) throws(ElasticsearchErrorResponse) -> Date? {
         guard let value, !value.isNull else { return nil }
-        guard let text = value.stringValue else {
-            throw .illegalArgument(
-                "failed to parse setting [expiration] with value [\(value.jsonString())] as a time value: unit is missing or unrecognized"
-            )
+        do throws(ElasticsearchErrorResponse) {
+            let text = value.stringValue ?? value.jsonString()
+            return Date().addingTimeInterval(try TimeValueParser.seconds(text, setting: "expiration"))
+        } catch {
+            guard let parser else { throw error }
+            var wrapped = ElasticsearchErrorResponse(
+                status: 400, type: "x_content_parse_exception",
+                reason: "Failed to build [\(parser)] after last required field arrived")
+            wrapped.causedBy = error.causeJSON
+            wrapped.rootCause = error.rootCauseJSON
+            throw wrapped
         }
-        return Date().addingTimeInterval(try TimeValueParser.seconds(text, setting: "expiration"))
     }
 
     static func metadata(_ value: JSONValue?) throws(ElasticsearchErrorResponse) -> JSONValue? {

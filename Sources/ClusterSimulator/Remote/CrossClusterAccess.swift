@@ -16,81 +16,93 @@ struct CrossClusterAccess: Sendable, Hashable {
     var search: [Entry]
     var replication: [Entry]
 
-    static let parserName = "cross_cluster_api_key_request"
+    static let parserName = "cross_cluster_api_key_request_payload"
+    static let accessParserName = "cross_cluster_api_key_request_access"
 
-    /// Parses `access`; `raw` is the request body text, used for error locations.
-    static func parse(_ value: JSONValue, raw: String) throws(ElasticsearchErrorResponse) -> CrossClusterAccess {
+    /// Parses `access` without validating it (Elasticsearch validates when it builds the role
+    /// descriptor, after parsing: call `validate()`). `raw` is the body text, for error locations;
+    /// `parser` names the request parser that owns the `access` field.
+    static func parse(_ value: JSONValue, raw: String, parser: String = parserName) throws(ElasticsearchErrorResponse)
+        -> CrossClusterAccess
+    {
+        let location = JSONLocator.valueLocation(of: "access", in: raw)
         guard case .object(let members) = value else {
-            let location = JSONLocator.valueLocation(of: "access", in: raw)
             throw .parse(
                 "access doesn't support values of type: \(JSONLocator.tokenName(value))",
-                parser: parserName, line: location.line, column: location.column)
+                parser: parser, line: location.line, column: location.column)
         }
-        var search: [Entry] = []
-        var replication: [Entry] = []
-        for (key, member) in members {
-            switch key {
-            case "search": search = try entries(member, field: key, raw: raw)
-            case "replication": replication = try entries(member, field: key, raw: raw)
-            default:
-                let location = JSONLocator.keyLocation(of: key, in: raw)
-                throw .parse(
-                    "unknown field [\(key)]", parser: "cross_cluster_api_key_request_access",
-                    line: location.line, column: location.column)
+        do throws(ElasticsearchErrorResponse) {
+            var search: [Entry] = []
+            var replication: [Entry] = []
+            for (key, member) in members {
+                switch key {
+                case "search": search = try entries(member, field: key, raw: raw)
+                case "replication": replication = try entries(member, field: key, raw: raw)
+                default:
+                    let keyLocation = JSONLocator.keyLocation(of: key, in: raw)
+                    throw ElasticsearchErrorResponse.parse(
+                        "unknown field [\(key)]", parser: accessParserName, line: keyLocation.line,
+                        column: keyLocation.column)
+                }
             }
+            return CrossClusterAccess(search: search, replication: replication)
+        } catch {
+            throw .fieldParseFailure(
+                parser: parser, field: "access", line: location.line, column: location.column, inner: error)
         }
-        let access = CrossClusterAccess(search: search, replication: replication)
-        try access.validate()
-        return access
     }
 
     private static func entries(_ value: JSONValue, field: String, raw: String) throws(ElasticsearchErrorResponse)
         -> [Entry]
     {
+        let location = JSONLocator.valueLocation(of: field, in: raw)
         guard case .array(let items) = value else {
-            let location = JSONLocator.valueLocation(of: field, in: raw)
             throw .parse(
                 "\(field) doesn't support values of type: \(JSONLocator.tokenName(value))",
-                parser: "cross_cluster_api_key_request_access", line: location.line, column: location.column)
+                parser: accessParserName, line: location.line, column: location.column)
         }
-        var result: [Entry] = []
-        for item in items {
-            guard case .object(let members) = item else {
-                throw ElasticsearchErrorResponse(
-                    status: 400, type: "parse_exception",
-                    reason:
-                        "failed to parse indices privileges for role [cross_cluster]. expected field [names] value to be an array, but found [\(JSONLocator.tokenName(item))] instead"
-                )
-            }
-            if members["privileges"] != nil {
-                throw ElasticsearchErrorResponse(
-                    status: 400, type: "parse_exception",
-                    reason:
-                        "failed to parse indices privileges for role [cross_cluster]. field [privileges] must not present"
-                )
-            }
-            let names: [String]
-            switch members["names"] {
-            case .string(let one)?: names = [one]
-            case .array(let many)?: names = many.compactMap(\.stringValue)
-            default:
-                throw ElasticsearchErrorResponse(
-                    status: 400, type: "parse_exception",
-                    reason:
-                        "failed to parse indices privileges for role [cross_cluster]. missing required [names] field")
-            }
-            for key in members.keys
-            where !["names", "field_security", "query", "allow_restricted_indices"].contains(key) {
-                throw ElasticsearchErrorResponse(
-                    status: 400, type: "parse_exception",
-                    reason: "failed to parse indices privileges for role [cross_cluster]. unexpected field [\(key)]")
-            }
-            result.append(
-                Entry(
-                    names: names, fieldSecurity: members["field_security"], query: members["query"],
-                    allowRestrictedIndices: members["allow_restricted_indices"]?.boolValue ?? false))
+        do throws(ElasticsearchErrorResponse) {
+            return try items.map { item throws(ElasticsearchErrorResponse) in try entry(item) }
+        } catch {
+            throw .fieldParseFailure(
+                parser: accessParserName, field: field, line: location.line, column: location.column, inner: error)
         }
-        return result
+    }
+
+    private static func entry(_ item: JSONValue) throws(ElasticsearchErrorResponse) -> Entry {
+        guard case .object(let members) = item else {
+            throw ElasticsearchErrorResponse(
+                status: 400, type: "parse_exception",
+                reason:
+                    "failed to parse indices privileges for role [cross_cluster]. expected field [names] value to be an array, but found [\(JSONLocator.tokenName(item))] instead"
+            )
+        }
+        if members["privileges"] != nil {
+            throw ElasticsearchErrorResponse(
+                status: 400, type: "parse_exception",
+                reason:
+                    "failed to parse indices privileges for role [cross_cluster]. field [privileges] must not present"
+            )
+        }
+        let names: [String]
+        switch members["names"] {
+        case .string(let one)?: names = [one]
+        case .array(let many)?: names = many.compactMap(\.stringValue)
+        default:
+            throw ElasticsearchErrorResponse(
+                status: 400, type: "parse_exception",
+                reason:
+                    "failed to parse indices privileges for role [cross_cluster]. missing required [names] field")
+        }
+        for key in members.keys
+        where !["names", "field_security", "query", "allow_restricted_indices"].contains(key) {
+            throw ElasticsearchErrorResponse(
+                status: 400, type: "parse_exception",
+                reason: "failed to parse indices privileges for role [cross_cluster]. unexpected field [\(key)]")
+        }
+        return Entry(
+            names: names, fieldSecurity: members["field_security"], query: members["query"],
+            allowRestrictedIndices: members["allow_restricted_indices"]?.boolValue ?? false)
     }
 
     /// Elasticsearch's `CrossClusterApiKeyRoleDescriptorBuilder.build()` checks, in its order.
@@ -126,7 +138,7 @@ struct CrossClusterAccess: Sendable, Hashable {
     /// The `cross_cluster` role descriptor the key carries.
     var roleDescriptors: JSONValue {
         var cluster: [JSONValue] = []
-        if !search.isEmpty { cluster.append("cross_cluster_search") }
+        if !search.isEmpty { cluster += ["cross_cluster_search", "monitor_enrich"] }
         if !replication.isEmpty { cluster.append("cross_cluster_replication") }
         var indices: [JSONValue] = []
         for entry in search {
@@ -215,8 +227,10 @@ enum TimeValueParser {
             if let value = Double(number), value >= 0 { return value * factor }
             break
         }
-        throw .illegalArgument(
-            "failed to parse setting [\(setting)] with value [\(text)] as a time value: unit is missing or unrecognized"
+        throw ElasticsearchErrorResponse(
+            status: 400, type: "parse_exception",
+            reason:
+                "failed to parse setting [\(setting)] with value [\(text)] as a time value: unit is missing or unrecognized"
         )
     }
 }

@@ -94,9 +94,9 @@ public final class SimulatedRemoteCluster: Sendable {
         internodeCA = try GeneratedCA(commonName: "Elastic Auto Transport CA")
         let directory = configuration.directory
         files = Files(
-            httpCA: try httpCA.write(to: directory, baseName: "\(identity.name)-http-ca").certificate,
-            transportCA: try transportCA.write(to: directory, baseName: "\(identity.name)-transport-ca").certificate,
-            internodeCA: try internodeCA.write(to: directory, baseName: "\(identity.name)-internode-ca").certificate)
+            httpCA: try httpCA.writeCertificate(to: directory, baseName: "\(identity.name)-http-ca"),
+            transportCA: try transportCA.writeCertificate(to: directory, baseName: "\(identity.name)-transport-ca"),
+            internodeCA: try internodeCA.writeCertificate(to: directory, baseName: "\(identity.name)-internode-ca"))
 
         let names =
             configuration.remoteClusterServerNames

@@ -47,6 +47,7 @@ public struct Gallery: TerminalProgram {
                 .init("Address", width: .fill(min: 10)), .init("Sockets", width: .fixed(8)),
             ], intervalMilliseconds: 1000, staleAfterMilliseconds: 4000)
         poll = PollPolicy(timerID: Self.pollTimer, intervalMilliseconds: 1000, maximumBackoffMilliseconds: 8000)
+        if let body = Frame.bodyRect(in: size, withRail: true) { wizard.fitFields(toBodyWidth: body.width) }
     }
 
     public mutating func start(now: Moment) -> [Effect<Job>] {
@@ -63,6 +64,7 @@ public struct Gallery: TerminalProgram {
         case .resize(let size):
             self.size = size
             viewer.setViewport(viewerRows)
+            if let body = Frame.bodyRect(in: size, withRail: true) { wizard.fitFields(toBodyWidth: body.width) }
             return []
         case .timer(let id, let token, let now):
             self.now = max(self.now, now)

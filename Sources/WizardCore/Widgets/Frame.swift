@@ -98,14 +98,25 @@ public struct Frame: Sendable, Hashable {
         buffer.drawDivider(y: outer.height - 3, from: 0, width: outer.width, glyphs: g)
         buffer.write(footer(glyphs: g), x: 2, y: outer.height - 2, width: outer.width - 4, style: .muted)
         // Rail.
-        var content = outer.inset(top: 1, left: 1, bottom: 3, right: 1)
-        if outer.width >= Self.railMinimumWidth, !rail.isEmpty {
-            let parts = content.columns([.fixed(Self.railWidth), .fill])
-            renderRail(into: &buffer, rect: parts[0], glyphs: g)
-            content = parts[1]
-        }
+        let (railRect, content) = Self.layout(size, withRail: !rail.isEmpty)
+        if let railRect { renderRail(into: &buffer, rect: railRect, glyphs: g) }
         buffer.write(title, x: content.x + 1, y: content.y, width: content.width - 2, style: .title)
         return content.inset(top: 2, left: 1, bottom: 0, right: 1)
+    }
+
+    /// The body rectangle `render` returns for this size, or nil below the minimum size. Lets
+    /// `update` know field widths without drawing.
+    public static func bodyRect(in size: Size, withRail: Bool) -> Rect? {
+        guard size.width >= minimumSize.width, size.height >= minimumSize.height else { return nil }
+        return layout(size, withRail: withRail).content.inset(top: 2, left: 1, bottom: 0, right: 1)
+    }
+
+    /// The rail (when shown) and the content area (title and body) inside the box.
+    private static func layout(_ size: Size, withRail: Bool) -> (rail: Rect?, content: Rect) {
+        let content = Rect(size: size).inset(top: 1, left: 1, bottom: 3, right: 1)
+        guard size.width >= railMinimumWidth, withRail else { return (nil, content) }
+        let parts = content.columns([.fixed(railWidth), .fill])
+        return (parts[0], parts[1])
     }
 
     private func renderRail(into buffer: inout ScreenBuffer, rect: Rect, glyphs g: Glyphs) {

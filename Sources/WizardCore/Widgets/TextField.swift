@@ -19,6 +19,11 @@ public struct TextField: Sendable, Hashable {
     public private(set) var scroll: Int = 0
     /// Shown in muted style when the field is empty.
     public var placeholder: String
+    /// The width the field is drawn at, when the owner knows it: scrolling then stays put while
+    /// the cursor moves inside the visible part (otherwise it is worked out at each render).
+    public var visibleWidth: Int? {
+        didSet { if let visibleWidth { scrollToCursor(width: visibleWidth) } }
+    }
 
     public init(_ text: String = "", placeholder: String = "") {
         self.characters = Array(text)
@@ -31,10 +36,18 @@ public struct TextField: Sendable, Hashable {
         set {
             characters = Array(newValue)
             cursor = characters.count
+            scroll = 0
+            if let visibleWidth { scrollToCursor(width: visibleWidth) }
         }
     }
 
     public mutating func handle(_ key: Key) -> KeyOutcome {
+        let outcome = apply(key)
+        if outcome == .handled, let visibleWidth { scrollToCursor(width: visibleWidth) }
+        return outcome
+    }
+
+    private mutating func apply(_ key: Key) -> KeyOutcome {
         switch key {
         case .character(let c):
             insert([c])
@@ -84,9 +97,12 @@ public struct TextField: Sendable, Hashable {
     /// Adjusts `scroll` so the cursor is visible in a field `width` columns wide.
     public mutating func scrollToCursor(width: Int) {
         guard width > 1 else { return }
+        scroll = min(scroll, characters.count)
         if cursor < scroll { scroll = cursor }
         // Keep one column free for the cursor at the end.
         while scroll < cursor && DisplayWidth.of(String(characters[scroll..<cursor])) > width - 1 { scroll += 1 }
+        // Use room freed at the right (after deleting) by showing more of the start.
+        while scroll > 0 && DisplayWidth.of(String(characters[(scroll - 1)...])) <= width - 1 { scroll -= 1 }
     }
 
     /// Draws the visible part of the text (or of `displayed`, a same-length stand-in such as bullets)

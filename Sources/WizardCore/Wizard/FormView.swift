@@ -9,6 +9,11 @@ public enum FormView {
         return min(longest + 2, max(12, width / 3))
     }
 
+    /// The width of single-line controls (text, secret, path) for a step drawn in a body this wide.
+    public static func controlWidth(for step: WizardStep, bodyWidth: Int) -> Int {
+        max(1, bodyWidth - labelWidth(for: step, in: bodyWidth))
+    }
+
     /// Lines a field needs at this width.
     static func height(of field: FormField, labelWidth: Int, width: Int, glyphs: Glyphs) -> Int {
         var lines: Int

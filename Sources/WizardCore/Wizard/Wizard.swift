@@ -91,6 +91,29 @@ public struct Wizard: Sendable {
         }
     }
 
+    /// Tells every text, secret and path field how wide it is drawn in a body `bodyWidth` columns
+    /// wide, so horizontal scrolling stays put while the cursor moves. Call on resize.
+    public mutating func fitFields(toBodyWidth bodyWidth: Int) {
+        for s in steps.indices {
+            let width = FormView.controlWidth(for: steps[s], bodyWidth: bodyWidth)
+            for f in steps[s].fields.indices {
+                switch steps[s].fields[f].control {
+                case .text(var field):
+                    field.visibleWidth = width
+                    steps[s].fields[f].control = .text(field)
+                case .secret(var secret):
+                    secret.field.visibleWidth = width
+                    steps[s].fields[f].control = .secret(secret)
+                case .path(var path):
+                    path.field.visibleWidth = width
+                    steps[s].fields[f].control = .path(path)
+                case .choice, .multiChoice, .confirm:
+                    break
+                }
+            }
+        }
+    }
+
     // MARK: Keys
 
     public mutating func handle(_ key: Key, tokens: inout TokenSource) -> (Outcome, [Effect<Never>]) {
