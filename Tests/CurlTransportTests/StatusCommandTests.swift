@@ -160,4 +160,29 @@ import Testing
         #expect(run.standardOutput.components(separatedBy: "Ctrl-C to stop.").count >= 3)
         #expect(run.standardOutput.contains("test_cluster"))
     }
+
+    @Test func watchWithJSONPrintsOneObjectPerLine() async throws {
+        let (server, responder) = try await elasticsearch(body: Self.remoteInfoExample())
+        defer { Task { await server.shutdown() } }
+        let watch = try WizardProcess(
+            [
+                "status", "--url", "https://127.0.0.1:\(try #require(server.port))", "--ca", pki.caFile,
+                "--watch", "--json",
+            ])
+
+        let deadline = Date().addingTimeInterval(20)
+        while responder.requests.count < 2 && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(responder.requests.count >= 2)
+        kill(watch.process.processIdentifier, SIGINT)
+        let run = try await watch.finish(timeout: 10)
+
+        #expect(run.status == 0)
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count >= 2)
+        for line in lines {
+            #expect(try JSONValue.parse(line)["test_cluster"]?["mode"] == "proxy", "\(line)")
+        }
+    }
 }

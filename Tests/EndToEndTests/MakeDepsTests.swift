@@ -19,10 +19,19 @@ import Testing
             try script("apt-get", "echo \"$*\" >> '\(aptLog.path)'")
         }
 
+        /// Writes an executable script. A child shell writes it, so no descriptor open for
+        /// writing can leak into processes other tests start meanwhile (executing the script
+        /// would then fail with "Text file busy").
         private func script(_ name: String, _ body: String) throws {
-            let url = folder.appendingPathComponent(name)
-            try "#!/bin/sh\n\(body)\n".write(to: url, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+            let writer = Process()
+            writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+            writer.arguments = [
+                "-c", #"printf '#!/bin/sh\n%s\n' "$2" > "$1" && chmod 755 "$1""#, "sh",
+                folder.appendingPathComponent(name).path, body,
+            ]
+            try writer.run()
+            writer.waitUntilExit()
+            #expect(writer.terminationStatus == 0)
         }
 
         func remove() { try? FileManager.default.removeItem(at: folder) }
