@@ -74,6 +74,7 @@ public final class SimulatedRemoteCluster: Sendable {
     public let remoteClusterServerNames: [String]
 
     private let state: LockedState<State>
+    private let reconciliations = SerialQueue()
     private let rest: LoopbackTLSServer
     private let remoteClusterServer: LoopbackTLSServer
     private let transport: LoopbackTLSServer
@@ -155,8 +156,12 @@ public final class SimulatedRemoteCluster: Sendable {
         await transport.shutdown()
     }
 
-    /// Brings the listeners in line with the enabled flag and the faults.
+    /// Brings the listeners in line with the enabled flag and the faults, one change at a time.
     private func reconcile() async throws {
+        try await reconciliations.run { [self] in try await reconcileNow() }
+    }
+
+    private func reconcileNow() async throws {
         let current = state.current
         guard current.started else { return }
         let down = faults.isOn(.remoteDown)
