@@ -92,7 +92,14 @@ public enum LocalClusterArtifacts {
             kind: .shellScript, target: .local,
             text: ShellScript(
                 title: "Local \(local.name): apply the credentials, the CAs and the Elasticsearch change",
-                steps: steps, runsInOwnFolder: true
+                steps: steps, runsInOwnFolder: true,
+                refusals: placeholders && !files.isEmpty
+                    ? [
+                        ShellScript.Refusal(
+                            file: files[0], text: LocalClusterNaming.credentialsPlaceholderPrefix,
+                            message:
+                                "\(files[0]) still holds placeholders; put the encoded API keys in it first (applying a placeholder would store it as a key).")
+                    ] : []
             ).text)
     }
 
