@@ -197,7 +197,7 @@ public enum LocalClusterArtifacts {
         if !publicRemotes.isEmpty, !nodeSetsWithCAs.isEmpty {
             notes.append(
                 ArtifactNote(
-                    "certificate_authorities replaces the default trusted CAs for every remote connection of \(local), so \(publicRemotes.joined(separator: ", ")) (publicly trusted) will no longer be trusted unless its root CA is added too: give it a `ca` file with the public root CA that signs its certificate.",
+                    "certificate_authorities replaces the default trusted CAs for every remote connection of \(local), so the publicly trusted \(publicRemotes.count == 1 ? "remote" : "remotes") \(publicRemotes.joined(separator: ", ")) will no longer be trusted: give \(publicRemotes.count == 1 ? "it" : "each of them") a `ca` file with the public root CA that signs \(publicRemotes.count == 1 ? "its" : "their") certificate.",
                     target: .local, severity: .warning))
         }
         for remote in setup.remotes {
