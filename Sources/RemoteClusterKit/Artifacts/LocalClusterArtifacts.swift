@@ -25,6 +25,7 @@ public enum LocalClusterArtifacts {
 
         let current = try identified(ServerSetFields.strip(setup.localElasticsearch), as: local)
         let (merged, report) = try ElasticsearchResourceMerge.merge(current, with: change)
+        try checkNoCAIsLeftBehind(merged, change: change)
         set.artifacts.append(
             .yaml(
                 merged, fileName: "local-elasticsearch.yaml",
@@ -59,6 +60,26 @@ public enum LocalClusterArtifacts {
             break
         }
         return result
+    }
+
+    /// Fails when a nodeSet trusts a file of the CA ConfigMap that the new ConfigMap would no
+    /// longer hold (a remote from an earlier run that this plan leaves out): the pods would
+    /// not start without it.
+    static func checkNoCAIsLeftBehind(_ merged: JSONValue, change: LocalElasticsearchChange) throws(ArtifactError) {
+        let folder = LocalClusterNaming.caConfigRelativeFolder + "/"
+        for (index, nodeSet) in (merged[path: ["spec", "nodeSets"]]?.arrayValue ?? []).enumerated() {
+            let entries = ElasticsearchResourceMerge.listEntries(
+                ConfigSettingPath.value(
+                    of: ElasticsearchResourceMerge.certificateAuthoritiesSetting, in: nodeSet["config"] ?? [:]))
+            for entry in entries where entry.hasPrefix(folder) && !change.certificateAuthorities.contains(entry) {
+                throw ArtifactError(
+                    problem:
+                        "spec.nodeSets[\(index)].config trusts \(entry), which the new CA ConfigMap would no longer hold, so the pods would not start",
+                    fix:
+                        "Keep every remote of this cluster in the plan (with its `ca`), or remove that entry from the resource's certificate_authorities first."
+                )
+            }
+        }
     }
 
     /// `local-apply.sh`: kubectl apply of the Secret, the ConfigMap and the resource, in that order.
@@ -174,6 +195,10 @@ public enum LocalClusterArtifacts {
             ArtifactNote(
                 "Every later change to Secret \(secretName) (a new or rotated API key) also restarts the pods, because ECK rebuilds the keystore from it.",
                 target: .local))
+        notes.append(
+            ArtifactNote(
+                "Secret \(secretName) holds the keys of exactly the remotes in this plan: applying it removes keys that an earlier plan put there, so keep every remote of \(local) in one plan.",
+                target: .local, severity: .warning))
         if !report.tlsWasDisabledNodeSets.isEmpty {
             notes.append(
                 ArtifactNote(
