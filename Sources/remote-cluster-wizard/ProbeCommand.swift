@@ -74,7 +74,7 @@ struct ProbeCommand: AsyncParsableCommand {
             return .failure(
                 Problems(problems: [
                     FieldProblem(
-                        field: "--proxy-address", problem: "No proxy address was given",
+                        field: "--proxy-address", problem: "no proxy address was given",
                         fix: "Add --proxy-address HOST:PORT, for example --proxy-address lb.example.net:9443.")
                 ]))
         }

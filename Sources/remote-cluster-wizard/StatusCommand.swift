@@ -38,7 +38,7 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object keyed by alias, with Elasticsearch's field names.")
     var json = false
 
-    @Flag(help: "Refresh every 2 seconds until Ctrl-C.")
+    @Flag(help: "Refresh every 2 seconds until Ctrl-C (with --json: one JSON object per line).")
     var watch = false
 
     func run() async throws {
@@ -53,7 +53,8 @@ struct StatusCommand: AsyncParsableCommand {
         let client = ElasticsearchClient(transport: CurlTransport(), endpoint: endpoint)
         let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)
         if watch {
-            await StatusWatch(client: client, render: { render($0, symbols: symbols) }).run(output: output)
+            await StatusWatch(client: client, render: { render($0, symbols: symbols, pretty: false) }, jsonLines: json)
+                .run(output: output)
             return
         }
         switch await fetch(client) {
@@ -74,12 +75,13 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     /// The table, preceded by a warning line when verification is off; or the JSON object (the
-    /// warning then goes to standard error, so that standard output stays one JSON object).
-    func render(_ remotes: [RemoteInfo], symbols: StatusSymbols) -> [String] {
+    /// warning then goes to standard error, so that standard output stays one JSON object),
+    /// indented or on one line.
+    func render(_ remotes: [RemoteInfo], symbols: StatusSymbols, pretty: Bool = true) -> [String] {
         let warning = "\(symbols.warning) TLS verification is off (--insecure): the cluster's identity was not checked."
         if json {
             if insecure { CommandOutput().error(warning) }
-            return [RemoteInfo.jsonObject(remotes).jsonString(pretty: true)]
+            return [RemoteInfo.jsonObject(remotes).jsonString(pretty: pretty)]
         }
         return (insecure ? [warning] : []) + RemoteInfoTable.lines(for: remotes, symbols: symbols)
     }

@@ -16,7 +16,7 @@ struct StatusInput {
             return .failure(
                 Problems(list: [
                     FieldProblem(
-                        field: "--url", problem: "No cluster URL was given", fix: "Add --url https://HOST:9200.")
+                        field: "--url", problem: "no cluster URL was given", fix: "Add --url https://HOST:9200.")
                 ]))
         }
         problems += Validators.clusterURL(url, field: "--url")
@@ -29,13 +29,14 @@ struct StatusInput {
                 trust: command.caFile.map(TrustSource.caFile) ?? .systemStore, insecure: command.insecure))
     }
 
-    /// Basic authentication with `--user`, else an API key when one is given, else none.
+    /// Basic authentication with `--user`, else an API key when one is given, else none (a
+    /// password without a user is refused rather than silently not sent).
     private func authentication(problems: inout [FieldProblem]) -> ClusterAuth? {
         if let user = command.user {
             if command.apiKeyFile != nil {
                 problems.append(
                     FieldProblem(
-                        field: "--api-key-file", problem: "An API key and --user were both given",
+                        field: "--api-key-file", problem: "an API key and --user were both given",
                         fix: "Use either --user with a password or an API key, not both."))
                 return nil
             }
@@ -47,7 +48,7 @@ struct StatusInput {
                 if command.passwordFile == nil {
                     problems.append(
                         FieldProblem(
-                            field: "--user", problem: "No password for \(user)",
+                            field: "--user", problem: "no password for \(user)",
                             fix: "Set the environment variable ES_PASSWORD or give --password-file FILE."))
                 }
                 return nil
@@ -57,7 +58,16 @@ struct StatusInput {
         if command.passwordFile != nil {
             problems.append(
                 FieldProblem(
-                    field: "--password-file", problem: "A password was given without a user", fix: "Add --user NAME."))
+                    field: "--password-file", problem: "a password was given without a user", fix: "Add --user NAME."))
+            return nil
+        }
+        if command.apiKeyFile == nil, environment["ES_API_KEY"]?.isEmpty ?? true,
+            !(environment["ES_PASSWORD"]?.isEmpty ?? true)
+        {
+            problems.append(
+                FieldProblem(
+                    field: "--user", problem: "ES_PASSWORD is set, but no user was given",
+                    fix: "Add --user NAME (e.g. --user elastic), or unset ES_PASSWORD to send no credentials."))
             return nil
         }
         guard
