@@ -31,7 +31,7 @@ struct ProbeCommand: AsyncParsableCommand {
             "A PEM file with the CA the local cluster will trust (default: the system store).", valueName: "file"))
     var caFile: String?
 
-    @Option(help: "Seconds allowed for the connection and the handshake.")
+    @Option(help: ArgumentHelp("Seconds allowed for the connection and the handshake.", valueName: "seconds"))
     var timeout: Double = 10
 
     @Flag(help: "Print the result as JSON.")
@@ -84,8 +84,8 @@ struct ProbeCommand: AsyncParsableCommand {
         if !(timeout > 0 && timeout <= 300) {
             problems.append(
                 FieldProblem(
-                    field: "--timeout", problem: "\(timeout) is not between 0 and 300 seconds",
-                    fix: "Give a number of seconds such as 10."))
+                    field: "--timeout", problem: "\(timeout) seconds is out of range",
+                    fix: "Give a number of seconds above 0 and at most 300, such as 10."))
         }
         guard problems.errors.isEmpty, let address = try? ProxyAddress(parsing: proxyAddress) else {
             return .failure(Problems(problems: problems.errors))
