@@ -45,8 +45,7 @@ struct ProbeCommand: AsyncParsableCommand {
             request = valid.request
             for warning in valid.warnings { output.error("Warning: \(warning)") }
         case .failure(let problems):
-            for problem in problems.problems { output.error("Error: \(problem)") }
-            throw ExitCode(2)
+            throw output.refuse(problems)
         }
         let result = await CurlTLSProbe().probe(request)
         if json {
@@ -63,16 +62,12 @@ struct ProbeCommand: AsyncParsableCommand {
         var warnings: [FieldProblem]
     }
 
-    private struct Problems: Error {
-        var problems: [FieldProblem]
-    }
-
     /// Checks every option with the engine's validators; nothing is contacted when one fails.
-    private func validatedRequest() -> Result<ValidRequest, Problems> {
+    private func validatedRequest() -> Result<ValidRequest, InputProblems> {
         var problems: [FieldProblem] = []
         guard let proxyAddress, !proxyAddress.isEmpty else {
             return .failure(
-                Problems(problems: [
+                InputProblems(list: [
                     FieldProblem(
                         field: "--proxy-address", problem: "no proxy address was given",
                         fix: "Add --proxy-address HOST:PORT, for example --proxy-address lb.example.net:9443.")
@@ -88,7 +83,7 @@ struct ProbeCommand: AsyncParsableCommand {
                     fix: "Give a number of seconds above 0 and at most 300, such as 10."))
         }
         guard problems.errors.isEmpty, let address = try? ProxyAddress(parsing: proxyAddress) else {
-            return .failure(Problems(problems: problems.errors))
+            return .failure(InputProblems(list: problems.errors))
         }
         let request = TLSProbeRequest(
             proxyAddress: address, serverName: serverName,

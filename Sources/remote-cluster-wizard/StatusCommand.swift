@@ -54,10 +54,11 @@ struct StatusCommand: AsyncParsableCommand {
         let output = CommandOutput()
         let endpoint: ClusterEndpoint
         switch StatusInput(command: self, environment: ProcessInfo.processInfo.environment).endpoint() {
-        case .success(let valid): endpoint = valid
+        case .success(let valid):
+            endpoint = valid.endpoint
+            for warning in valid.warnings { output.error("Warning: \(warning)") }
         case .failure(let problems):
-            for problem in problems.list { output.error("Error: \(problem)") }
-            throw ExitCode(2)
+            throw output.refuse(problems)
         }
         let client = ElasticsearchClient(transport: CurlTransport(), endpoint: endpoint)
         let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)
