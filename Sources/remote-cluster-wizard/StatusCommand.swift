@@ -20,16 +20,25 @@ struct StatusCommand: AsyncParsableCommand {
     )
     var url: String?
 
-    @Option(help: "User for basic authentication; the password comes from ES_PASSWORD or --password-file.")
+    @Option(
+        help: ArgumentHelp(
+            "User for basic authentication; the password comes from ES_PASSWORD or --password-file.",
+            valueName: "name"))
     var user: String?
 
-    @Option(name: .customLong("password-file"), help: "A file holding the password (instead of ES_PASSWORD).")
+    @Option(
+        name: .customLong("password-file"),
+        help: ArgumentHelp("A file holding the password (instead of ES_PASSWORD).", valueName: "file"))
     var passwordFile: String?
 
-    @Option(name: .customLong("api-key-file"), help: "A file holding an encoded API key (instead of ES_API_KEY).")
+    @Option(
+        name: .customLong("api-key-file"),
+        help: ArgumentHelp("A file holding an encoded API key (instead of ES_API_KEY).", valueName: "file"))
     var apiKeyFile: String?
 
-    @Option(name: .customLong("ca"), help: "A PEM file with the CA that signed the cluster's HTTP certificate.")
+    @Option(
+        name: .customLong("ca"),
+        help: ArgumentHelp("A PEM file with the CA that signed the cluster's HTTP certificate.", valueName: "file"))
     var caFile: String?
 
     @Flag(help: "Do not verify the cluster's certificate (the output says so).")
@@ -45,10 +54,11 @@ struct StatusCommand: AsyncParsableCommand {
         let output = CommandOutput()
         let endpoint: ClusterEndpoint
         switch StatusInput(command: self, environment: ProcessInfo.processInfo.environment).endpoint() {
-        case .success(let valid): endpoint = valid
+        case .success(let valid):
+            endpoint = valid.endpoint
+            for warning in valid.warnings { output.error("Warning: \(warning)") }
         case .failure(let problems):
-            for problem in problems.list { output.error("Error: \(problem)") }
-            throw ExitCode(2)
+            throw output.refuse(problems)
         }
         let client = ElasticsearchClient(transport: CurlTransport(), endpoint: endpoint)
         let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)

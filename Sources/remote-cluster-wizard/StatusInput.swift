@@ -6,15 +6,13 @@ struct StatusInput {
     let command: StatusCommand
     let environment: [String: String]
 
-    struct Problems: Error {
-        var list: [FieldProblem]
-    }
-
-    func endpoint() -> Result<ClusterEndpoint, Problems> {
+    /// The endpoint to ask, and the warnings to show first (e.g. plain `http://`, a CA that
+    /// expires soon); or every error found.
+    func endpoint() -> Result<(endpoint: ClusterEndpoint, warnings: [FieldProblem]), InputProblems> {
         var problems: [FieldProblem] = []
         guard let url = command.url, !url.isEmpty else {
             return .failure(
-                Problems(list: [
+                InputProblems(list: [
                     FieldProblem(
                         field: "--url", problem: "no cluster URL was given", fix: "Add --url https://HOST:9200.")
                 ]))
@@ -22,11 +20,11 @@ struct StatusInput {
         problems += Validators.clusterURL(url, field: "--url")
         if let caFile = command.caFile { problems += Validators.caFile(caFile, field: "--ca") }
         let auth = authentication(problems: &problems)
-        guard problems.errors.isEmpty, let auth else { return .failure(Problems(list: problems.errors)) }
-        return .success(
-            ClusterEndpoint(
-                baseURL: url.trimmingCharacters(in: .whitespacesAndNewlines), auth: auth,
-                trust: command.caFile.map(TrustSource.caFile) ?? .systemStore, insecure: command.insecure))
+        guard problems.errors.isEmpty, let auth else { return .failure(InputProblems(list: problems.errors)) }
+        let endpoint = ClusterEndpoint(
+            baseURL: url.trimmingCharacters(in: .whitespacesAndNewlines), auth: auth,
+            trust: command.caFile.map(TrustSource.caFile) ?? .systemStore, insecure: command.insecure)
+        return .success((endpoint, problems.warnings))
     }
 
     /// Basic authentication with `--user`, else an API key when one is given, else none (a

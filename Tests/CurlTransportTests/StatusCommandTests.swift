@@ -186,4 +186,17 @@ import Testing
             #expect(try JSONValue.parse(line)["test_cluster"]?["mode"] == "proxy", "\(line)")
         }
     }
+
+    @Test func plainHTTPURLIsWarnedAboutOnStandardError() async throws {
+        let server = try await TestPKI.plainServer(behavior: RecordingResponder(body: Self.remoteInfoExample()).behavior)
+        defer { Task { await server.shutdown() } }
+
+        let run = try await WizardProcess.run(
+            ["status", "--url", "http://127.0.0.1:\(try #require(server.port))", "--json"])
+
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.hasPrefix("Warning: --url: "))
+        #expect(run.standardError.contains("plain http"))
+        #expect(try JSONValue.parse(run.standardOutput)["test_cluster"] != nil)
+    }
 }
