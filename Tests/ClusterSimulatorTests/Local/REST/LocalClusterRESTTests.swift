@@ -6,7 +6,7 @@ import Testing
 @testable import ClusterSimulator
 
 /// The local cluster's REST API over real HTTPS (libcurl), as the wizard sees it.
-@Suite(.serialized) struct LocalClusterRESTTests {
+@Suite(.serialized, .stopsResources) struct LocalClusterRESTTests {
     let transport = CurlTransport()
 
     func send(_ method: HTTPMethod, _ path: String, _ body: JSONValue? = nil, to endpoint: ClusterEndpoint) async throws
@@ -18,7 +18,7 @@ import Testing
 
     @Test func settingsRoundTripWithTransientWarning() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let endpoint = pair.local.adminEndpoint
         let put = try await send(.put, "/_cluster/settings", ["transient": ["cluster.remote.t.seeds": "h:9300"]], to: endpoint)
         #expect(put.status == 200)
@@ -37,7 +37,7 @@ import Testing
 
     @Test func remoteInfoReportsTheRealConnectionInElasticsearchFieldOrder() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let serverName = pair.remote.identity.remoteClusterServiceName
         try await pair.configureProxy(serverName: serverName, sockets: 4)
         let info = try await send(.get, "/_remote/info", to: pair.local.adminEndpoint)
@@ -51,7 +51,7 @@ import Testing
 
     @Test func resolveClusterReportsVersionOrTheRemotesError() async throws {
         let pair = try await LocalRemotePair.start(keyType: .rest)
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         let resolved = try await send(.get, "/_resolve/cluster/a:*", to: pair.local.adminEndpoint)
         #expect(resolved.body == ["a": [
@@ -65,7 +65,7 @@ import Testing
 
     @Test func reloadSecureSettingsLoadsTheKeystoreAndRebuildsTheConnection() async throws {
         let pair = try await LocalRemotePair.start(keystoreAlias: nil)
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let failed = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(!failed.connected)
         pair.local.modifyKeystoreOnDisk { $0.set(SimulatedKeystore.credentialsSetting("a"), to: pair.encodedKey) }
@@ -83,7 +83,7 @@ import Testing
 
     @Test func rolesAndAuthentication() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let role: JSONValue = ["remote_indices": [["clusters": ["a"], "names": ["logs-*"], "privileges": ["read", "read_cross_cluster", "view_index_metadata"]]]]
         let put = try await send(.put, "/_security/role/remote-search", role, to: pair.local.adminEndpoint)
         #expect(put.body == ["role": ["created": true]])
