@@ -76,7 +76,7 @@ import Testing
         #expect(reload.body[path: ["_nodes", "successful"]] == 1)
         let names = reload.body[path: ["nodes"]]?.objectValue?.values.first?["secure_setting_names"]
         #expect(names == ["cluster.remote.a.credentials", "keystore.seed"])
-        let status = try await pair.local.connections.waitForIdle("a", timeoutSeconds: 20)
+        let status = await pair.local.connections.waitForIdle("a", timeoutSeconds: 20)
         #expect(status?.connected == true)
         #expect(status?.hasCredentials == true)
     }
@@ -99,5 +99,21 @@ import Testing
         keyed.auth = .apiKey(key.encoded)
         let authenticated = try await send(.get, "/_security/_authenticate", to: keyed)
         #expect(authenticated.body["authentication_type"] == "api_key")
+    }
+
+    @Test func rootAndLicenseDescribeTheLocalCluster() async throws {
+        let pair = try await LocalRemotePair.start()
+        TestCleanup.add { await pair.shutdown() }
+        let root = try await send(.get, "/", to: pair.local.adminEndpoint)
+        #expect(root.status == 200)
+        #expect(root.body["cluster_name"] == "local")
+        #expect(root.body[path: ["version", "number"]] == .string(pair.local.identity.version))
+        let license = try await send(.get, "/_license", to: pair.local.adminEndpoint)
+        #expect(license.body[path: ["license", "type"]] == "trial")
+        #expect(license.body[path: ["license", "status"]] == "active")
+        let anonymous = try await transport.send(
+            HTTPRequest(method: .get, path: "/"),
+            to: ClusterEndpoint(baseURL: pair.local.restURL, auth: .none, trust: .caFile(pair.local.httpCAFile)))
+        #expect(anonymous.status == 401)
     }
 }
