@@ -15,18 +15,23 @@ struct ManifestsCommand: AsyncParsableCommand {
         commandName: "manifests",
         abstract: "Write the manifests, commands and requests for a plan as files.",
         discussion: """
-            Reads and checks the plan, reads the local Elasticsearch resource (with kubectl from the
-            plan's local context, or from --local-resource), and writes the credentials Secret, the CA
-            ConfigMap, the merged Elasticsearch resource, the remote side's changes and commands, the
-            API key and role requests, and NOTES.md. Exit status 2 means the input has problems.
+            Reads and checks the plan, reads the local Elasticsearch resource (with kubectl from the \
+            plan's local context, or from --local-resource), and writes the credentials Secret, the CA \
+            ConfigMap, the merged Elasticsearch resource, the remote side's changes and commands, the \
+            API key and role requests, and NOTES.md into --out (default: the plan's local.manifestsDir). \
+            With --apply it then applies the local Secret, ConfigMap and Elasticsearch resource with \
+            kubectl, as the plan's `local.applyManifests: kubectl` asks. Exit status 2 means the input \
+            has problems, 1 that reading, writing or applying failed.
             """
     )
 
     @Option(name: .long, help: "The plan file (see PLAN.md).")
     var plan: String
 
-    @Option(name: .long, help: "The folder to write the files to (created when missing).")
-    var out: String
+    @Option(
+        name: .long,
+        help: "The folder to write the files to (created when missing); default: the plan's local.manifestsDir.")
+    var out: String?
 
     @Option(
         name: .customLong("local-resource"),
@@ -38,6 +43,20 @@ struct ManifestsCommand: AsyncParsableCommand {
         help: "Write the encoded API keys into the Secret (file mode 0600) instead of a placeholder.")
     var includeSecrets = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Apply the local Secret, ConfigMap and Elasticsearch resource with kubectl after writing them (needs local.applyManifests: kubectl and --include-secrets)."
+    )
+    var apply = false
+
+    @Option(
+        name: .customLong("wait"),
+        help: ArgumentHelp(
+            "With --apply: wait up to this many seconds for the rollout (phase Ready, new generation observed).",
+            valueName: "seconds"))
+    var waitSeconds: Double?
+
     func run() async throws {
         let parsed: ParsedPlan
         do {
@@ -48,6 +67,14 @@ struct ManifestsCommand: AsyncParsableCommand {
         }
         for warning in parsed.warnings { printError("warning: \(warning.description)") }
         let plan = parsed.plan
+        if apply, let problem = plan.kubectlApplyProblem(includeSecrets: includeSecrets) {
+            printError(problem.description)
+            throw ExitCode(2)
+        }
+        if let waitSeconds, !apply || !(waitSeconds > 0) {
+            printError("--wait: \(apply ? "must be a number of seconds above 0" : "only applies with --apply").")
+            throw ExitCode(2)
+        }
 
         let resource = try await readLocalResource(plan)
         let setup: ConnectionSetup
@@ -70,7 +97,7 @@ struct ManifestsCommand: AsyncParsableCommand {
             for violation in violations { printError("  \(violation.description)") }
             throw ExitCode(2)
         }
-        let folder = URL(fileURLWithPath: out)
+        let folder = out.map { URL(fileURLWithPath: $0) } ?? plan.local.manifestsDir
         do {
             try ArtifactFileWriter.write(artifacts, to: folder)
         } catch {
@@ -78,6 +105,39 @@ struct ManifestsCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print(summary(artifacts, folder: folder, setup: setup, plan: plan))
+        if apply { try await applyLocal(artifacts, plan: plan) }
+    }
+
+    /// Applies the local objects in the plan's local context and says what happens next.
+    func applyLocal(_ artifacts: ArtifactSet, plan: Plan) async throws {
+        let cluster = plan.local.eck
+        guard let location = cluster.location else { return }
+        let client = KubectlClient(pollIntervalSeconds: 2)
+        do {
+            try await client.verify(location)
+            try await client.apply(artifacts.localManifests, in: location)
+        } catch {
+            printError("Applying the local objects failed: \(error.description)")
+            if case .unknownContext = error { printError("Correct local.eck.context in the plan.") }
+            printError("Nothing else was changed; the files are written, and local-apply.sh applies them by hand.")
+            throw ExitCode(1)
+        }
+        print("")
+        guard let waitSeconds else {
+            print(
+                "Applied the local objects to Elasticsearch \(cluster.name) (\(location)). ECK now restarts its pods; follow with `kubectl --context \(location.context) --namespace \(location.namespace) get elasticsearch \(cluster.name)` until PHASE is Ready, then send local-remote-cluster-settings.txt."
+            )
+            return
+        }
+        print("Applied the local objects to Elasticsearch \(cluster.name) (\(location)); waiting for the rollout…")
+        do {
+            try await client.waitForElasticsearchReady(name: cluster.name, in: location, timeoutSeconds: waitSeconds)
+        } catch {
+            printError("The rollout is not finished: \(error.description)")
+            printError("Check the pods with `kubectl --context \(location.context) --namespace \(location.namespace) get pods`.")
+            throw ExitCode(1)
+        }
+        print("Elasticsearch \(cluster.name) is Ready with the change. Now send local-remote-cluster-settings.txt.")
     }
 
     /// The current local resource, from the file or from kubectl, without server-set fields.
@@ -107,6 +167,7 @@ struct ManifestsCommand: AsyncParsableCommand {
             return ServerSetFields.strip(try await client.get(kind: "elasticsearch", name: cluster.name, in: location))
         } catch {
             printError("Reading Elasticsearch \(cluster.name) failed: \(error.description)")
+            if case .unknownContext = error { printError("Correct local.eck.context in the plan.") }
             printError(
                 "Pass --local-resource FILE with the output of `kubectl get elasticsearch \(cluster.name) -o yaml` instead."
             )
@@ -132,7 +193,7 @@ struct ManifestsCommand: AsyncParsableCommand {
                 switch planRemote?.apiKey {
                 case .create?:
                     lines.append(
-                        "  \(remote.alias): the key does not exist yet. The `apply` step creates it and stores it in the Secret; or send remote-\(remote.alias)-cross-cluster-api-key.txt in the remote's Dev Tools and put the `encoded` value under \(key)."
+                        "  \(remote.alias): the key does not exist yet. Send remote-\(remote.alias)-cross-cluster-api-key.txt in the remote's Kibana Dev Tools and put the `encoded` value of the response under \(key)."
                     )
                 case .encodedEnv(let name)?:
                     lines.append(
@@ -146,6 +207,12 @@ struct ManifestsCommand: AsyncParsableCommand {
                     break
                 }
             }
+        }
+        if plan.local.applyManifests == .kubectl, !apply {
+            lines.append("")
+            lines.append(
+                "The plan applies the local files with kubectl (local.applyManifests): run again with --apply, or run local-apply.sh."
+            )
         }
         lines.append("")
         lines.append("Read NOTES.md for the order of the steps and what each one restarts.")

@@ -102,7 +102,9 @@ public enum ElasticsearchResourceMerge {
             }
             if let configMap = change.caConfigMap {
                 var podTemplate = before["podTemplate"] ?? [:]
-                mergePodTemplate(&podTemplate, configMap: configMap, change: change)
+                try mergePodTemplate(
+                    &podTemplate, configMap: configMap, change: change,
+                    path: "spec.nodeSets[\(index)].podTemplate.spec")
                 if podTemplate != before["podTemplate"] {
                     nodeSets[index]["podTemplate"] = podTemplate
                     report.podTemplateChangedNodeSets.append(name)
@@ -115,7 +117,7 @@ public enum ElasticsearchResourceMerge {
     }
 
     private static func mergeConfig(_ config: inout JSONValue, change: LocalElasticsearchChange) {
-        if ConfigSettingPath.value(of: tlsEnabledSetting, in: config) != true {
+        if !isTrue(ConfigSettingPath.value(of: tlsEnabledSetting, in: config)) {
             ConfigSettingPath.set(tlsEnabledSetting, to: true, in: &config)
         }
         guard !change.certificateAuthorities.isEmpty else { return }
@@ -128,6 +130,10 @@ public enum ElasticsearchResourceMerge {
             in: &config)
     }
 
+    /// Whether a boolean setting is true, written as YAML `true` or as the string "true" (both
+    /// mean the same to Elasticsearch, so one is never rewritten into the other).
+    static func isTrue(_ value: JSONValue?) -> Bool { value == true || value == "true" }
+
     /// The entries of a list setting, which may also be a single or comma-separated string.
     static func listEntries(_ value: JSONValue?) -> [String] {
         switch value {
@@ -138,14 +144,22 @@ public enum ElasticsearchResourceMerge {
         }
     }
 
+    /// Adds the CA volume and its mount to the `elasticsearch` container. A volume the wizard
+    /// added before is kept as it is, and its mount moved to the CA path if needed; one of the operator's that is in the way (same
+    /// volume name, or another volume at the mount path) is an error, never overwritten.
     private static func mergePodTemplate(
-        _ podTemplate: inout JSONValue, configMap: String, change: LocalElasticsearchChange
-    ) {
+        _ podTemplate: inout JSONValue, configMap: String, change: LocalElasticsearchChange, path: String
+    ) throws(ArtifactError) {
         var podSpec = podTemplate["spec"] ?? [:]
         let volume: JSONValue = ["name": .string(change.caVolumeName), "configMap": ["name": .string(configMap)]]
         var volumes = podSpec["volumes"]?.arrayValue ?? []
         if let at = volumes.firstIndex(where: { $0["name"]?.stringValue == change.caVolumeName }) {
-            if volumes[at] != volume { volumes[at] = volume }
+            guard volumes[at][path: ["configMap", "name"]]?.stringValue == configMap else {
+                throw ArtifactError(
+                    problem:
+                        "\(path).volumes[\(at)] is already named \(change.caVolumeName) and does not hold the ConfigMap \(configMap)",
+                    fix: "Rename that volume (and its volumeMounts) in the local resource, then generate the files again.")
+            }
         } else {
             volumes.append(volume)
         }
@@ -163,8 +177,18 @@ public enum ElasticsearchResourceMerge {
                 return containers.count - 1
             }()
         var mounts = containers[at]["volumeMounts"]?.arrayValue ?? []
+        if let other = mounts.firstIndex(where: {
+            $0["mountPath"]?.stringValue == change.caMountPath && $0["name"]?.stringValue != change.caVolumeName
+        }) {
+            throw ArtifactError(
+                problem:
+                    "\(path).containers[\(at)].volumeMounts[\(other)] already mounts \(mounts[other]["name"]?.stringValue ?? "a volume") at \(change.caMountPath)",
+                fix: "Mount that volume elsewhere in the local resource, then generate the files again.")
+        }
         if let existing = mounts.firstIndex(where: { $0["name"]?.stringValue == change.caVolumeName }) {
-            if mounts[existing] != mount { mounts[existing] = mount }
+            if mounts[existing]["mountPath"]?.stringValue != change.caMountPath {
+                mounts[existing]["mountPath"] = .string(change.caMountPath)
+            }
         } else {
             mounts.append(mount)
         }

@@ -23,7 +23,7 @@ public enum LocalClusterArtifacts {
             change.certificateAuthorities = trusted.map { LocalClusterNaming.caConfigEntry(alias: $0.alias) }
         }
 
-        let current = ServerSetFields.strip(setup.localElasticsearch)
+        let current = try identified(ServerSetFields.strip(setup.localElasticsearch), as: local)
         let (merged, report) = try ElasticsearchResourceMerge.merge(current, with: change)
         set.artifacts.append(
             .yaml(
@@ -33,6 +33,32 @@ public enum LocalClusterArtifacts {
         set.artifacts.append(applyScript(setup, files: set.artifacts.map(\.fileName)))
         set.notes += notes(setup, merged: merged, report: report, secretName: secretName)
         return set
+    }
+
+    /// The resource, checked to be the plan's local cluster (name and namespace), with the
+    /// namespace filled in when the file left it out, so that applying it reaches that cluster.
+    static func identified(_ resource: JSONValue, as local: ECKClusterReference) throws(ArtifactError) -> JSONValue {
+        guard resource["kind"]?.stringValue == "Elasticsearch" else { return resource }
+        let name = resource[path: ["metadata", "name"]]?.stringValue
+        guard name == local.name else {
+            throw ArtifactError(
+                problem:
+                    "The local resource is Elasticsearch \(name.map { "\"\($0)\"" } ?? "without metadata.name"), but the plan's local.eck.name is \"\(local.name)\"",
+                fix: "Pass the output of `kubectl get elasticsearch \(local.name) -o yaml`, or correct local.eck.name.")
+        }
+        var result = resource
+        switch resource[path: ["metadata", "namespace"]]?.stringValue {
+        case nil:
+            result["metadata"]?["namespace"] = .string(local.namespace)
+        case let namespace? where namespace != local.namespace:
+            throw ArtifactError(
+                problem:
+                    "The local resource is in namespace \"\(namespace)\", but the plan's local.eck.namespace is \"\(local.namespace)\"",
+                fix: "Pass the resource from namespace \(local.namespace), or correct local.eck.namespace.")
+        default:
+            break
+        }
+        return result
     }
 
     /// `local-apply.sh`: kubectl apply of the Secret, the ConfigMap and the resource, in that order.

@@ -275,20 +275,31 @@ struct PlanParser {
         else {
             return nil
         }
+        let login = self.login(m, path: path)
+        let name = reader.string(m["name"], path: "\(path).name") ?? "remote-cluster-wizard-\(alias)"
+        let expiration = reader.string(m["expiration"], path: "\(path).expiration")
+        if let expiration { reader.add(Validators.expiration(expiration), path: "\(path).expiration") }
+        var granted: CrossClusterAccess?
+        if let node = m["access"], !PlanNodeReader.isNull(node) { granted = access(node, path: "\(path).access") }
+        guard let login, let granted else { return nil }
+        let key = CrossClusterAPIKeyRequest(name: name, access: granted, expiration: expiration)
+        return PlanKeyCreation(
+            url: login.url, user: login.user, passwordEnv: login.passwordEnv, ca: login.ca, key: key)
+    }
+
+    /// `url`, `user`, `passwordEnv` and `ca` of a mapping: how to log in to a cluster's REST API.
+    /// Each is checked; nil when one of the required three is missing or wrong.
+    mutating func login(_ m: [String: Node], path: String)
+        -> (url: String, user: String, passwordEnv: String, ca: URL?)?
+    {
         let url = reader.string(m["url"], path: "\(path).url")
         if let url { reader.add(Validators.clusterURL(url), path: "\(path).url") }
         let user = reader.string(m["user"], path: "\(path).user")
         let passwordEnv = reader.environmentName(m["passwordEnv"], path: "\(path).passwordEnv")
         let ca = reader.path(m["ca"], path: "\(path).ca", folder: folder)
         if let ca { reader.add(Validators.caFile(ca.path, now: now), path: "\(path).ca") }
-        let name = reader.string(m["name"], path: "\(path).name") ?? "remote-cluster-wizard-\(alias)"
-        let expiration = reader.string(m["expiration"], path: "\(path).expiration")
-        if let expiration { reader.add(Validators.expiration(expiration), path: "\(path).expiration") }
-        var granted: CrossClusterAccess?
-        if let node = m["access"], !PlanNodeReader.isNull(node) { granted = access(node, path: "\(path).access") }
-        guard let url, let user, let passwordEnv, let granted else { return nil }
-        let key = CrossClusterAPIKeyRequest(name: name, access: granted, expiration: expiration)
-        return PlanKeyCreation(url: url, user: user, passwordEnv: passwordEnv, ca: ca, key: key)
+        guard let url, let user, let passwordEnv else { return nil }
+        return (url, user, passwordEnv, ca)
     }
 
     mutating func access(_ node: Node, path: String) -> CrossClusterAccess? {
@@ -392,12 +403,7 @@ struct PlanParser {
         else {
             return nil
         }
-        let url = reader.string(m["url"], path: "local.url")
-        if let url { reader.add(Validators.clusterURL(url), path: "local.url") }
-        let user = reader.string(m["user"], path: "local.user")
-        let passwordEnv = reader.environmentName(m["passwordEnv"], path: "local.passwordEnv")
-        let ca = reader.path(m["ca"], path: "local.ca", folder: folder)
-        if let ca { reader.add(Validators.caFile(ca.path, now: now), path: "local.ca") }
+        let login = self.login(m, path: "local")
         var eck: ECKClusterReference?
         if let node = m["eck"], !PlanNodeReader.isNull(node) {
             eck = eckCluster(node, path: "local.eck", remote: false)
@@ -407,10 +413,10 @@ struct PlanParser {
         let manifestsDir =
             reader.path(m["manifestsDir"], path: "local.manifestsDir", folder: folder)
             ?? folder.appendingPathComponent("manifests")
-        guard let url, let user, let passwordEnv, let eck else { return nil }
+        guard let login, let eck else { return nil }
         return PlanLocal(
-            url: url, user: user, passwordEnv: passwordEnv, ca: ca, eck: eck, applyManifests: apply,
-            manifestsDir: manifestsDir)
+            url: login.url, user: login.user, passwordEnv: login.passwordEnv, ca: login.ca, eck: eck,
+            applyManifests: apply, manifestsDir: manifestsDir)
     }
 
     mutating func role(_ node: Node) -> RemoteRoleSetup? {

@@ -132,6 +132,29 @@ import Testing
         let yml = try #require(try Self.generate([remote]).artifact(named: "remote-dc2-elasticsearch.yml")?.object)
         #expect(yml["remote_cluster.port"] == 9443)
     }
+
+    @Test func theResourceMustBeThePlansLocalCluster() throws {
+        let remote = RemoteSetup(alias: "a", type: .ech, proxyAddress: "a.example.net:9443")
+        var other = Self.resource()
+        other["metadata"]?["name"] = "other"
+        let wrongName = try #require(throws: ArtifactError.self) { try Self.generate([remote], resource: other) }
+        #expect(wrongName.problem.contains("Elasticsearch \"other\", but the plan's local.eck.name is \"central\""))
+        var elsewhere = Self.resource()
+        elsewhere["metadata"]?["namespace"] = "elsewhere"
+        let wrongNamespace = try #require(throws: ArtifactError.self) {
+            try Self.generate([remote], resource: elsewhere)
+        }
+        #expect(wrongNamespace.problem.contains("namespace \"elsewhere\", but the plan's local.eck.namespace is \"search\""))
+    }
+
+    @Test func aResourceWithoutNamespaceGetsThePlansNamespace() throws {
+        var resource = Self.resource()
+        resource["metadata"] = ["name": "central"]
+        let set = try Self.generate(
+            [RemoteSetup(alias: "a", type: .ech, proxyAddress: "a.example.net:9443")], resource: resource)
+        let merged = try #require(set.artifact(named: "local-elasticsearch.yaml")?.object)
+        #expect(merged[path: ["metadata", "namespace"]] == "search")
+    }
 }
 
 /// `ArtifactChecks` passes generated sets and names the file and path of a broken object.

@@ -203,6 +203,18 @@ import Testing
         }
     }
 
+    @Test func mergedResourcesMatchTheCRD() throws {
+        let publicOnly = LocalElasticsearchChange(secureSettingsSecret: "central-remote-cluster-credentials")
+        for yaml in [Self.twoNodeSets, try TestPaths.fixtureText("local-elasticsearch.yaml")] {
+            for change in [Self.change, publicOnly] {
+                let (merged, _) = try ElasticsearchResourceMerge.merge(
+                    ServerSetFields.strip(Self.resource(yaml)), with: change)
+                let found = ManifestChecks.violations(of: merged)
+                #expect(found.isEmpty, "\(found)")
+            }
+        }
+    }
+
     @Test func publicCAsOnlyEnableTLS() throws {
         let change = LocalElasticsearchChange(secureSettingsSecret: "s")
         let (merged, report) = try ElasticsearchResourceMerge.merge(Self.resource(Self.twoNodeSets), with: change)
@@ -228,5 +240,87 @@ import Testing
         let metadata = try #require(stripped["metadata"]?.objectValue)
         #expect(Array(metadata.keys) == ["annotations", "name", "namespace"])
         #expect(metadata["annotations"] == ["elasticsearch.k8s.elastic.co/cluster-uuid": "3UGnb6SXTbq6n9oqN5hJpQ"])
+    }
+
+    @Test func tlsEnabledAsTheStringTrueIsLeftAsItIs() throws {
+        let yaml = """
+            kind: Elasticsearch
+            metadata: {name: central}
+            spec:
+              secureSettings: [{secretName: s}]
+              nodeSets:
+              - name: data
+                count: 2
+                config: {xpack.security.remote_cluster_client.ssl.enabled: "true"}
+            """
+        let (merged, report) = try ElasticsearchResourceMerge.merge(
+            Self.resource(yaml), with: LocalElasticsearchChange(secureSettingsSecret: "s"))
+        #expect(merged == (try Self.resource(yaml)))
+        #expect(!report.changesAnything, "rewriting \"true\" as true would roll the pods for nothing")
+    }
+
+    @Test func anOperatorsVolumeWithTheWizardsNameIsNotOverwritten() throws {
+        let yaml = """
+            kind: Elasticsearch
+            metadata: {name: central}
+            spec:
+              nodeSets:
+              - name: masters
+                count: 3
+              - name: data
+                count: 2
+                podTemplate:
+                  spec:
+                    volumes:
+                    - {name: other, emptyDir: {}}
+                    - {name: remote-cluster-cas, secret: {secretName: mine}}
+            """
+        let error = try #require(throws: ArtifactError.self) {
+            try ElasticsearchResourceMerge.merge(Self.resource(yaml), with: Self.change)
+        }
+        #expect(error.problem.hasPrefix("spec.nodeSets[1].podTemplate.spec.volumes[1] is already named remote-cluster-cas"))
+        #expect(error.fix.contains("Rename that volume"))
+    }
+
+    /// A resource with one nodeSet `data` whose pod spec is `podSpec`.
+    static func oneNodeSet(podSpec: JSONValue) -> JSONValue {
+        [
+            "kind": "Elasticsearch", "metadata": ["name": "central"],
+            "spec": ["nodeSets": [["name": "data", "count": 2, "podTemplate": ["spec": podSpec]]]],
+        ]
+    }
+
+    static func mounts(_ mounts: JSONValue) -> JSONValue {
+        ["containers": [["name": "elasticsearch", "volumeMounts": mounts]]]
+    }
+
+    @Test func anOperatorsMountAtTheCAPathIsAnError() throws {
+        let resource = Self.oneNodeSet(
+            podSpec: Self.mounts([["name": "mine", "mountPath": "/usr/share/elasticsearch/config/remote-cluster-cas"]]))
+        let error = try #require(throws: ArtifactError.self) {
+            try ElasticsearchResourceMerge.merge(resource, with: Self.change)
+        }
+        #expect(
+            error.problem
+                == "spec.nodeSets[0].podTemplate.spec.containers[0].volumeMounts[0] already mounts mine at /usr/share/elasticsearch/config/remote-cluster-cas"
+        )
+    }
+
+    @Test func theWizardsOwnVolumeIsKeptAndItsMountMoved() throws {
+        var podSpec = Self.mounts([["name": "remote-cluster-cas", "mountPath": "/old/place"]])
+        podSpec["volumes"] = [
+            ["name": "remote-cluster-cas", "configMap": ["name": "central-remote-cluster-cas", "defaultMode": 420]]
+        ]
+        let (merged, report) = try ElasticsearchResourceMerge.merge(Self.oneNodeSet(podSpec: podSpec), with: Self.change)
+        let spec = try #require(merged[path: ["spec", "nodeSets"]]?.arrayValue?[0][path: ["podTemplate", "spec"]])
+        #expect(
+            spec["volumes"] == [
+                ["name": "remote-cluster-cas", "configMap": ["name": "central-remote-cluster-cas", "defaultMode": 420]]
+            ])
+        #expect(
+            spec["containers"]?.arrayValue?[0]["volumeMounts"] == [
+                ["name": "remote-cluster-cas", "mountPath": "/usr/share/elasticsearch/config/remote-cluster-cas"]
+            ])
+        #expect(report.podTemplateChangedNodeSets == ["data"])
     }
 }

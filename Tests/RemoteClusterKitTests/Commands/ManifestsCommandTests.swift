@@ -57,7 +57,7 @@ import Testing
                 "remote-eu-logs-save-ca.sh",
             ])
         #expect(result.stdoutText.hasPrefix("Wrote 13 files to \(out.path):"))
-        #expect(result.stdoutText.contains("eu-logs: the key does not exist yet. The `apply` step creates it"))
+        #expect(result.stdoutText.contains("eu-logs: the key does not exist yet. Send remote-eu-logs-cross-cluster-api-key.txt"))
         #expect(result.stdoutText.contains("dc2-archive: run again with --include-secrets"))
         let secretFile = out.appendingPathComponent("local-remote-cluster-credentials-secret.yaml")
         let secret = try JSONValue.parseYAML(String(contentsOf: secretFile, encoding: .utf8))
@@ -156,5 +156,116 @@ import Testing
                 ["--context", "local-ctx", "--namespace", "search", "get", "elasticsearch", "central", "-o", "json"],
             ])
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("local-elasticsearch.yaml").path))
+    }
+
+    @Test func outDefaultsToTheManifestsDirOfThePlan() async throws {
+        let folder = try Self.planFolder()
+        let result = try await Self.run([
+            "--plan", folder.appendingPathComponent("plan.yaml").path,
+            "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
+        ])
+        #expect(result.status == 0, "\(result.stderrText)")
+        let out = folder.appendingPathComponent("out/manifests")
+        #expect(result.stdoutText.hasPrefix("Wrote 13 files to \(out.path):"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("local-elasticsearch.yaml").path))
+        #expect(result.stdoutText.contains("run again with --apply, or run local-apply.sh"))
+    }
+
+    @Test func applySendsTheLocalObjectsToKubectlOnStdin() async throws {
+        let folder = try Self.planFolder(PlanKubectlApplyTests.encodedOnly)
+        let kubectl = try KubectlClientTests.StandIn(#"if [ "$1" = config ]; then echo local-ctx; fi"#)
+        let key = "VnVhVGFIa0JjSHZ4c2RDNkNrMlQ6ZXUtbG9ncw=="
+        let path = kubectl.folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        let result = try await Self.run(
+            [
+                "--plan", folder.appendingPathComponent("plan.yaml").path, "--include-secrets", "--apply",
+                "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
+            ],
+            environment: ["PATH": path, "EU_LOGS_KEY": key])
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(
+            kubectl.calls == [
+                ["config", "get-contexts", "-o", "name"],
+                ["--context", "local-ctx", "--namespace", "search", "apply", "-f", "-"],
+            ])
+        let list = try JSONValue.parse(Data(kubectl.stdin.utf8))
+        #expect(list["kind"] == "List")
+        #expect(
+            list["items"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } == ["Secret", "ConfigMap", "Elasticsearch"])
+        #expect(list["items"]?.arrayValue?.first?[path: ["stringData", "cluster.remote.eu-logs.credentials"]] == .string(key))
+        #expect(result.stdoutText.contains("Applied the local objects to Elasticsearch central"))
+        #expect(!result.stdoutText.contains(key) && !result.stderrText.contains(key))
+    }
+
+    @Test func applyIsRefusedBeforeAnythingIsReadOrWritten() async throws {
+        let folder = try Self.planFolder(PlanKubectlApplyTests.encodedOnly)
+        let kubectl = try KubectlClientTests.StandIn("exit 0")
+        let path = kubectl.folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        let result = try await Self.run(
+            ["--plan", folder.appendingPathComponent("plan.yaml").path, "--apply"], environment: ["PATH": path])
+        #expect(result.status == 2)
+        #expect(result.stderrText.contains("--apply: needs --include-secrets"))
+        #expect(kubectl.calls.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    @Test func anUnknownContextNamesThePlanField() async throws {
+        let folder = try Self.planFolder()
+        let kubectl = try KubectlClientTests.StandIn(#"if [ "$1" = config ]; then echo other-ctx; fi"#)
+        let path = kubectl.folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        let result = try await Self.run(
+            ["--plan", folder.appendingPathComponent("plan.yaml").path], environment: ["PATH": path])
+        #expect(result.status == 1)
+        #expect(result.stderrText.contains(#"no context named "local-ctx" (it has: other-ctx)"#))
+        #expect(result.stderrText.contains("Correct local.eck.context in the plan."))
+        #expect(result.stderrText.contains("Pass --local-resource FILE"))
+    }
+
+    @Test func missingKubectlIsSaid() async throws {
+        let folder = try Self.planFolder()
+        let empty = try TestPaths.temporaryFolder()
+        let result = try await Self.run(
+            ["--plan", folder.appendingPathComponent("plan.yaml").path], environment: ["PATH": empty.path])
+        #expect(result.status == 1)
+        #expect(result.stderrText.contains("kubectl was not found on PATH"))
+    }
+
+    @Test func waitFollowsTheRolloutUntilReady() async throws {
+        let folder = try Self.planFolder(PlanKubectlApplyTests.encodedOnly)
+        let kubectl = try KubectlClientTests.StandIn(
+            """
+            case "$5" in
+              config) ;;
+              apply) exit 0 ;;
+              get) if [ -f "$dir/seen" ]; then cat "$dir/ready.json"; else touch "$dir/seen"; cat "$dir/rolling.json"; fi; exit 0 ;;
+            esac
+            if [ "$1" = config ]; then echo local-ctx; fi
+            """,
+            files: [
+                "rolling.json": #"{"metadata": {"generation": 8}, "status": {"phase": "ApplyingChanges", "observedGeneration": 8}}"#,
+                "ready.json": #"{"metadata": {"generation": 8}, "status": {"phase": "Ready", "observedGeneration": 8}}"#,
+            ])
+        let path = kubectl.folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        let result = try await Self.run(
+            [
+                "--plan", folder.appendingPathComponent("plan.yaml").path, "--include-secrets", "--apply",
+                "--wait", "120", "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
+            ],
+            environment: ["PATH": path, "EU_LOGS_KEY": "VnVhVGFIa0JjSHZ4c2RDNkNrMlQ6ZXUtbG9ncw=="])
+        #expect(result.status == 0, "\(result.stderrText)")
+        let gets = kubectl.calls.filter { $0.contains("get") }
+        #expect(gets.count == 2)
+        #expect(gets.first == ["--context", "local-ctx", "--namespace", "search", "get", "elasticsearch", "central", "-o", "json"])
+        #expect(result.stdoutText.contains("Elasticsearch central is Ready with the change."))
+    }
+
+    @Test func waitWithoutApplyIsRefused() async throws {
+        let folder = try Self.planFolder()
+        let result = try await Self.run([
+            "--plan", folder.appendingPathComponent("plan.yaml").path, "--wait", "10",
+            "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderrText.contains("--wait: only applies with --apply."))
     }
 }
