@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func resolveClusterAnswersWithinItsBoundWhileARoundHangs() async throws {
-        let pair = try await LocalRemotePair.start(connectTimeoutSeconds: 1)
+        let pair = try await LocalRemotePair.start(connectTimeoutSeconds: 3)
         TestCleanup.add { await pair.shutdown() }
         let silent = LoopbackTLSServer(security: .plain, behavior: .neverAnswer)
         let port = try await silent.start(port: 0)
