@@ -31,7 +31,7 @@ struct ProbeCommand: AsyncParsableCommand {
             "A PEM file with the CA the local cluster will trust (default: the system store).", valueName: "file"))
     var caFile: String?
 
-    @Option(help: "Seconds allowed for the connection and the handshake.")
+    @Option(help: ArgumentHelp("Seconds allowed for the connection and the handshake.", valueName: "seconds"))
     var timeout: Double = 10
 
     @Flag(help: "Print the result as JSON.")
@@ -45,8 +45,7 @@ struct ProbeCommand: AsyncParsableCommand {
             request = valid.request
             for warning in valid.warnings { output.error("Warning: \(warning)") }
         case .failure(let problems):
-            for problem in problems.problems { output.error("Error: \(problem)") }
-            throw ExitCode(2)
+            throw output.refuse(problems)
         }
         let result = await CurlTLSProbe().probe(request)
         if json {
@@ -63,18 +62,14 @@ struct ProbeCommand: AsyncParsableCommand {
         var warnings: [FieldProblem]
     }
 
-    private struct Problems: Error {
-        var problems: [FieldProblem]
-    }
-
     /// Checks every option with the engine's validators; nothing is contacted when one fails.
-    private func validatedRequest() -> Result<ValidRequest, Problems> {
+    private func validatedRequest() -> Result<ValidRequest, InputProblems> {
         var problems: [FieldProblem] = []
         guard let proxyAddress, !proxyAddress.isEmpty else {
             return .failure(
-                Problems(problems: [
+                InputProblems(list: [
                     FieldProblem(
-                        field: "--proxy-address", problem: "No proxy address was given",
+                        field: "--proxy-address", problem: "no proxy address was given",
                         fix: "Add --proxy-address HOST:PORT, for example --proxy-address lb.example.net:9443.")
                 ]))
         }
@@ -84,11 +79,11 @@ struct ProbeCommand: AsyncParsableCommand {
         if !(timeout > 0 && timeout <= 300) {
             problems.append(
                 FieldProblem(
-                    field: "--timeout", problem: "\(timeout) is not between 0 and 300 seconds",
-                    fix: "Give a number of seconds such as 10."))
+                    field: "--timeout", problem: "\(timeout) seconds is out of range",
+                    fix: "Give a number of seconds above 0 and at most 300, such as 10."))
         }
         guard problems.errors.isEmpty, let address = try? ProxyAddress(parsing: proxyAddress) else {
-            return .failure(Problems(problems: problems.errors))
+            return .failure(InputProblems(list: problems.errors))
         }
         let request = TLSProbeRequest(
             proxyAddress: address, serverName: serverName,

@@ -20,16 +20,25 @@ struct StatusCommand: AsyncParsableCommand {
     )
     var url: String?
 
-    @Option(help: "User for basic authentication; the password comes from ES_PASSWORD or --password-file.")
+    @Option(
+        help: ArgumentHelp(
+            "User for basic authentication; the password comes from ES_PASSWORD or --password-file.",
+            valueName: "name"))
     var user: String?
 
-    @Option(name: .customLong("password-file"), help: "A file holding the password (instead of ES_PASSWORD).")
+    @Option(
+        name: .customLong("password-file"),
+        help: ArgumentHelp("A file holding the password (instead of ES_PASSWORD).", valueName: "file"))
     var passwordFile: String?
 
-    @Option(name: .customLong("api-key-file"), help: "A file holding an encoded API key (instead of ES_API_KEY).")
+    @Option(
+        name: .customLong("api-key-file"),
+        help: ArgumentHelp("A file holding an encoded API key (instead of ES_API_KEY).", valueName: "file"))
     var apiKeyFile: String?
 
-    @Option(name: .customLong("ca"), help: "A PEM file with the CA that signed the cluster's HTTP certificate.")
+    @Option(
+        name: .customLong("ca"),
+        help: ArgumentHelp("A PEM file with the CA that signed the cluster's HTTP certificate.", valueName: "file"))
     var caFile: String?
 
     @Flag(help: "Do not verify the cluster's certificate (the output says so).")
@@ -38,22 +47,24 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object keyed by alias, with Elasticsearch's field names.")
     var json = false
 
-    @Flag(help: "Refresh every 2 seconds until Ctrl-C.")
+    @Flag(help: "Refresh every 2 seconds until Ctrl-C (with --json: one JSON object per line).")
     var watch = false
 
     func run() async throws {
         let output = CommandOutput()
         let endpoint: ClusterEndpoint
         switch StatusInput(command: self, environment: ProcessInfo.processInfo.environment).endpoint() {
-        case .success(let valid): endpoint = valid
+        case .success(let valid):
+            endpoint = valid.endpoint
+            for warning in valid.warnings { output.error("Warning: \(warning)") }
         case .failure(let problems):
-            for problem in problems.list { output.error("Error: \(problem)") }
-            throw ExitCode(2)
+            throw output.refuse(problems)
         }
         let client = ElasticsearchClient(transport: CurlTransport(), endpoint: endpoint)
         let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)
         if watch {
-            await StatusWatch(client: client, render: { render($0, symbols: symbols) }).run(output: output)
+            await StatusWatch(client: client, render: { render($0, symbols: symbols, pretty: false) }, jsonLines: json)
+                .run(output: output)
             return
         }
         switch await fetch(client) {
@@ -74,12 +85,13 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     /// The table, preceded by a warning line when verification is off; or the JSON object (the
-    /// warning then goes to standard error, so that standard output stays one JSON object).
-    func render(_ remotes: [RemoteInfo], symbols: StatusSymbols) -> [String] {
+    /// warning then goes to standard error, so that standard output stays one JSON object),
+    /// indented or on one line.
+    func render(_ remotes: [RemoteInfo], symbols: StatusSymbols, pretty: Bool = true) -> [String] {
         let warning = "\(symbols.warning) TLS verification is off (--insecure): the cluster's identity was not checked."
         if json {
             if insecure { CommandOutput().error(warning) }
-            return [RemoteInfo.jsonObject(remotes).jsonString(pretty: true)]
+            return [RemoteInfo.jsonObject(remotes).jsonString(pretty: pretty)]
         }
         return (insecure ? [warning] : []) + RemoteInfoTable.lines(for: remotes, symbols: symbols)
     }

@@ -6,36 +6,35 @@ struct StatusInput {
     let command: StatusCommand
     let environment: [String: String]
 
-    struct Problems: Error {
-        var list: [FieldProblem]
-    }
-
-    func endpoint() -> Result<ClusterEndpoint, Problems> {
+    /// The endpoint to ask, and the warnings to show first (e.g. plain `http://`, a CA that
+    /// expires soon); or every error found.
+    func endpoint() -> Result<(endpoint: ClusterEndpoint, warnings: [FieldProblem]), InputProblems> {
         var problems: [FieldProblem] = []
         guard let url = command.url, !url.isEmpty else {
             return .failure(
-                Problems(list: [
+                InputProblems(list: [
                     FieldProblem(
-                        field: "--url", problem: "No cluster URL was given", fix: "Add --url https://HOST:9200.")
+                        field: "--url", problem: "no cluster URL was given", fix: "Add --url https://HOST:9200.")
                 ]))
         }
         problems += Validators.clusterURL(url, field: "--url")
         if let caFile = command.caFile { problems += Validators.caFile(caFile, field: "--ca") }
         let auth = authentication(problems: &problems)
-        guard problems.errors.isEmpty, let auth else { return .failure(Problems(list: problems.errors)) }
-        return .success(
-            ClusterEndpoint(
-                baseURL: url.trimmingCharacters(in: .whitespacesAndNewlines), auth: auth,
-                trust: command.caFile.map(TrustSource.caFile) ?? .systemStore, insecure: command.insecure))
+        guard problems.errors.isEmpty, let auth else { return .failure(InputProblems(list: problems.errors)) }
+        let endpoint = ClusterEndpoint(
+            baseURL: url.trimmingCharacters(in: .whitespacesAndNewlines), auth: auth,
+            trust: command.caFile.map(TrustSource.caFile) ?? .systemStore, insecure: command.insecure)
+        return .success((endpoint, problems.warnings))
     }
 
-    /// Basic authentication with `--user`, else an API key when one is given, else none.
+    /// Basic authentication with `--user`, else an API key when one is given, else none (a
+    /// password without a user is refused rather than silently not sent).
     private func authentication(problems: inout [FieldProblem]) -> ClusterAuth? {
         if let user = command.user {
             if command.apiKeyFile != nil {
                 problems.append(
                     FieldProblem(
-                        field: "--api-key-file", problem: "An API key and --user were both given",
+                        field: "--api-key-file", problem: "an API key and --user were both given",
                         fix: "Use either --user with a password or an API key, not both."))
                 return nil
             }
@@ -47,7 +46,7 @@ struct StatusInput {
                 if command.passwordFile == nil {
                     problems.append(
                         FieldProblem(
-                            field: "--user", problem: "No password for \(user)",
+                            field: "--user", problem: "no password for \(user)",
                             fix: "Set the environment variable ES_PASSWORD or give --password-file FILE."))
                 }
                 return nil
@@ -57,7 +56,16 @@ struct StatusInput {
         if command.passwordFile != nil {
             problems.append(
                 FieldProblem(
-                    field: "--password-file", problem: "A password was given without a user", fix: "Add --user NAME."))
+                    field: "--password-file", problem: "a password was given without a user", fix: "Add --user NAME."))
+            return nil
+        }
+        if command.apiKeyFile == nil, environment["ES_API_KEY"]?.isEmpty ?? true,
+            !(environment["ES_PASSWORD"]?.isEmpty ?? true)
+        {
+            problems.append(
+                FieldProblem(
+                    field: "--user", problem: "ES_PASSWORD is set, but no user was given",
+                    fix: "Add --user NAME (e.g. --user elastic), or unset ES_PASSWORD to send no credentials."))
             return nil
         }
         guard

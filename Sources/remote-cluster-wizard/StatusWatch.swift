@@ -2,9 +2,14 @@ import Foundation
 import RemoteClusterKit
 
 /// `status --watch`: fetch and print every 2 s until Ctrl-C, which ends it cleanly (exit 0).
+///
+/// With `--json` each refresh is one JSON object on one line (JSON Lines) and failures go to
+/// standard error, so that standard output can be read by a program.
 struct StatusWatch {
     let client: ElasticsearchClient
     let render: @Sendable ([RemoteInfo]) -> [String]
+    /// JSON Lines output: no header, no screen clearing, failures on standard error.
+    var jsonLines = false
     var interval: Duration = .seconds(2)
 
     func run(output: CommandOutput) async {
@@ -16,7 +21,7 @@ struct StatusWatch {
         }
         loop.cancel()
         await loop.value
-        output.print("")
+        if !jsonLines { output.print("") }
     }
 
     private func refreshUntilCancelled(output: CommandOutput) async {
@@ -24,6 +29,16 @@ struct StatusWatch {
         let clock = DateFormatter()
         clock.dateFormat = "HH:mm:ss"
         while !Task.isCancelled {
+            if jsonLines {
+                do {
+                    for line in render(try await client.remoteInfo()) { output.print(line) }
+                } catch {
+                    if Task.isCancelled { return }
+                    output.error("Error: \(error)")
+                }
+                do { try await Task.sleep(for: interval) } catch { return }
+                continue
+            }
             var lines = ["\(clearScreen)Every 2 s, updated \(clock.string(from: Date())). Ctrl-C to stop."]
             do {
                 lines += render(try await client.remoteInfo())

@@ -246,6 +246,32 @@ import Testing
         #expect(Set(responder.requests.map(\.uri)).count == 40)
     }
 
+    /// Far more requests in flight than the concurrency pool has threads still leave the pool free:
+    /// a transport that blocked its caller's thread would starve it until the requests time out,
+    /// and the check below would only run after some of them had finished.
+    @Test func requestsInFlightDoNotHoldTheCallersThreads() async throws {
+        let server = try await pki.tlsServer(behavior: .http { _ in .hang })
+        defer { Task { await server.shutdown() } }
+        let endpoint = ClusterEndpoint.loopback(
+            port: try #require(server.port), trust: .caFile(pki.caFile),
+            timeouts: Timeouts(connect: 5, request: 20))
+        let transport = self.transport
+        let finished = FinishedRequests()
+        let requests = (0..<(ProcessInfo.processInfo.activeProcessorCount * 4 + 4)).map { index in
+            Task {
+                _ = try? await transport.send(HTTPRequest(method: .get, path: "/n/\(index)"), to: endpoint)
+                await finished.add()
+            }
+        }
+
+        let finishedWhenThePoolWasFree = await Task { await finished.count }.value
+
+        #expect(finishedWhenThePoolWasFree == 0)
+        for request in requests { request.cancel() }
+        for request in requests { await request.value }
+        #expect(await finished.count == requests.count)
+    }
+
     @Test func cancellingTheTaskAbortsTheRequest() async throws {
         let server = try await pki.tlsServer(behavior: .http { _ in .hang })
         defer { Task { await server.shutdown() } }
@@ -261,4 +287,10 @@ import Testing
         task.cancel()
         #expect(await task.value == .cancelled)
     }
+}
+
+/// Counts the requests that have come back.
+private actor FinishedRequests {
+    private(set) var count = 0
+    func add() { count += 1 }
 }

@@ -77,6 +77,7 @@ import Testing
         ["probe"],
         ["probe", "--proxy-address"],
         ["probe", "--proxy-address", "127.0.0.1:9443", "--timeout", "soon"],
+        ["probe", "--proxy-address", "127.0.0.1:9443", "--timeout", "0"],
         ["probe", "--proxy-address", "127.0.0.1:9443", "--server-name", "10.0.0.1"],
         ["probe", "--proxy-address", "127.0.0.1:9443", "--ca", "/nonexistent/ca.crt"],
     ])
@@ -85,5 +86,20 @@ import Testing
         #expect(run.status == 2)
         #expect(run.standardOutput.isEmpty)
         #expect(run.standardError.hasPrefix("Error: "))
+    }
+
+    /// A listening server sees no connection when one of the other options is bad.
+    @Test(arguments: [
+        ["--server-name", "10.0.0.1"], ["--ca", "/nonexistent/ca.crt"], ["--timeout", "0"],
+    ])
+    func badOptionBesideAGoodAddressContactsNothing(badOption: [String]) async throws {
+        let server = try await pki.tlsServer(behavior: RecordingResponder().behavior)
+        defer { Task { await server.shutdown() } }
+
+        let run = try await WizardProcess.run(
+            ["probe", "--proxy-address", "127.0.0.1:\(try #require(server.port))"] + badOption)
+
+        #expect(run.status == 2)
+        #expect(server.acceptedConnectionCount == 0)
     }
 }

@@ -130,6 +130,7 @@ import Testing
         (["status", "--url", "https://127.0.0.1:9200", "--password-file", "/nonexistent"], [:]),
         (["status", "--url", "https://127.0.0.1:9200"], ["ES_API_KEY": "not base64 !"]),
         (["status", "--url", "https://127.0.0.1:9200", "--ca", "/nonexistent/ca.crt"], [:]),
+        (["status", "--url", "https://127.0.0.1:9200"], ["ES_PASSWORD": "changeme"]),
     ])
     func badInputExitsTwo(arguments: [String], environment: [String: String]) async throws {
         let run = try await WizardProcess.run(arguments, environment: environment)
@@ -158,5 +159,44 @@ import Testing
         #expect(run.status == 0)
         #expect(run.standardOutput.components(separatedBy: "Ctrl-C to stop.").count >= 3)
         #expect(run.standardOutput.contains("test_cluster"))
+    }
+
+    @Test func watchWithJSONPrintsOneObjectPerLine() async throws {
+        let (server, responder) = try await elasticsearch(body: Self.remoteInfoExample())
+        defer { Task { await server.shutdown() } }
+        let watch = try WizardProcess(
+            [
+                "status", "--url", "https://127.0.0.1:\(try #require(server.port))", "--ca", pki.caFile,
+                "--watch", "--json",
+            ])
+
+        let deadline = Date().addingTimeInterval(20)
+        // A refresh is printed before the next one is asked for: three requests, two lines.
+        while responder.requests.count < 3 && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(responder.requests.count >= 3)
+        kill(watch.process.processIdentifier, SIGINT)
+        let run = try await watch.finish(timeout: 10)
+
+        #expect(run.status == 0)
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count >= 2)
+        for line in lines {
+            #expect(try JSONValue.parse(line)["test_cluster"]?["mode"] == "proxy", "\(line)")
+        }
+    }
+
+    @Test func plainHTTPURLIsWarnedAboutOnStandardError() async throws {
+        let server = try await TestPKI.plainServer(behavior: RecordingResponder(body: Self.remoteInfoExample()).behavior)
+        defer { Task { await server.shutdown() } }
+
+        let run = try await WizardProcess.run(
+            ["status", "--url", "http://127.0.0.1:\(try #require(server.port))", "--json"])
+
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.hasPrefix("Warning: --url: "))
+        #expect(run.standardError.contains("plain http"))
+        #expect(try JSONValue.parse(run.standardOutput)["test_cluster"] != nil)
     }
 }

@@ -247,9 +247,9 @@ private struct DiagnosisRules {
         let names = leaf.map(CertificateNameMatch.names(of:)) ?? []
         let carried = names.isEmpty ? "no names" : names.joined(separator: ", ")
         let fix: String
-        if request.serverName != nil {
+        if request.serverName != nil, let leaf, CertificateNameMatch.matches(leaf, name: request.host) {
             fix =
-                "Set the server name to a name the certificate carries (\(carried)), or leave it empty if \(request.host) is one of them."
+                "Set the server name to a name the certificate carries (\(carried)), or leave it empty: the certificate is also valid for \(request.host)."
         } else {
             fix = "Set the server name to a name the certificate carries (\(carried))."
         }

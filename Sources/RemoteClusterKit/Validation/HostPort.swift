@@ -11,9 +11,7 @@ struct HostPort: Sendable, Hashable {
     static func parse(
         _ text: String, field: String, requirePort: Bool, example: String
     ) throws(FieldProblem) -> HostPort {
-        func problem(_ what: String, _ fix: String) -> FieldProblem {
-            FieldProblem(field: field, problem: what, fix: fix)
-        }
+        let problem = FieldProblemMaker(field: field)
 
         let (hostPart, portPart, isIPv6) = try split(text, field: field, example: example)
         if !isIPv6, let issue = HostSyntax.hostNameProblem(hostPart) {
@@ -41,9 +39,7 @@ struct HostPort: Sendable, Hashable {
     private static func split(
         _ text: String, field: String, example: String
     ) throws(FieldProblem) -> (String, String?, Bool) {
-        func problem(_ what: String, _ fix: String) -> FieldProblem {
-            FieldProblem(field: field, problem: what, fix: fix)
-        }
+        let problem = FieldProblemMaker(field: field)
 
         if text.hasPrefix("[") {
             guard let close = text.firstIndex(of: "]") else {

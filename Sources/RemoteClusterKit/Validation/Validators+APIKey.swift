@@ -9,9 +9,7 @@ extension Validators {
     public static func encodedAPIKey(_ value: String, field: String = "Encoded API key") -> [FieldProblem] {
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
         let copyEncoded = "Copy the value of \"encoded\" from the create-API-key response"
-        func problem(_ what: String, _ fix: String) -> [FieldProblem] {
-            [FieldProblem(field: field, problem: what, fix: fix)]
-        }
+        let problem = FieldProblemMaker(field: field)
 
         if text.isEmpty { return problem("is empty", "\(copyEncoded) and paste it here.") }
         if text.hasPrefix("{") {

@@ -48,9 +48,7 @@ extension Validators {
     public static func serverName(_ value: String, field: String = "Server name") -> [FieldProblem] {
         let name = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { return [] }
-        func problem(_ what: String, _ fix: String) -> [FieldProblem] {
-            [FieldProblem(field: field, problem: what, fix: fix)]
-        }
+        let problem = FieldProblemMaker(field: field)
 
         if let schemeEnd = name.range(of: "://") {
             let rest = name[schemeEnd.upperBound...].split(separator: "/").first.map(String.init) ?? ""

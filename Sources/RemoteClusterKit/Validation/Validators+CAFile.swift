@@ -10,9 +10,7 @@ extension Validators {
     /// A CA file: it exists, is readable, is PEM, holds certificates and no private key, every
     /// certificate is a CA and valid at `now`. Warns when a certificate expires within 30 days.
     public static func caFile(_ path: String, field: String = "CA file", now: Date = Date()) -> [FieldProblem] {
-        func problem(_ what: String, _ fix: String) -> [FieldProblem] {
-            [FieldProblem(field: field, problem: what, fix: fix)]
-        }
+        let problem = FieldProblemMaker(field: field)
         let trimmed = path.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
             return problem(

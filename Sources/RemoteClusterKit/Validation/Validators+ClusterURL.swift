@@ -5,9 +5,7 @@ extension Validators {
     public static func clusterURL(_ value: String, field: String = "Cluster URL") -> [FieldProblem] {
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
         let example = "https://my-cluster.example.com:9200"
-        func problem(_ what: String, _ fix: String) -> [FieldProblem] {
-            [FieldProblem(field: field, problem: what, fix: fix)]
-        }
+        let problem = FieldProblemMaker(field: field)
 
         if text.isEmpty { return problem("is empty", "Enter the cluster's REST address, e.g. \(example).") }
         guard let schemeEnd = text.range(of: "://") else {

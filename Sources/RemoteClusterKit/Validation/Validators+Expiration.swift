@@ -13,9 +13,7 @@ extension Validators {
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return [] }
         let unitList = "d (days), h, m (minutes), s, ms, micros or nanos"
-        func problem(_ what: String, _ fix: String) -> [FieldProblem] {
-            [FieldProblem(field: field, problem: what, fix: fix)]
-        }
+        let problem = FieldProblemMaker(field: field)
 
         let digits = text.prefix(while: \.isASCIIDigit)
         let unitPart = text.dropFirst(digits.count)

@@ -38,9 +38,7 @@ extension Validators {
 
     /// The problem with one index pattern, or nil.
     static func indexPatternProblem(_ pattern: String, field: String) -> FieldProblem? {
-        func problem(_ what: String, _ fix: String) -> FieldProblem {
-            FieldProblem(field: field, problem: what, fix: fix)
-        }
+        let problem = FieldProblemMaker(field: field)
 
         if pattern.contains(",") {
             let parts = pattern.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {

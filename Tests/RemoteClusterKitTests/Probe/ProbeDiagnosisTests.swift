@@ -172,6 +172,20 @@ import Testing
         #expect(diagnosis.summary == "The certificate is for *.logs.svc, not logs-es-remote-cluster.logs.svc.")
     }
 
+    @Test func wrongServerNameSuggestsNoneOnlyWhenTheAddressIsCarried() throws {
+        let carriesAddress = [Self.certificate(names: ["DNS:*.logs.svc", "DNS:lb.example.net"])]
+        let withAddress = try #require(
+            Self.result(serverName: "wrong.example.net", nameMatched: false, chain: carriesAddress).diagnosis)
+        #expect(withAddress.fix.hasSuffix("or leave it empty: the certificate is also valid for lb.example.net."))
+
+        let withoutAddress = try #require(
+            Self.result(
+                serverName: "wrong.example.net", nameMatched: false,
+                chain: [Self.certificate(names: ["DNS:*.logs.svc"])]
+            ).diagnosis)
+        #expect(withoutAddress.fix == "Set the server name to a name the certificate carries (*.logs.svc).")
+    }
+
     @Test func handshakeFailureWithoutServerNameSuggestsSettingOne() throws {
         let diagnosis = try #require(
             Self.result(

@@ -26,7 +26,7 @@ import Testing
                 "     names *.logs.svc",
                 "     valid until 2027-04-25 (in 100 days)",
                 "Most likely: The certificate is for *.logs.svc, not logs-es-remote-cluster.other.svc.",
-                "Fix: Set the server name to a name the certificate carries (*.logs.svc), or leave it empty if lb.example.net is one of them.",
+                "Fix: Set the server name to a name the certificate carries (*.logs.svc).",
             ])
     }
 

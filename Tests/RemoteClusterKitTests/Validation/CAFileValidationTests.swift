@@ -24,6 +24,16 @@ import Testing
         #expect(problems.first?.fix.contains("ECK rotates its CAs yearly") == true)
     }
 
+    /// Root reads every file whatever its mode, so this only runs for other users.
+    @Test(.enabled(if: getuid() != 0, "root can read a file with mode 000"))
+    func refusesAFileItCannotRead() throws {
+        let path = try folder.write(try TestPKI.ca().pem, to: "locked.crt")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+        BadInput("locked", problem: "cannot be read", fix: "chmod 644")
+            .verify(Validators.caFile(path, field: "CA file", now: now), field: "CA file")
+    }
+
     @Test func refusesBadFiles() throws {
         let ca = try TestPKI.ca()
         let leaf = try TestPKI.leaf("remote.example.com", dnsNames: ["remote.example.com"], issuer: ca)
