@@ -73,7 +73,7 @@ import Testing
         #expect(local.starts == 2)
         #expect(local.loadedKeystore.credentials(for: "a") == key)
         #expect(!local.remoteClusterClientSSL.usesSystemTrust)
-        let connected = try await local.connections.waitForIdle("a", timeoutSeconds: 20)
+        let connected = await local.connections.waitForIdle("a", timeoutSeconds: 20)
         #expect(connected?.connected == true)
         #expect(connected?.openConnections == 2)
     }
