@@ -102,6 +102,19 @@ import Testing
         }
     }
 
+    /// An endpoint built with nothing but its URL verifies the certificate (system store).
+    @Test func verificationIsOnByDefault() async throws {
+        let server = try await pki.tlsServer(behavior: RecordingResponder().behavior)
+        defer { Task { await server.shutdown() } }
+        let endpoint = ClusterEndpoint(baseURL: "https://127.0.0.1:\(try #require(server.port))")
+        #expect(!endpoint.insecure)
+        let error = await failure(to: endpoint)
+        guard case .certificateNotTrusted = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
+    }
+
     @Test func insecureSkipsVerificationOnlyWhenAsked() async throws {
         let server = try await pki.tlsServer(
             dnsNames: ["elsewhere.test"], ipAddresses: [], issuer: pki.otherCA,

@@ -25,6 +25,7 @@ public enum LocalClusterArtifacts {
 
         let current = try identified(ServerSetFields.strip(setup.localElasticsearch), as: local)
         let (merged, report) = try ElasticsearchResourceMerge.merge(current, with: change)
+        try checkNoCAIsLeftBehind(merged, change: change)
         set.artifacts.append(
             .yaml(
                 merged, fileName: "local-elasticsearch.yaml",
@@ -61,6 +62,26 @@ public enum LocalClusterArtifacts {
         return result
     }
 
+    /// Fails when a nodeSet trusts a file of the CA ConfigMap that the new ConfigMap would no
+    /// longer hold (a remote from an earlier run that this plan leaves out): the pods would
+    /// not start without it.
+    static func checkNoCAIsLeftBehind(_ merged: JSONValue, change: LocalElasticsearchChange) throws(ArtifactError) {
+        let folder = LocalClusterNaming.caConfigRelativeFolder + "/"
+        for (index, nodeSet) in (merged[path: ["spec", "nodeSets"]]?.arrayValue ?? []).enumerated() {
+            let entries = ElasticsearchResourceMerge.listEntries(
+                ConfigSettingPath.value(
+                    of: ElasticsearchResourceMerge.certificateAuthoritiesSetting, in: nodeSet["config"] ?? [:]))
+            for entry in entries where entry.hasPrefix(folder) && !change.certificateAuthorities.contains(entry) {
+                throw ArtifactError(
+                    problem:
+                        "spec.nodeSets[\(index)].config trusts \(entry), which the new CA ConfigMap would no longer hold, so the pods would not start",
+                    fix:
+                        "Keep every remote of this cluster in the plan (with its `ca`), or remove that entry from the resource's certificate_authorities first."
+                )
+            }
+        }
+    }
+
     /// `local-apply.sh`: kubectl apply of the Secret, the ConfigMap and the resource, in that order.
     static func applyScript(_ setup: ConnectionSetup, files: [String]) -> Artifact {
         let local = setup.local
@@ -92,7 +113,14 @@ public enum LocalClusterArtifacts {
             kind: .shellScript, target: .local,
             text: ShellScript(
                 title: "Local \(local.name): apply the credentials, the CAs and the Elasticsearch change",
-                steps: steps, runsInOwnFolder: true
+                steps: steps, runsInOwnFolder: true,
+                refusals: placeholders && !files.isEmpty
+                    ? [
+                        ShellScript.Refusal(
+                            file: files[0], text: LocalClusterNaming.credentialsPlaceholderPrefix,
+                            message:
+                                "\(files[0]) still holds placeholders; put the encoded API keys in it first (applying a placeholder would store it as a key).")
+                    ] : []
             ).text)
     }
 
@@ -167,6 +195,10 @@ public enum LocalClusterArtifacts {
             ArtifactNote(
                 "Every later change to Secret \(secretName) (a new or rotated API key) also restarts the pods, because ECK rebuilds the keystore from it.",
                 target: .local))
+        notes.append(
+            ArtifactNote(
+                "Secret \(secretName) holds the keys of exactly the remotes in this plan: applying it removes keys that an earlier plan put there, so keep every remote of \(local) in one plan.",
+                target: .local, severity: .warning))
         if !report.tlsWasDisabledNodeSets.isEmpty {
             notes.append(
                 ArtifactNote(
@@ -190,7 +222,7 @@ public enum LocalClusterArtifacts {
         if !publicRemotes.isEmpty, !nodeSetsWithCAs.isEmpty {
             notes.append(
                 ArtifactNote(
-                    "certificate_authorities replaces the default trusted CAs for every remote connection of \(local), so \(publicRemotes.joined(separator: ", ")) (publicly trusted) will no longer be trusted unless its root CA is added too: give it a `ca` file with the public root CA that signs its certificate.",
+                    "certificate_authorities replaces the default trusted CAs for every remote connection of \(local), so the publicly trusted \(publicRemotes.count == 1 ? "remote" : "remotes") \(publicRemotes.joined(separator: ", ")) will no longer be trusted: give \(publicRemotes.count == 1 ? "it" : "each of them") a `ca` file with the public root CA that signs \(publicRemotes.count == 1 ? "its" : "their") certificate.",
                     target: .local, severity: .warning))
         }
         for remote in setup.remotes {

@@ -27,9 +27,12 @@ public enum LocalClusterNaming {
     /// The keystore setting that holds a remote's API key.
     public static func credentialsSetting(alias: String) -> String { "cluster.remote.\(alias).credentials" }
 
+    /// How every credentials placeholder starts, so that scripts can find one left in a file.
+    public static let credentialsPlaceholderPrefix = "<paste the encoded cross-cluster API key for "
+
     /// What a Secret carries instead of the key when secrets are not written.
     public static func credentialsPlaceholder(alias: String) -> String {
-        "<paste the encoded cross-cluster API key for \(alias)>"
+        "\(credentialsPlaceholderPrefix)\(alias)>"
     }
 
     /// Labels on every object the wizard creates, so they can be found again.

@@ -85,21 +85,49 @@ public struct ShellScript: Sendable, Hashable {
         }
     }
 
+    /// A check made before any step: the script stops with `message` while `file` still
+    /// contains `text` (e.g. a placeholder the operator has to replace first).
+    public struct Refusal: Sendable, Hashable {
+        public var file: String
+        public var text: String
+        public var message: String
+        public init(file: String, text: String, message: String) {
+            self.file = file
+            self.text = text
+            self.message = message
+        }
+
+        var lines: [String] {
+            [
+                "if grep -qF -- \(ShellWord.quote(text)) \(ShellWord.quote(file)); then",
+                "  echo \(ShellWord.quote(message)) >&2",
+                "  exit 1",
+                "fi",
+            ]
+        }
+    }
+
     public var title: String
     public var steps: [Step]
     /// Whether the script first changes to its own folder (it refers to files beside it).
     public var runsInOwnFolder: Bool
+    public var refusals: [Refusal]
 
-    public init(title: String, steps: [Step], runsInOwnFolder: Bool = false) {
+    public init(title: String, steps: [Step], runsInOwnFolder: Bool = false, refusals: [Refusal] = []) {
         self.title = title
         self.steps = steps
         self.runsInOwnFolder = runsInOwnFolder
+        self.refusals = refusals
     }
 
-    /// The script text: a `#!/bin/sh` line, `set -eu`, and each step.
+    /// The script text: a `#!/bin/sh` line, `set -eu`, the refusals, and each step.
     public var text: String {
         var lines = ["#!/bin/sh", "# \(title)", "set -eu"]
         if runsInOwnFolder { lines.append("cd \"$(dirname \"$0\")\"") }
+        for refusal in refusals {
+            lines.append("")
+            lines.append(contentsOf: refusal.lines)
+        }
         for step in steps {
             lines.append("")
             lines.append(contentsOf: step.comment.map { "# \($0)" })

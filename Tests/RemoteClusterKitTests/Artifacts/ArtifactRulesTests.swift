@@ -147,6 +147,21 @@ import Testing
         #expect(wrongNamespace.problem.contains("namespace \"elsewhere\", but the plan's local.eck.namespace is \"search\""))
     }
 
+    @Test func aCAOfARemoteLeftOutOfThePlanIsAnError() throws {
+        var earlier = Self.eckRemote(ECKVersion(3, 3, 0))
+        earlier.certificateAuthority = RemoteCertificateAuthority(
+            path: "ca.crt", pem: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")
+        let first = try #require(try Self.generate([earlier]).artifact(named: "local-elasticsearch.yaml")?.object)
+        var later = earlier
+        later.alias = "us-logs"
+        let error = try #require(throws: ArtifactError.self) { try Self.generate([later], resource: first) }
+        #expect(
+            error.problem
+                == "spec.nodeSets[0].config trusts remote-cluster-cas/eu-logs-ca.crt, which the new CA ConfigMap would no longer hold, so the pods would not start"
+        )
+        #expect(throws: Never.self) { try Self.generate([earlier, later], resource: first) }
+    }
+
     @Test func aResourceWithoutNamespaceGetsThePlansNamespace() throws {
         var resource = Self.resource()
         resource["metadata"] = ["name": "central"]

@@ -268,4 +268,39 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderrText.contains("--wait: only applies with --apply."))
     }
+
+    @Test func localApplyScriptRefusesPlaceholdersThenAppliesInOrder() async throws {
+        let folder = try Self.planFolder()
+        let out = folder.appendingPathComponent("out")
+        let generated = try await Self.run([
+            "--plan", folder.appendingPathComponent("plan.yaml").path, "--out", out.path,
+            "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
+        ])
+        #expect(generated.status == 0, "\(generated.stderrText)")
+        let kubectl = try KubectlClientTests.StandIn("exit 0")
+        let environment = ["PATH": kubectl.folder.path + ":/usr/bin:/bin"]
+        let script = out.appendingPathComponent("local-apply.sh")
+        let refused = try await ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"), arguments: [script.path], timeoutSeconds: 30, environment: environment)
+        #expect(refused.status == 1)
+        #expect(refused.stderrText.contains("still holds placeholders"))
+        #expect(kubectl.calls.isEmpty, "nothing is applied while a placeholder is left")
+
+        let secretFile = out.appendingPathComponent("local-remote-cluster-credentials-secret.yaml")
+        var secret = try JSONValue.parseYAML(String(contentsOf: secretFile, encoding: .utf8))
+        for key in secret["stringData"]?.objectValue?.keys ?? [] {
+            secret["stringData"]?[key] = "VnVhVGFIa0JjSHZ4c2RDNkNrMlQ6dGhlLWtleQ=="
+        }
+        try secret.yamlString().write(to: secretFile, atomically: true, encoding: .utf8)
+        let applied = try await ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"), arguments: [script.path], timeoutSeconds: 30, environment: environment)
+        #expect(applied.status == 0, "\(applied.stderrText)")
+        #expect(
+            kubectl.calls.map { Array($0.dropFirst(4)) } == [
+                ["apply", "-f", "local-remote-cluster-credentials-secret.yaml"],
+                ["apply", "-f", "local-remote-cluster-cas-configmap.yaml"],
+                ["apply", "-f", "local-elasticsearch.yaml"],
+                ["get", "elasticsearch", "central"],
+            ])
+    }
 }
