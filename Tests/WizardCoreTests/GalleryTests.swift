@@ -160,6 +160,30 @@ struct GalleryTests {
         #expect(screen.text(row: 18).contains("/46 ▲"))
     }
 
+    @Test func theViewerPansAlongLinesWiderThanItsBox() {
+        var gallery = onForm()
+        _ = gallery.update(.resize(Size(width: 100, height: 30)))
+        gallery.type("logs")
+        gallery.press(.enter)
+        gallery.type("lb.example.net:9443")
+        gallery.press(.enter, .enter, .paste("aWQxOmtleTE="), .enter, .enter, .enter, .enter, .enter)
+        #expect(gallery.wizard.currentStep.id == "viewer")
+        #expect(gallery.viewer.canPan)
+        #expect(gallery.frame.keys.first == KeyHint("↑↓←→ PgUp PgDn", "scroll"))
+        var screen = render(gallery, width: 100, height: 30)
+        #expect(screen.text(row: 4).hasSuffix("│ │ # Objects for the local ECK cluster \"central\" in namespace \"searc… │ │"))
+        #expect(gallery.press(.left) == [])
+        #expect(gallery.viewer.left == 0)
+        gallery.press(.right)
+        screen = render(gallery, width: 100, height: 30)
+        #expect(screen.text(row: 4).hasSuffix("│ │ …bjects for the local ECK cluster \"central\" in namespace \"search\". │ │"))
+        // At most until the end of the widest line shows; ← comes back.
+        gallery.press(.right, .right, .right)
+        #expect(gallery.viewer.left == 3)
+        gallery.press(.left)
+        #expect(gallery.viewer.left == 0)
+    }
+
     @Test func theFooterListsTheDialogKeysWhileItIsOpen() {
         var gallery = Gallery()
         gallery.press(.character("q"))

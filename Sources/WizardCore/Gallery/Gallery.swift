@@ -212,8 +212,8 @@ public struct Gallery: TerminalProgram {
                 viewer.isPrompting
                 ? [KeyHint("Enter", "save"), KeyHint("Esc", "cancel")]
                 : [
-                    KeyHint("↑↓ PgUp PgDn", "scroll"), KeyHint("s", "save"), KeyHint("Enter", "continue"),
-                    KeyHint("Esc", "back"),
+                    KeyHint(viewer.canPan ? "↑↓←→ PgUp PgDn" : "↑↓ PgUp PgDn", "scroll"), KeyHint("s", "save"),
+                    KeyHint("Enter", "continue"), KeyHint("Esc", "back"),
                 ]
         case "live":
             keys = [

@@ -76,7 +76,7 @@ public struct Frame: Sendable, Hashable {
     /// Key names with arrows spelled out when the glyphs are ASCII only.
     static func keyName(_ keys: String, glyphs: Glyphs) -> String {
         guard glyphs == .ascii else { return keys }
-        return keys.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right")
+        return keys.replacingOccurrences(of: "↑↓←→", with: "arrows").replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right")
             .replacingOccurrences(of: "↓", with: "Down").replacingOccurrences(of: "↑", with: "Up")
     }
 

@@ -5,13 +5,15 @@ public enum TextKind: String, Sendable, Hashable {
 
 /// A scrollable, read-only view of a document (YAML, JSON, shell commands) with "save to file".
 ///
-/// Keys: ↑/↓, PgUp/PgDn, Home/End (g/G), and `s` opens a path prompt whose Enter emits a
+/// Keys: ↑/↓, PgUp/PgDn, Home/End (g/G), ←/→ to pan along lines wider than the box, and `s` opens a path prompt whose Enter emits a
 /// `saveFile` effect; the result shows in the status line.
 public struct TextViewer: Sendable, Hashable {
     public var title: String
     public var kind: TextKind
     public private(set) var lines: [String]
     public private(set) var top = 0
+    /// Columns the text is panned to the left, for lines wider than the box.
+    public private(set) var left = 0
     /// Text rows at the last size while the status line takes one row; kept by the screen via
     /// `setViewport`.
     public private(set) var viewport = 10
@@ -43,6 +45,7 @@ public struct TextViewer: Sendable, Hashable {
         viewport = max(1, rows)
         self.width = width
         top = min(top, maxTop)
+        left = min(left, maxLeft)
     }
 
     /// The status message wrapped to the viewer's width (at most three rows), without its mark.
@@ -59,6 +62,22 @@ public struct TextViewer: Sendable, Hashable {
     var textRows: Int { max(1, viewport - max(0, statusLines.count - 1)) }
 
     var maxTop: Int { max(0, lines.count - textRows) }
+
+    /// Columns inside the box: the border and a space on each side.
+    var textWidth: Int { width == .max ? .max : max(1, width - 4) }
+
+    /// How far ←/→ can pan: until the end of the widest line shows after the leading ellipsis.
+    var maxLeft: Int {
+        let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
+        guard textWidth != .max, widest > textWidth else { return 0 }
+        return widest - textWidth + 1
+    }
+
+    /// Whether some line is wider than the box, so ←/→ do something.
+    public var canPan: Bool { maxLeft > 0 }
+
+    /// Columns one ←/→ pans.
+    static let panStep = 8
 
     public mutating func handle(_ key: Key, tokens: inout TokenSource) -> (KeyOutcome, [Effect<Never>]) {
         if var prompt = savePrompt {
@@ -90,6 +109,12 @@ public struct TextViewer: Sendable, Hashable {
         case .pageDown, .character(" "): top = min(maxTop, top + max(1, viewport - 1))
         case .home, .character("g"): top = 0
         case .end, .character("G"): top = maxTop
+        case .left, .character("h"):
+            guard left > 0 else { return (.ignored, []) }
+            left = max(0, left - Self.panStep)
+        case .right, .character("l"):
+            guard left < maxLeft else { return (.ignored, []) }
+            left = min(maxLeft, left + Self.panStep)
         case .character("s"):
             savePrompt = TextField(suggestedFileName)
             status = nil
@@ -151,9 +176,23 @@ public struct TextViewer: Sendable, Hashable {
         }
     }
 
+    /// `line` without its first `columns` display columns (a wide character cut in half goes too);
+    /// nil when nothing is left.
+    static func dropColumns(_ columns: Int, of line: String) -> String? {
+        var used = 0
+        var index = line.startIndex
+        while index < line.endIndex, used < columns {
+            used += DisplayWidth.of(line[index])
+            index = line.index(after: index)
+        }
+        return index < line.endIndex ? String(line[index...]) : nil
+    }
+
     private func renderLine(_ line: String, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int) {
         let clip = Rect(x: x, y: y, width: width, height: 1)
-        let display = DisplayWidth.of(line) > width ? TextLayout.truncate(line, width: width) : line
+        // Panned: the columns left of the view are dropped and an ellipsis says so.
+        let shown = left > 0 ? Self.dropColumns(left, of: line).map { String(TextLayout.ellipsis) + $0 } ?? "" : line
+        let display = DisplayWidth.of(shown) > width ? TextLayout.truncate(shown, width: width) : shown
         switch kind {
         case .yaml:
             let trimmed = display.drop(while: { $0 == " " })
