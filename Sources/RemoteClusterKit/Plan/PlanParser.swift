@@ -174,9 +174,13 @@ struct PlanParser {
             key = apiKey(node, path: "\(path).apiKey", alias: alias ?? "remote")
         }
         guard let alias, let type, let key else { return nil }
-        return PlanRemote(
-            yamlPath: path, alias: alias, type: type, mode: mode, proxyAddress: proxyAddress, seeds: seeds ?? [],
-            serverName: serverName, ca: ca, skipUnavailable: skipUnavailable, eck: eck, apiKey: key)
+        var keyToCreate: CrossClusterAPIKeyRequest?
+        if case .create(let creation) = key { keyToCreate = creation.key }
+        let setup = RemoteSetup(
+            alias: alias, type: type, mode: mode, proxyAddress: proxyAddress, seeds: seeds ?? [],
+            serverName: serverName, certificateAuthority: ca.map { RemoteCertificateAuthority(path: $0.path, pem: nil) },
+            skipUnavailable: skipUnavailable, eck: eck, keyToCreate: keyToCreate)
+        return PlanRemote(yamlPath: path, setup: setup, apiKey: key)
     }
 
     /// `proxy` (the default) or `sniff`.
