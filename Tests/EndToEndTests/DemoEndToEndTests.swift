@@ -133,7 +133,7 @@ struct DemoEndToEndTests {
 
     /// The one child process of the shell (the demo).
     func childPID(of parent: Int32) throws -> Int32 {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let path = "/proc/\(parent)/task/\(parent)/children"
             if let text = try? String(contentsOfFile: path, encoding: .utf8),

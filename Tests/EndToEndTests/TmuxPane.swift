@@ -15,9 +15,14 @@ final class TmuxPane {
         // NO_COLOR is dropped: swift test sets it, and the panes should start like a user's terminal.
         let shell =
             "env -u NO_COLOR PS1='\(Self.prompt)' LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color bash --norc --noprofile"
-        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", shell])
-        try run(["set-option", "-t", session, "window-size", "manual"])
-        _ = waitFor("the shell prompt", timeout: 10) { Self.promptIsBack($0) }
+        do {
+            try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", shell])
+            try run(["set-option", "-t", session, "window-size", "manual"])
+        } catch {
+            close()  // a half-started server must not outlive the test
+            throw error
+        }
+        _ = waitFor("the shell prompt") { Self.promptIsBack($0) }
     }
 
     /// Runs a tmux command on this server and returns its output.
@@ -69,10 +74,11 @@ final class TmuxPane {
     }
 
     /// Polls the screen until `condition` holds or the deadline passes; records an issue with the
-    /// last screen on timeout. Returns the screen that satisfied it.
+    /// last screen on timeout. Returns the screen that satisfied it. The deadline is generous for a
+    /// loaded CI machine; a passing test never waits for it.
     @discardableResult
     func waitFor(
-        _ what: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
+        _ what: String, timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (String) -> Bool
     ) -> String {
         let deadline = Date().addingTimeInterval(timeout)

@@ -138,6 +138,39 @@ struct GalleryTests {
         #expect(gallery.press(.character("p")) == [.run(.fetchStatus, token: Token(9))])
     }
 
+    @Test func aFailedSaveWrapsItsMessageAndTheEndStaysReachable() {
+        var gallery = onForm()
+        gallery.type("logs")
+        gallery.press(.enter)
+        gallery.type("lb.example.net:9443")
+        gallery.press(.enter, .enter, .paste("aWQxOmtleTE="), .enter, .enter, .enter, .enter, .enter)
+        _ = gallery.update(.resize(Size(width: 80, height: 24)))
+        gallery.press(.character("s"), .control("u"))
+        gallery.type("/nonexistent/dir/out.yaml")
+        gallery.press(.enter)
+        let reason = "the directory /nonexistent/dir does not exist. Create it or choose another path"
+        _ = gallery.update(
+            .fileSaved(path: "/nonexistent/dir/out.yaml", token: Token(1), result: .failure(FileAccessError(reason))))
+        gallery.press(.end)
+        let screen = render(gallery, width: 80, height: 24)
+        #expect(screen.text(row: 19) == "│ ✗ Could not save to /nonexistent/dir/out.yaml: the directory                 │")
+        #expect(screen.text(row: 20) == "│   /nonexistent/dir does not exist. Create it or choose another path          │")
+        // The box is a row shorter, and End still shows the document's last line above its border.
+        #expect(screen.text(row: 17).contains("cluster.remote.logs.node_connections: null"))
+        #expect(screen.text(row: 18).contains("/46 ▲"))
+    }
+
+    @Test func theFooterListsTheDialogKeysWhileItIsOpen() {
+        var gallery = Gallery()
+        gallery.press(.character("q"))
+        #expect(
+            gallery.frame.keys == [
+                KeyHint("←→", "choose"), KeyHint("Enter", "select"), KeyHint("y", "quit"), KeyHint("n/Esc", "stay"),
+            ])
+        gallery.press(.escape)
+        #expect(gallery.frame.keys.last == KeyHint("q", "quit"))
+    }
+
     @Test func quitAsksFirst() {
         var gallery = Gallery()
         #expect(gallery.press(.character("q")) == [])

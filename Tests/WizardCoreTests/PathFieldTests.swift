@@ -28,6 +28,18 @@ struct PathFieldTests {
         #expect(field.candidates == ["ca-old.crt", "ca.crt"])
     }
 
+    @Test func leavingTheFieldDropsTheCandidates() {
+        var field = PathField("certs/c")
+        var tokens = TokenSource()
+        _ = field.handle(.tab, tokens: &tokens)
+        _ = field.apply(listing: .success(entries), token: Token(1), tokens: &tokens)
+        #expect(field.extraLines == 1)
+        #expect(field.describeIfChanged(tokens: &tokens) == [.describeFile(path: "certs/ca", token: Token(2))])
+        #expect(field.candidates.isEmpty)
+        field.apply(description: "Not found", token: Token(2))
+        #expect(field.extraLines == 1)
+    }
+
     @Test func oneMatchCompletesAndDescribesTheFile() {
         var field = PathField("certs/ca.")
         var tokens = TokenSource()

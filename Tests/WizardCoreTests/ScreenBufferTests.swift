@@ -74,3 +74,21 @@ struct ScreenBufferTests {
         #expect(ascii.text == "+----+\n+----+")
     }
 }
+
+@Suite("Frame")
+struct FrameTests {
+    @Test func aFooterTooWideDropsWholeHintsAndKeepsQuit() {
+        let frame = Frame(
+            branch: nil, step: nil, title: "Live",
+            keys: [
+                KeyHint("r", "refresh now"), KeyHint("p", "pause"), KeyHint("Enter", "finish"), KeyHint("Esc", "back"),
+                KeyHint("q", "quit"),
+            ])
+        #expect(frame.footer(glyphs: .unicode) == "r refresh now · p pause · Enter finish · Esc back · q quit")
+        #expect(frame.footer(glyphs: .unicode, width: 56) == "r refresh now · p pause · Enter finish · q quit")
+        #expect(frame.footer(glyphs: .unicode, width: 10) == "q quit")
+        var buffer = ScreenBuffer(size: Size(width: 60, height: 18))
+        _ = frame.render(into: &buffer, theme: .unicode)
+        #expect(buffer.text(row: 16) == "│ r refresh now · p pause · Enter finish · q quit          │")
+    }
+}

@@ -125,6 +125,12 @@ struct ChoiceTests {
         _ = list.handle(.down)
         _ = list.handle(.character(" "))
         #expect(list.chosenIDs == ["a"])
+        // The same movement keys as the single choice: Home/End jump, ↓ at the end gives up.
+        #expect(list.handle(.home) == .handled)
+        #expect(list.highlighted == 0)
+        #expect(list.handle(.end) == .handled)
+        #expect(list.handle(.down) == .ignored)
+        #expect(list.handle(.character("q")) == .ignored)
     }
 
     @Test func confirmAnswersWithLettersAndArrows() {

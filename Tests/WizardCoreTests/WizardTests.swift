@@ -150,8 +150,25 @@ struct WizardTests {
         var wizard = makeWizard()
         #expect(wizard.keyHints == [KeyHint("↑↓", "choose"), KeyHint("Enter", "continue")])
         _ = press(&wizard, .enter)
-        #expect(wizard.keyHints == [KeyHint("Tab", "next field"), KeyHint("Enter", "finish"), KeyHint("Esc", "back")])
+        #expect(wizard.keyHints == [KeyHint("Tab/Enter", "next field"), KeyHint("Esc", "back")])
         #expect(wizard.focusTakesText)
+        // Enter does what the footer said: next field first, then (on the last field) finish.
+        _ = press(&wizard, .character("x"))
+        #expect(press(&wizard, .enter) == [.handled])
+        #expect(wizard.currentStep.focusedField?.id == "port")
+        #expect(wizard.keyHints == [KeyHint("Enter", "finish"), KeyHint("Esc", "back")])
+        #expect(press(&wizard, .enter) == [.finished])
+    }
+
+    @Test func footerOfAPathFieldSaysDownBecauseTabCompletes() {
+        var wizard = Wizard(steps: [
+            WizardStep(id: "ca", title: "CA", fields: [.path("ca", "CA file"), .text("name", "Name")])
+        ])
+        #expect(
+            wizard.keyHints == [KeyHint("Tab", "complete"), KeyHint("↓/Enter", "next field")])
+        var tokens = TokenSource()
+        #expect(wizard.handle(.down, tokens: &tokens).0 == .handled)
+        #expect(wizard.currentStep.focusedField?.id == "name")
     }
 }
 

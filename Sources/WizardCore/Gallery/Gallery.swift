@@ -63,7 +63,7 @@ public struct Gallery: TerminalProgram {
             return handle(key)
         case .resize(let size):
             self.size = size
-            viewer.setViewport(viewerRows)
+            viewer.setViewport(viewerRows, width: viewerWidth)
             if let body = Frame.bodyRect(in: size, withRail: true) { wizard.fitFields(toBodyWidth: body.width) }
             return []
         case .timer(let id, let token, let now):
@@ -158,7 +158,7 @@ public struct Gallery: TerminalProgram {
             if text != viewer.text {
                 viewer = TextViewer(
                     title: "manifests.yaml", text: text, kind: .yaml, suggestedFileName: "manifests.yaml")
-                viewer.setViewport(viewerRows)
+                viewer.setViewport(viewerRows, width: viewerWidth)
             }
         }
         if current == "live" {
@@ -173,6 +173,9 @@ public struct Gallery: TerminalProgram {
 
     /// Text rows the viewer gets: the frame takes 6 rows, the viewer's box and status line 3.
     private var viewerRows: Int { size.height - 9 }
+
+    /// The viewer's width: the body's, which depends on whether the step rail fits.
+    private var viewerWidth: Int { Frame.bodyRect(in: size, withRail: true)?.width ?? size.width }
 
     private mutating func scheduleClock() -> [Effect<Job>] {
         guard wizard.currentStep.id == "live" else {
@@ -220,7 +223,11 @@ public struct Gallery: TerminalProgram {
         default:
             keys = wizard.keyHints
         }
-        keys.append(wizard.focusTakesText || viewer.isPrompting ? KeyHint("^C", "quit") : KeyHint("q", "quit"))
+        if let dialog {
+            keys = dialog.keyHints
+        } else {
+            keys.append(wizard.focusTakesText || viewer.isPrompting ? KeyHint("^C", "quit") : KeyHint("q", "quit"))
+        }
         return Frame(
             branch: onFirstStep || type == nil ? nil : "ECK local \(Theme.unicode.glyphs.arrow) \(type!) remote",
             step: wizard.progress, title: wizard.currentStep.title, keys: keys, rail: wizard.rail)
@@ -233,7 +240,7 @@ public struct Gallery: TerminalProgram {
         switch wizard.currentStep.id {
         case "viewer":
             var shown = viewer
-            shown.setViewport(body.height - 3)
+            shown.setViewport(body.height - 3, width: body.width)
             shown.render(into: &buffer, rect: body, theme: theme)
         case "live":
             renderLive(into: &buffer, rect: body, theme: theme)

@@ -32,21 +32,7 @@ public struct ChoiceList: Sendable, Hashable {
     }
 
     public mutating func handle(_ key: Key) -> KeyOutcome {
-        switch key {
-        case .up, .character("k"):
-            guard highlighted > 0 else { return .ignored }
-            highlighted -= 1
-        case .down, .character("j"):
-            guard highlighted < options.count - 1 else { return .ignored }
-            highlighted += 1
-        case .home:
-            highlighted = 0
-        case .end:
-            highlighted = max(0, options.count - 1)
-        default:
-            return .ignored
-        }
-        return .handled
+        moveHighlight(&highlighted, count: options.count, for: key) ?? .ignored
     }
 
     /// One line per option: pointer, title (padded to the longest), detail.
@@ -67,7 +53,7 @@ public struct ChoiceList: Sendable, Hashable {
     }
 }
 
-/// Pick any number of options: ↑/↓ to move, Space to toggle.
+/// Pick any number of options: ↑/↓ (or j/k), Home/End to move, Space (or x) to toggle.
 public struct MultiChoice: Sendable, Hashable {
     public var options: [ChoiceOption]
     public var highlighted = 0
@@ -82,13 +68,8 @@ public struct MultiChoice: Sendable, Hashable {
     public var chosenIDs: [String] { options.map(\.id).filter { chosen.contains($0) } }
 
     public mutating func handle(_ key: Key) -> KeyOutcome {
+        if let outcome = moveHighlight(&highlighted, count: options.count, for: key) { return outcome }
         switch key {
-        case .up, .character("k"):
-            guard highlighted > 0 else { return .ignored }
-            highlighted -= 1
-        case .down, .character("j"):
-            guard highlighted < options.count - 1 else { return .ignored }
-            highlighted += 1
         case .character(" "), .character("x"):
             guard options.indices.contains(highlighted) else { return .ignored }
             let id = options[highlighted].id
@@ -146,4 +127,24 @@ public struct Confirm: Sendable, Hashable {
             x += buffer.write(text, x: x, y: rect.y, style: style, clip: rect) + 3
         }
     }
+}
+
+/// Moves a list's highlight for ↑/↓ (or k/j), Home and End. Returns nil when the key is not a
+/// movement, and `.ignored` when ↑/↓ would leave the list, so the form moves to the neighbouring field.
+func moveHighlight(_ highlighted: inout Int, count: Int, for key: Key) -> KeyOutcome? {
+    switch key {
+    case .up, .character("k"):
+        guard highlighted > 0 else { return .ignored }
+        highlighted -= 1
+    case .down, .character("j"):
+        guard highlighted < count - 1 else { return .ignored }
+        highlighted += 1
+    case .home:
+        highlighted = 0
+    case .end:
+        highlighted = max(0, count - 1)
+    default:
+        return nil
+    }
+    return .handled
 }

@@ -61,9 +61,16 @@ public struct Frame: Sendable, Hashable {
         self.rail = rail
     }
 
-    /// The footer text: `Tab next field · Enter continue`.
-    public func footer(glyphs: Glyphs) -> String {
-        keys.map { "\(Self.keyName($0.keys, glyphs: glyphs)) \($0.action)" }.joined(separator: glyphs.separator)
+    /// The footer text: `Tab next field · Enter continue`. When it is wider than `width`, hints
+    /// before the last one (quit) are left out from the end until it fits, so no hint is cut in half.
+    public func footer(glyphs: Glyphs, width: Int = .max) -> String {
+        var hints = keys.map { "\(Self.keyName($0.keys, glyphs: glyphs)) \($0.action)" }
+        var text = hints.joined(separator: glyphs.separator)
+        while hints.count > 1, DisplayWidth.of(text) > width {
+            hints.remove(at: hints.count - 2)
+            text = hints.joined(separator: glyphs.separator)
+        }
+        return text
     }
 
     /// Key names with arrows spelled out when the glyphs are ASCII only.
@@ -96,7 +103,7 @@ public struct Frame: Sendable, Hashable {
         }
         // Footer.
         buffer.drawDivider(y: outer.height - 3, from: 0, width: outer.width, glyphs: g)
-        buffer.write(footer(glyphs: g), x: 2, y: outer.height - 2, width: outer.width - 4, style: .muted)
+        buffer.write(footer(glyphs: g, width: outer.width - 4), x: 2, y: outer.height - 2, width: outer.width - 4, style: .muted)
         // Rail.
         let (railRect, content) = Self.layout(size, withRail: !rail.isEmpty)
         if let railRect { renderRail(into: &buffer, rect: railRect, glyphs: g) }

@@ -22,6 +22,19 @@ public struct ModalDialog: Sendable, Hashable {
         ModalDialog(title: title, message: message, buttons: [yes, no], focused: 1, cancelIndex: 1)
     }
 
+    /// The keys that answer the dialog, for the footer while it is open.
+    public var keyHints: [KeyHint] {
+        var hints = [KeyHint("←→", "choose"), KeyHint("Enter", "select")]
+        let cancel = buttons.indices.contains(cancelIndex) ? buttons[cancelIndex].lowercased() : "cancel"
+        if buttons.count == 2 {
+            hints.append(KeyHint("y", buttons[cancelIndex == 0 ? 1 : 0].lowercased()))
+            hints.append(KeyHint("n/Esc", cancel))
+        } else {
+            hints.append(KeyHint("Esc", cancel))
+        }
+        return hints
+    }
+
     /// What a key did to the dialog.
     public enum Outcome: Sendable, Hashable {
         case pending

@@ -36,8 +36,11 @@ public struct PathField: Sendable, Hashable {
         return (outcome, [])
     }
 
-    /// Asks for a description of the file when the path changed since the last one.
+    /// Asks for a description of the file when the path changed since the last one, and drops the
+    /// completion candidates (called when focus leaves the field and after a completion).
     public mutating func describeIfChanged(tokens: inout TokenSource) -> [Effect<Never>] {
+        candidates = []
+        pendingListing = nil
         let trimmed = path.trimmingCharacters(in: .whitespaces)
         guard trimmed != describedPath else { return [] }
         describedPath = trimmed

@@ -12,8 +12,11 @@ public struct TextViewer: Sendable, Hashable {
     public var kind: TextKind
     public private(set) var lines: [String]
     public private(set) var top = 0
-    /// Rows available for text at the last render size; kept by the screen via `setViewport`.
+    /// Text rows at the last size while the status line takes one row; kept by the screen via
+    /// `setViewport`.
     public private(set) var viewport = 10
+    /// The width the viewer is drawn at, so a long status message can wrap onto more rows.
+    public private(set) var width = Int.max
     /// The save prompt, while it is open.
     public private(set) var savePrompt: TextField?
     public private(set) var pendingSave: Token?
@@ -34,13 +37,28 @@ public struct TextViewer: Sendable, Hashable {
     public var suggestedFileName: String
     public var text: String { lines.joined(separator: "\n") + "\n" }
 
-    /// Sets how many text rows fit, from the screen layout.
-    public mutating func setViewport(_ rows: Int) {
+    /// Sets how many text rows fit (with a one-row status line) and how wide the viewer is, from the
+    /// screen layout.
+    public mutating func setViewport(_ rows: Int, width: Int = .max) {
         viewport = max(1, rows)
+        self.width = width
         top = min(top, maxTop)
     }
 
-    var maxTop: Int { max(0, lines.count - viewport) }
+    /// The status message wrapped to the viewer's width (at most three rows), without its mark.
+    var statusLines: [String] {
+        guard savePrompt == nil, let status else { return [] }
+        let lines = TextLayout.wrap(status.text, width: max(1, width - Self.markColumns))
+        return Array(lines.prefix(3))
+    }
+
+    /// Columns before a status message: the widest mark (`[x]`) and a space.
+    static let markColumns = 4
+
+    /// Text rows left once the status line takes what it needs.
+    var textRows: Int { max(1, viewport - max(0, statusLines.count - 1)) }
+
+    var maxTop: Int { max(0, lines.count - textRows) }
 
     public mutating func handle(_ key: Key, tokens: inout TokenSource) -> (KeyOutcome, [Effect<Never>]) {
         if var prompt = savePrompt {
@@ -57,6 +75,7 @@ public struct TextViewer: Sendable, Hashable {
                 let token = tokens.next()
                 pendingSave = token
                 status = StatusLine("Saving to \(path)…", ok: true)
+                top = min(top, maxTop)
                 return (.handled, [.saveFile(path: path, contents: text, secret: isSecret, token: token)])
             default:
                 _ = prompt.handle(key)
@@ -87,16 +106,19 @@ public struct TextViewer: Sendable, Hashable {
         case .success: status = StatusLine("Saved to \(path)\(isSecret ? " (mode 0600)" : "")", ok: true)
         case .failure(let error): status = StatusLine("Could not save to \(path): \(error.message)", ok: false)
         }
+        top = min(top, maxTop)
     }
 
     /// Whether the save prompt has the keyboard (the screen should not act on keys then).
     public var isPrompting: Bool { savePrompt != nil }
 
     /// Draws a framed box with the title, the visible lines, a position marker and the status or prompt
-    /// line under it. Uses `rect.height - 3` rows for text.
+    /// line under it. Uses `rect.height - 3` rows for text, fewer while a long status message wraps.
     public func render(into buffer: inout ScreenBuffer, rect: Rect, theme: Theme) {
         let g = theme.glyphs
-        let box = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - 1)
+        let statusLines = statusLines
+        let statusRows = max(1, statusLines.count)
+        let box = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - statusRows)
         buffer.drawBox(box, glyphs: g, title: title)
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
         for row in 0..<inner.height {
@@ -108,7 +130,7 @@ public struct TextViewer: Sendable, Hashable {
         let more = top + inner.height < lines.count ? " " + g.ellipsisDown : (top > 0 ? " " + g.ellipsisUp : "")
         let marker = " \(position)\(more) "
         buffer.write(marker, x: box.maxX - 2 - DisplayWidth.of(marker), y: box.maxY - 1, style: .muted)
-        let statusRow = rect.maxY - 1
+        let statusRow = box.maxY
         if let prompt = savePrompt {
             let label = "Save to: "
             buffer.write(label, x: rect.x, y: statusRow, style: .accent)
@@ -119,10 +141,13 @@ public struct TextViewer: Sendable, Hashable {
                     x: rect.x + labelWidth, y: statusRow,
                     width: rect.width - labelWidth, height: 1), focused: true)
         } else if let status {
+            let style: Style = status.ok ? .success : .failure
             let mark = status.ok ? g.ok : g.failure
-            buffer.write(
-                "\(mark) \(status.text)", x: rect.x, y: statusRow, width: rect.width,
-                style: status.ok ? .success : .failure)
+            let textX = rect.x + DisplayWidth.of(mark) + 1
+            buffer.write(mark, x: rect.x, y: statusRow, style: style)
+            for (index, line) in statusLines.enumerated() {
+                buffer.write(line, x: textX, y: statusRow + index, width: rect.maxX - textX, style: style)
+            }
         }
     }
 

@@ -65,15 +65,18 @@ public struct Wizard: Sendable {
     /// Whether printable keys go to the focused field (so they cannot be shortcuts like q).
     public var focusTakesText: Bool { currentStep.focusedField?.control.takesText ?? false }
 
-    /// The keys that work on the current step, for the footer.
+    /// The keys that work on the current step, for the footer. Before the last field Enter (like
+    /// Tab, or ↓ where Tab completes a path) moves to the next field; only on the last field does it
+    /// continue to the next step, so the footer says which of the two it does now.
     public var keyHints: [KeyHint] {
         let step = currentStep
         var hints = step.focusedField?.control.keyHints ?? []
-        if step.fields.count > 1 {
-            hints.append(KeyHint(hints.contains { $0.keys == "Tab" } ? "↓" : "Tab", "next field"))
+        if step.fields.count > 1, step.focus < step.fields.count - 1 {
+            let tabIsTaken = hints.contains { $0.keys == "Tab" }
+            hints.append(KeyHint(tabIsTaken ? "↓/Enter" : "Tab/Enter", "next field"))
+        } else {
+            hints.append(KeyHint("Enter", visibleSteps.last == current ? "finish" : "continue"))
         }
-        let isLast = visibleSteps.last == current
-        hints.append(KeyHint("Enter", isLast ? "finish" : "continue"))
         if visibleSteps.first != current { hints.append(KeyHint("Esc", "back")) }
         return hints
     }
