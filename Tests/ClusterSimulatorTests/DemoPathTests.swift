@@ -6,19 +6,14 @@ import Testing
 
 /// The wizard's whole procedure against `SimulatedEnvironment`, through public APIs only: the
 /// engine's `ElasticsearchClient` over `CurlTransport`, and the simulated Kubernetes client.
-@Suite("The wizard's procedure against the simulated environment")
+@Suite("The wizard's procedure against the simulated environment", .stopsResources)
 struct DemoPathTests {
     @Test("enable the remote cluster server, create a key, configure ECK, add the remote: connected")
     func wholeProcedure() async throws {
         let environment = try await SimulatedEnvironment.start(
             .init(remoteClusterServerEnabled: false, restartDuration: .milliseconds(200)))
-        do {
-            try await procedure(environment)
-        } catch {
-            await environment.shutdown()
-            throw error
-        }
-        await environment.shutdown()
+        TestCleanup.add { await environment.shutdown() }
+        try await procedure(environment)
     }
 
     func procedure(_ environment: SimulatedEnvironment) async throws {

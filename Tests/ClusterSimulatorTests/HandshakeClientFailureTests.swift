@@ -17,7 +17,7 @@ struct HandshakeClientFailureTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let ca = try GeneratedCA(commonName: "broken CA")
-        let caFile = try ca.write(to: directory.path).certificate
+        let caFile = try ca.writeCertificate(to: directory.path)
         let client = RemoteClusterHandshakeClient()
 
         let closing = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)

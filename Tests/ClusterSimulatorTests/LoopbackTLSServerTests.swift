@@ -19,7 +19,7 @@ struct LoopbackTLSServerTests {
         defer { directory.remove() }
         let ca = try GeneratedCA(commonName: "http CA")
         let leaf = try ca.issue(commonName: "svc", dnsNames: ["svc.example"], ipAddresses: ["127.0.0.1"])
-        let caFile = try ca.write(to: directory.path).certificate
+        let caFile = try ca.writeCertificate(to: directory.path)
         let server = LoopbackTLSServer(security: .tls(leaf), behavior: .http(Self.echoResponder()))
         let port = try await server.start()
         #expect(port > 0)
@@ -82,7 +82,7 @@ struct LoopbackTLSServerTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let ca = try GeneratedCA(commonName: "reset CA")
-        let caFile = try ca.write(to: directory.path).certificate
+        let caFile = try ca.writeCertificate(to: directory.path)
         let security: ListenerSecurity = tls ? .tls(try ca.issue(commonName: "r", ipAddresses: ["127.0.0.1"])) : .plain
         let server = LoopbackTLSServer(security: security, behavior: .resetMidResponse)
         let port = try await server.start()
@@ -120,7 +120,7 @@ struct LoopbackTLSServerTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let ca = try GeneratedCA(commonName: "lines CA")
-        let caFile = try ca.write(to: directory.path).certificate
+        let caFile = try ca.writeCertificate(to: directory.path)
         let server = LoopbackTLSServer(
             security: .tls(try ca.issue(commonName: "l", dnsNames: ["lines.example"])),
             behavior: .lines { line, info in .replyAndClose("echo \(line) sni=\(info.serverName ?? "none")") })

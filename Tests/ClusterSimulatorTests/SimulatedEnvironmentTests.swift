@@ -27,8 +27,10 @@ struct SimulatedEnvironmentTests {
         #expect(!FileManager.default.fileExists(atPath: environment.directory))
     }
 
-    @Test("simulate prints one JSON line, serves until SIGTERM, then removes its files")
-    func binary() async throws {
+    @Test(
+        "simulate prints one JSON line, keeps no private key on disk, serves until the signal, then removes its files",
+        arguments: [SIGTERM, SIGINT])
+    func binary(signal: Int32) async throws {
         let binary = try Self.binaryPath()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -41,7 +43,13 @@ struct SimulatedEnvironmentTests {
         let line = try await Self.firstLine(of: out.fileHandleForReading)
         let json = try JSONValue.parse(line)
         #expect(json.objectValue.map { Array($0.keys) } == ["local", "remote"])
+        #expect(json["local"]?.objectValue.map { Array($0.keys) } == ["url", "user", "password", "ca", "eck"])
+        #expect(json["local"]?["eck"] == ["name": "local", "namespace": "default", "context": "sim-local"])
         let remote = try #require(json["remote"])
+        #expect(
+            remote.objectValue.map { Array($0.keys) } == [
+                "url", "user", "password", "ca", "proxyAddress", "serverName", "transportCA", "transportAddress", "eck",
+            ])
         let ca = try #require(remote["ca"]?.stringValue)
         let response = try await CurlClient.send(
             "GET", (remote["url"]?.stringValue ?? "") + "/",
@@ -50,7 +58,8 @@ struct SimulatedEnvironmentTests {
         #expect(response.status == 500)  // the fault from the command line
         let directory = URL(fileURLWithPath: ca).deletingLastPathComponent().deletingLastPathComponent().path
         #expect(FileManager.default.fileExists(atPath: directory))
-        process.terminate()  // SIGTERM
+        #expect(try Self.filesHoldingPrivateKeys(in: directory) == [], "only certificates are written")
+        kill(process.processIdentifier, signal)
         let status = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 process.waitUntilExit()
@@ -64,8 +73,23 @@ struct SimulatedEnvironmentTests {
     @Test("simulate refuses an unknown fault")
     func unknownFault() async throws {
         let result = try await ProcessRunner.run(try Self.binaryPath(), ["simulate", "--faults", "melt"])
-        #expect(result.status != 0)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("\"melt\" is not a fault this simulator knows"))
+        for fault in SimulatorFault.allCases {
+            #expect(result.stderr.contains(fault.rawValue), "the message lists the valid names")
+        }
+    }
+
+    /// The regular files below `directory` whose content holds a PEM private key.
+    static func filesHoldingPrivateKeys(in directory: String) throws -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: directory)
+        var found: [String] = []
+        while let relative = enumerator?.nextObject() as? String {
+            let path = directory + "/" + relative
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            if text.contains("PRIVATE KEY") { found.append(relative) }
+        }
+        return found
     }
 
     static func binaryPath() throws -> String {

@@ -87,13 +87,10 @@ public struct GeneratedCA: Sendable {
     /// Writes the CA certificate (`<baseName>.crt`, mode 0644) and its key (`<baseName>.key`, 0600).
     @discardableResult
     public func write(to directory: String, baseName: String = "ca") throws -> PEMFilePaths {
-        try PEMWriter.ensureDirectory(directory)
-        let paths = PEMFilePaths(
-            certificate: "\(directory)/\(baseName).crt", privateKey: "\(directory)/\(baseName).key",
-            chain: "\(directory)/\(baseName).crt", ca: "\(directory)/\(baseName).crt")
-        try PEMWriter.write(certificatePEM, to: paths.certificate, secret: false)
-        try PEMWriter.write(privateKeyPEM, to: paths.privateKey, secret: true)
-        return paths
+        let certificatePath = try writeCertificate(to: directory, baseName: baseName)
+        let keyPath = "\(directory)/\(baseName).key"
+        try PEMWriter.write(privateKeyPEM, to: keyPath, secret: true)
+        return PEMFilePaths(certificate: certificatePath, privateKey: keyPath, chain: certificatePath, ca: certificatePath)
     }
 
     /// Writes only the CA certificate (`<baseName>.crt`, mode 0644) and returns its path; the private

@@ -42,27 +42,13 @@ struct APIKeyRoutes: Sendable {
 
     func createCrossCluster(_ request: RESTRequest) throws(ElasticsearchErrorResponse) -> HTTPResponse {
         guard effectiveLicense.allowsRemoteClusterSecurity else { throw SimulatedLicense.nonCompliant }
-        guard let body = try request.jsonBody() else { throw .illegalArgument("request body is required") }
-        let raw = String(decoding: request.body, as: UTF8.self)
-        guard case .object(let members) = body else {
-            throw .parse(
-                "cross_cluster_api_key_request_payload doesn't support values of type: \(JSONLocator.tokenName(body))",
-                parser: CrossClusterAccess.parserName)
-        }
-        try Self.rejectUnknownFields(
-            members, allowed: ["name", "access", "expiration", "metadata", "certificate_identity"], raw: raw)
+        let (members, raw) = try Self.requestObject(
+            request, payload: "cross_cluster_api_key_request_payload", parser: CrossClusterAccess.parserName,
+            allowed: ["name", "access", "expiration", "metadata", "certificate_identity"])
         var missing: [String] = []
         if members["name"] == nil { missing.append("name") }
         if members["access"] == nil { missing.append("access") }
-        if let accessValue = members["access"], accessValue.isNull {
-            let location = JSONLocator.valueLocation(of: "access", in: raw)
-            throw .parse(
-                "access doesn't support values of type: VALUE_NULL", parser: CrossClusterAccess.parserName,
-                line: location.line, column: location.column)
-        }
-        let access = try members["access"].map { value throws(ElasticsearchErrorResponse) in
-            try CrossClusterAccess.parse(value, raw: raw)
-        }
+        let access = try Self.access(members, raw: raw, parser: CrossClusterAccess.parserName)
         if !missing.isEmpty { throw .illegalArgument("Required [\(missing.joined(separator: ", "))]") }
         guard let name = members["name"]?.stringValue, let access else {
             throw .illegalArgument("Required [name]")
@@ -87,25 +73,10 @@ struct APIKeyRoutes: Sendable {
     func updateCrossCluster(_ request: RESTRequest) throws(ElasticsearchErrorResponse) -> HTTPResponse {
         guard effectiveLicense.allowsRemoteClusterSecurity else { throw SimulatedLicense.nonCompliant }
         let id = request.pathParameters["id"] ?? ""
-        guard let body = try request.jsonBody() else { throw .illegalArgument("request body is required") }
-        let raw = String(decoding: request.body, as: UTF8.self)
-        guard case .object(let members) = body else {
-            throw .parse(
-                "update_cross_cluster_api_key_request_payload doesn't support values of type: \(JSONLocator.tokenName(body))",
-                parser: Self.updateParserName)
-        }
-        try Self.rejectUnknownFields(
-            members, allowed: ["access", "expiration", "metadata", "certificate_identity"], raw: raw,
-            parser: Self.updateParserName)
-        if let accessValue = members["access"], accessValue.isNull {
-            let location = JSONLocator.valueLocation(of: "access", in: raw)
-            throw .parse(
-                "access doesn't support values of type: VALUE_NULL", parser: Self.updateParserName,
-                line: location.line, column: location.column)
-        }
-        let access = try members["access"].map { value throws(ElasticsearchErrorResponse) in
-            try CrossClusterAccess.parse(value, raw: raw, parser: Self.updateParserName)
-        }
+        let (members, raw) = try Self.requestObject(
+            request, payload: "update_cross_cluster_api_key_request_payload", parser: Self.updateParserName,
+            allowed: ["access", "expiration", "metadata", "certificate_identity"])
+        let access = try Self.access(members, raw: raw, parser: Self.updateParserName)
         let expiration = try Self.expiration(members["expiration"], parser: Self.updateParserName)
         try access?.validate()
         let metadata = try Self.metadata(members["metadata"])
@@ -334,6 +305,35 @@ struct APIKeyRoutes: Sendable {
                 reason: "Validation Failed: 1: API key metadata keys may not start with [_];")
         }
         return value
+    }
+
+    /// The request body as a JSON object (with its text, for error locations), refused the way
+    /// Elasticsearch's object parser `payload` refuses a missing body, another JSON type or an
+    /// unknown field.
+    static func requestObject(
+        _ request: RESTRequest, payload: String, parser: String, allowed: Set<String>
+    ) throws(ElasticsearchErrorResponse) -> (members: OrderedDictionary<String, JSONValue>, raw: String) {
+        guard let body = try request.jsonBody() else { throw .illegalArgument("request body is required") }
+        let raw = String(decoding: request.body, as: UTF8.self)
+        guard case .object(let members) = body else {
+            throw .parse("\(payload) doesn't support values of type: \(JSONLocator.tokenName(body))", parser: parser)
+        }
+        try rejectUnknownFields(members, allowed: allowed, raw: raw, parser: parser)
+        return (members, raw)
+    }
+
+    /// The `access` member parsed and checked (nil when absent); `"access": null` is a parse error.
+    static func access(
+        _ members: OrderedDictionary<String, JSONValue>, raw: String, parser: String
+    ) throws(ElasticsearchErrorResponse) -> CrossClusterAccess? {
+        guard let value = members["access"] else { return nil }
+        if value.isNull {
+            let location = JSONLocator.valueLocation(of: "access", in: raw)
+            throw .parse(
+                "access doesn't support values of type: VALUE_NULL", parser: parser,
+                line: location.line, column: location.column)
+        }
+        return try CrossClusterAccess.parse(value, raw: raw, parser: parser)
     }
 
     static func rejectUnknownFields(

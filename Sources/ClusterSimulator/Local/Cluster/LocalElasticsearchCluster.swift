@@ -81,7 +81,7 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
             atPath: options.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         caBundlePath = options.directory + "/remote-cluster-client-ca.pem"
         httpCA = try GeneratedCA(commonName: "\(options.identity.name)-http CA")
-        httpCAFile = try httpCA.write(to: options.directory, baseName: "\(options.identity.name)-http-ca").certificate
+        httpCAFile = try httpCA.writeCertificate(to: options.directory, baseName: "\(options.identity.name)-http-ca")
         let certificate = try httpCA.issue(
             commonName: options.identity.name, dnsNames: [options.identity.httpServiceName, "localhost"],
             ipAddresses: ["127.0.0.1"])

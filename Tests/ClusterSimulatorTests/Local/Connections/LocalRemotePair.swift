@@ -18,7 +18,7 @@ struct LocalRemotePair {
     /// `elasticsearch.yml` (seeds: the remote cluster server).
     static func start(
         trustTransportCA: Bool = true, keystoreAlias: String? = "a", keyType: APIKeyType = .crossCluster,
-        connectTimeoutSeconds: Double = 2, staticRemoteAlias: String? = nil
+        connectTimeoutSeconds: Double = 5, staticRemoteAlias: String? = nil
     ) async throws -> LocalRemotePair {
         let directory = NSTemporaryDirectory() + "simlocal-test-" + UUID().uuidString.prefix(8).lowercased()
         let remote = try SimulatedRemoteCluster(.init(directory: directory + "/remote"))

@@ -6,10 +6,10 @@ import Testing
 
 /// The local cluster's connection to the remote cluster server is `connected` only when the address,
 /// the SNI, the CA and the key are all right; each wrong one fails with the error Elasticsearch gives.
-@Suite(.serialized) struct RemoteConnectionTests {
+@Suite(.serialized, .stopsResources) struct RemoteConnectionTests {
     @Test func connectsWhenAddressServerNameCAAndKeyAreRight() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let serverName = pair.remote.identity.remoteClusterServiceName
         let status = try await pair.configureProxy(serverName: serverName, sockets: 3)
         #expect(status.connected)
@@ -23,9 +23,9 @@ import Testing
 
     @Test func wrongAddressIsUnreachable() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let (reserved, closed) = try await reservedClosedPort()
-        defer { Task { await reserved.shutdown() } }
+        TestCleanup.add { await reserved.shutdown() }
         let status = try await pair.configureProxy(address: "127.0.0.1:\(closed)")
         #expect(!status.connected)
         #expect(status.lastFailure?.category == .unreachable)
@@ -35,7 +35,7 @@ import Testing
 
     @Test func wrongServerNameFailsHostnameVerification() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let status = try await pair.configureProxy(serverName: "wrong.example.com")
         #expect(!status.connected)
         #expect(status.lastFailure?.category == .hostnameMismatch)
@@ -45,7 +45,7 @@ import Testing
 
     @Test func untrustedCAFailsTrust() async throws {
         let pair = try await LocalRemotePair.start(trustTransportCA: false)
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let status = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(!status.connected)
         #expect(status.lastFailure?.category == .untrustedCertificate)
@@ -56,7 +56,7 @@ import Testing
 
     @Test func withoutCredentialsTheRemoteRefusesTheCertificateModel() async throws {
         let pair = try await LocalRemotePair.start(keystoreAlias: "other")
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let status = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(!status.connected)
         #expect(!status.hasCredentials)
@@ -67,7 +67,7 @@ import Testing
 
     @Test func aRESTKeyIsTheWrongType() async throws {
         let pair = try await LocalRemotePair.start(keyType: .rest)
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let status = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(!status.connected)
         #expect(status.lastFailure?.exception.reason
@@ -76,7 +76,7 @@ import Testing
 
     @Test func anInvalidatedKeyCannotAuthenticate() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         _ = pair.remote.apiKeys.invalidate(id: pair.keyID)
         let status = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(!status.connected)
@@ -86,7 +86,7 @@ import Testing
 
     @Test func theTransportPortPresentsAnotherCA() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let status = try await pair.configureProxy(address: pair.remote.transportAddress)
         #expect(!status.connected)
         #expect(status.lastFailure?.category == .untrustedCertificate)
@@ -94,7 +94,7 @@ import Testing
 
     @Test func doesNotReconnectOnItsOwnButResolveClusterDoes() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         try await pair.remote.setRemoteClusterServerEnabled(false)
         let failed = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(!failed.connected)
@@ -111,7 +111,7 @@ import Testing
 
     @Test func aLostConnectionIsRefilledOnceAndNotRetriedWhileTheRemoteIsDown() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let connected = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(connected.connected)
         try await pair.remote.setRemoteClusterServerEnabled(false)
@@ -125,11 +125,11 @@ import Testing
     }
 
     @Test func resolveClusterAnswersWithinItsBoundWhileARoundHangs() async throws {
-        let pair = try await LocalRemotePair.start(connectTimeoutSeconds: 1)
-        defer { Task { await pair.shutdown() } }
+        let pair = try await LocalRemotePair.start(connectTimeoutSeconds: 3)
+        TestCleanup.add { await pair.shutdown() }
         let silent = LoopbackTLSServer(security: .plain, behavior: .neverAnswer)
         let port = try await silent.start(port: 0)
-        defer { Task { await silent.shutdown() } }
+        TestCleanup.add { await silent.shutdown() }
         try await pair.configureProxy(address: "127.0.0.1:\(port)", sockets: 1, waitForRound: false)
         let resolved = try await ResolveClusterResponse.resolve(expression: "a:*", cluster: pair.local, timeoutSeconds: 0.2)
         #expect(resolved == ["a": ["connected": false, "skip_unavailable": true]])

@@ -5,7 +5,7 @@ import Testing
 @testable import ClusterSimulator
 
 /// Sniff mode, refilling after a lost connection, and `_resolve/cluster` with local expressions.
-@Suite(.serialized) struct SniffAndRefillTests {
+@Suite(.serialized, .stopsResources) struct SniffAndRefillTests {
     func configureSniff(_ pair: LocalRemotePair, seeds: [String]) async throws -> RemoteConnectionStatus {
         try pair.local.updateClusterSettings(body: ["persistent": ["cluster.remote.a.seeds": .array(seeds.map { .string($0) })]])
         return try requireStatus(await pair.local.connections.waitForIdle("a", timeoutSeconds: 20))
@@ -13,11 +13,11 @@ import Testing
 
     @Test func sniffModeConnectsThroughTheFirstSeedThatAnswers() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let closed = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
         let port = try await closed.start(port: 0)
         await closed.shutdown(keepingPort: true)
-        defer { Task { await closed.shutdown() } }
+        TestCleanup.add { await closed.shutdown() }
         let status = try await configureSniff(pair, seeds: ["127.0.0.1:\(port)", pair.remote.proxyAddress])
         #expect(status.connected)
         #expect(status.openConnections == 1, "the simulated remote has one node")
@@ -28,7 +28,7 @@ import Testing
 
     @Test func sniffModeWithNoSeedAnswering() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         try await pair.remote.setRemoteClusterServerEnabled(false)
         let status = try await configureSniff(pair, seeds: [pair.remote.proxyAddress])
         #expect(!status.connected)
@@ -37,7 +37,7 @@ import Testing
 
     @Test func aDroppedConnectionIsReopenedOnceWhileTheRemoteIsUp() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let first = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName, sockets: 2)
         #expect(first.openConnections == 2)
         await pair.remote.dropRemoteClusterConnections()
@@ -58,7 +58,7 @@ import Testing
 
     @Test func resolveClusterReportsTheLocalClusterForLocalExpressions() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName, sockets: 1)
         let body = try await ResolveClusterResponse.resolve(expression: "logs-*,a:logs-*", cluster: pair.local, timeoutSeconds: 10)
         #expect(body["(local)"]?["connected"] == true)

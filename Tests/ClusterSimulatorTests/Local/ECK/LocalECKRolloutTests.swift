@@ -6,7 +6,7 @@ import Testing
 
 /// The keystore and the `remote_cluster_client` trust of the local cluster change only as on ECK:
 /// a Secret in `spec.secureSettings`, the CA from a mounted ConfigMap, then a rolling restart.
-@Suite(.serialized) struct LocalECKRolloutTests {
+@Suite(.serialized, .stopsResources) struct LocalECKRolloutTests {
     let location = KubernetesLocation(context: "sim-local", namespace: "default")
 
     func startEnvironment() async throws -> (SimulatedEnvironment, LocalElasticsearchCluster) {
@@ -46,7 +46,7 @@ import Testing
 
     @Test func secretAndCAApplyAfterTheRollingRestart() async throws {
         let (environment, local) = try await startEnvironment()
-        defer { Task { await environment.shutdown() } }
+        TestCleanup.add { await environment.shutdown() }
         let key = environment.remote.apiKeys.create(
             name: "k", type: .crossCluster, username: "elastic", realm: "reserved", expiration: nil,
             access: ["search": [["names": ["*"]]]]).encoded
@@ -73,14 +73,14 @@ import Testing
         #expect(local.starts == 2)
         #expect(local.loadedKeystore.credentials(for: "a") == key)
         #expect(!local.remoteClusterClientSSL.usesSystemTrust)
-        let connected = try await local.connections.waitForIdle("a", timeoutSeconds: 20)
+        let connected = await local.connections.waitForIdle("a", timeoutSeconds: 20)
         #expect(connected?.connected == true)
         #expect(connected?.openConnections == 2)
     }
 
     @Test func aCAThatIsNotMountedLeavesTheRolloutStuck() async throws {
         let (environment, local) = try await startEnvironment()
-        defer { Task { await environment.shutdown() } }
+        TestCleanup.add { await environment.shutdown() }
         try await applySecretAndCA(environment, key: Secret("a2V5OnNlY3JldA=="))
         try await environment.kubernetes.mergePatch(
             kind: "elasticsearch", name: "local", patch: elasticsearchPatch(caPath: "remote-certs/missing.crt"), in: location)
@@ -98,7 +98,7 @@ import Testing
 
     @Test func changingTheSecureSettingsSecretRollsThePods() async throws {
         let (environment, local) = try await startEnvironment()
-        defer { Task { await environment.shutdown() } }
+        TestCleanup.add { await environment.shutdown() }
         try await applySecretAndCA(environment, key: Secret("Zmlyc3Q6a2V5"))
         try await environment.kubernetes.mergePatch(
             kind: "elasticsearch", name: "local", patch: elasticsearchPatch(caPath: "remote-certs/remote-cluster-ca.crt"),

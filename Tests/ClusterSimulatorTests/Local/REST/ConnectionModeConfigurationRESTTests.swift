@@ -9,7 +9,7 @@ import Testing
 /// local simulator over HTTPS. Its settings steps run as written; its cross-cluster `search` steps and
 /// the assertions on their responses are skipped (the simulator holds no indices), and the test
 /// checks that exactly those were skipped.
-@Suite struct ConnectionModeConfigurationRESTTests {
+@Suite(.stopsResources) struct ConnectionModeConfigurationRESTTests {
     static let file = "es-reference/rest-tests/multi_cluster/15_connection_mode_configuration.yml"
     /// The only API the runner skips, and why.
     static let skippedAPIs = ["search": "cross-cluster search is outside the simulator (it holds no indices)"]
@@ -18,7 +18,7 @@ import Testing
         let suite = try YAMLRESTTestFile(yaml: try SharedReference.text(Self.file))
         #expect(suite.tests.count == 5)
         let pair = try await LocalRemotePair.start(staticRemoteAlias: "my_remote_cluster")
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let transport = CurlTransport()
         let endpoint = pair.local.adminEndpoint
         let runner = YAMLRESTTestRunner(

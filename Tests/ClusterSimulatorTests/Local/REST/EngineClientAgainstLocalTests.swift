@@ -7,10 +7,10 @@ import Testing
 
 /// The engine's `ElasticsearchClient` over libcurl against the local simulator: the wizard's own
 /// requests (add the remote, watch it, remove it) get Elasticsearch's answers.
-@Suite(.serialized) struct EngineClientAgainstLocalTests {
+@Suite(.serialized, .stopsResources) struct EngineClientAgainstLocalTests {
     @Test func addWatchAndRemoveARemoteThroughTheEngine() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let client = ElasticsearchClient(transport: CurlTransport(), endpoint: pair.local.adminEndpoint)
         let serverName = pair.remote.identity.remoteClusterServiceName
         let acknowledged = try await client.putRemote(RemoteClusterSettings(
@@ -32,7 +32,7 @@ import Testing
 
     @Test func remotesFromElasticsearchYmlShowAmongTheDefaults() async throws {
         let pair = try await LocalRemotePair.start(staticRemoteAlias: "from_yml")
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let client = ElasticsearchClient(transport: CurlTransport(), endpoint: pair.local.adminEndpoint)
         let remotes = try await client.configuredRemotes(includeDefaults: true)
         let fromYml = try #require(remotes.first { $0.alias == "from_yml" })
@@ -43,7 +43,7 @@ import Testing
 
     @Test func anInvalidAddressComesBackAsElasticsearchsError() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let client = ElasticsearchClient(transport: CurlTransport(), endpoint: pair.local.adminEndpoint)
         do {
             _ = try await client.putRemote(RemoteClusterSettings(alias: "a", mode: .proxy(address: "no-port", serverName: nil)))

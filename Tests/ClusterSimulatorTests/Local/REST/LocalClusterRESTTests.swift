@@ -6,7 +6,7 @@ import Testing
 @testable import ClusterSimulator
 
 /// The local cluster's REST API over real HTTPS (libcurl), as the wizard sees it.
-@Suite(.serialized) struct LocalClusterRESTTests {
+@Suite(.serialized, .stopsResources) struct LocalClusterRESTTests {
     let transport = CurlTransport()
 
     func send(_ method: HTTPMethod, _ path: String, _ body: JSONValue? = nil, to endpoint: ClusterEndpoint) async throws
@@ -18,7 +18,7 @@ import Testing
 
     @Test func settingsRoundTripWithTransientWarning() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let endpoint = pair.local.adminEndpoint
         let put = try await send(.put, "/_cluster/settings", ["transient": ["cluster.remote.t.seeds": "h:9300"]], to: endpoint)
         #expect(put.status == 200)
@@ -37,7 +37,7 @@ import Testing
 
     @Test func remoteInfoReportsTheRealConnectionInElasticsearchFieldOrder() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let serverName = pair.remote.identity.remoteClusterServiceName
         try await pair.configureProxy(serverName: serverName, sockets: 4)
         let info = try await send(.get, "/_remote/info", to: pair.local.adminEndpoint)
@@ -51,7 +51,7 @@ import Testing
 
     @Test func resolveClusterReportsVersionOrTheRemotesError() async throws {
         let pair = try await LocalRemotePair.start(keyType: .rest)
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         let resolved = try await send(.get, "/_resolve/cluster/a:*", to: pair.local.adminEndpoint)
         #expect(resolved.body == ["a": [
@@ -65,7 +65,7 @@ import Testing
 
     @Test func reloadSecureSettingsLoadsTheKeystoreAndRebuildsTheConnection() async throws {
         let pair = try await LocalRemotePair.start(keystoreAlias: nil)
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let failed = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(!failed.connected)
         pair.local.modifyKeystoreOnDisk { $0.set(SimulatedKeystore.credentialsSetting("a"), to: pair.encodedKey) }
@@ -76,14 +76,14 @@ import Testing
         #expect(reload.body[path: ["_nodes", "successful"]] == 1)
         let names = reload.body[path: ["nodes"]]?.objectValue?.values.first?["secure_setting_names"]
         #expect(names == ["cluster.remote.a.credentials", "keystore.seed"])
-        let status = try await pair.local.connections.waitForIdle("a", timeoutSeconds: 20)
+        let status = await pair.local.connections.waitForIdle("a", timeoutSeconds: 20)
         #expect(status?.connected == true)
         #expect(status?.hasCredentials == true)
     }
 
     @Test func rolesAndAuthentication() async throws {
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let role: JSONValue = ["remote_indices": [["clusters": ["a"], "names": ["logs-*"], "privileges": ["read", "read_cross_cluster", "view_index_metadata"]]]]
         let put = try await send(.put, "/_security/role/remote-search", role, to: pair.local.adminEndpoint)
         #expect(put.body == ["role": ["created": true]])
@@ -99,5 +99,21 @@ import Testing
         keyed.auth = .apiKey(key.encoded)
         let authenticated = try await send(.get, "/_security/_authenticate", to: keyed)
         #expect(authenticated.body["authentication_type"] == "api_key")
+    }
+
+    @Test func rootAndLicenseDescribeTheLocalCluster() async throws {
+        let pair = try await LocalRemotePair.start()
+        TestCleanup.add { await pair.shutdown() }
+        let root = try await send(.get, "/", to: pair.local.adminEndpoint)
+        #expect(root.status == 200)
+        #expect(root.body["cluster_name"] == "local")
+        #expect(root.body[path: ["version", "number"]] == .string(pair.local.identity.version))
+        let license = try await send(.get, "/_license", to: pair.local.adminEndpoint)
+        #expect(license.body[path: ["license", "type"]] == "trial")
+        #expect(license.body[path: ["license", "status"]] == "active")
+        let anonymous = try await transport.send(
+            HTTPRequest(method: .get, path: "/"),
+            to: ClusterEndpoint(baseURL: pair.local.restURL, auth: .none, trust: .caFile(pair.local.httpCAFile)))
+        #expect(anonymous.status == 401)
     }
 }

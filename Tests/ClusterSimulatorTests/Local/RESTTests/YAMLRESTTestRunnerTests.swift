@@ -6,7 +6,7 @@ import Testing
 @testable import ClusterSimulator
 
 /// The YAML REST test runner reports wrong expectations (so a passing run means something).
-@Suite struct YAMLRESTTestRunnerTests {
+@Suite(.stopsResources) struct YAMLRESTTestRunnerTests {
     static let yaml = #"""
     ---
     "wrong expectations":
@@ -30,7 +30,7 @@ import Testing
     @Test func reportsMismatchesUnexpectedWarningsAndFalseAssertions() async throws {
         let file = try YAMLRESTTestFile(yaml: Self.yaml)
         let pair = try await LocalRemotePair.start()
-        defer { Task { await pair.shutdown() } }
+        TestCleanup.add { await pair.shutdown() }
         let runner = YAMLRESTTestRunner(
             transport: CurlTransport(), endpoint: pair.local.adminEndpoint, skippedAPIs: [:], version: "9.1.0")
         let outcome = await runner.run(try #require(file.tests.first))
