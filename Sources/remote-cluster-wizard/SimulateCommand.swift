@@ -11,7 +11,9 @@ struct SimulateCommand: AsyncParsableCommand {
         discussion: """
             Prints one JSON line on stdout with the URLs, credentials, CA files, the remote cluster \
             server address and server name, and the simulated Kubernetes contexts, then runs until \
-            interrupted (SIGINT or SIGTERM) and removes its temporary files.
+            interrupted (SIGINT or SIGTERM) and removes its temporary files. The Kubernetes \
+            contexts (sim-local, sim-remote) live inside this process only: no kubeconfig is \
+            written, so kubectl cannot reach them; the demo and the tests use them in-process.
 
             Faults:
             \(SimulatorFault.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))

@@ -55,7 +55,7 @@ import Testing
             "cluster.remote.a.server_name": .string(environment.remote.identity.remoteClusterServiceName),
             "cluster.remote.a.proxy_socket_connections": 2,
         ]])
-        let before = try await local.connections.waitForIdle("a", timeoutSeconds: 20)
+        let before = await local.connections.waitForIdle("a", timeoutSeconds: 20)
         #expect(before?.connected == false, "no CA and no key yet")
 
         try await applySecretAndCA(environment, key: key)
