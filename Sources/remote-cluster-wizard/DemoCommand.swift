@@ -29,24 +29,21 @@ struct DemoCommand: AsyncParsableCommand {
     @MainActor
     private static func show(plain: Bool, ascii: Bool) throws {
         let feed = DemoStatusFeed()
-        let usePlain = plain || !NcursesTerminal.isUsable
-        if usePlain {
-            runPlain(feed: feed, ascii: ascii)
+        // The same marks as the screen: ASCII when asked for or when the locale is not UTF-8.
+        let glyphs: Glyphs = ascii ? .ascii : LocaleGlyphs.current()
+        if plain || !NcursesTerminal.isUsable {
+            runPlain(feed: feed, glyphs: glyphs)
             return
         }
         let jobs = BackgroundJobRunner<GalleryJob, GalleryReply> { job in
             switch job {
-            case .fetchStatus: return feed.fetch(glyphs: ascii ? .ascii : .unicode)
+            case .fetchStatus: return feed.fetch(glyphs: glyphs)
             }
         }
-        try TerminalSession.run(Gallery(), jobs: jobs, glyphs: ascii ? .ascii : nil)
+        try TerminalSession.run(Gallery(), jobs: jobs, glyphs: glyphs)
     }
 
-    private static func runPlain(feed: DemoStatusFeed, ascii: Bool) {
-        let unicode =
-            (ProcessInfo.processInfo.environment["LANG"] ?? ProcessInfo.processInfo.environment["LC_ALL"] ?? "")
-            .uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
-        let glyphs: Glyphs = ascii || !unicode ? .ascii : .unicode
+    private static func runPlain(feed: DemoStatusFeed, glyphs: Glyphs) {
         var wizard = Gallery.plainWizard()
         let prompter = PlainPrompter.standard(glyphs: glyphs)
         let outcome = prompter.run(&wizard) { step, answers in

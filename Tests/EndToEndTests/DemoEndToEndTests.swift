@@ -152,32 +152,51 @@ struct DemoEndToEndTests {
 /// Plain mode: the same steps as line prompts when stdin is not a terminal.
 @Suite("demo in plain mode")
 struct DemoPlainTests {
-    @Test func promptsWhenInputIsNotATerminal() throws {
-        guard let binary = WizardBinary.path else { Issue.record("remote-cluster-wizard is not built"); return }
+    static let answers = ["", "Logs", "logs", "lb.example.net:9200", "", "aWQxOmtleTE=", "", "", "", ""]
+
+    /// Runs `demo` with its input from a pipe (so in plain mode) and returns the exit status and output.
+    func runPiped(environment: [String: String], answers: [String]) throws -> (status: Int32, text: String) {
+        guard let binary = WizardBinary.path else {
+            throw TmuxError(description: "remote-cluster-wizard is not built; run swift build first")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["demo"]
-        process.environment = ["LANG": "C.UTF-8", "TERM": "xterm"]
+        process.environment = environment.merging(["TERM": "xterm"]) { $1 }
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let answers = ["", "Logs", "logs", "lb.example.net:9200", "", "aWQxOmtleTE=", "", "", "", ""]
         input.fileHandleForWriting.write(Data(answers.map { $0 + "\n" }.joined().utf8))
         try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0)
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func promptsWhenInputIsNotATerminal() throws {
+        let (status, text) = try runPiped(environment: ["LANG": "C.UTF-8"], answers: Self.answers)
+        #expect(status == 0)
         #expect(text.contains("== Step 1 of 4: Remote type =="))
         #expect(text.contains("Alias: Logs\n"))
         #expect(text.contains("✗ Alias: \"Logs\" contains upper-case letters."))
         #expect(text.contains("⚠ Proxy address port 9200 is usually the REST API (HTTP) port"))
         #expect(text.contains("cluster.remote.logs.proxy_address: lb.example.net:9200"))
+        #expect(text.contains("logs  ● connected  proxy"))
         #expect(!text.contains("aWQxOmtleTE="))
         #expect(text.contains("Done. Nothing was changed."))
+    }
+
+    /// LC_ALL wins over LANG, as in the C library: a C locale gets ASCII marks everywhere, also in
+    /// the rows of the live table.
+    @Test func anASCIILocaleGetsASCIIMarks() throws {
+        let (status, text) = try runPiped(environment: ["LANG": "C.UTF-8", "LC_ALL": "C"], answers: Self.answers)
+        #expect(status == 0)
+        #expect(text.contains("[x] Alias: \"Logs\" contains upper-case letters."))
+        #expect(text.contains("logs  * connected  proxy"))
+        #expect(!text.contains("●") && !text.contains("✗") && !text.contains("•"))
     }
 }
 

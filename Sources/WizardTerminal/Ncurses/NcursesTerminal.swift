@@ -30,8 +30,7 @@ public final class NcursesTerminal: TerminalDevice {
     /// Takes over the terminal. `glyphs` overrides the choice made from the locale.
     public func start(glyphs: Glyphs? = nil) throws {
         guard !isActive else { return }
-        _ = cn_setlocale_all()
-        let unicode = String(cString: cn_codeset()).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        let localeGlyphs = LocaleGlyphs.current()
         set_escdelay(Self.escapeDelayMilliseconds)
         guard initscr() != nil else {
             throw TerminalError(
@@ -47,7 +46,7 @@ public final class NcursesTerminal: TerminalDevice {
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let colors = !noColor && has_colors()
         if colors { setUpColors() }
-        theme = Theme(glyphs: glyphs ?? (unicode ? .unicode : .ascii), colors: colors)
+        theme = Theme(glyphs: glyphs ?? localeGlyphs, colors: colors)
         cn_write_raw("\u{1B}[?2004h")
         size = Size(width: Int(cn_cols()), height: Int(cn_lines()))
         drawn = nil

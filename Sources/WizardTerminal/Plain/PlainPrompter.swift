@@ -24,7 +24,7 @@ public struct PlainPrompter {
     }
 
     /// Standard input and output; secrets are read with echo off when stdin is a terminal. When
-    /// stdin is not a terminal, answers are echoed (secrets as bullets) so the output reads as a log.
+    /// stdin is not a terminal, answers are echoed (secrets as mask marks) so the output reads as a log.
     public static func standard(glyphs: Glyphs) -> PlainPrompter {
         let echo = isatty(STDIN_FILENO) != 1
         let output = FileHandle.standardOutput
@@ -36,7 +36,10 @@ public struct PlainPrompter {
             },
             readSecret: { prompt in
                 let line = TerminalEcho.readWithoutEcho(prompt: prompt)
-                if echo, let line { output.write(Data((Secret(line).masked() + "\n").utf8)) }
+                // As many mask marks as the secret has characters (at most 12), in the locale's glyphs.
+                if echo, let line {
+                    output.write(Data((String(repeating: glyphs.mask, count: min(line.count, 12)) + "\n").utf8))
+                }
                 return line
             },
             write: { text in
