@@ -13,15 +13,12 @@ extension Plan {
         var problems: [FieldProblem] = []
         var setups: [RemoteSetup] = []
         for remote in remotes {
-            var setup = RemoteSetup(
-                alias: remote.alias, type: remote.type, mode: remote.mode, proxyAddress: remote.proxyAddress,
-                seeds: remote.seeds, serverName: remote.serverName, skipUnavailable: remote.skipUnavailable,
-                eck: remote.eck)
-            if let ca = remote.ca {
-                let pem = FileManager.default.contents(atPath: ca.path).flatMap { String(data: $0, encoding: .utf8) }
-                setup.certificateAuthority = RemoteCertificateAuthority(path: ca.path, pem: pem)
+            var setup = remote.setup
+            if let path = setup.certificateAuthority?.path {
+                setup.certificateAuthority?.pem = FileManager.default.contents(atPath: path).flatMap {
+                    String(data: $0, encoding: .utf8)
+                }
             }
-            if case .create(let creation) = remote.apiKey { setup.keyToCreate = creation.key }
             if includeSecrets {
                 do { setup.credentials = try secrets.encodedKey(for: remote) } catch { problems.append(error) }
             }

@@ -20,22 +20,27 @@ public struct Plan: Sendable, Hashable {
     }
 }
 
-/// One entry of `remotes`.
+/// One entry of `remotes`: the remote as the artifacts see it (its members read through, e.g.
+/// `remote.alias`), where its key comes from, and its YAML path for later messages.
+@dynamicMemberLookup
 public struct PlanRemote: Sendable, Hashable {
     /// The YAML path of this entry, e.g. `remotes[1]`, for later error messages.
     public var yamlPath: String
-    public var alias: String
-    public var type: RemoteClusterType
-    public var mode: RemoteConnectionMode
-    public var proxyAddress: String?
-    public var seeds: [String]
-    public var serverName: String?
-    /// The CA file; nil when the remote's certificate is publicly trusted.
-    public var ca: URL?
-    public var skipUnavailable: Bool?
-    /// For type `eck`: the remote `Elasticsearch` resource.
-    public var eck: ECKClusterReference?
+    /// Alias, type, addresses, ECK reference and the key to create, as the plan gives them. The
+    /// CA's PEM and the encoded key are not read here (see `Plan.connectionSetup`).
+    public var setup: RemoteSetup
     public var apiKey: PlanAPIKey
+
+    public init(yamlPath: String, setup: RemoteSetup, apiKey: PlanAPIKey) {
+        self.yamlPath = yamlPath
+        self.setup = setup
+        self.apiKey = apiKey
+    }
+
+    public subscript<Value>(dynamicMember member: KeyPath<RemoteSetup, Value>) -> Value { setup[keyPath: member] }
+
+    /// The CA file; nil when the remote's certificate is publicly trusted.
+    public var ca: URL? { setup.certificateAuthority.map { URL(fileURLWithPath: $0.path) } }
 }
 
 /// Where a remote's cross-cluster API key comes from.

@@ -162,7 +162,7 @@ struct PlanParser {
         if let type, type != .eck, m["eck"] != nil {
             reader.fail("\(path).eck", "only applies to type eck", "Remove `eck`, or set `type: eck`.", at: m["eck"])
         }
-        if let ca { checkCA(ca, path: "\(path).ca", type: type) }
+        if let ca { checkCA(ca, path: "\(path).ca", type: type, alias: alias) }
         if type == .ech, ca != nil {
             reader.warn(
                 "\(path).ca", "ECH presents publicly trusted certificates",
@@ -174,9 +174,13 @@ struct PlanParser {
             key = apiKey(node, path: "\(path).apiKey", alias: alias ?? "remote")
         }
         guard let alias, let type, let key else { return nil }
-        return PlanRemote(
-            yamlPath: path, alias: alias, type: type, mode: mode, proxyAddress: proxyAddress, seeds: seeds ?? [],
-            serverName: serverName, ca: ca, skipUnavailable: skipUnavailable, eck: eck, apiKey: key)
+        var keyToCreate: CrossClusterAPIKeyRequest?
+        if case .create(let creation) = key { keyToCreate = creation.key }
+        let setup = RemoteSetup(
+            alias: alias, type: type, mode: mode, proxyAddress: proxyAddress, seeds: seeds ?? [],
+            serverName: serverName, certificateAuthority: ca.map { RemoteCertificateAuthority(path: $0.path, pem: nil) },
+            skipUnavailable: skipUnavailable, eck: eck, keyToCreate: keyToCreate)
+        return PlanRemote(yamlPath: path, setup: setup, apiKey: key)
     }
 
     /// `proxy` (the default) or `sniff`.
@@ -194,12 +198,27 @@ struct PlanParser {
         }
     }
 
-    mutating func checkCA(_ url: URL, path: String, type: RemoteClusterType?) {
-        if type == .eck, !FileManager.default.fileExists(atPath: url.path) {
-            reader.warn(
-                path, "\(url.path) does not exist yet",
-                "Save the ECK CA there first (the `manifests` command writes the command that does it).")
-            return
+    /// A remote's CA file. For ECK and self-managed remotes the CA may not be saved yet (the
+    /// `manifests` command writes the command that saves or creates it), so a missing file is
+    /// only a warning there; any other problem with the file is an error.
+    mutating func checkCA(_ url: URL, path: String, type: RemoteClusterType?, alias: String?) {
+        if !FileManager.default.fileExists(atPath: url.path) {
+            let name = alias ?? "<alias>"
+            switch type {
+            case .eck?:
+                reader.warn(
+                    path, "\(url.path) does not exist yet",
+                    "Save the ECK CA there first: the `manifests` command writes remote-\(name)-save-ca.sh, which does it.")
+                return
+            case .selfManaged?:
+                reader.warn(
+                    path, "\(url.path) does not exist yet",
+                    "Create the CA with remote-\(name)-certificates.sh (the `manifests` command writes it) and copy its ca/ca.crt there."
+                )
+                return
+            default:
+                break
+            }
         }
         reader.add(Validators.caFile(url.path, now: now), path: path)
     }

@@ -223,8 +223,8 @@ import Testing
             name: "bad url", replace: "url: https://remote.example.net:9200", with: "url: remote example",
             path: "remotes[0].apiKey.create.url", words: ""),
         BadPlan(
-            name: "missing CA file", replace: "ca: certs/dc2-ca.crt", with: "ca: certs/missing.crt",
-            path: "remotes[1].ca", words: "no file"),
+            name: "missing HTTP CA file", replace: "ca: certs/remote-http-ca.crt", with: "ca: certs/missing.crt",
+            path: "remotes[0].apiKey.create.ca", words: "no file"),
         BadPlan(
             name: "skipUnavailable not a bool", replace: "skipUnavailable: true", with: "skipUnavailable: sometimes",
             path: "remotes[0].skipUnavailable", words: "true or false"),
@@ -317,6 +317,16 @@ import Testing
             localElasticsearch: [:], includeSecrets: false, secrets: PlanSecretResolver(environment: [:]))
         #expect(setup.remotes[0].certificateAuthority?.pem == nil)
         #expect(setup.remotes[1].certificateAuthority?.pem != nil)
+    }
+
+    @Test func missingSelfManagedCAIsOnlyAWarningNamingTheScript() throws {
+        let yaml = Self.example.replacingOccurrences(of: "ca: certs/dc2-ca.crt", with: "ca: certs/not-created-yet.crt")
+        let parsed = try Self.parse(yaml)
+        #expect(parsed.warnings.map(\.field) == ["remotes[1].ca"])
+        #expect(parsed.warnings.first?.fix.contains("remote-dc2-archive-certificates.sh") == true)
+        let setup = try parsed.plan.connectionSetup(
+            localElasticsearch: [:], includeSecrets: false, secrets: PlanSecretResolver(environment: [:]))
+        #expect(setup.remotes[1].certificateAuthority?.pem == nil)
     }
 
     @Test func includeSecretsReadsTheKeys() throws {
