@@ -13,11 +13,12 @@ struct LocalRemotePair {
     let encodedKey: Secret
     let keyID: String
 
-    /// Starts both clusters. The local node trusts the remote's transport CA (or its HTTP CA), holds
+    /// Starts both clusters. The local node trusts the remote's transport CA (or its HTTP CA, or,
+    /// with `configuresCA: false`, only the system store), holds
     /// the key for `keystoreAlias`, and has no remote configured except `staticRemoteAlias` in
     /// `elasticsearch.yml` (seeds: the remote cluster server).
     static func start(
-        trustTransportCA: Bool = true, keystoreAlias: String? = "a", keyType: APIKeyType = .crossCluster,
+        trustTransportCA: Bool = true, configuresCA: Bool = true, keystoreAlias: String? = "a", keyType: APIKeyType = .crossCluster,
         connectTimeoutSeconds: Double = 5, staticRemoteAlias: String? = nil
     ) async throws -> LocalRemotePair {
         let directory = NSTemporaryDirectory() + "simlocal-test-" + UUID().uuidString.prefix(8).lowercased()
@@ -27,9 +28,11 @@ struct LocalRemotePair {
             name: "local-key", type: keyType, username: "elastic", realm: "reserved", expiration: nil,
             access: keyType == .crossCluster ? ["search": [["names": ["*"]]]] : nil)
         var node = LocalNodeConfiguration()
-        let caPath = trustTransportCA ? remote.files.transportCA : remote.files.httpCA
-        node.files["/usr/share/elasticsearch/config/remote-certs/ca.crt"] = try Data(contentsOf: URL(fileURLWithPath: caPath))
-        node.nodeSettings["xpack.security.remote_cluster_client.ssl.certificate_authorities"] = .list(["remote-certs/ca.crt"])
+        if configuresCA {
+            let caPath = trustTransportCA ? remote.files.transportCA : remote.files.httpCA
+            node.files["/usr/share/elasticsearch/config/remote-certs/ca.crt"] = try Data(contentsOf: URL(fileURLWithPath: caPath))
+            node.nodeSettings["xpack.security.remote_cluster_client.ssl.certificate_authorities"] = .list(["remote-certs/ca.crt"])
+        }
         if let staticRemoteAlias {
             node.nodeSettings["cluster.remote.\(staticRemoteAlias).seeds"] = .list([remote.proxyAddress])
         }

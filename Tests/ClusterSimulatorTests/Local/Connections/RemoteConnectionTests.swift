@@ -54,6 +54,17 @@ import Testing
             "this ssl context ([xpack.security.remote_cluster_client.ssl (with trust configuration: PEM-trust{/usr/share/elasticsearch/config/remote-certs/ca.crt})]) is not configured to trust that issuer") == true)
     }
 
+    @Test func withoutAConfiguredCATheSystemStoreDoesNotTrustTheRemote() async throws {
+        let pair = try await LocalRemotePair.start(configuresCA: false)
+        TestCleanup.add { await pair.shutdown() }
+        #expect(pair.local.remoteClusterClientSSL.usesSystemTrust)
+        let status = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
+        #expect(!status.connected)
+        #expect(status.lastFailure?.category == .untrustedCertificate)
+        #expect(status.lastFailure?.causes.first?.hasSuffix(
+            "this ssl context ([xpack.security.remote_cluster_client.ssl (with trust configuration: JDK-trusted-certs)]) is not configured to trust that issuer") == true)
+    }
+
     @Test func withoutCredentialsTheRemoteRefusesTheCertificateModel() async throws {
         let pair = try await LocalRemotePair.start(keystoreAlias: "other")
         TestCleanup.add { await pair.shutdown() }
