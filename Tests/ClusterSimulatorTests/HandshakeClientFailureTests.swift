@@ -4,7 +4,7 @@ import RemoteClusterKit
 import Testing
 
 /// How `RemoteClusterHandshakeClient` reports peers that are not a working remote cluster server.
-@Suite("Handshake client against broken peers")
+@Suite("Handshake client against broken peers", .stopsResources)
 struct HandshakeClientFailureTests {
     static func target(port: Int, ca: String, timeout: Double = 5) -> RemoteClusterHandshakeClient.Target {
         .init(
@@ -21,6 +21,7 @@ struct HandshakeClientFailureTests {
         let client = RemoteClusterHandshakeClient()
 
         let closing = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
+        TestCleanup.add { await closing.shutdown() }
         let closingPort = try await closing.start()
         do {
             _ = try await client.connect(Self.target(port: closingPort, ca: caFile))
@@ -31,6 +32,7 @@ struct HandshakeClientFailureTests {
         await closing.shutdown()
 
         let silent = LoopbackTLSServer(security: .plain, behavior: .neverAnswer)
+        TestCleanup.add { await silent.shutdown() }
         let silentPort = try await silent.start()
         await #expect(throws: RemoteClusterConnectionError.timedOut(address: "127.0.0.1:\(silentPort)", seconds: 0.5)) {
             _ = try await client.connect(Self.target(port: silentPort, ca: caFile, timeout: 0.5))
@@ -38,6 +40,7 @@ struct HandshakeClientFailureTests {
         await silent.shutdown()
 
         let http = LoopbackTLSServer(security: .plain, behavior: .http { _ in .respond(HTTPResponse(status: 200)) })
+        TestCleanup.add { await http.shutdown() }
         let httpPort = try await http.start()
         do {
             _ = try await client.connect(Self.target(port: httpPort, ca: caFile))

@@ -3,7 +3,7 @@ import Foundation
 import RemoteClusterKit
 import Testing
 
-@Suite("LoopbackTLSServer")
+@Suite("LoopbackTLSServer", .stopsResources)
 struct LoopbackTLSServerTests {
     static func echoResponder() -> HTTPResponder {
         { request in
@@ -21,6 +21,7 @@ struct LoopbackTLSServerTests {
         let leaf = try ca.issue(commonName: "svc", dnsNames: ["svc.example"], ipAddresses: ["127.0.0.1"])
         let caFile = try ca.writeCertificate(to: directory.path)
         let server = LoopbackTLSServer(security: .tls(leaf), behavior: .http(Self.echoResponder()))
+        TestCleanup.add { await server.shutdown() }
         let port = try await server.start()
         #expect(port > 0)
         let result = try await ProcessRunner.curl([
@@ -41,6 +42,7 @@ struct LoopbackTLSServerTests {
         let ca = try GeneratedCA(commonName: "untrusted CA")
         let leaf = try ca.issue(commonName: "svc", ipAddresses: ["127.0.0.1"])
         let server = LoopbackTLSServer(security: .tls(leaf), behavior: .http(Self.echoResponder()))
+        TestCleanup.add { await server.shutdown() }
         let port = try await server.start()
         let result = try await ProcessRunner.curl(["https://127.0.0.1:\(port)/"])
         await server.shutdown()
@@ -50,6 +52,7 @@ struct LoopbackTLSServerTests {
     @Test("plain HTTP listener")
     func plain() async throws {
         let server = LoopbackTLSServer(security: .plain, behavior: .http(Self.echoResponder()))
+        TestCleanup.add { await server.shutdown() }
         let port = try await server.start()
         let result = try await ProcessRunner.curl(["http://127.0.0.1:\(port)/x"])
         await server.shutdown()
@@ -60,6 +63,7 @@ struct LoopbackTLSServerTests {
     @Test("accept and never answer: the client times out")
     func neverAnswer() async throws {
         let server = LoopbackTLSServer(security: .plain, behavior: .neverAnswer)
+        TestCleanup.add { await server.shutdown() }
         let port = try await server.start()
         let result = try await ProcessRunner.run(
             "/usr/bin/curl", ["-sS", "--max-time", "1", "https://127.0.0.1:\(port)/"])
@@ -71,6 +75,7 @@ struct LoopbackTLSServerTests {
     @Test("close immediately: the client sees the connection end")
     func closeImmediately() async throws {
         let server = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
+        TestCleanup.add { await server.shutdown() }
         let port = try await server.start()
         let result = try await ProcessRunner.curl(["http://127.0.0.1:\(port)/"])
         await server.shutdown()
@@ -85,6 +90,7 @@ struct LoopbackTLSServerTests {
         let caFile = try ca.writeCertificate(to: directory.path)
         let security: ListenerSecurity = tls ? .tls(try ca.issue(commonName: "r", ipAddresses: ["127.0.0.1"])) : .plain
         let server = LoopbackTLSServer(security: security, behavior: .resetMidResponse)
+        TestCleanup.add { await server.shutdown() }
         let port = try await server.start()
         let scheme = tls ? "https" : "http"
         let result = try await ProcessRunner.curl(["--cacert", caFile, "\(scheme)://127.0.0.1:\(port)/"])
@@ -96,6 +102,7 @@ struct LoopbackTLSServerTests {
     @Test("behaviour switches for new connections; a restart reuses the port")
     func switchAndRestart() async throws {
         let server = LoopbackTLSServer(security: .plain, behavior: .http(Self.echoResponder()))
+        TestCleanup.add { await server.shutdown() }
         let port = try await server.start()
         server.setBehavior(.http { _ in .respond(HTTPResponse(status: 500, body: Data("boom".utf8))) })
         let first = try await ProcessRunner.curl(["-w", "%{http_code}", "http://127.0.0.1:\(port)/"])
@@ -108,6 +115,7 @@ struct LoopbackTLSServerTests {
         await server.shutdown(keepingPort: true)
         #expect(try await ProcessRunner.curl(["http://127.0.0.1:\(port)/"]).status == 7)
         let intruder = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
+        TestCleanup.add { await intruder.shutdown() }
         await #expect(throws: LoopbackTLSServer.StartError.self) { try await intruder.start(port: port) }
         #expect(try await server.start() == port)
         let second = try await ProcessRunner.curl(["-w", "%{http_code}", "http://127.0.0.1:\(port)/"])
@@ -124,6 +132,7 @@ struct LoopbackTLSServerTests {
         let server = LoopbackTLSServer(
             security: .tls(try ca.issue(commonName: "l", dnsNames: ["lines.example"])),
             behavior: .lines { line, info in .replyAndClose("echo \(line) sni=\(info.serverName ?? "none")") })
+        TestCleanup.add { await server.shutdown() }
         let port = try await server.start()
         let result = try await ProcessRunner.run(
             "/usr/bin/openssl",
@@ -137,15 +146,17 @@ struct LoopbackTLSServerTests {
     }
 }
 
-@Suite("LoopbackTLSServer port reservation")
+@Suite("LoopbackTLSServer port reservation", .stopsResources)
 struct LoopbackTLSServerReservationTests {
     @Test("a reserved port refuses connections, cannot be taken, and is where start() listens")
     func reservation() async throws {
         let server = LoopbackTLSServer(security: .plain, behavior: .http { _ in .respond(HTTPResponse(status: 204)) })
+        TestCleanup.add { await server.shutdown() }
         let port = try server.reservePort()
         #expect(!server.isRunning)
         #expect(try await ProcessRunner.curl(["http://127.0.0.1:\(port)/"]).status == 7)
         let intruder = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
+        TestCleanup.add { await intruder.shutdown() }
         await #expect(throws: LoopbackTLSServer.StartError.self) { try await intruder.start(port: port) }
         #expect(try await server.start() == port)
         let answer = try await ProcessRunner.curl([

@@ -3,11 +3,12 @@ import Foundation
 import RemoteClusterKit
 import Testing
 
-@Suite("SimulatedEnvironment and the simulate command")
+@Suite("SimulatedEnvironment and the simulate command", .stopsResources)
 struct SimulatedEnvironmentTests {
     @Test("the description line has the documented keys and working values; shutdown removes the files")
     func environment() async throws {
         let environment = try await SimulatedEnvironment.start(.init(localClusterFactory: nil))
+        TestCleanup.add { await environment.shutdown() }
         let line = environment.descriptionLine
         let remote = try #require(line["remote"]?.objectValue)
         #expect(
