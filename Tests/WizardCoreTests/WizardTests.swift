@@ -160,6 +160,24 @@ struct WizardTests {
         #expect(press(&wizard, .enter) == [.finished])
     }
 
+    @Test func fittingTellsOneLineControlsTheirWidth() {
+        var wizard = Wizard(steps: [
+            WizardStep(
+                id: "one", title: "One",
+                fields: [.text("name", "Name"), .secret("key", "API key"), .path("ca", "CA file"), .confirm("ok", "OK")])
+        ])
+        wizard.fitFields(toBodyWidth: 40)
+        let width = FormView.controlWidth(for: wizard.currentStep, bodyWidth: 40)
+        #expect(width == 31)
+        guard case .text(let text) = wizard.field("name")?.control, case .secret(let secret) = wizard.field("key")?.control,
+            case .path(let path) = wizard.field("ca")?.control
+        else {
+            Issue.record("unexpected controls")
+            return
+        }
+        #expect([text.visibleWidth, secret.field.visibleWidth, path.field.visibleWidth] == [width, width, width])
+    }
+
     @Test func footerOfAPathFieldSaysDownBecauseTabCompletes() {
         var wizard = Wizard(steps: [
             WizardStep(id: "ca", title: "CA", fields: [.path("ca", "CA file"), .text("name", "Name")])

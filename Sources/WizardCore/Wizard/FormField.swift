@@ -21,6 +21,48 @@ public enum FieldControl: Sendable, Hashable {
         }
     }
 
+    /// Sends a key to the widget; a path field may ask for a directory listing.
+    public mutating func handle(_ key: Key, tokens: inout TokenSource) -> (KeyOutcome, [Effect<Never>]) {
+        switch self {
+        case .text(var control):
+            defer { self = .text(control) }
+            return (control.handle(key), [])
+        case .secret(var control):
+            defer { self = .secret(control) }
+            return (control.handle(key), [])
+        case .path(var control):
+            defer { self = .path(control) }
+            return control.handle(key, tokens: &tokens)
+        case .choice(var control):
+            defer { self = .choice(control) }
+            return (control.handle(key), [])
+        case .multiChoice(var control):
+            defer { self = .multiChoice(control) }
+            return (control.handle(key), [])
+        case .confirm(var control):
+            defer { self = .confirm(control) }
+            return (control.handle(key), [])
+        }
+    }
+
+    /// Tells a one-line control (text, secret, path) how many columns it is drawn in, so its
+    /// horizontal scroll stays put while the cursor moves; lists have nothing to fit.
+    public mutating func fit(width: Int) {
+        switch self {
+        case .text(var field):
+            field.visibleWidth = width
+            self = .text(field)
+        case .secret(var secret):
+            secret.field.visibleWidth = width
+            self = .secret(secret)
+        case .path(var path):
+            path.field.visibleWidth = width
+            self = .path(path)
+        case .choice, .multiChoice, .confirm:
+            break
+        }
+    }
+
     /// Whether printable keys type into the control (so they cannot be shortcuts).
     public var takesText: Bool {
         switch self {

@@ -99,21 +99,7 @@ public struct Wizard: Sendable {
     public mutating func fitFields(toBodyWidth bodyWidth: Int) {
         for s in steps.indices {
             let width = FormView.controlWidth(for: steps[s], bodyWidth: bodyWidth)
-            for f in steps[s].fields.indices {
-                switch steps[s].fields[f].control {
-                case .text(var field):
-                    field.visibleWidth = width
-                    steps[s].fields[f].control = .text(field)
-                case .secret(var secret):
-                    secret.field.visibleWidth = width
-                    steps[s].fields[f].control = .secret(secret)
-                case .path(var path):
-                    path.field.visibleWidth = width
-                    steps[s].fields[f].control = .path(path)
-                case .choice, .multiChoice, .confirm:
-                    break
-                }
-            }
+            for f in steps[s].fields.indices { steps[s].fields[f].control.fit(width: width) }
         }
     }
 
@@ -161,28 +147,7 @@ public struct Wizard: Sendable {
     private mutating func sendToField(_ key: Key, tokens: inout TokenSource) -> (KeyOutcome, [Effect<Never>]) {
         let focus = steps[current].focus
         var field = steps[current].fields[focus]
-        var effects: [Effect<Never>] = []
-        let outcome: KeyOutcome
-        switch field.control {
-        case .text(var control):
-            outcome = control.handle(key)
-            field.control = .text(control)
-        case .secret(var control):
-            outcome = control.handle(key)
-            field.control = .secret(control)
-        case .path(var control):
-            (outcome, effects) = control.handle(key, tokens: &tokens)
-            field.control = .path(control)
-        case .choice(var control):
-            outcome = control.handle(key)
-            field.control = .choice(control)
-        case .multiChoice(var control):
-            outcome = control.handle(key)
-            field.control = .multiChoice(control)
-        case .confirm(var control):
-            outcome = control.handle(key)
-            field.control = .confirm(control)
-        }
+        let (outcome, effects) = field.control.handle(key, tokens: &tokens)
         // Once a field shows problems, they follow every change so they go away when fixed.
         if !field.problems.isEmpty { field.validate(answers: answers) }
         steps[current].fields[focus] = field
