@@ -247,14 +247,16 @@ struct DemoLookTests {
 }
 
 /// TERM=dumb on a real terminal: line prompts, the secret read without echo, Ctrl-D ends it cleanly.
-@Suite("demo with TERM=dumb")
+@Suite("demo with TERM=dumb or --plain")
 struct DemoDumbTerminalTests {
-    @Test func linePromptsOnADumbTerminal() throws {
+    /// On a real terminal, TERM=dumb and --plain both give line prompts.
+    @Test(arguments: ["TERM=dumb '%@' demo", "'%@' demo --plain"])
+    func linePromptsOnARealTerminal(commandLine: String) throws {
         guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
         guard let binary = WizardBinary.path else { Issue.record("remote-cluster-wizard is not built"); return }
         let pane = try TmuxPane(width: 100, height: 30)
         defer { pane.close() }
-        try pane.typeLine("TERM=dumb '\(binary)' demo")
+        try pane.typeLine(commandLine.replacingOccurrences(of: "%@", with: binary))
         pane.waitFor("the first prompt") { $0.contains("Choose 1-4 [1]:") }
         try pane.typeLine("1")
         pane.waitFor("the alias prompt") { $0.contains("Alias:") }
