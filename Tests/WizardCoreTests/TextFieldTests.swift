@@ -133,6 +133,16 @@ struct ChoiceTests {
         #expect(list.handle(.character("q")) == .ignored)
     }
 
+    /// In ASCII a chosen box is [*], so it cannot be read as the [x] failure mark next to it.
+    @Test func asciiChosenBoxIsNotTheFailureMark() {
+        let list = MultiChoice(options, chosen: ["a"])
+        var buffer = ScreenBuffer(size: Size(width: 12, height: 3))
+        list.render(into: &buffer, rect: buffer.bounds, focused: false, glyphs: .ascii)
+        #expect(buffer.text(row: 0).hasPrefix("  [*] A"))
+        #expect(buffer.text(row: 1).hasPrefix("  [ ] B"))
+        #expect(Glyphs.ascii.checkOn != Glyphs.ascii.failure)
+    }
+
     @Test func confirmAnswersWithLettersAndArrows() {
         var confirm = Confirm(false)
         _ = confirm.handle(.character("y"))

@@ -85,7 +85,7 @@ public struct Glyphs: Sendable, Hashable {
     /// ASCII only, for terminals and locales without UTF-8.
     public static let ascii = Glyphs(
         ok: "[ok]", warning: "[!]", failure: "[x]", pointer: ">", bullet: "*", ellipsisDown: "v", ellipsisUp: "^",
-        arrow: "->", separator: " - ", radioOn: "(*)", radioOff: "( )", checkOn: "[x]", checkOff: "[ ]",
+        arrow: "->", separator: " - ", radioOn: "(*)", radioOff: "( )", checkOn: "[*]", checkOff: "[ ]",
         mask: "*", connected: "*", disconnected: "o", spinner: ["|", "/", "-", "\\"],
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         teeLeft: "+", teeRight: "+")
