@@ -220,4 +220,14 @@ struct GalleryTests {
         #expect(screen.text.contains("Terminal too small: 40x12."))
         #expect(render(Gallery(), width: 60, height: 18).text.contains("Where does the remote cluster run?"))
     }
+
+    @Test func belowTheMinimumKeysChangeNothingAndQQuits() {
+        var gallery = onForm()
+        _ = gallery.update(.resize(Size(width: 40, height: 12)))
+        #expect(gallery.press(.character("x"), .enter, .escape) == [])
+        #expect(gallery.wizard.answers.text("alias") == "")
+        #expect(gallery.wizard.currentStep.id == "form")
+        #expect(gallery.press(.character("q")) == [.quit])
+        #expect(gallery.press(.control("c")) == [.quit])
+    }
 }

@@ -94,6 +94,11 @@ public struct Gallery: TerminalProgram {
     }
 
     private mutating func handle(_ key: Key) -> [Effect<Job>] {
+        // Below the minimum size nothing is drawn but the "too small" message, which says q quits:
+        // keys must not change what cannot be seen, and a dialog could not be seen either.
+        if Frame.bodyRect(in: size, withRail: true) == nil {
+            return key == .character("q") || key == .control("c") ? [.quit] : []
+        }
         if var dialog {
             switch dialog.handle(key) {
             case .pending:
