@@ -153,8 +153,10 @@ struct GalleryTests {
             .fileSaved(path: "/nonexistent/dir/out.yaml", token: Token(1), result: .failure(FileAccessError(reason))))
         gallery.press(.end)
         let screen = render(gallery, width: 80, height: 24)
-        #expect(screen.text(row: 19) == "│ ✗ Could not save to /nonexistent/dir/out.yaml: the directory                 │")
-        #expect(screen.text(row: 20) == "│   /nonexistent/dir does not exist. Create it or choose another path          │")
+        #expect(
+            screen.text(row: 19) == "│ ✗ Could not save to /nonexistent/dir/out.yaml: the directory                 │")
+        #expect(
+            screen.text(row: 20) == "│   /nonexistent/dir does not exist. Create it or choose another path          │")
         // The box is a row shorter, and End still shows the document's last line above its border.
         #expect(screen.text(row: 17).contains("cluster.remote.logs.node_connections: null"))
         #expect(screen.text(row: 18).contains("/46 ▲"))
@@ -171,12 +173,16 @@ struct GalleryTests {
         #expect(gallery.viewer.canPan)
         #expect(gallery.frame.keys.first == KeyHint("↑↓←→ PgUp PgDn", "scroll"))
         var screen = render(gallery, width: 100, height: 30)
-        #expect(screen.text(row: 4).hasSuffix("│ │ # Objects for the local ECK cluster \"central\" in namespace \"searc… │ │"))
+        #expect(
+            screen.text(row: 4).hasSuffix(
+                "│ │ # Objects for the local ECK cluster \"central\" in namespace \"searc… │ │"))
         #expect(gallery.press(.left) == [])
         #expect(gallery.viewer.left == 0)
         gallery.press(.right)
         screen = render(gallery, width: 100, height: 30)
-        #expect(screen.text(row: 4).hasSuffix("│ │ …bjects for the local ECK cluster \"central\" in namespace \"search\". │ │"))
+        #expect(
+            screen.text(row: 4).hasSuffix(
+                "│ │ …bjects for the local ECK cluster \"central\" in namespace \"search\". │ │"))
         // At most until the end of the widest line shows; ← comes back.
         gallery.press(.right, .right, .right)
         #expect(gallery.viewer.left == 3)

@@ -164,12 +164,15 @@ struct WizardTests {
         var wizard = Wizard(steps: [
             WizardStep(
                 id: "one", title: "One",
-                fields: [.text("name", "Name"), .secret("key", "API key"), .path("ca", "CA file"), .confirm("ok", "OK")])
+                fields: [
+                    .text("name", "Name"), .secret("key", "API key"), .path("ca", "CA file"), .confirm("ok", "OK"),
+                ])
         ])
         wizard.fitFields(toBodyWidth: 40)
         let width = FormView.controlWidth(for: wizard.currentStep, bodyWidth: 40)
         #expect(width == 31)
-        guard case .text(let text) = wizard.field("name")?.control, case .secret(let secret) = wizard.field("key")?.control,
+        guard case .text(let text) = wizard.field("name")?.control,
+            case .secret(let secret) = wizard.field("key")?.control,
             case .path(let path) = wizard.field("ca")?.control
         else {
             Issue.record("unexpected controls")

@@ -76,7 +76,8 @@ public struct Frame: Sendable, Hashable {
     /// Key names with arrows spelled out when the glyphs are ASCII only.
     static func keyName(_ keys: String, glyphs: Glyphs) -> String {
         guard glyphs == .ascii else { return keys }
-        return keys.replacingOccurrences(of: "↑↓←→", with: "arrows").replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "←→", with: "Left/Right")
+        return keys.replacingOccurrences(of: "↑↓←→", with: "arrows").replacingOccurrences(of: "↑↓", with: "Up/Down")
+            .replacingOccurrences(of: "←→", with: "Left/Right")
             .replacingOccurrences(of: "↓", with: "Down").replacingOccurrences(of: "↑", with: "Up")
     }
 
@@ -103,7 +104,8 @@ public struct Frame: Sendable, Hashable {
         }
         // Footer.
         buffer.drawDivider(y: outer.height - 3, from: 0, width: outer.width, glyphs: g)
-        buffer.write(footer(glyphs: g, width: outer.width - 4), x: 2, y: outer.height - 2, width: outer.width - 4, style: .muted)
+        buffer.write(
+            footer(glyphs: g, width: outer.width - 4), x: 2, y: outer.height - 2, width: outer.width - 4, style: .muted)
         // Rail.
         let (railRect, content) = Self.layout(size, withRail: !rail.isEmpty)
         if let railRect { renderRail(into: &buffer, rect: railRect, glyphs: g) }
