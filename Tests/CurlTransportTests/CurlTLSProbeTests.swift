@@ -111,9 +111,10 @@ import Testing
     }
 
     @Test func nothingListening() async throws {
-        let port = try await TestPKI.closedPort()
+        let (port, holder) = try TestPKI.refusingPort()
         let result = await probe.probe(
             TLSProbeRequest(host: "127.0.0.1", port: port, trust: .caFile(pki.caFile)))
+        await holder.shutdown()
         #expect(result.connection == .refused)
         #expect(result.handshake == nil)
         #expect(result.diagnosis?.cause == .nothingListening)

@@ -152,8 +152,9 @@ import Testing
     }
 
     @Test func connectionRefused() async throws {
-        let port = try await TestPKI.closedPort()
+        let (port, holder) = try TestPKI.refusingPort()
         let error = await failure(to: .loopback(port: port, trust: .caFile(pki.caFile)))
+        await holder.shutdown()
         #expect(error == .connectionRefused(host: "127.0.0.1", port: port))
     }
 

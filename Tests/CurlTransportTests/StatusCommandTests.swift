@@ -83,10 +83,11 @@ import Testing
     }
 
     @Test func refusedConnectionExitsOneWithTheTransportSentence() async throws {
-        let port = try await TestPKI.closedPort()
+        let (port, holder) = try TestPKI.refusingPort()
         let run = try await WizardProcess.run([
             "status", "--url", "https://127.0.0.1:\(port)", "--ca", pki.caFile,
         ])
+        await holder.shutdown()
         #expect(run.status == 1)
         #expect(
             run.standardError

@@ -47,12 +47,11 @@ struct TestPKI {
         return server
     }
 
-    /// A port that was just bound and released, so nothing listens on it.
-    static func closedPort() async throws -> Int {
-        let server = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
-        let port = try await server.start(port: 0)
-        await server.shutdown()
-        return port
+    /// A loopback port that refuses connections: bound but never listening, so no test running in
+    /// parallel can start a listener there. It stays reserved until `holder.shutdown()`.
+    static func refusingPort() throws -> (port: Int, holder: LoopbackTLSServer) {
+        let holder = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
+        return (try holder.reservePort(), holder)
     }
 }
 
