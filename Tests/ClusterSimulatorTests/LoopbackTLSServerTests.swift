@@ -107,7 +107,9 @@ struct LoopbackTLSServerTests {
         server.setBehavior(.http { _ in .respond(HTTPResponse(status: 500, body: Data("boom".utf8))) })
         let first = try await ProcessRunner.curl(["-w", "%{http_code}", "http://127.0.0.1:\(port)/"])
         #expect(first.stdout == "boom500")
-        await server.shutdown()
+        // Keep the port reserved while stopped: a released port can be taken at once by a listener
+        // of a test running in parallel.
+        await server.shutdown(keepingPort: true)
         let refused = try await ProcessRunner.curl(["http://127.0.0.1:\(port)/"])
         #expect(refused.status == 7)  // CURLE_COULDNT_CONNECT
         let again = try await server.start()

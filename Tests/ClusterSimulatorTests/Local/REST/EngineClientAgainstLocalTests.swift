@@ -19,7 +19,13 @@ import Testing
         let resolved = try await client.resolveCluster(aliases: ["a"])
         #expect(resolved.first?.connected == true)
         #expect(resolved.first?.versionNumber == pair.remote.identity.version)
-        let info = try await client.remoteInfo()
+        // Resolve returns once one socket is open; the round may still be opening the second.
+        var info = try await client.remoteInfo()
+        let deadline = ContinuousClock.now + .seconds(20)
+        while info.first?.proxySocketsConnected != 2, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            info = try await client.remoteInfo()
+        }
         #expect(info.first?.proxySocketsConnected == 2)
         #expect(info.first?.serverName == serverName)
         #expect(info.first?.hasClusterCredentials == true)
