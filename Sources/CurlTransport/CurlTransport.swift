@@ -60,12 +60,6 @@ public final class CurlTransport: HTTPTransport {
     }
 }
 
-extension TransportError {
-    /// The error a cancelled request ends with (libcurl's "aborted by callback" code).
-    public static let cancelled = TransportError.other(
-        code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), detail: "the request was cancelled")
-}
-
 extension TrustSource {
     /// The CA file path, or nil for the system store.
     var caFilePath: String? {

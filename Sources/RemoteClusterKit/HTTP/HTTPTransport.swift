@@ -24,6 +24,8 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
     case connectionReset(detail: String)
     /// The CA file could not be used.
     case caFileUnusable(path: String, detail: String)
+    /// The caller cancelled the request before it finished.
+    case cancelled
     /// Any other transport failure; `code` is the underlying library's code.
     case other(code: Int, detail: String)
 
@@ -54,15 +56,14 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
             return "The connection was closed before the response was complete: \(detail)."
         case .caFileUnusable(let path, let detail):
             return "The CA file \(path) cannot be used: \(detail)."
+        case .cancelled:
+            return "The request was cancelled before it finished."
         case .other(let code, let detail):
             return "The request failed (code \(code)): \(detail)."
         }
     }
 }
 
-private func formatSeconds(_ seconds: Double) -> String {
-    seconds.rounded() == seconds ? "\(Int(seconds)) s" : "\(seconds) s"
-}
 
 /// Sends HTTP requests to a cluster. Implementations never block the caller's thread.
 ///

@@ -284,7 +284,3 @@ enum ProbeDateText {
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }
-
-private func formatSeconds(_ seconds: Double) -> String {
-    seconds.rounded() == seconds ? "\(Int(seconds)) s" : "\(seconds) s"
-}
