@@ -1,0 +1,15 @@
+/// Step 5: the local credentials Secret, CA ConfigMap and Elasticsearch change, and the rollout.
+public struct LocalClusterStep: SetupStep {
+    public var aliases: [String]
+    public init(aliases: [String]) { self.aliases = aliases }
+    public var id: SetupStepID { SetupStepID(.localCluster, alias: nil) }
+    public var title: String { "Configure the local ECK cluster" }
+
+    public func preview(in context: SetupContext) -> StepPreview { StepPreview(notes: []) }
+
+    public func run(in context: SetupContext, services: SetupServices, events: SetupEventSink) async -> StepResult {
+        await StepExecution.run(id, title: title, context: context, events: events) { _, _ in
+            throw StepStop.failed(Diagnosis(cause: .unknown, summary: "not implemented yet", fix: "none"))
+        }
+    }
+}
