@@ -3,18 +3,10 @@ import RemoteClusterKit
 
 /// The request and response bodies of `GET` and `PUT /_cluster/settings`, independent of HTTP.
 enum ClusterSettingsAPI {
-    /// The deprecation text Elasticsearch sends in a `Warning` header when a request sets transient
-    /// settings, exactly as the REST test `multi_cluster/15_connection_mode_configuration.yml`
-    /// asserts it (7.16 development line; later releases dropped the warning, see ES PR #80558).
-    static let transientDeprecationMessage =
-        "[transientSettings removal] Updating cluster settings through transientSettings is deprecated. Prefer using persistent settings instead."
-
     /// The flattened `persistent` and `transient` members of a `PUT` body.
     struct UpdateRequest {
         var persistent: OrderedDictionary<String, SettingValue?> = [:]
         var transient: OrderedDictionary<String, SettingValue?> = [:]
-        /// Whether the body has a non-empty `transient` object (which draws the deprecation warning).
-        var setsTransient: Bool = false
     }
 
     /// Reads a `PUT /_cluster/settings` body. Members other than `persistent` and `transient` are
@@ -31,7 +23,6 @@ enum ClusterSettingsAPI {
         do {
             if let transient = body["transient"] {
                 request.transient = try SettingsFlattener.flatten(transient, scope: .transient)
-                request.setsTransient = !(transient.objectValue?.isEmpty ?? true)
             }
             if let persistent = body["persistent"] {
                 request.persistent = try SettingsFlattener.flatten(persistent, scope: .persistent)
@@ -70,7 +61,11 @@ enum ClusterSettingsAPI {
         let explicit = store.persistent.merging(store.transient) { $1 }
         var result: [String: SettingValue] = [:]
         for (key, entry) in ClusterSettingsRegistry.otherSettings where explicit[key] == nil {
-            if let node = store.nodeSettings[key] { result[key] = node } else if let value = entry.defaultValue { result[key] = value }
+            if let node = store.nodeSettings[key] {
+                result[key] = node
+            } else if let value = entry.defaultValue {
+                result[key] = value
+            }
         }
         for (key, value) in store.nodeSettings where explicit[key] == nil {
             if case .remote? = ClusterSettingsRegistry.recognize(key) { result[key] = value }
