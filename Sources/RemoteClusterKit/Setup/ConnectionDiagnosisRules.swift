@@ -9,11 +9,20 @@ struct ConnectionDiagnosisRules {
     var alias: String { observation.alias }
 
     var diagnosis: Diagnosis {
-        unknownAlias ?? versionProblem ?? licenseProblem ?? Self.textCause(observation.errorTexts, alias: alias)
+        requestProblem ?? unknownAlias ?? versionProblem ?? licenseProblem ?? Self.textCause(observation.errorTexts, alias: alias)
             ?? keyProblem ?? credentialsProblem ?? preflightProblem ?? fallback
     }
 
     // MARK: rules
+
+    var requestProblem: Diagnosis? {
+        guard let error = observation.requestError, observation.remoteInfo == nil, observation.resolved == nil else {
+            return nil
+        }
+        return Diagnosis(
+            cause: .requestFailed, summary: "The local cluster could not be asked about \(alias).", evidence: error,
+            fix: "Check the local cluster's URL, credentials and CA.")
+    }
 
     var unknownAlias: Diagnosis? {
         let error = observation.resolveError
@@ -235,7 +244,7 @@ struct ConnectionDiagnosisRules {
 
     static func isConnectionLevel(_ text: String) -> Bool {
         ["Unable to open any proxy connections", "connect_exception", "no seed node left", "ConnectTransportException",
-         "connect_timeout"].contains { text.contains($0) }
+         "connect_timeout", "Unable to connect to ["].contains { text.contains($0) }
     }
 
     static let unreachableFix =

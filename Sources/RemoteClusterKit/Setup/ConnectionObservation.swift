@@ -14,6 +14,8 @@ public struct ConnectionObservation: Sendable, Hashable {
     public var resolved: ResolvedCluster?
     /// The error of `_resolve/cluster` itself (for example `no such remote cluster`).
     public var resolveError: ElasticsearchError?
+    /// Why the local cluster itself could not be asked (no HTTP answer, or an unreadable one).
+    public var requestError: String?
     /// Failure texts from a cross-cluster search (`_clusters.details.<alias>.failures` or the error
     /// body), which carry the connection's real error when the other APIs only say "not connected".
     public var searchFailures: [String]

@@ -52,10 +52,7 @@ public struct DataAccessStep: SetupStep {
     }
 
     static func diagnosis(_ alias: String, failures: [String], context: SetupContext) -> Diagnosis {
-        guard let remote = context.remote(alias) else {
-            return Diagnosis(cause: .unknown, summary: failures.joined(separator: "; "), fix: "", raw: failures.joined(separator: "\n"))
-        }
-        var observation = ConnectionStep.baseObservation(alias, remote: remote, context: context)
+        var observation = ConnectionObserver.base(alias, in: context)
         observation.remoteInfo = context.outputs(for: alias).connection?.remoteInfo
         observation.resolved = context.outputs(for: alias).connection?.resolved
         observation.searchFailures = failures

@@ -87,7 +87,7 @@ public struct LocalClusterStep: SetupStep {
     }
 
     func currentResource(_ context: SetupContext, services: SetupServices) async throws -> JSONValue {
-        if let given = context.local.resource ?? context.localOutputs.resource { return ServerSetFields.strip(given) }
+        if let given = context.local.resource { return ServerSetFields.strip(given) }
         guard let location = context.local.eck.location else {
             throw StepStop.failed(
                 Diagnosis(

@@ -61,17 +61,15 @@ public struct PreflightStep: SetupStep {
     }
 
     /// The CA file to trust: the remote's `ca` file when it exists, else the PEM an earlier step
-    /// read, written to a temporary file; nil for a publicly trusted remote.
+    /// read (or the wizard gave), written to a temporary file; nil for a publicly trusted remote.
     static func caFile(_ remote: RemoteTarget, outputs: RemoteOutputs) throws -> String? {
-        if let path = remote.setup.certificateAuthority?.path, SetupFiles.text(at: path) != nil { return path }
-        guard let pem = outputs.certificateAuthorityPEM ?? remote.setup.certificateAuthority?.pem else {
-            if let path = remote.setup.certificateAuthority?.path {
-                throw StepStop.failed(
-                    Diagnosis(
-                        cause: .untrustedCertificate, summary: "The CA file \(path) for \(remote.alias) does not exist.",
-                        fix: "Save the remote's CA there (for ECK the remote preparation step does it), or remove `ca` if the certificate is publicly trusted."))
-            }
-            return nil
+        guard let ca = remote.setup.certificateAuthority else { return nil }
+        if !ca.path.isEmpty, SetupFiles.text(at: ca.path) != nil { return ca.path }
+        guard let pem = outputs.certificateAuthorityPEM ?? ca.pem else {
+            throw StepStop.failed(
+                Diagnosis(
+                    cause: .untrustedCertificate, summary: "The CA file \(ca.path) for \(remote.alias) does not exist.",
+                    fix: "Save the remote's CA there (for ECK the remote preparation step does it), or remove `ca` if the certificate is publicly trusted."))
         }
         return try SetupFiles.temporaryCA(pem, alias: remote.alias)
     }

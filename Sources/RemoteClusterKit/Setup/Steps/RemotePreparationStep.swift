@@ -107,32 +107,48 @@ public struct RemotePreparationStep: SetupStep {
         if !Self.customisable(cluster), let created = try await exposeWithLoadBalancer(cluster, remote: remote, location: location, services: services) {
             changes.append(created)
         }
-        if let ca = remote.setup.certificateAuthority {
-            let pem = try await Call.kubernetes("Reading the CA of \(cluster.name)") {
-                let bytes = try await kubernetes.secretData(
-                    secret: RemoteECKArtifacts.transportCASecret(cluster: cluster.name), key: "ca.crt", in: location)
-                return String(decoding: bytes, as: UTF8.self)
-            }
-            if let existing = SetupFiles.text(at: ca.path) {
-                if existing.trimmingCharacters(in: .whitespacesAndNewlines) != pem.trimmingCharacters(in: .whitespacesAndNewlines) {
-                    execution.progress(
-                        "\(ca.path) differs from ca.crt of \(RemoteECKArtifacts.transportCASecret(cluster: cluster.name)); using the file (a proxy's CA, or ECK rotated its CA: then save it again).")
-                }
-                context.update(alias) { $0.certificateAuthorityPEM = existing }
-            } else {
-                do { try SetupFiles.write(pem, to: ca.path, mode: 0o644) } catch {
-                    throw StepStop.failed(
-                        Diagnosis(cause: .requestFailed, summary: "Cannot write the CA to \(ca.path): \(error)",
-                                  fix: "Check that the folder is writable, or change the remote's `ca` path."))
-                }
-                context.update(alias) { $0.certificateAuthorityPEM = pem }
-                changes.append("saved the CA of \(cluster.name) to \(ca.path)")
-            }
+        if let saved = try await readCA(cluster, remote: remote, location: location, context: &context, services: services, execution: execution) {
+            changes.append(saved)
         }
         if changes.isEmpty {
             return .alreadyDone("The remote cluster server of \(cluster.name) is enabled and exposed.")
         }
         return .done(changes: changes)
+    }
+
+    /// Reads ca.crt of `<name>-es-transport-certs-public` into the outputs. With a `ca` path the
+    /// file is used when it exists (a proxy's CA, say) and written when it does not; without one
+    /// the remote counts as publicly trusted and the CA is only read for display (a failure to read
+    /// it is then not an error). Returns the change, if a file was written.
+    func readCA(
+        _ cluster: ECKClusterReference, remote: RemoteTarget, location: KubernetesLocation,
+        context: inout SetupContext, services: SetupServices, execution: StepExecution
+    ) async throws -> String? {
+        let secret = RemoteECKArtifacts.transportCASecret(cluster: cluster.name)
+        let read = { () async throws(KubernetesError) -> String in
+            String(decoding: try await services.kubernetes.secretData(secret: secret, key: "ca.crt", in: location), as: UTF8.self)
+        }
+        guard let ca = remote.setup.certificateAuthority else {
+            if let pem = try? await read() { context.update(alias) { $0.certificateAuthorityPEM = pem } }
+            return nil
+        }
+        let pem = try await Call.kubernetes("Reading the CA of \(cluster.name)") { try await read() }
+        if !ca.path.isEmpty, let existing = SetupFiles.text(at: ca.path) {
+            if existing.trimmingCharacters(in: .whitespacesAndNewlines) != pem.trimmingCharacters(in: .whitespacesAndNewlines) {
+                execution.progress(
+                    "\(ca.path) differs from ca.crt of \(secret); using the file (a proxy's CA, or ECK rotated its CA: then save it again).")
+            }
+            context.update(alias) { $0.certificateAuthorityPEM = existing }
+            return nil
+        }
+        context.update(alias) { $0.certificateAuthorityPEM = pem }
+        guard !ca.path.isEmpty else { return nil }
+        do { try SetupFiles.write(pem, to: ca.path, mode: 0o644) } catch {
+            throw StepStop.failed(
+                Diagnosis(cause: .requestFailed, summary: "Cannot write the CA to \(ca.path): \(error)",
+                          fix: "Check that the folder is writable, or change the remote's `ca` path."))
+        }
+        return "saved the CA of \(cluster.name) to \(ca.path)"
     }
 
     /// ECK up to 3.2: a LoadBalancer Service of our own in front of `<name>-es-remote-cluster`
