@@ -77,7 +77,7 @@ struct SetupRun: Sendable {
                 alias: remote.alias, connected: false, stoppedAt: failed?.id, diagnosis: diagnosis, confirmation: nil)
         }
         return SetupReport(
-            context: context, results: results, remotes: summaries, leftBehind: results.flatMap(\.leftBehind))
+            context: context, results: results, remotes: summaries, leftBehind: results.flatMap(\.leftBehind).reduce(into: []) { lines, line in if !lines.contains(line) { lines.append(line) } })
     }
 
     /// Runs `steps(alias)` for every alias, at most `concurrency` aliases at a time, each from its

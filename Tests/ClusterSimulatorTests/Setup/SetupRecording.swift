@@ -91,9 +91,9 @@ struct RecordingKubernetes: KubernetesClient {
     }
 
     func apply(_ objects: [JSONValue], in location: KubernetesLocation) async throws(KubernetesError) {
-        for object in objects {
-            record("apply", object["kind"]?.stringValue ?? "?", object[path: ["metadata", "name"]]?.stringValue ?? "?", location)
-        }
+        let kinds = objects.map { $0["kind"]?.stringValue ?? "?" }.joined(separator: "+")
+        let names = objects.map { $0[path: ["metadata", "name"]]?.stringValue ?? "?" }.joined(separator: "+")
+        record("apply", kinds, names, location)
         try await inner.apply(objects, in: location)
     }
 
