@@ -11,7 +11,10 @@ struct RemoteClusterWizard: AsyncParsableCommand {
             configuring the local ECK cluster and adding the remote, then shows the connection live.
             """,
         version: RemoteClusterWizardVersion.current,
-        subcommands: [ProbeCommand.self, StatusCommand.self, DemoCommand.self, SimulateCommand.self, ManifestsCommand.self]
+        subcommands: [
+            ApplyCommand.self, UndoCommand.self, StatusCommand.self, ProbeCommand.self, ManifestsCommand.self,
+            DemoCommand.self, SimulateCommand.self,
+        ]
     )
 }
 
