@@ -102,6 +102,22 @@ struct ConnectionDiagnosisRules {
 
     var preflightProblem: Diagnosis? {
         for result in observation.preflight {
+            if let issuer = result.presentedChain.map(\.issuer).first(where: { $0.contains(Self.autoTransportCA) }) {
+                return Diagnosis(
+                    cause: .transportPort, summary: Self.summary(for: .transportPort, alias: alias),
+                    evidence: "\(result.request.address) presents a certificate issued by \"\(issuer)\", the transport layer's CA.",
+                    fix: "Use the remote cluster server port (9443) in the proxy address or seeds.")
+            }
+            if !observation.preflightUsedClusterTrust, result.handshakeCompleted, result.nameMatched == false,
+                result.presentedChain.allSatisfy({ $0.isValid(at: result.checkedAt) })
+            {
+                let names = result.presentedChain.first.map(CertificateNameMatch.names(of:)) ?? []
+                return Diagnosis(
+                    cause: .serverNameMismatch,
+                    summary: Self.summary(for: .serverNameMismatch, alias: alias) + " (checked from this machine)",
+                    evidence: "The certificate is for \(names.isEmpty ? "no names" : names.joined(separator: ", ")), not \(result.request.expectedName).",
+                    fix: "Set server_name to a name the certificate carries.")
+            }
             guard let probe = result.diagnosis, probe.severity == .error else { continue }
             let evidence = [probe.summary, probe.seen].compactMap { $0 }.joined(separator: " ")
             let cause: Diagnosis.Cause
@@ -128,6 +144,14 @@ struct ConnectionDiagnosisRules {
     var fallback: Diagnosis {
         let texts = observation.errorTexts
         if let first = texts.first {
+            if Self.isConnectionLevel(first), answersFromHere {
+                return Diagnosis(
+                    cause: .unknown,
+                    summary: "\(alias)'s remote cluster server answers from this machine, but the local cluster cannot open a connection to it.",
+                    evidence: first,
+                    fix: "Most often the local cluster does not trust the certificate: check that xpack.security.remote_cluster_client.ssl.certificate_authorities holds the CA that signed it (on ECK the CA ConfigMap). Otherwise the local cluster's network cannot reach the address; its log says which.",
+                    raw: texts.joined(separator: "\n"))
+            }
             if Self.isConnectionLevel(first) {
                 return Diagnosis(
                     cause: .unreachable, summary: Self.summary(for: .unreachable, alias: alias), evidence: first,
@@ -142,6 +166,11 @@ struct ConnectionDiagnosisRules {
             cause: .stillConnecting,
             summary: "\(alias) is not connected, and neither _resolve/cluster nor _remote/info says why.",
             fix: "Check the local cluster's log for ProxyConnectionStrategy or SniffConnectionStrategy warnings, and run a cross-cluster search on \(alias):* to see its error.")
+    }
+
+    /// Whether a probe from this machine (not with the cluster's trust) completed the handshake.
+    var answersFromHere: Bool {
+        !observation.preflightUsedClusterTrust && observation.preflight.contains { $0.handshakeCompleted }
     }
 
     // MARK: error texts (FACTS.md §5)
@@ -246,6 +275,9 @@ struct ConnectionDiagnosisRules {
         ["Unable to open any proxy connections", "connect_exception", "no seed node left", "ConnectTransportException",
          "connect_timeout", "Unable to connect to ["].contains { text.contains($0) }
     }
+
+    /// The CA Elasticsearch's security auto-configuration makes for the transport layer (9300).
+    static let autoTransportCA = "Elastic Auto Transport CA"
 
     static let unreachableFix =
         "Check the host and port (the remote cluster server listens on 9443), that the remote cluster server is enabled, and that no firewall blocks the way from the local cluster."

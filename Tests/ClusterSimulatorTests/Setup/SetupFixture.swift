@@ -13,14 +13,17 @@ struct SetupFixture {
     let services: SetupServices
 
     /// Starts the environment; it is stopped when the test ends (`.stopsResources`).
-    static func start(remoteClusterServerEnabled: Bool = true, faults: Set<SimulatorFault> = []) async throws -> SetupFixture {
+    /// `deadline` bounds each wait (rollout, connection); failure cases use a short one.
+    static func start(
+        remoteClusterServerEnabled: Bool = true, faults: Set<SimulatorFault> = [], deadline: Duration = .seconds(20)
+    ) async throws -> SetupFixture {
         let environment = try await SimulatedEnvironment.start(
             .init(faults: faults, remoteClusterServerEnabled: remoteClusterServerEnabled, restartDuration: .milliseconds(150)))
         TestCleanup.add { await environment.shutdown() }
-        return SetupFixture(environment: environment)
+        return SetupFixture(environment: environment, deadline: deadline)
     }
 
-    init(environment: SimulatedEnvironment) {
+    init(environment: SimulatedEnvironment, deadline: Duration) {
         self.environment = environment
         folder = environment.directory + "/setup"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -30,7 +33,7 @@ struct SetupFixture {
             prober: RecordingProber(inner: CurlTLSProbe(), log: log),
             kubernetes: RecordingKubernetes(inner: environment.kubernetes, log: log),
             poll: PollPolicy(
-                interval: .milliseconds(40), maximumInterval: .milliseconds(200), deadline: .seconds(20),
+                interval: .milliseconds(40), maximumInterval: .milliseconds(200), deadline: deadline,
                 rolloutStartGrace: .seconds(1)))
     }
 
@@ -77,6 +80,11 @@ struct SetupFixture {
     }
 
     var runner: SetupRunner { SetupRunner(services: services, concurrency: 3) }
+
+    /// `status` as the command runs it, against the local cluster.
+    func status() async throws -> [RemoteStatus] {
+        try await RemoteStatusCheck(client: localClient, prober: CurlTLSProbe(), probeTimeout: 5).run()
+    }
 
     /// The persistent remote settings of the local cluster, as Elasticsearch returns them.
     func persistentSettings() async throws -> JSONValue {
