@@ -39,7 +39,8 @@ public struct ConnectionObservation: Sendable, Hashable {
 
     public init(
         alias: String, addresses: [String] = [], serverName: String? = nil, remoteInfo: RemoteInfo? = nil,
-        resolved: ResolvedCluster? = nil, resolveError: ElasticsearchError? = nil, searchFailures: [String] = [],
+        resolved: ResolvedCluster? = nil, resolveError: ElasticsearchError? = nil, requestError: String? = nil,
+        searchFailures: [String] = [],
         preflight: [TLSProbeResult] = [], preflightUsedClusterTrust: Bool = true, keyState: APIKeyState? = nil,
         credentialsApplied: Bool? = nil, certificateAuthorityApplied: Bool? = nil, rolloutFinished: Bool? = nil,
         localVersion: String? = nil, remoteVersion: String? = nil, localLicense: LicenseInfo? = nil,
@@ -51,6 +52,7 @@ public struct ConnectionObservation: Sendable, Hashable {
         self.remoteInfo = remoteInfo
         self.resolved = resolved
         self.resolveError = resolveError
+        self.requestError = requestError
         self.searchFailures = searchFailures
         self.preflight = preflight
         self.preflightUsedClusterTrust = preflightUsedClusterTrust
