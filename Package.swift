@@ -10,14 +10,16 @@ let package = Package(
         .executable(name: "remote-cluster-wizard", targets: ["remote-cluster-wizard"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // 1.8: the generate-manual plugin (`make man`) and three-argument custom completions.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.10.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // 1.16: LogHandler.log(event:) for the request trace (`-v`, `--log-file`).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
@@ -77,7 +79,9 @@ let package = Package(
             ],
             exclude: ["Golden", "Fixtures"]
         ),
-        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
+        .testTarget(
+            name: "CurlTransportTests",
+            dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator", "CommandLineSupport"]),
         .testTarget(
             name: "ClusterSimulatorTests",
             dependencies: [
@@ -89,5 +93,11 @@ let package = Package(
         .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"], exclude: ["Snapshots"]),
         .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        // The built executable as operators use it: help snapshots, option conflicts, output
+        // formats, the trace, and the README's runnable blocks against `simulate`.
+        .testTarget(
+            name: "CommandLineTests", dependencies: ["CommandLineSupport", "RemoteClusterKit"], exclude: ["Snapshots"]),
+        // Shared by the tests that run the built binary: the process runner and text snapshots.
+        .target(name: "CommandLineSupport", path: "Tests/CommandLineSupport"),
     ]
 )

@@ -4,14 +4,22 @@ import WizardCore
 import WizardTerminal
 
 /// `remote-cluster-wizard demo`: a gallery of the terminal UI framework.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: AsyncParsableCommand, ManualCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Show the terminal UI gallery: choice list, form with validation, YAML viewer, live table.",
-        discussion: """
-            Nothing is changed anywhere; the live table is fed by made-up data. Without a terminal (or with --plain or TERM=dumb) the same steps run as line prompts. q asks before quitting.
-            """
+        discussion: manual.discussion
     )
+
+    static let manual = CommandManual(
+        description: """
+            Nothing is changed anywhere; the live table is fed by made-up data. Without a terminal (or with --plain or TERM=dumb) the same steps run as line prompts. q asks before quitting.
+            """,
+        examples: [
+            CommandManual.Example("The full-screen interface", "remote-cluster-wizard demo"),
+            CommandManual.Example("Line prompts, ASCII only (for a serial console or a log)", "remote-cluster-wizard demo --plain --ascii"),
+        ],
+        exitStatus: [(0, "finished or quit"), (1, "the terminal could not be used"), CommandManual.badInput])
 
     @Flag(help: "Use line prompts instead of the full-screen interface.")
     var plain = false

@@ -4,30 +4,60 @@ import Foundation
 
 /// `remote-cluster-wizard simulate`: runs a simulated local and remote cluster on loopback until
 /// SIGINT or SIGTERM, and prints one JSON line describing how to reach them.
-struct SimulateCommand: AsyncParsableCommand {
+struct SimulateCommand: AsyncParsableCommand, ManualCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Run a simulated local and remote Elasticsearch cluster on loopback ports.",
-        discussion: """
-            Prints one JSON line on stdout with the URLs, credentials, CA files, the remote cluster \
-            server address and server name, and the simulated Kubernetes contexts, then runs until \
-            interrupted (SIGINT or SIGTERM) and removes its temporary files. The Kubernetes \
-            contexts (sim-local, sim-remote) live inside this process only: no kubeconfig is \
-            written, so kubectl cannot reach them; the demo and the tests use them in-process.
+        discussion: manual.discussion
+    )
+
+    static let manual = CommandManual(
+        description: """
+            Prints one JSON line on standard output with the URLs, credentials, CA files, the remote \
+            cluster server address and server name, and the simulated Kubernetes contexts (keys in \
+            snake_case), and a short banner on standard error with three commands to paste. It also \
+            writes plan.yaml (for apply against these clusters) and env (their values as shell \
+            variables; --env-file writes a copy where you say) into its folder, then runs until \
+            interrupted (SIGINT or SIGTERM) and removes its folder.
 
             Faults:
             \(SimulatorFault.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
-            """
-    )
+            """,
+        examples: [
+            CommandManual.Example(
+                "Run them, with the values in ./sim.env for another terminal",
+                "remote-cluster-wizard simulate --env-file sim.env"),
+            CommandManual.Example(
+                "A remote that is down and a local cluster answering 500",
+                "remote-cluster-wizard simulate --faults remote-down,http-500"),
+            CommandManual.Example(
+                "The JSON line for a script (the banner goes to standard error)",
+                "remote-cluster-wizard simulate 2>/dev/null | head -n 1"),
+        ],
+        exitStatus: [
+            (0, "stopped by SIGINT or SIGTERM, its files removed"),
+            (1, "the clusters could not be started"),
+            CommandManual.badInput,
+        ])
 
-    @Option(name: .long, help: ArgumentHelp("Faults to switch on, comma separated.", valueName: "LIST"))
+    @Option(
+        help: ArgumentHelp("Faults to switch on, comma separated (listed above).", valueName: "faults"),
+        completion: .custom(FaultCompletion.candidates))
     var faults: String = ""
 
-    @Option(name: .long, help: ArgumentHelp("Seconds a simulated rolling restart takes.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds a simulated rolling restart takes.", valueName: "seconds"))
     var restartSeconds: Double = 2
 
-    @Option(name: .long, help: ArgumentHelp("Seconds the slow fault delays each answer.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds the slow fault delays each answer.", valueName: "seconds"))
     var slowSeconds: Double = 3
+
+    @Option(
+        name: .customLong("env-file"),
+        help: ArgumentHelp(
+            "Also write the clusters' values as shell variables to this file (mode 0600; `. FILE` reads them).",
+            valueName: "file"),
+        completion: .file())
+    var environmentFile: String?
 
     func validate() throws {
         do {
@@ -46,9 +76,18 @@ struct SimulateCommand: AsyncParsableCommand {
             .init(
                 faults: faultSet, restartDuration: .milliseconds(Int64(restartSeconds * 1000)),
                 slowDelay: .milliseconds(Int64(slowSeconds * 1000))))
+        let quickStart = SimulatorQuickStart(
+            description: environment.descriptionLine, directory: environment.directory,
+            processID: ProcessInfo.processInfo.processIdentifier)
+        do { try quickStart.write(extraEnvironmentFile: environmentFile) } catch {
+            CommandOutput().error("the plan and env files cannot be written: \(error)")
+            await environment.shutdown()
+            throw ExitCode(1)
+        }
         FileHandle.standardOutput.write(Data((environment.descriptionLine.jsonString() + "\n").utf8))
+        for line in quickStart.banner { CommandOutput().note(line) }
         let received = await stop.wait()
-        FileHandle.standardError.write(Data("simulate: received signal \(received), stopping\n".utf8))
+        CommandOutput().note("Received signal \(received): stopping and removing \(environment.directory).")
         await environment.shutdown()
     }
 }

@@ -1,4 +1,5 @@
 import ClusterSimulator
+import CommandLineSupport
 import Foundation
 import RemoteClusterKit
 import Testing
@@ -74,12 +75,10 @@ import Testing
             ["status", "--url", "https://127.0.0.1:\(port)", "--insecure"], environment: ["LANG": "C"])
 
         #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput == "No remote clusters are configured on this cluster.\n")
         #expect(
-            run.standardOutput == """
-                [!] TLS verification is off (--insecure): the cluster's identity was not checked.
-                No remote clusters are configured on this cluster.
-
-                """)
+            run.standardError
+                == "warning: TLS verification is off (--insecure): the cluster's identity was not checked.\n")
     }
 
     @Test func refusedConnectionExitsOneWithTheTransportSentence() async throws {
@@ -91,7 +90,7 @@ import Testing
         #expect(run.status == 1)
         #expect(
             run.standardError
-                == "Error: \(TransportError.connectionRefused(host: "127.0.0.1", port: port))\n")
+                == "error: \(TransportError.connectionRefused(host: "127.0.0.1", port: port))\n")
     }
 
     @Test func untrustedCertificateExitsOne() async throws {
@@ -101,7 +100,7 @@ import Testing
             "status", "--url", "https://127.0.0.1:\(try #require(server.port))",
         ])
         #expect(run.status == 1)
-        #expect(run.standardError.hasPrefix("Error: The server's certificate is not trusted"))
+        #expect(run.standardError.hasPrefix("error: The server's certificate is not trusted"))
         #expect(responder.requests.isEmpty)
     }
 
@@ -137,7 +136,7 @@ import Testing
         let run = try await WizardProcess.run(arguments, environment: environment)
         #expect(run.status == 2)
         #expect(run.standardOutput.isEmpty)
-        #expect(run.standardError.hasPrefix("Error: "))
+        #expect(run.standardError.hasPrefix("error: "))
     }
 
     @Test func watchRefreshesUntilInterrupted() async throws {
@@ -197,7 +196,7 @@ import Testing
             ["status", "--url", "http://127.0.0.1:\(try #require(server.port))", "--json"])
 
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(run.standardError.hasPrefix("Warning: --url: "))
+        #expect(run.standardError.hasPrefix("warning: --url: "))
         #expect(run.standardError.contains("plain http"))
         #expect(try JSONValue.parse(run.standardOutput)["test_cluster"] != nil)
     }
