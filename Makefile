@@ -68,9 +68,10 @@ simulate: build
 ## pinned swift-argument-parser from the binary's own help; works offline. MAN_CONFIGURATION=release
 ## documents a release build (make install does that).
 man: deps
-	$(SWIFT) package generate-manual --multi-page --configuration $(MAN_CONFIGURATION) --date 2026-12-01
+	$(SWIFT) package generate-manual --multi-page --configuration $(MAN_CONFIGURATION)
 	rm -rf $(MAN_OUT) && mkdir -p $(MAN_OUT)
-	cp "$$(find .build/plugins -path '*GenerateManual*' -name 'remote-cluster-wizard.1' -newer Package.swift -print -quit | xargs dirname)"/*.1 $(MAN_OUT)/
+	cp .build/plugins/GenerateManual/outputs/remote-cluster-wizard/*.1 $(MAN_OUT)/
+	rm -f $(MAN_OUT)/remote-cluster-wizard.help.1
 	@for page in remote-cluster-wizard $(addprefix remote-cluster-wizard.,$(SUBCOMMANDS)); do \
 	  test -s $(MAN_OUT)/$$page.1 || { echo "missing man page $$page.1"; exit 1; }; \
 	done; echo "Man pages in $(MAN_OUT): $$(ls $(MAN_OUT) | tr '\n' ' ')"

@@ -36,28 +36,45 @@ struct CommandManual {
     /// Whether this run only dumps the help for the man page generator.
     static let isDumpingForManual = CommandLine.arguments.contains("--experimental-dump-help")
 
-    /// The discussion for `CommandConfiguration`: the description, and for the manual also the sections.
+    /// The discussion for `CommandConfiguration`: the description, and for the manual also the
+    /// sections, as mdoc (the man page generator copies the discussion into the page as it is).
     var discussion: String {
         guard Self.isDumpingForManual else { return description }
-        return description + "\n\n" + footer
+        return manualText
+    }
+
+    /// The description's paragraphs separated by `.Pp`, then each section as a subsection with
+    /// its lines in a literal block, so that commands keep their spacing in the man page.
+    var manualText: String {
+        var blocks = [description.components(separatedBy: "\n\n").joined(separator: "\n.Pp\n")]
+        for (title, lines) in sections.map({ ($0.title, $0.lines) }) + [("EXAMPLES", exampleLines), ("EXIT STATUS", exitLines)] {
+            blocks.append(".Ss \(title)\n.Bd -literal -offset indent\n" + lines.joined(separator: "\n") + "\n.Ed")
+        }
+        return blocks.joined(separator: "\n")
     }
 
     /// Every section after the description, as `--help` prints them at its end.
     var footer: String {
-        var blocks = sections.map { Self.block($0.title, $0.lines) }
-        var exampleLines: [String] = []
-        for example in examples {
-            if !exampleLines.isEmpty { exampleLines.append("") }
-            exampleLines += ["# \(example.purpose)"] + example.command.split(separator: "\n").map(String.init)
-        }
-        blocks.append(Self.block("EXAMPLES", exampleLines))
-        let width = exitStatus.map { String($0.code).count }.max() ?? 1
-        blocks.append(
-            Self.block(
-                "EXIT STATUS",
-                exitStatus.map { String($0.code).padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.meaning }
-            ))
+        let blocks = sections.map { Self.block($0.title, $0.lines) } + [
+            Self.block("EXAMPLES", exampleLines), Self.block("EXIT STATUS", exitLines),
+        ]
         return blocks.joined(separator: "\n\n")
+    }
+
+    /// `# purpose` then the command, a blank line between examples.
+    private var exampleLines: [String] {
+        var lines: [String] = []
+        for example in examples {
+            if !lines.isEmpty { lines.append("") }
+            lines += ["# \(example.purpose)"] + example.command.split(separator: "\n").map(String.init)
+        }
+        return lines
+    }
+
+    /// `code  meaning`, codes aligned.
+    private var exitLines: [String] {
+        let width = exitStatus.map { String($0.code).count }.max() ?? 1
+        return exitStatus.map { String($0.code).padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.meaning }
     }
 
     private static func block(_ title: String, _ lines: [String]) -> String {
