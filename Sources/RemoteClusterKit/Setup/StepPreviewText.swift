@@ -13,12 +13,12 @@ enum StepPreviewText {
     static func lines(for action: PlannedAction) -> [String] {
         switch action {
         case .http(let request, let target, let condition):
-            return ["# \(target)" + (condition.map { ", only \($0)" } ?? "")] + request.description.split(
+            return ["# \(target)" + (condition.map { ", only when \($0)" } ?? "")] + request.description.split(
                 separator: "\n", omittingEmptySubsequences: false
             ).map(String.init)
         case .kubernetes(let operation, let location, let condition):
             let prefix = "kubectl --context \(location.context) --namespace \(location.namespace)"
-            let when = condition.map { ["# only \($0)"] } ?? []
+            let when = condition.map { ["# only when \($0)"] } ?? []
             switch operation {
             case .get(let kind, let name): return when + ["\(prefix) get \(kind) \(name) -o json"]
             case .apply(let objects):
@@ -48,7 +48,8 @@ enum StepPreviewText {
 
 /// Removes secret values from objects shown in previews.
 enum PreviewRedaction {
-    /// A Secret's `data`/`stringData` values replaced by `::redacted::` (placeholders stay).
+    /// A Secret's `data`/`stringData` values replaced by `::redacted::` (placeholders, which
+    /// start with `<`, stay).
     static func object(_ object: JSONValue) -> JSONValue {
         guard object["kind"]?.stringValue == "Secret" || object["stringData"] != nil || object["data"] != nil,
             object["kind"]?.stringValue != "ConfigMap"
@@ -60,7 +61,7 @@ enum PreviewRedaction {
             for (key, value) in values {
                 let text = value.stringValue ?? ""
                 redacted[key] =
-                    text.hasPrefix(LocalClusterNaming.credentialsPlaceholderPrefix) ? value : .string(Secret.redactedText)
+                    text.hasPrefix("<") ? value : .string(Secret.redactedText)
             }
             copy[member] = redacted
         }

@@ -278,8 +278,10 @@ struct LocalChangePlan {
             data[key] = .string(revealing ? Data(value.revealed.utf8).base64EncodedString() : Secret.redactedText)
         }
         for alias in missingCredentials {
+            // Previews only: a given key not read yet, or the key the key step will create.
+            let created = context.remote(alias)?.setup.keyToCreate != nil
             data[LocalClusterNaming.credentialsSetting(alias: alias)] = .string(
-                LocalClusterNaming.credentialsPlaceholder(alias: alias))
+                created ? "<the key step 4 creates for \(alias)>" : Secret.redactedText)
         }
         return [
             "apiVersion": "v1", "kind": "Secret",
