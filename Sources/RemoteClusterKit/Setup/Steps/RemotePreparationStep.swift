@@ -96,7 +96,13 @@ public struct RemotePreparationStep: SetupStep {
                     cause: .unknown, summary: "\(alias) is an ECK remote without its resource's name.",
                     fix: "Add `eck: {name, namespace, version}` to the remote."))
         }
-        let location = Self.location(cluster)
+        guard let location = cluster.location else {
+            throw StepStop.failed(
+                Diagnosis(
+                    cause: .requestFailed,
+                    summary: "The kubeconfig context of \(alias)'s Elasticsearch \(cluster.name) is not known.",
+                    fix: "Set the remote's eck.context (or a current context in kubectl)."))
+        }
         let kubernetes = services.kubernetes
         var changes: [String] = []
         let resource = try await Call.kubernetes("Reading Elasticsearch \(cluster.name)") {
