@@ -31,7 +31,9 @@ struct ApplyCommand: AsyncParsableCommand, ManualCommand {
 
     @OptionGroup var source: PlanOptions
 
-    @Flag(name: .customLong("dry-run"), help: "Print every step's requests, kubectl operations and manifests (secrets redacted); contact nothing.")
+    @Flag(
+        name: .customLong("dry-run"),
+        help: "Print every step's requests, kubectl operations and manifests (secrets redacted); contact nothing.")
     var dryRun = false
 
     @Option(name: .customLong("wait"), help: ArgumentHelp("Seconds each wait (rollout, connection) may take.", valueName: "seconds"))
@@ -51,7 +53,9 @@ struct ApplyCommand: AsyncParsableCommand, ManualCommand {
 
     func validate() throws {
         guard waitSeconds > 0 else { throw ValidationError("--wait: give a number of seconds above 0, such as 300.") }
-        guard (1...32).contains(concurrency) else { throw ValidationError("--concurrency: give a number from 1 to 32.") }
+        guard (1...32).contains(concurrency) else {
+            throw ValidationError("--concurrency: give a number from 1 to 32.")
+        }
     }
 
     func run() async throws {

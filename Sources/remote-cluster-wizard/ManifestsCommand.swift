@@ -124,7 +124,8 @@ struct ManifestsCommand: AsyncParsableCommand, ManualCommand {
             await step.run(in: context, services: services, events: events)
         }
         guard result.outcome.allowsNextStep else {
-            support.output.error("Nothing else was changed; the files are written, and local-apply.sh applies them by hand.")
+            support.output.error(
+                "Nothing else was changed; the files are written, and local-apply.sh applies them by hand.")
             throw ExitCode(1)
         }
         if !output.isStructured {

@@ -18,7 +18,9 @@ struct RemoteClusterWizard: AsyncParsableCommand, ManualCommand {
         description: """
             Guides you through enabling the remote cluster server, creating a cross-cluster API key, \
             configuring the local ECK cluster and adding the remote, then shows the connection live. \
-            The subcommands run the same steps without a terminal UI.
+            The subcommands run the same steps without a terminal UI; apply, undo and manifests take a \
+            plan file, whose format is described with a complete example in docs/plan.md of the \
+            repository.
 
             Where to start: `demo` runs the interactive demo without touching anything outside it; \
             `simulate` starts simulated clusters to try the other subcommands against; `probe` checks a remote cluster server before anything changes; `apply --plan` \

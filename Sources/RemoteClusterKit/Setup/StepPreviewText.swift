@@ -13,11 +13,12 @@ enum StepPreviewText {
     static func lines(for action: PlannedAction) -> [String] {
         switch action {
         case .http(let request, let target, let condition):
-            return ["# \(target)" + (condition.map { ", only \($0)" } ?? "")] + request.description.split(
-                separator: "\n", omittingEmptySubsequences: false
-            ).map(String.init)
+            return ["# \(target)" + (condition.map { ", only when \($0)" } ?? "")]
+                + request.description.split(
+                    separator: "\n", omittingEmptySubsequences: false
+                ).map(String.init)
         case .kubernetes(let operation, let location, let condition):
-            let when = condition.map { ["# only \($0)"] } ?? []
+            let when = condition.map { ["# only when \($0)"] } ?? []
             let command = operation.commandLine(in: location)
             switch operation {
             case .apply(let objects):
@@ -32,7 +33,9 @@ enum StepPreviewText {
             }
         case .tlsProbe(let request):
             let name = request.serverName.map { ", server name \($0)" } ?? ""
-            return ["# TLS handshake with \(request.address)\(name), trusting \(request.trust) (nothing is sent after it)"]
+            return [
+                "# TLS handshake with \(request.address)\(name), trusting \(request.trust) (nothing is sent after it)"
+            ]
         case .writeFile(let path, let text, let mode):
             return ["# write \(path) (mode \(String(mode, radix: 8)))"]
                 + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -46,7 +49,8 @@ enum StepPreviewText {
 
 /// Removes secret values from objects shown in previews.
 enum PreviewRedaction {
-    /// A Secret's `data`/`stringData` values replaced by `::redacted::` (placeholders stay).
+    /// A Secret's `data`/`stringData` values replaced by `::redacted::` (placeholders, which
+    /// start with `<`, stay).
     static func object(_ object: JSONValue) -> JSONValue {
         guard object["kind"]?.stringValue == "Secret" || object["stringData"] != nil || object["data"] != nil,
             object["kind"]?.stringValue != "ConfigMap"
@@ -58,7 +62,7 @@ enum PreviewRedaction {
             for (key, value) in values {
                 let text = value.stringValue ?? ""
                 redacted[key] =
-                    text.hasPrefix(LocalClusterNaming.credentialsPlaceholderPrefix) ? value : .string(Secret.redactedText)
+                    text.hasPrefix("<") ? value : .string(Secret.redactedText)
             }
             copy[member] = redacted
         }

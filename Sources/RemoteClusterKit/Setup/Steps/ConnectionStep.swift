@@ -17,7 +17,9 @@ public struct ConnectionStep: SetupStep {
 
     public func preview(in context: SetupContext) -> StepPreview {
         StepPreview(
-            notes: ["_remote/info alone can show a stale connected flag; _resolve/cluster contacts the remote each time."],
+            notes: [
+                "_remote/info alone can show a stale connected flag; _resolve/cluster contacts the remote each time."
+            ],
             actions: [
                 .http(ElasticsearchRequests.resolveCluster(aliases: [alias]), target: .localCluster),
                 .http(ElasticsearchRequests.remoteInfo(), target: .localCluster),
@@ -51,7 +53,10 @@ public struct ConnectionStep: SetupStep {
             if let connected {
                 context.update(alias) { $0.connection = connected }
                 let info = connected.remoteInfo
-                let sockets = info.map { "\($0.connections.open) of \($0.connections.maximum.map(String.init) ?? "?") connections" } ?? ""
+                let sockets =
+                    info.map {
+                        "\($0.connections.open) of \($0.connections.maximum.map(String.init) ?? "?") connections"
+                    } ?? ""
                 return .passed("\(alias) is connected (\(sockets), cluster_credentials present).")
             }
             last.searchFailures = await Self.searchFailures(alias, client: client)
@@ -74,7 +79,9 @@ public struct ConnectionStep: SetupStep {
     /// error; empty when the search gives none.
     static func searchFailures(_ alias: String, client: ElasticsearchClient) async -> [String] {
         do {
-            return CrossClusterSearchAnswer(alias: alias, json: try await client.countAcross(alias: alias, pattern: "*")).failures
+            return CrossClusterSearchAnswer(
+                alias: alias, json: try await client.countAcross(alias: alias, pattern: "*")
+            ).failures
         } catch {
             if case .server(let server) = error { return server.allReasons }
             return []
