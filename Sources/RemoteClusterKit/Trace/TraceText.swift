@@ -24,7 +24,10 @@ public enum TraceText {
     /// after …: <kubectl's message>` (kubectl's messages are already redacted by the client).
     public static func kubectl(_ command: String, failure: KubernetesError? = nil, elapsed: Duration) -> String {
         guard let failure else { return "\(command) -> ok (\(format(elapsed)))" }
-        return "\(command) -> failed after \(format(elapsed)): \(failure)"
+        // kubectl's own words, without the command line the error repeats.
+        let said: String
+        if case .commandFailed(_, let message) = failure { said = message } else { said = failure.description }
+        return "\(command) -> failed after \(format(elapsed)): \(said)"
     }
 
     /// `TLS probe 127.0.0.1:9443 (server name x, trusting ca.crt) -> passed (8 ms)`, or `-> failed:
