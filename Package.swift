@@ -7,7 +7,7 @@ let package = Package(
     name: "remote-cluster-wizard",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "remote-cluster-wizard", targets: ["remote-cluster-wizard"]),
+        .executable(name: "remote-cluster-wizard", targets: ["remote-cluster-wizard"])
     ],
     dependencies: [
         // 1.8: the generate-manual plugin (`make man`) and three-argument custom completions.

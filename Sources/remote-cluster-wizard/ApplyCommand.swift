@@ -15,7 +15,8 @@ struct ApplyCommand: AsyncParsableCommand, ManualCommand {
             Checks the whole plan first (every problem with its YAML path and line; nothing is contacted when one is found), then runs the steps of docs/plan.md for every remote, several at a time: versions and licenses, the remote's preparation, the TLS preflight, the cross-cluster API key, the local ECK objects (one change and one rolling restart for all remotes), the remote settings, the connection, a size=0 search across it, and the optional role. A step that finds its work done says "already done" and sends nothing that changes anything, so running apply again is safe.
             """,
         examples: [
-            CommandManual.Example("See every request and manifest first", "remote-cluster-wizard apply --plan plan.yaml --dry-run"),
+            CommandManual.Example(
+                "See every request and manifest first", "remote-cluster-wizard apply --plan plan.yaml --dry-run"),
             CommandManual.Example(
                 "Run it, with the remote's password for creating the key",
                 "REMOTE_PASSWORD=changeme remote-cluster-wizard apply --plan plan.yaml"),
@@ -36,7 +37,9 @@ struct ApplyCommand: AsyncParsableCommand, ManualCommand {
         help: "Print every step's requests, kubectl operations and manifests (secrets redacted); contact nothing.")
     var dryRun = false
 
-    @Option(name: .customLong("wait"), help: ArgumentHelp("Seconds each wait (rollout, connection) may take.", valueName: "seconds"))
+    @Option(
+        name: .customLong("wait"),
+        help: ArgumentHelp("Seconds each wait (rollout, connection) may take.", valueName: "seconds"))
     var waitSeconds: Double = 300
 
     @Option(help: ArgumentHelp("How many remotes run at the same time.", valueName: "n"))
@@ -44,7 +47,9 @@ struct ApplyCommand: AsyncParsableCommand, ManualCommand {
 
     @Option(
         name: .customLong("local-resource"),
-        help: ArgumentHelp("The local Elasticsearch resource as `kubectl get elasticsearch NAME -o yaml` prints it, instead of reading it with kubectl.", valueName: "file"),
+        help: ArgumentHelp(
+            "The local Elasticsearch resource as `kubectl get elasticsearch NAME -o yaml` prints it, instead of reading it with kubectl.",
+            valueName: "file"),
         completion: .file(extensions: ["yaml", "yml", "json"]))
     var localResource: String?
 
@@ -63,7 +68,8 @@ struct ApplyCommand: AsyncParsableCommand, ManualCommand {
         let plan = try support.load(source.plan)
         let resource = try LocalResourceFile.read(localResource, output: support.output)
         if dryRun {
-            let context = try support.context(plan, localResource: resource, currentContext: source.context, reading: [])
+            let context = try support.context(
+                plan, localResource: resource, currentContext: source.context, reading: [])
             let previews = SetupRunner.previews(of: context).map { ($0.step.id, $0.step.title, $0.preview) }
             PreviewPrinter.print(previews, format: output.document, output: support.output)
             return
@@ -86,7 +92,8 @@ struct ApplyCommand: AsyncParsableCommand, ManualCommand {
 /// `--dry-run` output: headed text blocks, or one JSON object (YAML document) per step.
 enum PreviewPrinter {
     static func print(
-        _ previews: [(id: SetupStepID, title: String, preview: StepPreview)], format: DocumentPrinter, output: CommandOutput
+        _ previews: [(id: SetupStepID, title: String, preview: StepPreview)], format: DocumentPrinter,
+        output: CommandOutput
     ) {
         guard format.isStructured else {
             for line in SetupEventFormat.previewLines(previews) { output.print(line) }

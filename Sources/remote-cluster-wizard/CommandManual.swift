@@ -47,7 +47,9 @@ struct CommandManual {
     /// its lines in a literal block, so that commands keep their spacing in the man page.
     var manualText: String {
         var blocks = [description.components(separatedBy: "\n\n").joined(separator: "\n.Pp\n")]
-        for (title, lines) in sections.map({ ($0.title, $0.lines) }) + [("EXAMPLES", exampleLines), ("EXIT STATUS", exitLines)] {
+        for (title, lines) in sections.map({ ($0.title, $0.lines) }) + [
+            ("EXAMPLES", exampleLines), ("EXIT STATUS", exitLines),
+        ] {
             blocks.append(".Ss \(title)\n.Bd -literal -offset indent\n" + lines.joined(separator: "\n") + "\n.Ed")
         }
         return blocks.joined(separator: "\n")
@@ -55,9 +57,10 @@ struct CommandManual {
 
     /// Every section after the description, as `--help` prints them at its end.
     var footer: String {
-        let blocks = sections.map { Self.block($0.title, $0.lines) } + [
-            Self.block("EXAMPLES", exampleLines), Self.block("EXIT STATUS", exitLines),
-        ]
+        let blocks =
+            sections.map { Self.block($0.title, $0.lines) } + [
+                Self.block("EXAMPLES", exampleLines), Self.block("EXIT STATUS", exitLines),
+            ]
         return blocks.joined(separator: "\n\n")
     }
 
@@ -74,7 +77,9 @@ struct CommandManual {
     /// `code  meaning`, codes aligned.
     private var exitLines: [String] {
         let width = exitStatus.map { String($0.code).count }.max() ?? 1
-        return exitStatus.map { String($0.code).padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.meaning }
+        return exitStatus.map {
+            String($0.code).padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.meaning
+        }
     }
 
     private static func block(_ title: String, _ lines: [String]) -> String {
@@ -95,7 +100,9 @@ protocol ManualCommand: ParsableCommand {
 /// Appends a command's manual sections to the help swift-argument-parser printed for it.
 enum HelpFooter {
     /// `help` with the footer of the command whose usage line it shows; other text unchanged.
-    static func appended(to help: String, root: any ManualCommand.Type, subcommands: [any ParsableCommand.Type]) -> String {
+    static func appended(to help: String, root: any ManualCommand.Type, subcommands: [any ParsableCommand.Type])
+        -> String
+    {
         guard let usage = help.split(separator: "\n").first(where: { $0.hasPrefix("USAGE: ") }) else { return help }
         let words = usage.split(separator: " ").map(String.init)
         let name = words.count > 2 ? words[2] : ""

@@ -17,7 +17,9 @@ struct DemoCommand: AsyncParsableCommand, ManualCommand {
             """,
         examples: [
             CommandManual.Example("The full-screen interface", "remote-cluster-wizard demo"),
-            CommandManual.Example("Line prompts, ASCII only (for a serial console or a log)", "remote-cluster-wizard demo --plain --ascii"),
+            CommandManual.Example(
+                "Line prompts, ASCII only (for a serial console or a log)", "remote-cluster-wizard demo --plain --ascii"
+            ),
         ],
         exitStatus: [(0, "finished or quit"), (1, "the terminal could not be used"), CommandManual.badInput])
 

@@ -76,8 +76,12 @@ struct ManifestsCommand: AsyncParsableCommand, ManualCommand {
 
     func validate() throws {
         if let waitSeconds {
-            guard apply else { throw ValidationError("--wait only applies with --apply. Add --apply, or leave out --wait.") }
-            guard waitSeconds > 0 else { throw ValidationError("--wait: give a number of seconds above 0, such as 300.") }
+            guard apply else {
+                throw ValidationError("--wait only applies with --apply. Add --apply, or leave out --wait.")
+            }
+            guard waitSeconds > 0 else {
+                throw ValidationError("--wait: give a number of seconds above 0, such as 300.")
+            }
         }
     }
 
@@ -85,7 +89,8 @@ struct ManifestsCommand: AsyncParsableCommand, ManualCommand {
         let support = try PlanCommandSupport(trace: trace)
         let plan = try support.load(source.plan)
         if apply, let problem = plan.kubectlApplyProblem(includeSecrets: includeSecrets) {
-            support.output.error(problem.description.replacingOccurrences(of: "--plan PLAN", with: "--plan \(source.plan)"))
+            support.output.error(
+                problem.description.replacingOccurrences(of: "--plan PLAN", with: "--plan \(source.plan)"))
             throw ExitCode(RemoteClusterWizard.badInputExitStatus)
         }
         let manifests = PlanManifests(plan: plan, planPath: source.plan, includeSecrets: includeSecrets)
@@ -130,7 +135,8 @@ struct ManifestsCommand: AsyncParsableCommand, ManualCommand {
         }
         if !output.isStructured {
             support.output.print(
-                "Now `remote-cluster-wizard apply --plan \(ShellWord(source.plan))` adds the remotes and checks the connections.")
+                "Now `remote-cluster-wizard apply --plan \(ShellWord(source.plan))` adds the remotes and checks the connections."
+            )
         }
     }
 }

@@ -40,10 +40,12 @@ struct OutputOptions<Choice: OutputFormatChoice>: ParsableArguments {
     func validate() throws {
         if let output, !Choice.formats.contains(output) {
             throw ValidationError(
-                "-o \(output.rawValue) is not offered here; use \(Choice.formats.map(\.rawValue).joined(separator: ", ")).")
+                "-o \(output.rawValue) is not offered here; use \(Choice.formats.map(\.rawValue).joined(separator: ", "))."
+            )
         }
         if json, let output, output != .json {
-            throw ValidationError("--json and -o \(output.rawValue) cannot be used together: --json means -o json. Give one of them.")
+            throw ValidationError(
+                "--json and -o \(output.rawValue) cannot be used together: --json means -o json. Give one of them.")
         }
     }
 

@@ -17,7 +17,8 @@ struct PlanOptions: ParsableArguments {
 
     func validate() throws {
         if let context, context.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--context: the name is empty. Give a context from `kubectl config get-contexts -o name`.")
+            throw ValidationError(
+                "--context: the name is empty. Give a context from `kubectl config get-contexts -o name`.")
         }
     }
 }

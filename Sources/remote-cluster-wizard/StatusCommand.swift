@@ -23,10 +23,12 @@ struct StatusCommand: AsyncParsableCommand, ManualCommand {
         examples: [
             CommandManual.Example(
                 "The remotes of an ECK cluster, as the elastic user",
-                "ES_PASSWORD=changeme remote-cluster-wizard status --url https://localhost:9200 --user elastic --ca ca.crt"),
+                "ES_PASSWORD=changeme remote-cluster-wizard status --url https://localhost:9200 --user elastic --ca ca.crt"
+            ),
             CommandManual.Example(
                 "With an API key from a file, every column, refreshed every 2 s",
-                "remote-cluster-wizard status --url https://central.example.net:9200 --api-key-file key.txt -o wide --watch"),
+                "remote-cluster-wizard status --url https://central.example.net:9200 --api-key-file key.txt -o wide --watch"
+            ),
             CommandManual.Example(
                 "For a script: the aliases that are not connected",
                 "remote-cluster-wizard status --url https://localhost:9200 --user elastic -o json | jq -r 'to_entries[] | select(.value.connected | not) | .key'"
@@ -119,7 +121,8 @@ struct StatusCommand: AsyncParsableCommand, ManualCommand {
         if insecure { output.warning("TLS verification is off (--insecure): the cluster's identity was not checked.") }
         if watch {
             await StatusWatch(
-                check: check, render: { render($0, symbols: symbols, stream: true) }, structured: self.output.isStructured
+                check: check, render: { render($0, symbols: symbols, stream: true) },
+                structured: self.output.isStructured
             ).run(output: output)
             return
         }

@@ -35,7 +35,9 @@ struct StatusInput {
                     problems.append(
                         FieldProblem(
                             field: "--user", problem: "no password for \(user)",
-                            fix: "Set the environment variable ES_PASSWORD (or ELASTIC_PASSWORD) or give --password-file FILE."))
+                            fix:
+                                "Set the environment variable ES_PASSWORD (or ELASTIC_PASSWORD) or give --password-file FILE."
+                        ))
                 }
                 return nil
             }

@@ -25,7 +25,9 @@ struct TraceOptions: ParsableArguments {
                 sink = try TraceSink.file(logFile)
                 sink?.begin(["remote-cluster-wizard"] + CommandLine.arguments.dropFirst())
             } catch {
-                CommandOutput().error("--log-file: \(logFile) cannot be opened for writing (\(error.reason)). Give a file in a folder you can write to.")
+                CommandOutput().error(
+                    "--log-file: \(logFile) cannot be opened for writing (\(error.reason)). Give a file in a folder you can write to."
+                )
                 throw ExitCode(RemoteClusterWizard.badInputExitStatus)
             }
         }

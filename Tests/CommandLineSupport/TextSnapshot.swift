@@ -26,7 +26,8 @@ public func assertTextSnapshot(
         return
     }
     if let stored, stored != text {
-        Issue.record("Snapshot \(name) differs (- stored, + actual):\n\(textDiff(stored, text))", sourceLocation: sourceLocation)
+        Issue.record(
+            "Snapshot \(name) differs (- stored, + actual):\n\(textDiff(stored, text))", sourceLocation: sourceLocation)
     }
 }
 

@@ -23,7 +23,8 @@ public struct WizardProcess {
             ?? repositoryRoot.appendingPathComponent(".build/debug/remote-cluster-wizard")
     }()
 
-    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent()
 
     public let process = Process()
@@ -31,7 +32,9 @@ public struct WizardProcess {
     private let errorFile: URL
 
     /// Starts the binary with `arguments`; the environment is this process's plus `environment`.
-    public init(_ arguments: [String], environment: [String: String] = [:], directory workingDirectory: URL? = nil) throws {
+    public init(_ arguments: [String], environment: [String: String] = [:], directory workingDirectory: URL? = nil)
+        throws
+    {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         outputFile = directory.appendingPathComponent("stdout")
@@ -79,6 +82,8 @@ public struct WizardProcess {
 
     public struct TimedOut: Error, CustomStringConvertible {
         public var arguments: [String]
-        public var description: String { "remote-cluster-wizard \(arguments.joined(separator: " ")) did not finish in time" }
+        public var description: String {
+            "remote-cluster-wizard \(arguments.joined(separator: " ")) did not finish in time"
+        }
     }
 }

@@ -29,23 +29,28 @@ import Testing
         let exampleLines = text[examples.upperBound..<exit.lowerBound].split(separator: "\n")
             .filter { $0.hasPrefix("  remote-cluster-wizard") }
         #expect((2...4).contains(exampleLines.count), "\(exampleLines)")
-        let codes = text[exit.upperBound...].split(separator: "\n").compactMap { Int($0.split(separator: " ").first ?? "") }
+        let codes = text[exit.upperBound...].split(separator: "\n").compactMap {
+            Int($0.split(separator: " ").first ?? "")
+        }
         #expect(codes.contains(0) && codes.contains(2), "\(codes)")
     }
 
     @Test func helpSubcommandPrintsTheSameAsTheFlag() async throws {
         let viaFlag = try await Self.help("status").standardOutput
-        let viaHelp = try await WizardProcess.run(["help", "status"], environment: ["COLUMNS": "100", "LANG": "C.UTF-8"])
+        let viaHelp = try await WizardProcess.run(
+            ["help", "status"], environment: ["COLUMNS": "100", "LANG": "C.UTF-8"])
         #expect(viaHelp.standardOutput == viaFlag)
     }
 
     @Test func requiredOptionsShowWithoutBrackets() async throws {
-        #expect(try await Self.help("status").standardOutput.contains("USAGE: remote-cluster-wizard status --url <url> "))
+        #expect(
+            try await Self.help("status").standardOutput.contains("USAGE: remote-cluster-wizard status --url <url> "))
         #expect(
             try await Self.help("probe").standardOutput.contains(
                 "USAGE: remote-cluster-wizard probe --proxy-address <host:port> "))
         for command in ["apply", "undo", "manifests"] {
-            #expect(try await Self.help(command).standardOutput.contains("remote-cluster-wizard \(command) --plan <file> "))
+            #expect(
+                try await Self.help(command).standardOutput.contains("remote-cluster-wizard \(command) --plan <file> "))
         }
     }
 
@@ -65,6 +70,8 @@ import Testing
         // As mdoc subsections, since the generator copies the discussion into the page.
         #expect(run.standardOutput.contains(".Ss EXAMPLES\\n.Bd -literal -offset indent"))
         #expect(run.standardOutput.contains(".Ss EXIT STATUS"))
-        #expect(run.standardOutput.contains("\"commandName\" : \"simulate\"") || run.standardOutput.contains("\"commandName\":\"simulate\""))
+        #expect(
+            run.standardOutput.contains("\"commandName\" : \"simulate\"")
+                || run.standardOutput.contains("\"commandName\":\"simulate\""))
     }
 }

@@ -28,7 +28,9 @@ import Testing
                     end += 1
                 }
                 blocks.append(
-                    Block(background: marker.contains("background"), script: body.joined(separator: "\n"), line: index + 3))
+                    Block(
+                        background: marker.contains("background"), script: body.joined(separator: "\n"), line: index + 3
+                    ))
                 index = end
             }
             index += 1
@@ -63,7 +65,8 @@ import Testing
         }
         for block in blocks {
             if block.background {
-                let process = try Self.bash(block.script, in: folder, environment: environment, output: "background.out")
+                let process = try Self.bash(
+                    block.script, in: folder, environment: environment, output: "background.out")
                 background.append(process)
                 try await Self.waitUntilReady(of: folder.appendingPathComponent("background.out"), process: process)
                 continue
@@ -72,7 +75,9 @@ import Testing
                 "set -euo pipefail\n" + block.script, in: folder, environment: environment, output: "block.out")
             try await Self.wait(for: process, seconds: 120)
             let output = (try? String(contentsOf: folder.appendingPathComponent("block.out"), encoding: .utf8)) ?? ""
-            #expect(process.terminationStatus == 0, "README block at line \(block.line) failed:\n\(block.script)\n---\n\(output)")
+            #expect(
+                process.terminationStatus == 0,
+                "README block at line \(block.line) failed:\n\(block.script)\n---\n\(output)")
         }
         // The simulator stops on SIGTERM and removes its folder, as the README says Ctrl-C does.
         for process in background {
@@ -82,7 +87,8 @@ import Testing
     }
 
     /// `bash -c script` in `folder`, standard output and error into `output` there.
-    static func bash(_ script: String, in folder: URL, environment: [String: String], output: String) throws -> Process {
+    static func bash(_ script: String, in folder: URL, environment: [String: String], output: String) throws -> Process
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", script]

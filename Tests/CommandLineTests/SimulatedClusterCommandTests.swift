@@ -12,7 +12,8 @@ import Testing
         let simulator = try await SimulatorProcess.start(["--env-file", "sim.env"], directory: folder)
         let env = try String(contentsOf: folder.appendingPathComponent("sim.env"), encoding: .utf8)
         let planLine = try #require(env.split(separator: "\n").first { $0.hasPrefix("export SIM_PLAN=") })
-        let directory = URL(fileURLWithPath: String(planLine.dropFirst("export SIM_PLAN=".count))).deletingLastPathComponent().path
+        let directory = URL(fileURLWithPath: String(planLine.dropFirst("export SIM_PLAN=".count)))
+            .deletingLastPathComponent().path
         #expect(env.contains("export SIM_PROXY_ADDRESS=\(simulator.value("remote", "proxy_address"))"))
         #expect(try Self.mode(folder.appendingPathComponent("sim.env")) == 0o600)
         let plan = try Plan.load(from: URL(fileURLWithPath: directory + "/plan.yaml"))
@@ -21,8 +22,12 @@ import Testing
         #expect(finished.standardOutput.split(separator: "\n").count == 1)
         let banner = finished.standardError
         #expect(banner.contains("Stop with Ctrl-C or `kill \(simulator.run.process.processIdentifier)`"))
-        #expect(banner.contains("remote-cluster-wizard status --url \(simulator.value("local", "url")) --user elastic --ca "))
-        #expect(banner.contains("remote-cluster-wizard probe --proxy-address \(simulator.value("remote", "proxy_address")) "))
+        #expect(
+            banner.contains(
+                "remote-cluster-wizard status --url \(simulator.value("local", "url")) --user elastic --ca "))
+        #expect(
+            banner.contains(
+                "remote-cluster-wizard probe --proxy-address \(simulator.value("remote", "proxy_address")) "))
         #expect(banner.contains("remote-cluster-wizard apply --plan \(directory)/plan.yaml"))
         #expect(!FileManager.default.fileExists(atPath: directory))
     }
@@ -59,7 +64,8 @@ import Testing
             let status = try JSONValue.parse(try await simulator.status(["-o", "json"]).standardOutput)
             let probe = try await WizardProcess.run([
                 "probe", "--proxy-address", simulator.value("remote", "proxy_address"), "--server-name",
-                simulator.value("remote", "server_name"), "--ca", simulator.value("remote", "transport_ca"), "-o", "json",
+                simulator.value("remote", "server_name"), "--ca", simulator.value("remote", "transport_ca"), "-o",
+                "json",
             ])
             #expect(probe.status == 0, "\(probe.standardError)")
             // The aliases and index names are the operator's, not keys of the format.

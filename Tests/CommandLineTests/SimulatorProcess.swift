@@ -51,8 +51,10 @@ struct SimulatorProcess {
         let curl = try await ProcessRunner.run(
             URL(fileURLWithPath: "/usr/bin/curl"),
             arguments: [
-                "-sS", "-f", "--cacert", value("local", "ca"), "-u", "elastic:\(value("local", "password"))", "-X", "PUT",
-                "-H", "Content-Type: application/json", "--data-binary", "@-", value("local", "url") + "/_cluster/settings",
+                "-sS", "-f", "--cacert", value("local", "ca"), "-u", "elastic:\(value("local", "password"))", "-X",
+                "PUT",
+                "-H", "Content-Type: application/json", "--data-binary", "@-",
+                value("local", "url") + "/_cluster/settings",
             ], stdin: body.jsonData(), timeoutSeconds: 30)
         #expect(curl.status == 0, "\(curl.stderrText)")
     }

@@ -10,10 +10,19 @@ import Testing
     }
 
     @Test(arguments: [
-        (["status"], "error: --url: no cluster URL was given. Add the local cluster's REST URL, for example --url https://localhost:9200."),
-        (["probe"], "error: --proxy-address: no proxy address was given. Add --proxy-address HOST:PORT, for example --proxy-address lb.example.net:9443."),
+        (
+            ["status"],
+            "error: --url: no cluster URL was given. Add the local cluster's REST URL, for example --url https://localhost:9200."
+        ),
+        (
+            ["probe"],
+            "error: --proxy-address: no proxy address was given. Add --proxy-address HOST:PORT, for example --proxy-address lb.example.net:9443."
+        ),
         (["apply"], "error: --plan: no plan file was given. Add --plan FILE with a plan as described in docs/plan.md."),
-        (["undo", "--dry-run"], "error: --plan: no plan file was given. Add --plan FILE with a plan as described in docs/plan.md."),
+        (
+            ["undo", "--dry-run"],
+            "error: --plan: no plan file was given. Add --plan FILE with a plan as described in docs/plan.md."
+        ),
     ])
     func aMissingRequiredOptionSaysWhatToAdd(arguments: [String], message: String) async throws {
         let run = try await Self.run(arguments)
@@ -25,10 +34,22 @@ import Testing
     }
 
     @Test(arguments: [
-        (["status", "--url", "https://127.0.0.1:1", "--ca", "ca.crt", "--insecure"], "error: --ca and --insecure cannot be used together."),
-        (["status", "--url", "https://127.0.0.1:1", "--user", "elastic", "--api-key-file", "k"], "error: --user and --api-key-file cannot be used together."),
-        (["status", "--url", "https://127.0.0.1:1", "--password-file", "p", "--api-key-file", "k"], "error: --password-file and --api-key-file cannot be used together."),
-        (["status", "--url", "https://127.0.0.1:1", "--json", "-o", "yaml"], "error: --json and -o yaml cannot be used together:"),
+        (
+            ["status", "--url", "https://127.0.0.1:1", "--ca", "ca.crt", "--insecure"],
+            "error: --ca and --insecure cannot be used together."
+        ),
+        (
+            ["status", "--url", "https://127.0.0.1:1", "--user", "elastic", "--api-key-file", "k"],
+            "error: --user and --api-key-file cannot be used together."
+        ),
+        (
+            ["status", "--url", "https://127.0.0.1:1", "--password-file", "p", "--api-key-file", "k"],
+            "error: --password-file and --api-key-file cannot be used together."
+        ),
+        (
+            ["status", "--url", "https://127.0.0.1:1", "--json", "-o", "yaml"],
+            "error: --json and -o yaml cannot be used together:"
+        ),
         (["apply", "--plan", "plan.yaml", "-o", "wide"], "error: -o wide is not offered here; use text, json, yaml."),
         (["manifests", "--plan", "plan.yaml", "--wait", "30"], "error: --wait only applies with --apply."),
         (["probe", "--proxy-address", "lb:9443", "-o", "csv"], "error: The value 'csv' is invalid for '-o <format>'"),

@@ -63,10 +63,14 @@ import Testing
 
         #expect(run.status == 1, "\(run.standardError)")
         #expect(run.standardOutput.contains("test_cluster  [x] no"))
-        #expect(run.standardOutput.contains("[x] test_cluster: The local cluster cannot reach test_cluster's remote cluster server"))
+        #expect(
+            run.standardOutput.contains(
+                "[x] test_cluster: The local cluster cannot reach test_cluster's remote cluster server"))
         #expect(run.standardOutput.contains("  Fix: "))
         let paths = responder.requests.map(\.uri)
-        #expect(paths.starts(with: ["/_remote/info", "/_resolve/cluster/test_cluster%3A%2A"]) || paths.starts(with: ["/_remote/info", "/_resolve/cluster/test_cluster:*"]), "\(paths)")
+        #expect(
+            paths.starts(with: ["/_remote/info", "/_resolve/cluster/test_cluster%3A%2A"])
+                || paths.starts(with: ["/_remote/info", "/_resolve/cluster/test_cluster:*"]), "\(paths)")
         #expect(paths.contains { $0.hasSuffix("/_search") })
     }
 

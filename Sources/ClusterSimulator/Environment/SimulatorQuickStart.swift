@@ -80,7 +80,8 @@ public struct SimulatorQuickStart: Sendable {
             ("SIM_PLAN", planPath),
         ]
         let kubeconfig = description["kubeconfig"]?.stringValue.map { [("KUBECONFIG", $0)] } ?? []
-        return (["# Values of the running `remote-cluster-wizard simulate` (process \(processID))."]
+        return
+            (["# Values of the running `remote-cluster-wizard simulate` (process \(processID))."]
             + (values + kubeconfig).map { "export \($0.0)=\(ShellWord($0.1))" }).joined(separator: "\n") + "\n"
     }
 
@@ -123,6 +124,8 @@ public struct SimulatorQuickStart: Sendable {
     public func write(extraEnvironmentFile: String? = nil) throws(SecureFileWriter.WriteError) {
         try SecureFileWriter.write(plan, to: planPath, mode: 0o644)
         try SecureFileWriter.write(environmentFile, to: envPath, mode: 0o600)
-        if let extraEnvironmentFile { try SecureFileWriter.write(environmentFile, to: extraEnvironmentFile, mode: 0o600) }
+        if let extraEnvironmentFile {
+            try SecureFileWriter.write(environmentFile, to: extraEnvironmentFile, mode: 0o600)
+        }
     }
 }

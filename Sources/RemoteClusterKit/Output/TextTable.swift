@@ -58,8 +58,11 @@ public struct TextTable: Sendable, Hashable {
             var line = ""
             for (index, cell) in cells.enumerated() {
                 let width = layout[index].width
-                let text = Self.shorten(cell, to: width, how: columns[layout[index].column].shortening, ellipsis: ellipsis)
-                line += index == cells.count - 1 ? text : text + String(repeating: " ", count: width - text.count + Self.gap)
+                let text = Self.shorten(
+                    cell, to: width, how: columns[layout[index].column].shortening, ellipsis: ellipsis)
+                line +=
+                    index == cells.count - 1
+                    ? text : text + String(repeating: " ", count: width - text.count + Self.gap)
             }
             while line.last == " " { line.removeLast() }
             return line
@@ -69,7 +72,8 @@ public struct TextTable: Sendable, Hashable {
     /// The columns shown and their widths, in table order.
     func layout(width: Int?) -> [(column: Int, width: Int)] {
         let natural = columns.indices.map { column in
-            ([columns[column].title] + rows.map { $0.indices.contains(column) ? $0[column] : "" }).map(\.count).max() ?? 0
+            ([columns[column].title] + rows.map { $0.indices.contains(column) ? $0[column] : "" }).map(\.count).max()
+                ?? 0
         }
         var shown = Array(columns.indices)
         let droppable = columns.indices.filter { columns[$0].dropRank != nil }.sorted {

@@ -106,7 +106,10 @@ public struct PlanManifests: Sendable {
         let kept = stale.stale.filter { !stale.removed.contains($0) }
         var lines: [String] = []
         if !stale.removed.isEmpty {
-            lines += ["", "Removed \(stale.removed.count) file\(stale.removed.count == 1 ? "" : "s") an earlier run wrote that this plan no longer makes:"]
+            lines += [
+                "",
+                "Removed \(stale.removed.count) file\(stale.removed.count == 1 ? "" : "s") an earlier run wrote that this plan no longer makes:",
+            ]
             lines += stale.removed.map { "  \($0)" }
         }
         if !kept.isEmpty {

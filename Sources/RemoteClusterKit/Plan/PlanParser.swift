@@ -249,7 +249,8 @@ struct PlanParser {
             case .eck?:
                 reader.warn(
                     path, "\(url.path) does not exist yet",
-                    "Save the ECK CA there first: `remote-cluster-wizard manifests --plan PLAN` writes remote-\(name)-save-ca.sh, which does it.")
+                    "Save the ECK CA there first: `remote-cluster-wizard manifests --plan PLAN` writes remote-\(name)-save-ca.sh, which does it."
+                )
                 return
             case .selfManaged?:
                 reader.warn(

@@ -4,7 +4,8 @@ import Foundation
 public enum TLSProbeReport {
     /// The report: one line per step with its mark, the presented chain (with each certificate's
     /// SHA-256 fingerprint when `fingerprints`), then the diagnosis.
-    public static func lines(for result: TLSProbeResult, symbols: StatusSymbols, fingerprints: Bool = false) -> [String] {
+    public static func lines(for result: TLSProbeResult, symbols: StatusSymbols, fingerprints: Bool = false) -> [String]
+    {
         var lines = ["Preflight \(result.request.address)\(targetNote(result.request))"]
         lines += stepLines(result, symbols: symbols)
         if !result.presentedChain.isEmpty {

@@ -71,7 +71,9 @@ public struct RemoteStatusCheck: Sendable {
 
     /// The table (connected from `_resolve/cluster`) fitted to `width` (nil: no limit; `wide`: every
     /// column in full), then the cause and fix of each remote that is down.
-    public static func lines(for statuses: [RemoteStatus], symbols: StatusSymbols, width: Int? = nil, wide: Bool = false)
+    public static func lines(
+        for statuses: [RemoteStatus], symbols: StatusSymbols, width: Int? = nil, wide: Bool = false
+    )
         -> [String]
     {
         var lines = RemoteInfoTable.lines(for: statuses.map(\.info), symbols: symbols, width: width, wide: wide)

@@ -74,7 +74,9 @@ public final class TraceSink: @unchecked Sendable {
 
     /// A first line naming the run, so that several runs in one log file can be told apart.
     public func begin(_ commandLine: [String]) {
-        write("\(TraceLogHandler.timestamp()) == \(commandLine.joined(separator: " ")) (pid \(ProcessInfo.processInfo.processIdentifier))")
+        write(
+            "\(TraceLogHandler.timestamp()) == \(commandLine.joined(separator: " ")) (pid \(ProcessInfo.processInfo.processIdentifier))"
+        )
     }
 
     func write(_ line: String) {

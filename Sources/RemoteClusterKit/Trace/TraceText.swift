@@ -8,7 +8,8 @@ public enum TraceText {
     public static func http(_ request: HTTPRequest, to endpoint: ClusterEndpoint, status: Int, elapsed: Duration)
         -> String
     {
-        redacted("\(request.method.rawValue) \(endpoint.baseURL)\(request.path) -> \(status) (\(format(elapsed)))", endpoint)
+        redacted(
+            "\(request.method.rawValue) \(endpoint.baseURL)\(request.path) -> \(status) (\(format(elapsed)))", endpoint)
     }
 
     /// `GET https://… -> failed after 10 s: <what the transport said>`

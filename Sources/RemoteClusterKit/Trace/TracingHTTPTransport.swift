@@ -11,15 +11,18 @@ public struct TracingHTTPTransport: HTTPTransport {
         self.logger = logger
     }
 
-    public func send(_ request: HTTPRequest, to endpoint: ClusterEndpoint) async throws(TransportError) -> HTTPResponse {
+    public func send(_ request: HTTPRequest, to endpoint: ClusterEndpoint) async throws(TransportError) -> HTTPResponse
+    {
         let start = ContinuousClock.now
         do {
             let response = try await base.send(request, to: endpoint)
             logger.debug(
-                "\(TraceText.http(request, to: endpoint, status: response.status, elapsed: ContinuousClock.now - start))")
+                "\(TraceText.http(request, to: endpoint, status: response.status, elapsed: ContinuousClock.now - start))"
+            )
             return response
         } catch {
-            logger.debug("\(TraceText.http(request, to: endpoint, failure: error, elapsed: ContinuousClock.now - start))")
+            logger.debug(
+                "\(TraceText.http(request, to: endpoint, failure: error, elapsed: ContinuousClock.now - start))")
             throw error
         }
     }

@@ -27,8 +27,12 @@ public struct TracingKubernetesClient<Base: KubernetesClient>: KubernetesClient 
     }
 
     public func apply(_ objects: [JSONValue], in location: KubernetesLocation) async throws(KubernetesError) {
-        let names = objects.map { "\($0["kind"]?.stringValue ?? "?") \($0[path: ["metadata", "name"]]?.stringValue ?? "?")" }
-        try await traced(KubernetesOperation.apply(objects).commandLine(in: location) + " (\(names.joined(separator: ", ")))") {
+        let names = objects.map {
+            "\($0["kind"]?.stringValue ?? "?") \($0[path: ["metadata", "name"]]?.stringValue ?? "?")"
+        }
+        try await traced(
+            KubernetesOperation.apply(objects).commandLine(in: location) + " (\(names.joined(separator: ", ")))"
+        ) {
             () throws(KubernetesError) in try await base.apply(objects, in: location)
         }
     }
@@ -36,7 +40,8 @@ public struct TracingKubernetesClient<Base: KubernetesClient>: KubernetesClient 
     public func mergePatch(kind: String, name: String, patch: JSONValue, in location: KubernetesLocation)
         async throws(KubernetesError)
     {
-        try await traced(KubernetesOperation.mergePatch(kind: kind, name: name, patch: patch).commandLine(in: location)) {
+        try await traced(KubernetesOperation.mergePatch(kind: kind, name: name, patch: patch).commandLine(in: location))
+        {
             () throws(KubernetesError) in try await base.mergePatch(kind: kind, name: name, patch: patch, in: location)
         }
     }
@@ -83,7 +88,9 @@ public struct TracingKubernetesClient<Base: KubernetesClient>: KubernetesClient 
 extension TracingKubernetesClient where Base == KubectlClient {
     /// kubectl's current context, traced like every other call.
     public func currentContext() async throws(KubernetesError) -> String? {
-        try await traced("kubectl config current-context") { () throws(KubernetesError) in try await base.currentContext() }
+        try await traced("kubectl config current-context") { () throws(KubernetesError) in
+            try await base.currentContext()
+        }
     }
 
     /// The kubeconfig's context names, traced like every other call.

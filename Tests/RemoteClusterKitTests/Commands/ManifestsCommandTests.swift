@@ -48,7 +48,8 @@ import Testing
         let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(
             written == [
-                ManifestIndex.fileName, "NOTES.md", "local-apply.sh", "local-elasticsearch.yaml", "local-remote-cluster-cas-configmap.yaml",
+                ManifestIndex.fileName, "NOTES.md", "local-apply.sh", "local-elasticsearch.yaml",
+                "local-remote-cluster-cas-configmap.yaml",
                 "local-remote-cluster-credentials-secret.yaml", "local-remote-cluster-settings.txt",
                 "local-role-remote-logs-reader.txt",
                 "remote-dc2-archive-certificates.sh", "remote-dc2-archive-elasticsearch.yml",
@@ -84,9 +85,11 @@ import Testing
         let out = folder.appendingPathComponent("out")
         let plan = folder.appendingPathComponent("plan.yaml")
         let arguments = [
-            "--plan", plan.path, "--out", out.path, "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
+            "--plan", plan.path, "--out", out.path, "--local-resource",
+            TestPaths.fixture("local-elasticsearch.yaml").path,
         ]
-        try "keep me".write(to: out.deletingLastPathComponent().appendingPathComponent("x"), atomically: true, encoding: .utf8)
+        try "keep me".write(
+            to: out.deletingLastPathComponent().appendingPathComponent("x"), atomically: true, encoding: .utf8)
         #expect(try await Self.run(arguments).status == 0)
         try "mine".write(to: out.appendingPathComponent("my-notes.txt"), atomically: true, encoding: .utf8)
         let withoutArchive = PlanParserTests.example.components(separatedBy: "\n").filter { line in
@@ -107,7 +110,8 @@ import Testing
         let pruned = try await Self.run(arguments + ["--prune", "-o", "json"])
         #expect(pruned.status == 0, "\(pruned.stderrText)")
         let document = try JSONValue.parse(pruned.stdoutText)
-        #expect(document["removed_files"] == ["remote-dc2-archive-certificates.sh", "remote-dc2-archive-elasticsearch.yml"])
+        #expect(
+            document["removed_files"] == ["remote-dc2-archive-certificates.sh", "remote-dc2-archive-elasticsearch.yml"])
         #expect(document["stale_files"] == [])
         #expect(document["event"] == "manifests")
         let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
@@ -317,7 +321,8 @@ import Testing
             "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
         ])
         #expect(result.status == 2)
-        #expect(result.stderrText.hasPrefix("error: --wait only applies with --apply. Add --apply, or leave out --wait."))
+        #expect(
+            result.stderrText.hasPrefix("error: --wait only applies with --apply. Add --apply, or leave out --wait."))
     }
 
     @Test func localApplyScriptRefusesPlaceholdersThenAppliesInOrder() async throws {

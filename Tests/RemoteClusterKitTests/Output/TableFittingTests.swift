@@ -79,7 +79,8 @@ import Testing
         let table = TextTable(
             columns: [TextTable.Column("NAME"), TextTable.Column("VALUE", minimumWidth: 6)],
             rows: [["a-rather-long-name-that-stays", "0123456789abcdef"]])
-        #expect(table.lines(width: 10) == ["NAME                           VALUE", "a-rather-long-name-that-stays  01234…"])
+        #expect(
+            table.lines(width: 10) == ["NAME                           VALUE", "a-rather-long-name-that-stays  01234…"])
     }
 
     @Test func middleShorteningKeepsBothEnds() {

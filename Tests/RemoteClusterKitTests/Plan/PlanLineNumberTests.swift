@@ -79,7 +79,9 @@ import Testing
         let plan = try Plan.parse(yaml: PlanParserTests.example, folder: PlanParserTests.folder).plan
         let index = plan.lineIndex
         #expect(index.line(of: "remotes[1].seeds") == Self.line(of: "    seeds:", in: PlanParserTests.example))
-        #expect(index.line(of: "remotes[1].eck.context") == Self.line(of: "  - alias: dc2-archive", in: PlanParserTests.example))
+        #expect(
+            index.line(of: "remotes[1].eck.context")
+                == Self.line(of: "  - alias: dc2-archive", in: PlanParserTests.example))
         #expect(index.line(of: "--apply") == nil)
         #expect(index.line(of: "(plan)") == nil)
     }

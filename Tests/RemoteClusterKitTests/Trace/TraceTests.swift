@@ -14,7 +14,9 @@ import Testing
         init(timestamps: Bool = false) throws {
             path = try TestPaths.temporaryFolder().appendingPathComponent("trace.log").path
             let sink = try TraceSink.file(path)
-            log = timestamps ? TraceLog(verbose: false, file: sink) : TraceLog(verbose: true, file: nil, standardError: sink)
+            log =
+                timestamps
+                ? TraceLog(verbose: false, file: sink) : TraceLog(verbose: true, file: nil, standardError: sink)
         }
 
         var lines: [String] {
@@ -107,7 +109,10 @@ import Testing
         }
         let lines = trace.lines
         #expect(lines.count == 3)
-        #expect(lines[1].hasPrefix("trace: TLS probe lb.example.net:9443 (server name logs.svc, trusting the system trust store) -> failed"))
+        #expect(
+            lines[1].hasPrefix(
+                "trace: TLS probe lb.example.net:9443 (server name logs.svc, trusting the system trust store) -> failed"
+            ))
         #expect(lines[2].hasPrefix("trace: kubectl config get-contexts -o name (is c there?) -> failed after "))
     }
 
@@ -117,7 +122,9 @@ import Testing
         #expect(log.tracing(RecordingTransport(status: 200, json: [:]) as any HTTPTransport) is RecordingTransport)
     }
 
-    @Test(arguments: [(Duration.milliseconds(12), "12 ms"), (.milliseconds(999), "999 ms"), (.milliseconds(1250), "1.25 s")])
+    @Test(arguments: [
+        (Duration.milliseconds(12), "12 ms"), (.milliseconds(999), "999 ms"), (.milliseconds(1250), "1.25 s"),
+    ])
     func durationsReadNaturally(elapsed: Duration, expected: String) {
         #expect(TraceText.format(elapsed) == expected)
     }

@@ -29,7 +29,11 @@ public struct LocalClusterStep: SetupStep {
         case .none:
             return StepPreview(
                 notes: notes + ["The plan applies nothing (applyManifests: none)."],
-                actions: [.manual("Apply the credentials Secret, the CA ConfigMap and the Elasticsearch change yourself (`remote-cluster-wizard manifests --plan PLAN` writes them).")])
+                actions: [
+                    .manual(
+                        "Apply the credentials Secret, the CA ConfigMap and the Elasticsearch change yourself (`remote-cluster-wizard manifests --plan PLAN` writes them)."
+                    )
+                ])
         case .files:
             let artifacts = (try? plan.artifacts(resource: resource ?? plan.placeholderResource))?.artifacts ?? []
             let folder = local.manifestsDirectory?.path ?? "manifests"
