@@ -35,6 +35,18 @@ import Testing
         #expect(codes.contains(0) && codes.contains(2), "\(codes)")
     }
 
+    /// A subcommand added later (and not listed in `commands`) must come with its manual too.
+    @Test func everySubcommandOfTheRootHelpIsCoveredHere() async throws {
+        let text = try await Self.help("").standardOutput
+        let section = try #require(text.range(of: "SUBCOMMANDS:\n"))
+        let names = text[section.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { !$0.isEmpty }
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(!names.isEmpty)
+        #expect(Set(names).subtracting(["help"]) == Set(Self.commands.filter { !$0.isEmpty }), "\(names)")
+    }
+
     @Test func helpSubcommandPrintsTheSameAsTheFlag() async throws {
         let viaFlag = try await Self.help("status").standardOutput
         let viaHelp = try await WizardProcess.run(
