@@ -11,7 +11,7 @@ SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
 SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl curl
 
-.PHONY: deps build test demo clean format probe status simulate man completions install uninstall
+.PHONY: deps build test demo clean format probe status simulate man completions completion-scripts install uninstall
 
 PREFIX          ?= /usr/local
 DESTDIR         ?=
@@ -78,7 +78,10 @@ man: deps
 
 ## Completion scripts for bash, zsh and fish (they complete files for --ca, --plan, --out and the
 ## other file options, fault names for --faults, kubeconfig contexts for --context).
-completions: build
+completions: build completion-scripts
+
+# The scripts from $(BINARY) as it is (make install points BINARY at the configuration it installs).
+completion-scripts:
 	mkdir -p $(COMPLETIONS_OUT)
 	$(BINARY) --generate-completion-script bash > $(COMPLETIONS_OUT)/remote-cluster-wizard.bash
 	$(BINARY) --generate-completion-script zsh > $(COMPLETIONS_OUT)/_remote-cluster-wizard
@@ -88,7 +91,7 @@ completions: build
 ## under $(DESTDIR)$(PREFIX).
 install: deps
 	$(SWIFT) build -c $(CONFIGURATION) --product remote-cluster-wizard
-	$(MAKE) man completions MAN_CONFIGURATION=$(CONFIGURATION) BINARY="$$($(SWIFT) build -c $(CONFIGURATION) --show-bin-path)/remote-cluster-wizard"
+	$(MAKE) man completion-scripts MAN_CONFIGURATION=$(CONFIGURATION) BINARY="$$($(SWIFT) build -c $(CONFIGURATION) --show-bin-path)/remote-cluster-wizard"
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
