@@ -15,6 +15,13 @@ public struct ConnectionStep: SetupStep {
         .proxyReachesSeveralClusters,
     ]
 
+    /// Whether waiting cannot cure what the observation shows. An alias counts as unknown only
+    /// when `_resolve/cluster` says so, not when an answer merely lacks it for a moment.
+    static func isFinal(_ diagnosis: Diagnosis, _ observation: ConnectionObservation) -> Bool {
+        guard final.contains(diagnosis.cause) else { return false }
+        return diagnosis.cause != .unknownAlias || observation.resolveError != nil
+    }
+
     public func preview(in context: SetupContext) -> StepPreview {
         StepPreview(
             notes: [
@@ -44,7 +51,7 @@ public struct ConnectionStep: SetupStep {
                 }
                 if observation.isConnectedWithCredentials { return observation }
                 let diagnosis = Diagnosis.diagnose(observation)
-                if Self.final.contains(diagnosis.cause), snapshot.localOutputs.rolloutFinished != false {
+                if Self.isFinal(diagnosis, observation), snapshot.localOutputs.rolloutFinished != false {
                     context.update(alias) { $0.connection = observation }
                     throw StepStop.failed(diagnosis)
                 }
