@@ -88,7 +88,7 @@ struct ProbeCommand: AsyncParsableCommand, ManualCommand {
     private func validatedRequest() -> Result<ValidRequest, InputProblems> {
         var problems: [FieldProblem] = []
         guard !proxyAddress.isEmpty else {
-            return .failure(InputProblems(list: [UsageErrors.missingOptions["--proxy-address"]!]))
+            return .failure(InputProblems(list: [UsageErrors.missing("--proxy-address")]))
         }
         problems += Validators.proxyAddress(proxyAddress, field: "--proxy-address")
         if let serverName { problems += Validators.serverName(serverName, field: "--server-name") }

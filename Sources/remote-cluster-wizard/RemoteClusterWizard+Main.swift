@@ -51,6 +51,12 @@ enum UsageErrors {
             fix: "Add --plan FILE with a plan as described in docs/plan.md."),
     ]
 
+    /// The problem for a required `option` that was not given (or given empty).
+    static func missing(_ option: String) -> FieldProblem {
+        missingOptions[option]
+            ?? FieldProblem(field: option, problem: "no value was given", fix: "Add \(option) with a value.")
+    }
+
     static func rewrite(_ message: String) -> String {
         var lines = message.components(separatedBy: "\n")
         guard let first = lines.first else { return message }

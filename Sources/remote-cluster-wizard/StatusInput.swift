@@ -11,7 +11,7 @@ struct StatusInput {
     func endpoint() -> Result<(endpoint: ClusterEndpoint, warnings: [FieldProblem]), InputProblems> {
         var problems: [FieldProblem] = []
         let url = command.url
-        guard !url.isEmpty else { return .failure(InputProblems(list: [UsageErrors.missingOptions["--url"]!])) }
+        guard !url.isEmpty else { return .failure(InputProblems(list: [UsageErrors.missing("--url")])) }
         problems += Validators.clusterURL(url, field: "--url")
         if let caFile = command.caFile { problems += Validators.caFile(caFile, field: "--ca") }
         let auth = authentication(problems: &problems)
