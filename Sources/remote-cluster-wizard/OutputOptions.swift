@@ -21,6 +21,13 @@ enum TableFormats: OutputFormatChoice {
         "text (default: fitted to the terminal), wide (every column in full), json or yaml (snake_case keys)."
 }
 
+/// `probe`'s report: text, wide (with the certificates' fingerprints), json, yaml.
+enum ReportFormats: OutputFormatChoice {
+    static let formats: [OutputFormat] = [.text, .wide, .json, .yaml]
+    static let help =
+        "text (default), wide (with each certificate's SHA-256 fingerprint), json or yaml (snake_case keys)."
+}
+
 /// Commands that print events and a summary: text, json, yaml.
 enum EventFormats: OutputFormatChoice {
     static let formats: [OutputFormat] = [.text, .json, .yaml]

@@ -53,7 +53,7 @@ struct ProbeCommand: AsyncParsableCommand, ManualCommand {
     @Option(help: ArgumentHelp("Seconds allowed for the connection and the handshake.", valueName: "seconds"))
     var timeout: Double = 10
 
-    @OptionGroup var output: OutputOptions<TableFormats>
+    @OptionGroup var output: OutputOptions<ReportFormats>
     @OptionGroup var trace: TraceOptions
 
     func run() async throws {
