@@ -25,7 +25,10 @@ enum LocalClusterRoutes {
             return request.json(
                 ClusterSettingsAPI.getResponse(
                     cluster.settings, flat: request.flag("flat_settings"),
-                    includeDefaults: request.flag("include_defaults")))
+                    includeDefaults: request.flag("include_defaults"),
+                    node: [
+                        "cluster.name": .string(cluster.identity.name), "node.name": .string(cluster.identity.nodeName),
+                    ]))
         }
         router.add("PUT", "/_cluster/settings") { request throws(ElasticsearchErrorResponse) in
             try request.principal?.require(action: "cluster:admin/settings/update", privileges: ["manage", "all"])
@@ -56,8 +59,10 @@ enum LocalClusterRoutes {
         let reload: RESTHandler = { request throws(ElasticsearchErrorResponse) in
             try request.principal?.require(
                 action: "cluster:admin/nodes/reload_secure_settings", privileges: ["manage", "all"])
-            let names = cluster.reloadSecureSettings()
-            return request.json(ReloadSecureSettingsResponse.body(cluster: cluster, names: names))
+            let password = try request.jsonBody()?["secure_settings_password"]?.stringValue.map { Secret($0) }
+            return request.json(
+                ReloadSecureSettingsResponse.body(
+                    cluster: cluster, outcome: cluster.reloadSecureSettings(password: password)))
         }
         router.add("POST", "/_nodes/reload_secure_settings", reload)
         router.add("POST", "/_nodes/{node}/reload_secure_settings", reload)
@@ -100,7 +105,8 @@ extension LocalClusterRoutes {
 
     static func addSearchRoutes(to router: inout RESTRouter, cluster: LocalElasticsearchCluster) {
         let search: RESTHandler = { request throws(ElasticsearchErrorResponse) in
-            let search = try SearchRequestBody.parse(body: try request.jsonBody(), parameters: request.query)
+            let search = try SearchRequestBody.parse(
+                body: try request.jsonBodyRefusingTrailingTokens(), parameters: request.query)
             guard let principal = request.principal else {
                 throw RESTAuthenticator.unauthorized(
                     "missing authentication credentials for REST request [\(request.uri)]")
