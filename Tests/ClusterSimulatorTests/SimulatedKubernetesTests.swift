@@ -73,7 +73,7 @@ struct SimulatedKubernetesTests {
             [["kind": "Elasticsearch", "metadata": ["name": "local"], "spec": ["version": "9.1.0"]]],
             in: location)
         await #expect(
-            throws: KubernetesError.timedOut(operation: "Waiting for Elasticsearch local to become Ready", seconds: 0.1)
+            throws: KubernetesError.timedOut(operation: "Waiting for Elasticsearch local to be Ready", seconds: 0.1)
         ) {
             try await kubernetes.waitForElasticsearchReady(name: "local", in: location, timeoutSeconds: 0.1)
         }
