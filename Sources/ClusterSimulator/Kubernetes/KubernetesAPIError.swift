@@ -31,8 +31,16 @@ public struct KubernetesAPIError: Error, Sendable, Hashable, CustomStringConvert
         return .object(body)
     }
 
-    /// What kubectl prints for it: `Error from server (NotFound): secrets "x" not found`.
-    public var kubectlText: String { "Error from server (\(reason)): \(message)" }
+    /// What kubectl prints for it: `Error from server (NotFound): secrets "x" not found`, and for
+    /// an invalid object `The Elasticsearch "x" is invalid: <error>` (several: one `* <error>` line each).
+    public var kubectlText: String {
+        guard reason == "Invalid", let kind = details?["kind"]?.stringValue, let name = details?["name"]?.stringValue,
+            let causes = details?["causes"]?.arrayValue, !causes.isEmpty
+        else { return "Error from server (\(reason)): \(message)" }
+        let texts = causes.map { "\($0["field"]?.stringValue ?? ""): \($0["message"]?.stringValue ?? "")" }
+        if texts.count == 1 { return "The \(kind) \"\(name)\" is invalid: \(texts[0])" }
+        return "The \(kind) \"\(name)\" is invalid: \n" + texts.map { "* \($0)" }.joined(separator: "\n")
+    }
 
     static func details(_ type: KubernetesResourceType, name: String, kind: String? = nil) -> JSONValue {
         var details: OrderedDictionary<String, JSONValue> = ["name": .string(name)]

@@ -8,7 +8,7 @@ import RemoteClusterKit
 /// and the live object; errors carry the API server's message as kubectl prints it.
 extension SimulatedKubernetes {
     public func verify(_ location: KubernetesLocation) async throws(KubernetesError) {
-        let known = contextNames
+        let known = contextNames.sorted()
         guard known.contains(location.context) else { throw .unknownContext(location.context, known: known) }
     }
 
@@ -20,7 +20,7 @@ extension SimulatedKubernetes {
         do throws(KubernetesAPIError) {
             return try read(type, name: name, in: location)
         } catch {
-            throw .notFound(kind: type.kind, name: name, location: location)
+            throw .notFound(kind: kind, name: name, location: location)
         }
     }
 
@@ -117,7 +117,7 @@ extension SimulatedKubernetes {
         do throws(KubernetesAPIError) {
             stored = try self.patch(type, name: name, patch: patch, patchType: .merge, in: location).object
         } catch {
-            if error.code == 404 { throw .notFound(kind: type.kind, name: name, location: location) }
+            if error.code == 404 { throw .notFound(kind: kind, name: name, location: location) }
             throw .commandFailed(command: "kubectl patch \(type.singular) \(name)", message: error.kubectlText)
         }
         await notifyChanged(type, name: name, object: stored, in: location)

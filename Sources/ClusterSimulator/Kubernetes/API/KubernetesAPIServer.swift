@@ -77,6 +77,11 @@ public final class KubernetesAPIServer: Sendable {
         segments.removeFirst(2)
         guard request.header("Authorization") == "Bearer \(token.revealed)" else { return Self.failure(.unauthorized) }
         do throws(KubernetesAPIError) {
+            if segments == ["openapi", "v2"], request.method == "GET" {
+                return HTTPResponse(
+                    status: 200, headers: [HTTPHeader("Content-Type", KubernetesDiscovery.openAPIV2ContentType)],
+                    body: KubernetesDiscovery.openAPIV2Protobuf)
+            }
             if let document = try discovery(segments, method: request.method) { return Self.json(document) }
             guard let target = ResourceTarget(segments) else { throw .notFoundPath() }
             return try await resource(target, request: request, context: context)

@@ -147,6 +147,17 @@ enum KubernetesDiscovery {
         ]
     }
 
+    /// `/openapi/v2` as kubectl asks for it (gnostic `openapi_v2.Document` in protobuf): only
+    /// `swagger: "2.0"` and `info`, no definitions, so client-side validation (which kubectl falls
+    /// back to for a `List`) finds no schema and leaves checking to the server.
+    static var openAPIV2Protobuf: Data {
+        func field(_ number: UInt8, _ bytes: [UInt8]) -> [UInt8] { [number << 3 | 2, UInt8(bytes.count)] + bytes }
+        let info = field(1, Array("Kubernetes".utf8)) + field(2, Array("v1.32.0".utf8))
+        return Data(field(1, Array("2.0".utf8)) + field(2, info))
+    }
+
+    static let openAPIV2ContentType = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf"
+
     static func schemaName(_ type: KubernetesResourceType) -> String {
         type.group.isEmpty ? "io.k8s.api.core.v1.\(type.kind)" : "co.elastic.k8s.elasticsearch.v1.\(type.kind)"
     }

@@ -22,7 +22,7 @@ struct SimulatedKubernetesTests {
                 secret: "remote-es-transport-certs-public", key: "ca.crt", in: location)
             #expect(String(decoding: ca, as: UTF8.self) == fixture.cluster.transportCA.certificatePEM)
             await #expect(
-                throws: KubernetesError.notFound(kind: "Service", name: "remote-es-remote-cluster", location: location)
+                throws: KubernetesError.notFound(kind: "service", name: "remote-es-remote-cluster", location: location)
             ) {
                 _ = try await kubernetes.get(kind: "service", name: "remote-es-remote-cluster", in: location)
             }
