@@ -7,6 +7,10 @@
 SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
 SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl curl
+# kubectl for the Kubernetes tests (the simulator serves the Kubernetes API to it): Debian's
+# package only when no kubectl is on PATH (any other kubectl, e.g. Google's, is kept).
+KUBECTL         ?= kubectl
+KUBECTL_PACKAGE := kubernetes-client
 
 .PHONY: deps build test demo clean format probe status simulate
 
@@ -16,6 +20,7 @@ deps:
 	for p in $(SYSTEM_DEPS); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
+	command -v $(KUBECTL) >/dev/null 2>&1 || missing="$$missing $(KUBECTL_PACKAGE)"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "Installing:$$missing"; \
