@@ -149,11 +149,12 @@ import Testing
                 "--watch",
             ])
 
+        // Each refresh asks _remote/info and then _resolve/cluster: two refreshes are four requests.
         let deadline = Date().addingTimeInterval(20)
-        while responder.requests.count < 2 && Date() < deadline {
+        while responder.requests.count < 4 && Date() < deadline {
             try await Task.sleep(for: .milliseconds(50))
         }
-        #expect(responder.requests.count >= 2)
+        #expect(responder.requests.count >= 4)
         kill(watch.process.processIdentifier, SIGINT)
         let run = try await watch.finish(timeout: 10)
 

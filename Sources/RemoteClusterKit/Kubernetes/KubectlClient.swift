@@ -41,6 +41,18 @@ public struct KubectlClient: KubernetesClient {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// kubectl's current context (`kubectl config current-context`); nil when none is set.
+    public func currentContext() async throws(KubernetesError) -> String? {
+        do {
+            let result = try await run(["config", "current-context"], location: nil)
+            let name = result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+            return name.isEmpty ? nil : name
+        } catch {
+            if case .commandFailed(_, let message) = error, message.contains("current-context is not set") { return nil }
+            throw error
+        }
+    }
+
     public func get(kind: String, name: String, in location: KubernetesLocation) async throws(KubernetesError)
         -> JSONValue
     {
@@ -63,6 +75,10 @@ public struct KubectlClient: KubernetesClient {
         _ = try await run(
             ["patch", kind, name, "--type", "merge", "--patch-file", "/dev/stdin"], location: location,
             stdin: patch.jsonData(), notFound: (kind, name), secrets: Self.secretValues(patch))
+    }
+
+    public func delete(kind: String, name: String, in location: KubernetesLocation) async throws(KubernetesError) {
+        _ = try await run(["delete", kind, name, "--ignore-not-found"], location: location)
     }
 
     public func secretData(secret: String, key: String, in location: KubernetesLocation) async throws(KubernetesError)
