@@ -17,13 +17,17 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The plan file (see docs/plan.md).", valueName: "file"))
     var plan: String
 
-    @Flag(name: .customLong("dry-run"), help: "Print every step's requests, kubectl operations and manifests (secrets redacted); contact nothing.")
+    @Flag(
+        name: .customLong("dry-run"),
+        help: "Print every step's requests, kubectl operations and manifests (secrets redacted); contact nothing.")
     var dryRun = false
 
     @Flag(help: "Print one JSON object per event (and per preview with --dry-run).")
     var json = false
 
-    @Option(name: .customLong("wait"), help: ArgumentHelp("Seconds each wait (rollout, connection) may take.", valueName: "seconds"))
+    @Option(
+        name: .customLong("wait"),
+        help: ArgumentHelp("Seconds each wait (rollout, connection) may take.", valueName: "seconds"))
     var waitSeconds: Double = 300
 
     @Option(help: ArgumentHelp("How many remotes run at the same time.", valueName: "n"))
@@ -31,12 +35,16 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("local-resource"),
-        help: ArgumentHelp("The local Elasticsearch resource as `kubectl get elasticsearch NAME -o yaml` prints it, instead of reading it with kubectl.", valueName: "file"))
+        help: ArgumentHelp(
+            "The local Elasticsearch resource as `kubectl get elasticsearch NAME -o yaml` prints it, instead of reading it with kubectl.",
+            valueName: "file"))
     var localResource: String?
 
     func validate() throws {
         guard waitSeconds > 0 else { throw ValidationError("--wait: give a number of seconds above 0, such as 300.") }
-        guard (1...32).contains(concurrency) else { throw ValidationError("--concurrency: give a number from 1 to 32.") }
+        guard (1...32).contains(concurrency) else {
+            throw ValidationError("--concurrency: give a number from 1 to 32.")
+        }
     }
 
     func run() async throws {
@@ -68,7 +76,9 @@ struct ApplyCommand: AsyncParsableCommand {
 
 /// `--dry-run` output: headed text blocks, or one JSON object per step.
 enum PreviewPrinter {
-    static func print(_ previews: [(id: SetupStepID, title: String, preview: StepPreview)], json: Bool, output: CommandOutput) {
+    static func print(
+        _ previews: [(id: SetupStepID, title: String, preview: StepPreview)], json: Bool, output: CommandOutput
+    ) {
         guard json else {
             for line in SetupEventFormat.previewLines(previews) { output.print(line) }
             return

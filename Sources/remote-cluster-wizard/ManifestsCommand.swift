@@ -55,11 +55,13 @@ struct ManifestsCommand: AsyncParsableCommand {
         let support = PlanCommandSupport()
         let plan = try support.load(self.plan)
         if apply, let problem = plan.kubectlApplyProblem(includeSecrets: includeSecrets) {
-            support.output.error(problem.description.replacingOccurrences(of: "--plan PLAN", with: "--plan \(self.plan)"))
+            support.output.error(
+                problem.description.replacingOccurrences(of: "--plan PLAN", with: "--plan \(self.plan)"))
             throw ExitCode(2)
         }
         if let waitSeconds, !apply || !(waitSeconds > 0) {
-            support.output.error("--wait: \(apply ? "must be a number of seconds above 0" : "only applies with --apply").")
+            support.output.error(
+                "--wait: \(apply ? "must be a number of seconds above 0" : "only applies with --apply").")
             throw ExitCode(2)
         }
         let manifests = PlanManifests(plan: plan, planPath: self.plan, includeSecrets: includeSecrets)
@@ -71,8 +73,12 @@ struct ManifestsCommand: AsyncParsableCommand {
             let (set, setup) = try manifests.artifacts(resource: resource)
             let folder = out.map { URL(fileURLWithPath: $0) } ?? plan.local.manifestsDir
             try manifests.write(set, to: folder)
-            for line in manifests.summary(set, folder: folder, setup: setup, applied: apply) { support.output.print(line) }
-            if apply { try await applyLocal(plan, resource: resource, current: current, support: support, kubectl: kubectl) }
+            for line in manifests.summary(set, folder: folder, setup: setup, applied: apply) {
+                support.output.print(line)
+            }
+            if apply {
+                try await applyLocal(plan, resource: resource, current: current, support: support, kubectl: kubectl)
+            }
         } catch let error as PlanManifestsError {
             for line in error.lines { support.output.error(line) }
             throw ExitCode(error.exitStatus)
@@ -80,7 +86,9 @@ struct ManifestsCommand: AsyncParsableCommand {
     }
 
     /// The setup engine's local step for every remote of the plan, with the keys the plan gives.
-    func applyLocal(_ plan: Plan, resource: JSONValue, current: String?, support: PlanCommandSupport, kubectl: KubectlClient)
+    func applyLocal(
+        _ plan: Plan, resource: JSONValue, current: String?, support: PlanCommandSupport, kubectl: KubectlClient
+    )
         async throws
     {
         let context = try support.context(plan, localResource: resource, currentContext: current, reading: .encodedKeys)
@@ -91,9 +99,12 @@ struct ManifestsCommand: AsyncParsableCommand {
             await step.run(in: context, services: services, events: support.events(json: false))
         }
         guard result.outcome.allowsNextStep else {
-            support.output.error("Nothing else was changed; the files are written, and local-apply.sh applies them by hand.")
+            support.output.error(
+                "Nothing else was changed; the files are written, and local-apply.sh applies them by hand.")
             throw ExitCode(1)
         }
-        support.output.print("Now `remote-cluster-wizard apply --plan \(ShellWord(self.plan))` adds the remotes and checks the connections.")
+        support.output.print(
+            "Now `remote-cluster-wizard apply --plan \(ShellWord(self.plan))` adds the remotes and checks the connections."
+        )
     }
 }

@@ -57,7 +57,9 @@ struct PlanCommandSupport {
     static func services(waitSeconds: Double, kubectl: KubectlClient = KubectlClient()) -> SetupServices {
         SetupServices(
             transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: kubectl,
-            poll: PollPolicy(interval: .seconds(2), maximumInterval: .seconds(10), deadline: .milliseconds(Int64(waitSeconds * 1000))))
+            poll: PollPolicy(
+                interval: .seconds(2), maximumInterval: .seconds(10), deadline: .milliseconds(Int64(waitSeconds * 1000))
+            ))
     }
 
     /// Prints events: with `json` one object per event; on a terminal a line per finished step

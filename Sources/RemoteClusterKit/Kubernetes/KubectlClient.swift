@@ -48,7 +48,9 @@ public struct KubectlClient: KubernetesClient {
             let name = result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
             return name.isEmpty ? nil : name
         } catch {
-            if case .commandFailed(_, let message) = error, message.contains("current-context is not set") { return nil }
+            if case .commandFailed(_, let message) = error, message.contains("current-context is not set") {
+                return nil
+            }
             throw error
         }
     }

@@ -43,7 +43,8 @@ extension Plan {
                 break
             }
         }
-        let localPassword = needsPasswords ? read { () throws(FieldProblem) in try secrets.localPassword(for: self) } : nil
+        let localPassword =
+            needsPasswords ? read { () throws(FieldProblem) in try secrets.localPassword(for: self) } : nil
         let localEndpoint = ClusterEndpoint(
             baseURL: local.url, auth: .basic(user: local.user, password: localPassword ?? Secret("")),
             trust: local.ca.map { .caFile($0.path) } ?? .systemStore)
@@ -60,7 +61,9 @@ extension Plan {
                 }
             }
             if setup.type == .eck, setup.eck?.context == nil { setup.eck?.context = currentContext }
-            if reading.contains(.encodedKeys) { setup.credentials = read { () throws(FieldProblem) in try secrets.encodedKey(for: remote) } }
+            if reading.contains(.encodedKeys) {
+                setup.credentials = read { () throws(FieldProblem) in try secrets.encodedKey(for: remote) }
+            }
             var endpoint: ClusterEndpoint?
             if case .create(let creation) = remote.apiKey {
                 let password =
@@ -72,7 +75,8 @@ extension Plan {
             if setup.type == .eck, setup.eck?.context == nil {
                 problems.append(
                     FieldProblem(
-                        field: "\(remote.yamlPath).eck.context", problem: "is not set and kubectl has no current context",
+                        field: "\(remote.yamlPath).eck.context",
+                        problem: "is not set and kubectl has no current context",
                         fix: "Name the remote cluster's kubeconfig context."))
             }
             remoteTargets.append(

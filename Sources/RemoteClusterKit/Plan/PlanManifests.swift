@@ -30,34 +30,44 @@ public struct PlanManifests: Sendable {
 
     /// The current local resource (given, or read with `kubernetes` in the plan's local context or
     /// `currentContext`), without server-set fields.
-    public func localResource(given: JSONValue?, kubernetes: any KubernetesClient, currentContext: String?) async throws(PlanManifestsError)
+    public func localResource(given: JSONValue?, kubernetes: any KubernetesClient, currentContext: String?)
+        async throws(PlanManifestsError)
         -> JSONValue
     {
         if let given { return ServerSetFields.strip(given) }
         let cluster = plan.local.eck
         guard let context = cluster.context ?? currentContext else {
             throw PlanManifestsError(
-                ["local.eck.context: no kubeconfig context is set and kubectl has none. Add it to the plan, or pass --local-resource FILE."],
+                [
+                    "local.eck.context: no kubeconfig context is set and kubectl has none. Add it to the plan, or pass --local-resource FILE."
+                ],
                 exitStatus: 2)
         }
         let location = KubernetesLocation(context: context, namespace: cluster.namespace)
         do {
             try await kubernetes.verify(location)
-            return ServerSetFields.strip(try await kubernetes.get(kind: "elasticsearch", name: cluster.name, in: location))
+            return ServerSetFields.strip(
+                try await kubernetes.get(kind: "elasticsearch", name: cluster.name, in: location))
         } catch {
             var lines = ["Reading Elasticsearch \(cluster.name) failed: \(error.description)"]
             if case .unknownContext = error { lines.append("Correct local.eck.context in the plan.") }
-            lines.append("Pass --local-resource FILE with the output of `kubectl get elasticsearch \(cluster.name) -o yaml` instead.")
+            lines.append(
+                "Pass --local-resource FILE with the output of `kubectl get elasticsearch \(cluster.name) -o yaml` instead."
+            )
             throw PlanManifestsError(lines, exitStatus: 1)
         }
     }
 
     /// The artifacts for the plan and the resource, checked against the Kubernetes shapes.
-    public func artifacts(resource: JSONValue, secrets: PlanSecretResolver = PlanSecretResolver()) throws(PlanManifestsError)
+    public func artifacts(resource: JSONValue, secrets: PlanSecretResolver = PlanSecretResolver())
+        throws(PlanManifestsError)
         -> (set: ArtifactSet, setup: ConnectionSetup)
     {
         let setup: ConnectionSetup
-        do { setup = try plan.connectionSetup(localElasticsearch: resource, includeSecrets: includeSecrets, secrets: secrets) } catch {
+        do {
+            setup = try plan.connectionSetup(
+                localElasticsearch: resource, includeSecrets: includeSecrets, secrets: secrets)
+        } catch {
             throw PlanManifestsError([error.description], exitStatus: 2)
         }
         let set: ArtifactSet
@@ -102,7 +112,8 @@ public struct PlanManifests: Sendable {
                 switch planRemote?.apiKey {
                 case .create?:
                     lines.append(
-                        "  \(remote.alias): the key does not exist yet; `\(applyCommand)` creates it (and does every other step), or send remote-\(remote.alias)-cross-cluster-api-key.txt in the remote's Kibana Dev Tools and save the `encoded` value in a file named by apiKey.encodedFile.")
+                        "  \(remote.alias): the key does not exist yet; `\(applyCommand)` creates it (and does every other step), or send remote-\(remote.alias)-cross-cluster-api-key.txt in the remote's Kibana Dev Tools and save the `encoded` value in a file named by apiKey.encodedFile."
+                    )
                 case .encodedEnv(let name)?:
                     lines.append("  \(remote.alias): with $\(name) set, run `\(again)`.")
                 case .encodedFile?:
@@ -115,7 +126,8 @@ public struct PlanManifests: Sendable {
         if plan.local.applyManifests == .kubectl, !applied {
             lines.append("")
             lines.append(
-                "The plan applies the local files with kubectl (local.applyManifests): `\(applyCommand)` does it with every other step, or run \(folder.appendingPathComponent("local-apply.sh").path).")
+                "The plan applies the local files with kubectl (local.applyManifests): `\(applyCommand)` does it with every other step, or run \(folder.appendingPathComponent("local-apply.sh").path)."
+            )
         }
         lines.append("")
         lines.append("Read NOTES.md for the order of the steps and what each one restarts.")

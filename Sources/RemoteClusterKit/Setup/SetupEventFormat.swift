@@ -76,7 +76,9 @@ public enum SetupEventFormat {
         report.remotes.map { remote in
             if remote.connected { return "\(symbols.ok) \(remote.alias): connected" }
             let at = remote.stoppedAt.map { " at step \($0.kind.number) (\($0.kind))" } ?? ""
-            if let question = remote.confirmation { return "\(symbols.warning) \(remote.alias): stopped\(at): \(question)" }
+            if let question = remote.confirmation {
+                return "\(symbols.warning) \(remote.alias): stopped\(at): \(question)"
+            }
             let why = remote.diagnosis.map { ": \($0.description)" } ?? ""
             return "\(symbols.failure) \(remote.alias): not connected\(at)\(why)"
         }

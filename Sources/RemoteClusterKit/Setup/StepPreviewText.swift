@@ -13,9 +13,10 @@ enum StepPreviewText {
     static func lines(for action: PlannedAction) -> [String] {
         switch action {
         case .http(let request, let target, let condition):
-            return ["# \(target)" + (condition.map { ", only when \($0)" } ?? "")] + request.description.split(
-                separator: "\n", omittingEmptySubsequences: false
-            ).map(String.init)
+            return ["# \(target)" + (condition.map { ", only when \($0)" } ?? "")]
+                + request.description.split(
+                    separator: "\n", omittingEmptySubsequences: false
+                ).map(String.init)
         case .kubernetes(let operation, let location, let condition):
             let prefix = "kubectl --context \(location.context) --namespace \(location.namespace)"
             let when = condition.map { ["# only when \($0)"] } ?? []
@@ -30,11 +31,15 @@ enum StepPreviewText {
                     + PreviewRedaction.object(patch).yamlString().split(separator: "\n").map(String.init) + ["EOF"]
             case .delete(let kind, let name): return when + ["\(prefix) delete \(kind) \(name)"]
             case .readSecret(let name, let key):
-                return when + ["\(prefix) get secret \(name) -o go-template='{{index .data \"\(key)\" | base64decode}}'"]
+                return when + [
+                    "\(prefix) get secret \(name) -o go-template='{{index .data \"\(key)\" | base64decode}}'"
+                ]
             }
         case .tlsProbe(let request):
             let name = request.serverName.map { ", server name \($0)" } ?? ""
-            return ["# TLS handshake with \(request.address)\(name), trusting \(request.trust) (nothing is sent after it)"]
+            return [
+                "# TLS handshake with \(request.address)\(name), trusting \(request.trust) (nothing is sent after it)"
+            ]
         case .writeFile(let path, let text, let mode):
             return ["# write \(path) (mode \(String(mode, radix: 8)))"]
                 + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

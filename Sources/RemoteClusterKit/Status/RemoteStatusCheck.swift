@@ -32,14 +32,17 @@ public struct RemoteStatusCheck: Sendable {
         var resolved: [String: ResolvedCluster] = [:]
         var resolveError: ElasticsearchError?
         do {
-            for entry in try await client.resolveCluster(aliases: remotes.map(\.alias)) { resolved[entry.alias] = entry }
+            for entry in try await client.resolveCluster(aliases: remotes.map(\.alias)) {
+                resolved[entry.alias] = entry
+            }
         } catch {
             if case .server(let server) = error { resolveError = server } else { throw error }
         }
         var statuses: [RemoteStatus] = []
         for remote in remotes {
             var observation = ConnectionObservation(
-                alias: remote.alias, addresses: remote.mode == .sniff ? remote.seeds : remote.proxyAddress.map { [$0] } ?? [],
+                alias: remote.alias,
+                addresses: remote.mode == .sniff ? remote.seeds : remote.proxyAddress.map { [$0] } ?? [],
                 serverName: remote.serverName, remoteInfo: remote, resolved: resolved[remote.alias],
                 resolveError: resolveError, preflightUsedClusterTrust: false)
             var info = remote

@@ -15,10 +15,12 @@ struct SetupFixture {
     /// Starts the environment; it is stopped when the test ends (`.stopsResources`).
     /// `deadline` bounds each wait (rollout, connection); failure cases use a short one.
     static func start(
-        remoteClusterServerEnabled: Bool = true, faults: Set<SimulatorFault> = [], deadline: Duration = .seconds(20)
+        remoteClusterServerEnabled: Bool = true, faults: Set<SimulatorFault> = [], deadline: Duration = .seconds(45)
     ) async throws -> SetupFixture {
         let environment = try await SimulatedEnvironment.start(
-            .init(faults: faults, remoteClusterServerEnabled: remoteClusterServerEnabled, restartDuration: .milliseconds(150)))
+            .init(
+                faults: faults, remoteClusterServerEnabled: remoteClusterServerEnabled,
+                restartDuration: .milliseconds(150)))
         TestCleanup.add { await environment.shutdown() }
         return SetupFixture(environment: environment, deadline: deadline)
     }
@@ -50,7 +52,9 @@ struct SetupFixture {
                 trust: .caFile(local.httpCAFile)))
     }
 
-    var remoteClient: ElasticsearchClient { ElasticsearchClient(transport: CurlTransport(), endpoint: remote.adminEndpoint) }
+    var remoteClient: ElasticsearchClient {
+        ElasticsearchClient(transport: CurlTransport(), endpoint: remote.adminEndpoint)
+    }
 
     /// An ECK remote on the simulated remote, with a key to create (named after the alias) that
     /// grants `logs-*`, and a CA file still to be saved from ECK's Secret.
@@ -63,12 +67,15 @@ struct SetupFixture {
             setup: RemoteSetup(
                 alias: alias, type: .eck, proxyAddress: proxyAddress ?? remote.proxyAddress, serverName: serverName,
                 certificateAuthority: RemoteCertificateAuthority(path: "\(folder)/\(alias)-ca.crt", pem: nil),
-                eck: ECKClusterReference(name: "remote", namespace: "default", context: "sim-remote", version: ECKVersion(3, 3, 0)),
+                eck: ECKClusterReference(
+                    name: "remote", namespace: "default", context: "sim-remote", version: ECKVersion(3, 3, 0)),
                 keyToCreate: CrossClusterAPIKeyRequest(name: "\(alias)-from-local", access: access)),
             endpoint: remote.adminEndpoint, decisions: decisions)
     }
 
-    func context(_ remotes: [RemoteTarget], role: RemoteRoleSetup? = nil, apply: ManifestApplyMode = .kubectl) -> SetupContext {
+    func context(_ remotes: [RemoteTarget], role: RemoteRoleSetup? = nil, apply: ManifestApplyMode = .kubectl)
+        -> SetupContext
+    {
         SetupContext(
             local: LocalClusterTarget(
                 eck: ECKClusterReference(name: "local", namespace: "default", context: "sim-local"),

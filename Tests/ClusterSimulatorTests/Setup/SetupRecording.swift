@@ -12,7 +12,8 @@ final class SetupRequestLog: @unchecked Sendable {
         var description: String {
             switch self {
             case .http(let method, let path, let host): return "\(method) \(host)\(path)"
-            case .kubernetes(let operation, let kind, let name, let context): return "kubectl \(operation) \(kind) \(name) (\(context))"
+            case .kubernetes(let operation, let kind, let name, let context):
+                return "kubectl \(operation) \(kind) \(name) (\(context))"
             case .probe(let address): return "probe \(address)"
             }
         }
@@ -97,7 +98,9 @@ struct RecordingKubernetes: KubernetesClient {
         try await inner.apply(objects, in: location)
     }
 
-    func mergePatch(kind: String, name: String, patch: JSONValue, in location: KubernetesLocation) async throws(KubernetesError) {
+    func mergePatch(kind: String, name: String, patch: JSONValue, in location: KubernetesLocation)
+        async throws(KubernetesError)
+    {
         record("patch", kind, name, location)
         try await inner.mergePatch(kind: kind, name: name, patch: patch, in: location)
     }
@@ -107,7 +110,9 @@ struct RecordingKubernetes: KubernetesClient {
         try await inner.delete(kind: kind, name: name, in: location)
     }
 
-    func secretData(secret: String, key: String, in location: KubernetesLocation) async throws(KubernetesError) -> [UInt8] {
+    func secretData(secret: String, key: String, in location: KubernetesLocation) async throws(KubernetesError)
+        -> [UInt8]
+    {
         record("get", "secret", secret, location)
         return try await inner.secretData(secret: secret, key: key, in: location)
     }

@@ -152,7 +152,9 @@ import Testing
         let wrongNamespace = try #require(throws: ArtifactError.self) {
             try Self.generate([remote], resource: elsewhere)
         }
-        #expect(wrongNamespace.problem.contains("namespace \"elsewhere\", but the plan's local.eck.namespace is \"search\""))
+        #expect(
+            wrongNamespace.problem.contains("namespace \"elsewhere\", but the plan's local.eck.namespace is \"search\"")
+        )
     }
 
     @Test func aCAOfARemoteLeftOutOfThePlanIsAnError() throws {

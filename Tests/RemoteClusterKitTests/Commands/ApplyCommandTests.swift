@@ -31,7 +31,8 @@ import Testing
             let result = try await Self.run(
                 [command, "--plan", folder.appendingPathComponent("plan.yaml").path], environment: ["PATH": path])
             #expect(result.status == 2)
-            for field in ["remotes[0].alias", "remotes[0].proxyAddress", "remotes[1].seeds[1]", "local.applyManifests"] {
+            for field in ["remotes[0].alias", "remotes[0].proxyAddress", "remotes[1].seeds[1]", "local.applyManifests"]
+            {
                 #expect(result.stderrText.contains("\(field): "), "\(command): \(field) in \(result.stderrText)")
             }
             #expect(result.stdoutText.isEmpty)
@@ -80,7 +81,9 @@ import Testing
 
     @Test func aDryRunInJSONIsOneObjectPerStep() async throws {
         let folder = try ManifestsCommandTests.planFolder()
-        let result = try await Self.run(["undo", "--plan", folder.appendingPathComponent("plan.yaml").path, "--dry-run", "--json"])
+        let result = try await Self.run([
+            "undo", "--plan", folder.appendingPathComponent("plan.yaml").path, "--dry-run", "--json",
+        ])
         #expect(result.status == 0, "\(result.stderrText)")
         let objects = try result.stdoutText.split(separator: "\n").map { try JSONValue.parse(Data($0.utf8)) }
         #expect(objects.allSatisfy { $0["event"] == "preview" })
@@ -89,12 +92,14 @@ import Testing
     }
 
     @Test func theReferencePagesExampleIsAValidPlan() throws {
-        let page = try String(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("docs/plan.md"), encoding: .utf8)
+        let page = try String(
+            contentsOf: TestPaths.repositoryRoot.appendingPathComponent("docs/plan.md"), encoding: .utf8)
         let start = try #require(page.range(of: "```yaml\n"))
         let end = try #require(page.range(of: "```", range: start.upperBound..<page.endIndex))
         let folder = try TestPaths.temporaryFolder()
         for sub in ["certs", "secrets"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         let ca = try TestPaths.fixtureText("remote-ca.crt")
         for name in ["remote-http-ca.crt", "local-http-ca.crt"] {

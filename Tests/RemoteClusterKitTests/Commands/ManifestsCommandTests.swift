@@ -61,7 +61,9 @@ import Testing
         #expect(
             result.stdoutText.contains(
                 "eu-logs: the key does not exist yet; `remote-cluster-wizard apply --plan \(plan)` creates it"))
-        #expect(result.stdoutText.contains("dc2-archive: run `remote-cluster-wizard manifests --plan \(plan) --include-secrets`."))
+        #expect(
+            result.stdoutText.contains(
+                "dc2-archive: run `remote-cluster-wizard manifests --plan \(plan) --include-secrets`."))
         let secretFile = out.appendingPathComponent("local-remote-cluster-credentials-secret.yaml")
         let secret = try JSONValue.parseYAML(String(contentsOf: secretFile, encoding: .utf8))
         #expect(
@@ -171,7 +173,10 @@ import Testing
         let out = folder.appendingPathComponent("out/manifests")
         #expect(result.stdoutText.hasPrefix("Wrote 13 files to \(out.path):"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("local-elasticsearch.yaml").path))
-        #expect(result.stdoutText.contains("`remote-cluster-wizard apply --plan \(folder.appendingPathComponent("plan.yaml").path)` does it with every other step, or run \(out.path)/local-apply.sh"))
+        #expect(
+            result.stdoutText.contains(
+                "`remote-cluster-wizard apply --plan \(folder.appendingPathComponent("plan.yaml").path)` does it with every other step, or run \(out.path)/local-apply.sh"
+            ))
     }
 
     /// A kubectl stand-in for `--apply`: the Secret and ConfigMap do not exist yet, `apply`
@@ -189,8 +194,10 @@ import Testing
             esac
             """,
             files: [
-                "rolling.json": #"{"metadata": {"generation": 8}, "status": {"phase": "ApplyingChanges", "observedGeneration": 8}}"#,
-                "ready.json": #"{"metadata": {"generation": 8}, "status": {"phase": "Ready", "observedGeneration": 8}}"#,
+                "rolling.json":
+                    #"{"metadata": {"generation": 8}, "status": {"phase": "ApplyingChanges", "observedGeneration": 8}}"#,
+                "ready.json":
+                    #"{"metadata": {"generation": 8}, "status": {"phase": "Ready", "observedGeneration": 8}}"#,
             ])
     }
 
@@ -218,11 +225,16 @@ import Testing
         let list = try JSONValue.parse(Data(kubectl.stdin.utf8))
         #expect(list["kind"] == "List")
         #expect(
-            list["items"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } == ["Secret", "ConfigMap", "Elasticsearch"])
+            list["items"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } == [
+                "Secret", "ConfigMap", "Elasticsearch",
+            ])
         #expect(
             list["items"]?.arrayValue?.first?[path: ["data", "cluster.remote.eu-logs.credentials"]]
                 == .string(Data(key.utf8).base64EncodedString()))
-        #expect(result.stdoutText.contains("[local] 5/9 Configure the local ECK cluster: ✓ done: created Secret central-remote-cluster-credentials"))
+        #expect(
+            result.stdoutText.contains(
+                "[local] 5/9 Configure the local ECK cluster: ✓ done: created Secret central-remote-cluster-credentials"
+            ))
         #expect(result.stdoutText.contains("remote-cluster-wizard apply --plan"))
         #expect(!result.stdoutText.contains(key) && !result.stderrText.contains(key))
     }

@@ -53,7 +53,10 @@ import Testing
 
     @Test func aSelfManagedTransportPortIsAnErrorWithTheFix() throws {
         do {
-            _ = try Self.parse(Self.replacing(#"seeds: ["10.20.0.11:9443", "10.20.0.12:9443"]"#, with: #"seeds: ["10.20.0.11:9443", "10.20.0.12:9300"]"#))
+            _ = try Self.parse(
+                Self.replacing(
+                    #"seeds: ["10.20.0.11:9443", "10.20.0.12:9443"]"#,
+                    with: #"seeds: ["10.20.0.11:9443", "10.20.0.12:9300"]"#))
             Issue.record("a 9300 seed was accepted")
         } catch {
             let problem = try #require(error.problems.first { $0.field == "remotes[1].seeds[1]" })
@@ -72,7 +75,9 @@ import Testing
                     searchPattern: "archive-*"
                 """)
         let remote = try Self.parse(yaml).plan.remotes[1]
-        #expect(remote.decisions == RemoteDecisions(applyRemoteChange: false, remotePrepared: true, continuePastFailedPreflight: true))
+        #expect(
+            remote.decisions
+                == RemoteDecisions(applyRemoteChange: false, remotePrepared: true, continuePastFailedPreflight: true))
         #expect(remote.searchPattern == "archive-*")
     }
 

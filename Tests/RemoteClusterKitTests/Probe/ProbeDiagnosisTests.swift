@@ -224,7 +224,8 @@ import Testing
         let http = Self.certificate(
             subject: "CN=central", issuer: "CN=central-http CA", names: ["DNS:central-es-http.default.svc"])
         let diagnosis = try #require(
-            Self.result(port: 31200, verification: .notTrusted(detail: "self-signed certificate in certificate chain"),
+            Self.result(
+                port: 31200, verification: .notTrusted(detail: "self-signed certificate in certificate chain"),
                 nameMatched: nil, chain: [http]
             ).diagnosis)
         #expect(diagnosis.cause == .restPort)

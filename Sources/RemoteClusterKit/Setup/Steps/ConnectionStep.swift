@@ -15,9 +15,18 @@ public struct ConnectionStep: SetupStep {
         .proxyReachesSeveralClusters,
     ]
 
+    /// Whether waiting cannot cure what the observation shows. An alias counts as unknown only
+    /// when `_resolve/cluster` says so, not when an answer merely lacks it for a moment.
+    static func isFinal(_ diagnosis: Diagnosis, _ observation: ConnectionObservation) -> Bool {
+        guard final.contains(diagnosis.cause) else { return false }
+        return diagnosis.cause != .unknownAlias || observation.resolveError != nil
+    }
+
     public func preview(in context: SetupContext) -> StepPreview {
         StepPreview(
-            notes: ["_remote/info alone can show a stale connected flag; _resolve/cluster contacts the remote each time."],
+            notes: [
+                "_remote/info alone can show a stale connected flag; _resolve/cluster contacts the remote each time."
+            ],
             actions: [
                 .http(ElasticsearchRequests.resolveCluster(aliases: [alias]), target: .localCluster),
                 .http(ElasticsearchRequests.remoteInfo(), target: .localCluster),
@@ -42,7 +51,7 @@ public struct ConnectionStep: SetupStep {
                 }
                 if observation.isConnectedWithCredentials { return observation }
                 let diagnosis = Diagnosis.diagnose(observation)
-                if Self.final.contains(diagnosis.cause), snapshot.localOutputs.rolloutFinished != false {
+                if Self.isFinal(diagnosis, observation), snapshot.localOutputs.rolloutFinished != false {
                     context.update(alias) { $0.connection = observation }
                     throw StepStop.failed(diagnosis)
                 }
@@ -51,7 +60,10 @@ public struct ConnectionStep: SetupStep {
             if let connected {
                 context.update(alias) { $0.connection = connected }
                 let info = connected.remoteInfo
-                let sockets = info.map { "\($0.connections.open) of \($0.connections.maximum.map(String.init) ?? "?") connections" } ?? ""
+                let sockets =
+                    info.map {
+                        "\($0.connections.open) of \($0.connections.maximum.map(String.init) ?? "?") connections"
+                    } ?? ""
                 return .passed("\(alias) is connected (\(sockets), cluster_credentials present).")
             }
             last.searchFailures = await Self.searchFailures(alias, client: client)
@@ -74,7 +86,9 @@ public struct ConnectionStep: SetupStep {
     /// error; empty when the search gives none.
     static func searchFailures(_ alias: String, client: ElasticsearchClient) async -> [String] {
         do {
-            return CrossClusterSearchAnswer(alias: alias, json: try await client.countAcross(alias: alias, pattern: "*")).failures
+            return CrossClusterSearchAnswer(
+                alias: alias, json: try await client.countAcross(alias: alias, pattern: "*")
+            ).failures
         } catch {
             if case .server(let server) = error { return server.allReasons }
             return []

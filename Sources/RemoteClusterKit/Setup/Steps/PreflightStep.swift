@@ -24,28 +24,41 @@ public struct PreflightStep: SetupStep {
         await StepExecution.run(id, title: title, context: context, events: events) { context, execution in
             let remote = try context.requireRemote(alias)
             let caFile = try Self.caFile(remote, outputs: context.outputs(for: alias))
+            defer { if let caFile, caFile != remote.setup.certificateAuthority?.path { SetupFiles.remove(caFile) } }
             var results: [TLSProbeResult] = []
             for request in Self.requests(remote, caFile: caFile) {
                 try Task.checkCancellation()
                 let result = await services.prober.probe(request)
                 results.append(result)
                 execution.progress(
-                    "\(request.address): \(result.passed ? "reachable, trusted, name matches" : result.diagnosis?.summary ?? "failed")")
+                    "\(request.address): \(result.passed ? "reachable, trusted, name matches" : result.diagnosis?.summary ?? "failed")"
+                )
             }
             context.update(alias) { $0.preflight = results }
             guard results.allSatisfy(\.passed) else {
-                let diagnosis = Diagnosis.diagnose(
+                let rules = ConnectionDiagnosisRules(
                     ConnectionObservation(
                         alias: alias, addresses: remote.setup.addresses, serverName: remote.setup.serverName,
-                        resolved: ResolvedCluster(alias: alias, connected: false), preflight: results))
+                        preflight: results))
+                let diagnosis =
+                    rules.preflightProblem
+                    ?? Diagnosis(
+                        cause: .unknown,
+                        summary: "The TLS preflight to \(remote.setup.addresses.joined(separator: ", ")) did not pass.",
+                        fix:
+                            "Run `remote-cluster-wizard probe` with the same address, server name and CA for the details.",
+                        raw: results.map { TLSProbeReport.lines(for: $0, symbols: .ascii).joined(separator: "\n") }
+                            .joined(separator: "\n"))
                 if remote.decisions.continuePastFailedPreflight {
                     execution.progress("Continuing as asked, although: \(diagnosis.summary)")
-                    return .passed("The preflight failed (\(diagnosis.summary)); continuing as the plan or operator asked.")
+                    return .passed(
+                        "The preflight failed (\(diagnosis.summary)); continuing as the plan or operator asked.")
                 }
                 throw StepStop.failed(diagnosis)
             }
             return .passed(
-                results.count == 1 ? "\(results[0].request.address) is reachable and trusted, and the name matches."
+                results.count == 1
+                    ? "\(results[0].request.address) is reachable and trusted, and the name matches."
                     : "All \(results.count) seeds are reachable and trusted, and their names match.")
         }
     }
@@ -69,7 +82,9 @@ public struct PreflightStep: SetupStep {
             throw StepStop.failed(
                 Diagnosis(
                     cause: .untrustedCertificate, summary: "The CA file \(ca.path) for \(remote.alias) does not exist.",
-                    fix: "Save the remote's CA there (for ECK the remote preparation step does it), or remove `ca` if the certificate is publicly trusted."))
+                    fix:
+                        "Save the remote's CA there (for ECK the remote preparation step does it), or remove `ca` if the certificate is publicly trusted."
+                ))
         }
         return try SetupFiles.temporaryCA(pem, alias: remote.alias)
     }

@@ -25,7 +25,9 @@ public struct RemotePreparationStep: SetupStep {
         case .eck:
             guard let cluster = remote.setup.eck else { return StepPreview(notes: notes) }
             let location = Self.location(cluster)
-            var actions: [PlannedAction] = [.kubernetes(.get(kind: "elasticsearch", name: cluster.name), location: location)]
+            var actions: [PlannedAction] = [
+                .kubernetes(.get(kind: "elasticsearch", name: cluster.name), location: location)
+            ]
             if let patch = artifacts.remotePatch(alias: alias) {
                 actions.append(
                     .kubernetes(
@@ -37,7 +39,14 @@ public struct RemotePreparationStep: SetupStep {
                 let service = RemoteECKArtifacts.serviceName(cluster: cluster.name)
                 actions.append(
                     .kubernetes(
-                        .apply([Self.loadBalancer(for: ["spec": ["selector": ["elasticsearch.k8s.elastic.co/cluster-name": .string(cluster.name)]]], cluster: cluster, port: Self.externalPort(remote.setup))]),
+                        .apply([
+                            Self.loadBalancer(
+                                for: [
+                                    "spec": [
+                                        "selector": ["elasticsearch.k8s.elastic.co/cluster-name": .string(cluster.name)]
+                                    ]
+                                ], cluster: cluster, port: Self.externalPort(remote.setup))
+                        ]),
                         location: location, sentOnlyIf: "Service \(service)-lb does not exist"))
             }
             if let ca = remote.setup.certificateAuthority, remote.setup.certificateAuthority?.pem == nil {
@@ -45,7 +54,11 @@ public struct RemotePreparationStep: SetupStep {
                     .kubernetes(
                         .readSecret(name: RemoteECKArtifacts.transportCASecret(cluster: cluster.name), key: "ca.crt"),
                         location: location))
-                actions.append(.writeFile(path: ca.path, text: "<ca.crt of \(RemoteECKArtifacts.transportCASecret(cluster: cluster.name))>", mode: 0o644))
+                actions.append(
+                    .writeFile(
+                        path: ca.path,
+                        text: "<ca.crt of \(RemoteECKArtifacts.transportCASecret(cluster: cluster.name))>", mode: 0o644)
+                )
             }
             return StepPreview(notes: notes, actions: actions)
         }
@@ -54,14 +67,18 @@ public struct RemotePreparationStep: SetupStep {
     public func run(in context: SetupContext, services: SetupServices, events: SetupEventSink) async -> StepResult {
         await StepExecution.run(id, title: title, context: context, events: events) { context, execution in
             let remote = try context.requireRemote(alias)
-            if let pem = remote.setup.certificateAuthority?.pem { context.update(alias) { $0.certificateAuthorityPEM = pem } }
+            if let pem = remote.setup.certificateAuthority?.pem {
+                context.update(alias) { $0.certificateAuthorityPEM = pem }
+            }
             switch remote.setup.type {
             case .ech, .ece:
-                return .skipped("\(remote.setup.type.displayName) runs the remote cluster server already; nothing to apply.")
+                return .skipped(
+                    "\(remote.setup.type.displayName) runs the remote cluster server already; nothing to apply.")
             case .selfManaged:
                 guard remote.decisions.remotePrepared else {
                     throw StepStop.needsConfirmation(
-                        "Apply the generated elasticsearch.yml lines and certificates on every node of \(alias) and restart them, then confirm (in a plan: `prepared: true`).")
+                        "Apply the generated elasticsearch.yml lines and certificates on every node of \(alias) and restart them, then confirm (in a plan: `prepared: true`)."
+                    )
                 }
                 return .passed("The operator confirmed that \(alias) runs the remote cluster server.")
             case .eck:
@@ -75,45 +92,79 @@ public struct RemotePreparationStep: SetupStep {
     ) async throws -> StepOutcome {
         guard let cluster = remote.setup.eck else {
             throw StepStop.failed(
-                Diagnosis(cause: .unknown, summary: "\(alias) is an ECK remote without its resource's name.",
-                          fix: "Add `eck: {name, namespace, version}` to the remote."))
+                Diagnosis(
+                    cause: .unknown, summary: "\(alias) is an ECK remote without its resource's name.",
+                    fix: "Add `eck: {name, namespace, version}` to the remote."))
         }
-        let location = Self.location(cluster)
+        guard let location = cluster.location else {
+            throw StepStop.failed(
+                Diagnosis(
+                    cause: .requestFailed,
+                    summary: "The kubeconfig context of \(alias)'s Elasticsearch \(cluster.name) is not known.",
+                    fix: "Set the remote's eck.context (or a current context in kubectl)."))
+        }
         let kubernetes = services.kubernetes
         var changes: [String] = []
         let resource = try await Call.kubernetes("Reading Elasticsearch \(cluster.name)") {
             try await kubernetes.get(kind: "elasticsearch", name: cluster.name, in: location)
         }
+        let enabled = resource[path: ["spec", "remoteClusterServer", "enabled"]]?.boolValue == true
         if let patch = Self.artifacts(remote.setup).remotePatch(alias: alias), !JSONSubset.contains(resource, patch) {
-            guard remote.decisions.applyRemoteChange else {
-                if remote.decisions.remotePrepared {
-                    throw StepStop.failed(
-                        Diagnosis(
-                            cause: .unreachable,
-                            summary: "The remote cluster server of \(cluster.name) is not enabled as the plan says (spec.remoteClusterServer differs).",
-                            fix: "Apply remote-\(alias)-elasticsearch-patch.yaml (see `manifests`), or remove `prepared: true` so the tool applies it."))
-                }
-                throw StepStop.needsConfirmation(
-                    "Enable the remote cluster server of \(cluster.name): apply the patch shown (this restarts its pods), or let the tool apply it.")
+            if enabled, !remote.decisions.applyRemoteChange {
+                execution.progress(
+                    "The remote cluster server of \(cluster.name) is enabled; its Service differs from the generated change and is left as the operator set it up."
+                )
+            } else {
+                try await enable(
+                    cluster, patch: patch, remote: remote, location: location, services: services, execution: execution)
+                changes.append("enabled the remote cluster server of Elasticsearch \(cluster.name) (\(location))")
             }
-            try await Call.kubernetes("Patching Elasticsearch \(cluster.name)") {
-                try await kubernetes.mergePatch(kind: "elasticsearch", name: cluster.name, patch: patch, in: location)
-            }
-            execution.progress("Patched spec.remoteClusterServer of \(cluster.name); ECK restarts its pods.")
-            try await RolloutWait.untilReady(
-                name: cluster.name, in: location, mustLeaveReady: false, services: services, execution: execution)
-            changes.append("enabled the remote cluster server of Elasticsearch \(cluster.name) (\(location))")
         }
-        if !Self.customisable(cluster), let created = try await exposeWithLoadBalancer(cluster, remote: remote, location: location, services: services) {
+        if !Self.customisable(cluster),
+            let created = try await exposeWithLoadBalancer(
+                cluster, remote: remote, location: location, services: services)
+        {
             changes.append(created)
         }
-        if let saved = try await readCA(cluster, remote: remote, location: location, context: &context, services: services, execution: execution) {
+        if let saved = try await readCA(
+            cluster, remote: remote, location: location, context: &context, services: services, execution: execution)
+        {
             changes.append(saved)
         }
         if changes.isEmpty {
             return .alreadyDone("The remote cluster server of \(cluster.name) is enabled and exposed.")
         }
         return .done(changes: changes)
+    }
+
+    /// Merge-patches `spec.remoteClusterServer` (or asks first, when the operator keeps the
+    /// change for themselves) and waits for the rollout.
+    func enable(
+        _ cluster: ECKClusterReference, patch: JSONValue, remote: RemoteTarget, location: KubernetesLocation,
+        services: SetupServices, execution: StepExecution
+    ) async throws {
+        let kubernetes = services.kubernetes
+        guard remote.decisions.applyRemoteChange else {
+            if remote.decisions.remotePrepared {
+                throw StepStop.failed(
+                    Diagnosis(
+                        cause: .unreachable,
+                        summary:
+                            "The remote cluster server of \(cluster.name) is not enabled as the plan says (spec.remoteClusterServer differs).",
+                        fix:
+                            "Apply remote-\(alias)-elasticsearch-patch.yaml (see `manifests`), or remove `prepared: true` so the tool applies it."
+                    ))
+            }
+            throw StepStop.needsConfirmation(
+                "Enable the remote cluster server of \(cluster.name): apply the patch shown (this restarts its pods), or let the tool apply it."
+            )
+        }
+        try await Call.kubernetes("Patching Elasticsearch \(cluster.name)") {
+            try await kubernetes.mergePatch(kind: "elasticsearch", name: cluster.name, patch: patch, in: location)
+        }
+        execution.progress("Patched spec.remoteClusterServer of \(cluster.name); ECK restarts its pods.")
+        try await RolloutWait.untilReady(
+            name: cluster.name, in: location, mustLeaveReady: false, services: services, execution: execution)
     }
 
     /// Reads ca.crt of `<name>-es-transport-certs-public` into the outputs. With a `ca` path the
@@ -126,7 +177,9 @@ public struct RemotePreparationStep: SetupStep {
     ) async throws -> String? {
         let secret = RemoteECKArtifacts.transportCASecret(cluster: cluster.name)
         let read = { () async throws(KubernetesError) -> String in
-            String(decoding: try await services.kubernetes.secretData(secret: secret, key: "ca.crt", in: location), as: UTF8.self)
+            String(
+                decoding: try await services.kubernetes.secretData(secret: secret, key: "ca.crt", in: location),
+                as: UTF8.self)
         }
         guard let ca = remote.setup.certificateAuthority else {
             if let pem = try? await read() { context.update(alias) { $0.certificateAuthorityPEM = pem } }
@@ -134,9 +187,12 @@ public struct RemotePreparationStep: SetupStep {
         }
         let pem = try await Call.kubernetes("Reading the CA of \(cluster.name)") { try await read() }
         if !ca.path.isEmpty, let existing = SetupFiles.text(at: ca.path) {
-            if existing.trimmingCharacters(in: .whitespacesAndNewlines) != pem.trimmingCharacters(in: .whitespacesAndNewlines) {
+            if existing.trimmingCharacters(in: .whitespacesAndNewlines)
+                != pem.trimmingCharacters(in: .whitespacesAndNewlines)
+            {
                 execution.progress(
-                    "\(ca.path) differs from ca.crt of \(secret); using the file (a proxy's CA, or ECK rotated its CA: then save it again).")
+                    "\(ca.path) differs from ca.crt of \(secret); using the file (a proxy's CA, or ECK rotated its CA: then save it again)."
+                )
             }
             context.update(alias) { $0.certificateAuthorityPEM = existing }
             return nil
@@ -145,8 +201,9 @@ public struct RemotePreparationStep: SetupStep {
         guard !ca.path.isEmpty else { return nil }
         do { try SetupFiles.write(pem, to: ca.path, mode: 0o644) } catch {
             throw StepStop.failed(
-                Diagnosis(cause: .requestFailed, summary: "Cannot write the CA to \(ca.path): \(error)",
-                          fix: "Check that the folder is writable, or change the remote's `ca` path."))
+                Diagnosis(
+                    cause: .requestFailed, summary: "Cannot write the CA to \(ca.path): \(error)",
+                    fix: "Check that the folder is writable, or change the remote's `ca` path."))
         }
         return "saved the CA of \(cluster.name) to \(ca.path)"
     }
@@ -180,10 +237,18 @@ public struct RemotePreparationStep: SetupStep {
         let service = RemoteECKArtifacts.serviceName(cluster: cluster.name)
         return [
             "apiVersion": "v1", "kind": "Service",
-            "metadata": ["name": .string("\(service)-lb"), "namespace": .string(cluster.namespace), "labels": LocalClusterNaming.labels],
+            "metadata": [
+                "name": .string("\(service)-lb"), "namespace": .string(cluster.namespace),
+                "labels": LocalClusterNaming.labels,
+            ],
             "spec": [
                 "type": "LoadBalancer", "selector": base[path: ["spec", "selector"]] ?? [:],
-                "ports": [["name": "rcs", "port": .int(port), "protocol": "TCP", "targetPort": .int(RemoteECKArtifacts.remoteClusterPort)]],
+                "ports": [
+                    [
+                        "name": "rcs", "port": .int(port), "protocol": "TCP",
+                        "targetPort": .int(RemoteECKArtifacts.remoteClusterPort),
+                    ]
+                ],
             ],
         ]
     }
