@@ -60,6 +60,20 @@ enum ECKObjects {
         return service
     }
 
+    /// Stores what ECK creates for every cluster: the public HTTP certificate Secret, the
+    /// `elastic` user Secret, and the HTTP and transport Services.
+    static func storeClusterBasics(
+        cluster name: String, httpCA: String, elasticPassword: Secret, into kubernetes: SimulatedKubernetes,
+        at location: KubernetesLocation
+    ) {
+        kubernetes.store(
+            secret("\(name)-es-http-certs-public", cluster: name, ["ca.crt": httpCA, "tls.crt": httpCA]), in: location)
+        kubernetes.store(
+            secret("\(name)-es-elastic-user", cluster: name, ["elastic": elasticPassword.revealed]), in: location)
+        kubernetes.store(httpService(cluster: name), in: location)
+        kubernetes.store(transportService(cluster: name), in: location)
+    }
+
     static func readyStatus(generation: Int, version: String) -> JSONValue {
         status(phase: "Ready", health: "green", generation: generation, version: version)
     }

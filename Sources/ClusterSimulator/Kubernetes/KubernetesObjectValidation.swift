@@ -23,11 +23,22 @@ public struct KubernetesObjectValidation: Sendable {
         self.customResourceSchemas = customResourceSchemas
     }
 
-    /// Loads the `Elasticsearch` CRD (a `CustomResourceDefinition` YAML file, version `v1`).
+    /// Loads the `Elasticsearch` CRD (a `CustomResourceDefinition` YAML file, version `v1`). The
+    /// schema of a file is read once per process (the ECK CRD is large).
     public init(elasticsearchCRD url: URL) throws(SchemaLoadError) {
-        let validator = try ManifestSchemaValidator(customResourceDefinitionFile: url, version: "v1")
+        let path = url.standardizedFileURL.path
+        let validator: ManifestSchemaValidator
+        if let cached = Self.loaded.current[path] {
+            validator = cached
+        } else {
+            validator = try ManifestSchemaValidator(customResourceDefinitionFile: url, version: "v1")
+            Self.loaded.withLock { $0[path] = validator }
+        }
         self.init(customResourceSchemas: [KubernetesResourceType.elasticsearch.resource: validator])
     }
+
+    /// The CRD schemas read so far, by file path.
+    private static let loaded = LockedState<[String: ManifestSchemaValidator]>([:])
 
     /// Where `../shared/eck-reference` keeps the CRD, looked up from the working directory and from
     /// the executable's repository checkout (`.build/<config>/<executable>`); nil when absent.

@@ -43,14 +43,8 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
         kubernetes.store(
             ECKObjects.secret("\(name)-es-transport-certs-public", cluster: name, ["ca.crt": transportCA]), in: location
         )
-        kubernetes.store(
-            ECKObjects.secret("\(name)-es-http-certs-public", cluster: name, ["ca.crt": httpCA, "tls.crt": httpCA]),
-            in: location)
-        kubernetes.store(
-            ECKObjects.secret("\(name)-es-elastic-user", cluster: name, ["elastic": cluster.elasticPassword.revealed]),
-            in: location)
-        kubernetes.store(ECKObjects.httpService(cluster: name), in: location)
-        kubernetes.store(ECKObjects.transportService(cluster: name), in: location)
+        ECKObjects.storeClusterBasics(
+            cluster: name, httpCA: httpCA, elasticPassword: cluster.elasticPassword, into: kubernetes, at: location)
         if enabled { kubernetes.store(ECKObjects.remoteClusterService(cluster: name, template: nil), in: location) }
     }
 

@@ -152,9 +152,7 @@ public final class SimulatedKubernetes: KubernetesClient {
         _ object: JSONValue, type: KubernetesResourceType, in location: KubernetesLocation,
         fieldValidation: FieldValidation = .strict, dryRun: Bool = false
     ) throws(KubernetesAPIError) -> (object: JSONValue, warnings: [String]) {
-        let incoming = try prepared(object, type: type, namespace: location.namespace)
-        let name = incoming[path: ["metadata", "name"]]?.stringValue ?? ""
-        var (checked, warnings) = try validation.check(incoming, type: type, fieldValidation: fieldValidation)
+        var (name, checked, warnings) = try incoming(object, type: type, in: location, fieldValidation: fieldValidation)
         if type.hasStatusSubresource, case .object(var members) = checked {
             members.removeValue(forKey: "status")
             checked = .object(members)
@@ -181,9 +179,7 @@ public final class SimulatedKubernetes: KubernetesClient {
         _ object: JSONValue, type: KubernetesResourceType, in location: KubernetesLocation,
         fieldValidation: FieldValidation = .strict, dryRun: Bool = false
     ) throws(KubernetesAPIError) -> (object: JSONValue, warnings: [String]) {
-        let incoming = try prepared(object, type: type, namespace: location.namespace)
-        let name = incoming[path: ["metadata", "name"]]?.stringValue ?? ""
-        let (checked, warnings) = try validation.check(incoming, type: type, fieldValidation: fieldValidation)
+        let (name, checked, warnings) = try incoming(object, type: type, in: location, fieldValidation: fieldValidation)
         let wantedVersion = checked[path: ["metadata", "resourceVersion"]]?.stringValue
         var failure: KubernetesAPIError?
         let stored = commitIfChanged(type, name: name, in: location, dryRun: dryRun) { existing in
@@ -361,6 +357,16 @@ public final class SimulatedKubernetes: KubernetesClient {
         metadata.removeValue(forKey: "resourceVersion")
         members["metadata"] = .object(metadata)
         return .object(members)
+    }
+
+    /// An object a client sent, prepared and validated: its name, the object to store, the warnings.
+    private func incoming(
+        _ object: JSONValue, type: KubernetesResourceType, in location: KubernetesLocation,
+        fieldValidation: FieldValidation
+    ) throws(KubernetesAPIError) -> (name: String, object: JSONValue, warnings: [String]) {
+        let ready = try prepared(object, type: type, namespace: location.namespace)
+        let (checked, warnings) = try validation.check(ready, type: type, fieldValidation: fieldValidation)
+        return (ready[path: ["metadata", "name"]]?.stringValue ?? "", checked, warnings)
     }
 
     /// Checks the name and namespace of an incoming object and folds Secret `stringData` into `data`.

@@ -1,6 +1,7 @@
 import ClusterSimulator
 import Foundation
 import RemoteClusterKit
+import Testing
 
 /// The real kubectl on this machine (`make deps` installs it where missing), and a simulated
 /// environment that serves the Kubernetes API for it.
@@ -45,3 +46,7 @@ enum Kubectl {
         return client
     }
 }
+
+/// The suites that start simulated environments with the Kubernetes API and the ECK CRD: one at a
+/// time, so they do not crowd out the timing of the other integration tests.
+@Suite(.serialized) enum KubernetesAPISuites {}

@@ -39,50 +39,57 @@ enum KubernetesProtobuf {
         }
     }
 
-    static func secret(_ raw: ArraySlice<UInt8>) -> JSONValue {
-        var object: OrderedDictionary<String, JSONValue> = ["apiVersion": "v1", "kind": "Secret"]
-        var data = OrderedDictionary<String, JSONValue>()
-        var stringData = OrderedDictionary<String, JSONValue>()
-        var reader = Reader(raw)
-        while let (field, value) = reader.next() {
-            switch (field, value) {
-            case (1, .bytes(let meta)): object["metadata"] = metadata(meta)
-            case (2, .bytes(let entry)):
-                let (key, bytes) = mapEntry(entry)
-                data[key] = .string(Data(bytes).base64EncodedString())
-            case (3, .bytes(let type)): object["type"] = .string(string(type))
-            case (4, .bytes(let entry)):
-                let (key, bytes) = mapEntry(entry)
-                stringData[key] = .string(string(bytes))
-            case (5, .varint(let flag)): object["immutable"] = .bool(flag != 0)
-            default: break
-            }
-        }
-        if !data.isEmpty { object["data"] = .object(data) }
-        if !stringData.isEmpty { object["stringData"] = .object(stringData) }
-        return .object(object)
+    /// How one map field of a message becomes JSON: its member name and whether the values are
+    /// bytes (base64 in JSON) or text.
+    struct MapField {
+        var name: String
+        var bytes: Bool
     }
 
+    /// `v1.Secret`: metadata (1), data (2, bytes), type (3), stringData (4, text), immutable (5).
+    static func secret(_ raw: ArraySlice<UInt8>) -> JSONValue {
+        object(
+            kind: "Secret", raw,
+            maps: [2: MapField(name: "data", bytes: true), 4: MapField(name: "stringData", bytes: false)],
+            strings: [3: "type"], immutableField: 5)
+    }
+
+    /// `v1.ConfigMap`: metadata (1), data (2, text), binaryData (3, bytes), immutable (4).
     static func configMap(_ raw: ArraySlice<UInt8>) -> JSONValue {
-        var object: OrderedDictionary<String, JSONValue> = ["apiVersion": "v1", "kind": "ConfigMap"]
-        var data = OrderedDictionary<String, JSONValue>()
-        var binary = OrderedDictionary<String, JSONValue>()
+        object(
+            kind: "ConfigMap", raw,
+            maps: [2: MapField(name: "data", bytes: false), 3: MapField(name: "binaryData", bytes: true)], strings: [:],
+            immutableField: 4)
+    }
+
+    /// A core object message: field 1 is its metadata; `maps` and `strings` name the other fields.
+    static func object(
+        kind: String, _ raw: ArraySlice<UInt8>, maps: [Int: MapField], strings: [Int: String], immutableField: Int
+    ) -> JSONValue {
+        var object: OrderedDictionary<String, JSONValue> = ["apiVersion": "v1", "kind": .string(kind)]
+        var collected: [Int: OrderedDictionary<String, JSONValue>] = [:]
         var reader = Reader(raw)
         while let (field, value) = reader.next() {
-            switch (field, value) {
-            case (1, .bytes(let meta)): object["metadata"] = metadata(meta)
-            case (2, .bytes(let entry)):
-                let (key, bytes) = mapEntry(entry)
-                data[key] = .string(string(bytes))
-            case (3, .bytes(let entry)):
-                let (key, bytes) = mapEntry(entry)
-                binary[key] = .string(Data(bytes).base64EncodedString())
-            case (4, .varint(let flag)): object["immutable"] = .bool(flag != 0)
-            default: break
+            switch value {
+            case .bytes(let bytes) where field == 1:
+                object["metadata"] = metadata(bytes)
+            case .bytes(let bytes):
+                if let map = maps[field] {
+                    let (key, element) = mapEntry(bytes)
+                    collected[field, default: [:]][key] = .string(
+                        map.bytes ? Data(element).base64EncodedString() : string(element))
+                } else if let name = strings[field] {
+                    object[name] = .string(string(bytes))
+                }
+            case .varint(let flag) where field == immutableField:
+                object["immutable"] = .bool(flag != 0)
+            default:
+                break
             }
         }
-        if !data.isEmpty { object["data"] = .object(data) }
-        if !binary.isEmpty { object["binaryData"] = .object(binary) }
+        for (field, map) in maps.sorted(by: { $0.key < $1.key }) {
+            if let entries = collected[field], !entries.isEmpty { object[map.name] = .object(entries) }
+        }
         return .object(object)
     }
 

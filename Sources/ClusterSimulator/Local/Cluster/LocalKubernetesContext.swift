@@ -46,15 +46,9 @@ public final class LocalKubernetesContext: SimulatedKubernetesContextBehavior {
                 "status": ECKObjects.status(phase: "Ready", health: "green", generation: 1, version: version),
             ], in: location)
         let httpCA = try String(contentsOfFile: cluster.httpCAFile, encoding: .utf8)
-        let name = resourceName
-        kubernetes.store(
-            ECKObjects.secret("\(name)-es-http-certs-public", cluster: name, ["ca.crt": httpCA, "tls.crt": httpCA]),
-            in: location)
-        kubernetes.store(
-            ECKObjects.secret("\(name)-es-elastic-user", cluster: name, ["elastic": cluster.elasticPassword.revealed]),
-            in: location)
-        kubernetes.store(ECKObjects.httpService(cluster: name), in: location)
-        kubernetes.store(ECKObjects.transportService(cluster: name), in: location)
+        ECKObjects.storeClusterBasics(
+            cluster: resourceName, httpCA: httpCA, elasticPassword: cluster.elasticPassword, into: kubernetes,
+            at: location)
     }
 
     public func objectChanged(
