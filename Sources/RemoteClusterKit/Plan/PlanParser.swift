@@ -4,27 +4,19 @@ import Yams
 extension Plan {
     /// Reads and validates a plan file. Relative paths are resolved against the file's folder.
     public static func load(from file: URL, now: Date = Date()) throws(PlanError) -> ParsedPlan {
-        let text: String
-        do { text = try String(contentsOf: file, encoding: .utf8) } catch {
-            throw PlanError(problems: [
-                FieldProblem(
-                    field: file.path, problem: "cannot be read (\(error.localizedDescription))",
-                    fix: "Check the path and the file's permissions.")
-            ])
-        }
-        return try parse(yaml: text, folder: file.deletingLastPathComponent(), now: now)
+        let text = try PlanDocumentProblems.text(of: file)
+        return try parse(yaml: text, folder: file.deletingLastPathComponent(), now: now, source: file.path)
     }
 
     /// Parses and validates plan text; every problem names its YAML path. Throws all problems
     /// at once; warnings come back with the plan.
-    public static func parse(yaml text: String, folder: URL, now: Date = Date()) throws(PlanError) -> ParsedPlan {
+    /// `source` names the text in problems about the document as a whole (the file's path).
+    public static func parse(yaml text: String, folder: URL, now: Date = Date(), source: String = "(plan)")
+        throws(PlanError) -> ParsedPlan
+    {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw PlanError(problems: [
-                FieldProblem(
-                    field: "(plan)", problem: "is not valid YAML: \(YAMLErrorText.describe(error))",
-                    fix: "Fix the YAML at the line shown; every key may appear once per mapping.")
-            ])
+        do { root = try YAMLText.compose(text) } catch {
+            throw PlanError(problems: [PlanDocumentProblems.unreadable(error, source: source)])
         }
         guard let root else {
             throw PlanError(problems: [
@@ -86,7 +78,7 @@ struct PlanParser {
         for remote in remotes {
             if let first = seen[remote.alias] {
                 reader.fail(
-                    "\(remote.yamlPath).alias", "\"\(remote.alias)\" is already the alias of \(first)",
+                    "\(remote.yamlPath).alias", "\(TextExcerpt.quoted(remote.alias)) is already the alias of \(first)",
                     "Give every remote its own alias.")
             } else {
                 seen[remote.alias] = remote.yamlPath
@@ -193,7 +185,7 @@ struct PlanParser {
             let hint =
                 PlanNodeReader.suggestion(for: text, among: ["proxy", "sniff"]).map { "Did you mean `\($0)`? " } ?? ""
             reader.fail(
-                path, "\"\(text)\" is not one of proxy, sniff", "\(hint)Use proxy (the default) or sniff.", at: node)
+                path, "\(TextExcerpt.quoted(text)) is not one of proxy, sniff", "\(hint)Use proxy (the default) or sniff.", at: node)
             return .proxy
         }
     }
@@ -234,14 +226,14 @@ struct PlanParser {
         let name = reader.string(m["name"], path: "\(path).name")
         if let name, !CoreObjectShapes.isDNSSubdomain(name) {
             reader.fail(
-                "\(path).name", "\"\(name)\" is not a valid Kubernetes object name",
+                "\(path).name", "\(TextExcerpt.quoted(name)) is not a valid Kubernetes object name",
                 "Use the resource's name as `kubectl get elasticsearch` lists it (lowercase letters, digits, '-').",
                 at: m["name"])
         }
         let namespace = reader.string(m["namespace"], path: "\(path).namespace")
         if let namespace, !CoreObjectShapes.isDNSLabel(namespace) {
             reader.fail(
-                "\(path).namespace", "\"\(namespace)\" is not a valid namespace name",
+                "\(path).namespace", "\(TextExcerpt.quoted(namespace)) is not a valid namespace name",
                 "Use the namespace as `kubectl get namespaces` lists it.", at: m["namespace"])
         }
         let context = reader.string(m["context"], path: "\(path).context")
@@ -250,7 +242,7 @@ struct PlanParser {
             version = ECKVersion(text)
             if version == nil {
                 reader.fail(
-                    "\(path).version", "\"\(text)\" is not a version",
+                    "\(path).version", "\(TextExcerpt.quoted(text)) is not a version",
                     "Write the ECK operator version in quotes, e.g. \"3.3.0\".", at: m["version"])
             }
         }
@@ -262,6 +254,10 @@ struct PlanParser {
 
     mutating func apiKey(_ node: Node, path: String, alias: String) -> PlanAPIKey? {
         let choices = ["create", "encodedEnv", "encodedFile"]
+        if case .scalar = node {
+            reader.fail(path, PlanSecretRules.secretInPlan, PlanSecretRules.keySourceFix, at: node)
+            return nil
+        }
         guard let m = reader.members(node, path: path, allowed: choices) else { return nil }
         let given = choices.filter { m[$0] != nil }
         guard given.count == 1, let choice = given.first, let value = m[choice] else {

@@ -109,6 +109,8 @@ extension JSONValue {
     }
 
     static func format(number: Double) -> String {
+        // JSON has no infinity or NaN; JavaScript's JSON.stringify writes null for them too.
+        guard number.isFinite else { return "null" }
         if number.rounded() == number, abs(number) < 9.0e15 { return String(Int64(number)) }
         return "\(number)"
     }
@@ -122,7 +124,8 @@ extension JSONValue {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || TerminalText.needsEscape(scalar):
+                // Also DEL, C1 and bidirectional controls, so JSON output is safe on a terminal.
                 out += String(format: "\\u%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
@@ -273,12 +276,19 @@ private struct JSONTextParser {
                 case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"):
                     var code = try parseHex4()
-                    if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count,
+                    if (0xD800...0xDBFF).contains(code), index + 5 < bytes.count,
                         bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                     {
+                        let highEnd = index
                         index += 2
                         let low = try parseHex4()
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            // A high surrogate without its low half: replace it and read the
+                            // next escape on its own.
+                            index = highEnd
+                        }
                     }
                     scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default: throw fail("invalid escape")
@@ -293,7 +303,7 @@ private struct JSONTextParser {
     }
 
     mutating func parseHex4() throws(JSONParseError) -> UInt32 {
-        guard index + 4 <= bytes.count,
+        guard index + 4 <= bytes.count, bytes[index..<index + 4].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
             let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else { throw fail("invalid \\u escape") }
         index += 4
@@ -306,6 +316,7 @@ private struct JSONTextParser {
         guard index > start, let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
             throw fail("unexpected character")
         }
+        guard number.isFinite else { throw JSONParseError(offset: start, reason: "the number is too large") }
         return .number(number)
     }
 }

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// A secret value (password, API key, encoded cross-cluster key) that never prints itself.
 ///
 /// `description`, `debugDescription`, string interpolation and `dump` all show `::redacted::`.
@@ -39,5 +41,21 @@ extension String {
             text = text.replacingOccurrences(of: secret.revealed, with: Secret.redactedText)
         }
         return text
+    }
+}
+
+extension JSONValue {
+    /// This value with every string (and object key) redacted of the secrets' values.
+    public func redacting(_ secrets: [Secret]) -> JSONValue {
+        guard !secrets.isEmpty else { return self }
+        switch self {
+        case .null, .bool, .number: return self
+        case .string(let text): return .string(text.redacting(secrets))
+        case .array(let items): return .array(items.map { $0.redacting(secrets) })
+        case .object(let members):
+            var redacted = OrderedDictionary<String, JSONValue>()
+            for (key, value) in members { redacted[key.redacting(secrets)] = value.redacting(secrets) }
+            return .object(redacted)
+        }
     }
 }

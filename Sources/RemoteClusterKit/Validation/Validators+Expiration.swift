@@ -19,42 +19,42 @@ extension Validators {
         let unitPart = text.dropFirst(digits.count)
         if text.hasPrefix("-") {
             return problem(
-                "\"\(text)\" is negative",
+                "\(TextExcerpt.quoted(text)) is negative",
                 "Give a positive duration such as 90d, or leave it empty so the key never expires.")
         }
         if digits.isEmpty {
             return problem(
-                "\"\(text)\" does not start with a number",
+                "\(TextExcerpt.quoted(text)) does not start with a number",
                 "Write a number followed by a unit, e.g. 90d; units: \(unitList).")
         }
         if unitPart.hasPrefix(".") || unitPart.hasPrefix(",") {
             return problem(
-                "\"\(text)\" is not a whole number",
+                "\(TextExcerpt.quoted(text)) is not a whole number",
                 "Use a smaller unit instead of a fraction, e.g. 36h instead of 1.5d.")
         }
         if unitPart.first?.isWhitespace == true {
             return problem(
-                "\"\(text)\" has a space between number and unit",
+                "\(TextExcerpt.quoted(text)) has a space between number and unit",
                 "Write it without the space, e.g. \(digits)\(unitPart.trimmingCharacters(in: .whitespaces)).")
         }
         if unitPart.isEmpty {
-            return problem("\"\(text)\" has no time unit", "Add a unit, e.g. \(digits)d for days; units: \(unitList).")
+            return problem("\(TextExcerpt.quoted(text)) has no time unit", "Add a unit, e.g. \(digits)d for days; units: \(unitList).")
         }
         guard let unit = timeUnits.first(where: { $0.unit == unitPart }) else {
             return problem(
-                "\"\(unitPart)\" is not an Elasticsearch time unit",
+                "\(TextExcerpt.quoted(unitPart)) is not an Elasticsearch time unit",
                 unitFix(number: digits, unit: String(unitPart), unitList: unitList))
         }
         guard let number = Double(digits), number > 0 else {
             return problem(
-                "\"\(text)\" is zero",
+                "\(TextExcerpt.quoted(text)) is zero",
                 "Give a positive duration such as 90d, or leave it empty so the key never expires.")
         }
         if number * unit.nanoseconds < 86_400e9 {
             return [
                 FieldProblem(
                     field: field,
-                    problem: "\"\(text)\" expires the key in less than a day, and the connection stops working then",
+                    problem: "\(TextExcerpt.quoted(text)) expires the key in less than a day, and the connection stops working then",
                     fix: "Use a longer duration such as 90d unless this is a short test.", severity: .warning)
             ]
         }
