@@ -58,6 +58,7 @@ public final class CurlTransport: HTTPTransport {
                 guard status != 0 else { throw Self.notHTTP(sink.body, target: target) }
                 return HTTPResponse(status: status, headers: sink.headers, body: sink.body)
             case .finished(let code):
+                if let answer = sink.nonHTTPAnswer { throw Self.notHTTP(Data(answer), target: target) }
                 if sink.tooLarge || code == CURLE_FILESIZE_EXCEEDED {
                     throw TransportError.responseTooLarge(
                         url: URLUserinfo.removed(from: target.url), limitBytes: maximumBodyBytes)

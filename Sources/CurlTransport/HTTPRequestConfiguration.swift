@@ -15,6 +15,10 @@ final class HTTPResponseSink: @unchecked Sendable {
     /// The first bytes read from the server before TLS decryption (the first record header
     /// OpenSSL saw), to tell a plain HTTP answer from other bytes when the handshake fails.
     private(set) var firstTLSBytes: [UInt8] = []
+    private var sawStatusLine = false
+    /// The first bytes of an answer that had no HTTP status line (libcurl hands such an
+    /// answer over as an HTTP/0.9 body); the transfer is stopped as soon as they arrive.
+    private(set) var nonHTTPAnswer: [UInt8]?
 
     init(
         maximumBodyBytes: Int = HTTPResponseLimits.maximumBodyBytes,
@@ -26,6 +30,10 @@ final class HTTPResponseSink: @unchecked Sendable {
 
     /// Appends body bytes; false (stop the transfer) when they would pass the limit.
     func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard sawStatusLine else {
+            nonHTTPAnswer = Array(bytes.prefix(ProtocolBytes.shownCount * 2))
+            return false
+        }
         guard body.count + bytes.count <= maximumBodyBytes else {
             tooLarge = true
             return false
@@ -61,6 +69,7 @@ final class HTTPResponseSink: @unchecked Sendable {
     func receiveHeaderLine(_ line: String) {
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("HTTP/") {
+            sawStatusLine = true
             headers = []
         } else if let colon = trimmed.firstIndex(of: ":") {
             let name = String(trimmed[..<colon])

@@ -93,6 +93,7 @@ public protocol HTTPTransport: Sendable {
 public enum HTTPResponseLimits {
     /// 64 MiB. `GET /_remote/info` with ten thousand aliases is about 5 MiB.
     public static let maximumBodyBytes = 64 << 20
-    /// 1 MiB of status line and header fields.
-    public static let maximumHeaderBytes = 1 << 20
+    /// 256 KiB of status line and header fields (below libcurl's own 300 KB limit, so that
+    /// this limit, with its message, is the one that applies).
+    public static let maximumHeaderBytes = 256 << 10
 }
