@@ -51,10 +51,11 @@ struct ManifestsCommand: AsyncParsableCommand {
     var apply = false
 
     @Option(
-        name: .customLong("wait"),
+        name: .customLong("wait"), parsing: .unconditional,
         help: ArgumentHelp(
             "With --apply: wait up to this many seconds for the rollout (phase Ready, new generation observed).",
-            valueName: "seconds"))
+            valueName: "seconds"),
+        transform: { try SecondsArgument.parse($0, allowed: "give a number of seconds above 0, such as 600") })
     var waitSeconds: Double?
 
     func run() async throws {
@@ -76,6 +77,11 @@ struct ManifestsCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
 
+        let folder = out.map { URL(fileURLWithPath: $0) } ?? plan.local.manifestsDir
+        if let problem = OutputFolder.problem(at: folder.path, field: out == nil ? "local.manifestsDir" : "--out") {
+            printError(problem.description)
+            throw ExitCode(2)
+        }
         let resource = try await readLocalResource(plan)
         let setup: ConnectionSetup
         do {
@@ -97,7 +103,6 @@ struct ManifestsCommand: AsyncParsableCommand {
             for violation in violations { printError("  \(violation.description)") }
             throw ExitCode(2)
         }
-        let folder = out.map { URL(fileURLWithPath: $0) } ?? plan.local.manifestsDir
         do {
             try ArtifactFileWriter.write(artifacts, to: folder)
         } catch {
@@ -145,14 +150,19 @@ struct ManifestsCommand: AsyncParsableCommand {
         let cluster = plan.local.eck
         if let localResource {
             let text: String
-            do { text = try String(contentsOf: URL(fileURLWithPath: localResource), encoding: .utf8) } catch {
-                printError("--local-resource: \(localResource) cannot be read (\(error.localizedDescription)).")
+            do {
+                text = try InputFile.text(
+                    at: localResource, field: "--local-resource", what: "the Elasticsearch resource",
+                    maximumBytes: 16 << 20)
+            } catch {
+                printError(error.description)
                 throw ExitCode(2)
             }
             do {
                 return ServerSetFields.strip(try JSONValue.parseYAML(text))
             } catch {
-                printError("--local-resource: \(localResource) is not YAML or JSON: \(error.description)")
+                let what = error.exceedsLimits ? "cannot be read" : "is not YAML or JSON"
+                printError("--local-resource: \(localResource) \(what): \(error.description)")
                 throw ExitCode(2)
             }
         }
@@ -219,9 +229,10 @@ struct ManifestsCommand: AsyncParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
+    func printError(_ text: String) { CommandOutput().error(text) }
+
+    /// Standard output, made safe for the terminal like every command's output.
+    func print(_ text: String) { CommandOutput().print(text) }
 }
 
 /// Writes an artifact set into a folder: secrets with mode 0600, scripts 0755, the rest 0644.

@@ -10,7 +10,7 @@ enum PlanDocumentProblems {
     static func text(of file: URL) throws(PlanError) -> String {
         do {
             return try InputFile.text(
-                at: file.path, field: file.path, what: "the plan", maximumBytes: maximumPlanBytes)
+                at: file.path, field: "plan file", what: "the plan", maximumBytes: maximumPlanBytes)
         } catch {
             throw PlanError(problems: [error])
         }

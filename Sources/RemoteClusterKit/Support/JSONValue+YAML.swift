@@ -18,6 +18,7 @@ public struct YAMLConversionError: Error, Sendable, Hashable, CustomStringConver
     }
 
     public var description: String {
+        if exceedsLimits { return "too large to read at \(location ?? "the start"): \(reason)" }
         if let location { return "invalid YAML at \(location): \(reason)" }
         return "invalid YAML: \(reason)"
     }

@@ -43,7 +43,8 @@ public struct PlainPrompter {
                 return line
             },
             write: { text in
-                FileHandle.standardOutput.write(Data(text.utf8))
+                // Prompts can show text from servers and files: never raw control characters.
+                FileHandle.standardOutput.write(Data(TerminalText.visible(text).utf8))
             },
             glyphs: glyphs)
     }
