@@ -2,9 +2,10 @@ import Foundation
 
 /// Problems with a plan file as a whole: it cannot be read, is not YAML, or is too large.
 enum PlanDocumentProblems {
-    /// Plans larger than this are refused before they are parsed; a plan with a thousand
-    /// remotes is a few hundred KiB.
-    static let maximumPlanBytes = 16 << 20
+    /// Plans larger than this are refused before they are parsed: a plan with the most
+    /// remotes ``PlanLimits`` allows is about 200 KiB, so 2 MiB leaves ten times that for
+    /// comments and long names, and a 5 MB plan is answered at once.
+    static let maximumPlanBytes = 2 << 20
 
     /// The plan file's text, or the problem that stops it being read.
     static func text(of file: URL) throws(PlanError) -> String {
@@ -14,6 +15,11 @@ enum PlanDocumentProblems {
         } catch {
             throw PlanError(problems: [error])
         }
+    }
+
+    /// The problem for a `remotes` list over the limit.
+    static func tooManyRemotes(_ count: Int, limits: PlanLimits) -> String {
+        "has \(count) entries; a plan may describe at most \(limits.maximumRemotes) remote clusters"
     }
 
     /// The problem for a text that is not YAML or goes over the YAML limits.

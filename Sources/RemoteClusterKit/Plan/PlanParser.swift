@@ -11,9 +11,9 @@ extension Plan {
     /// Parses and validates plan text; every problem names its YAML path. Throws all problems
     /// at once; warnings come back with the plan.
     /// `source` names the text in problems about the document as a whole (the file's path).
-    public static func parse(yaml text: String, folder: URL, now: Date = Date(), source: String = "(plan)")
-        throws(PlanError) -> ParsedPlan
-    {
+    public static func parse(
+        yaml text: String, folder: URL, now: Date = Date(), source: String = "(plan)", limits: PlanLimits = .standard
+    ) throws(PlanError) -> ParsedPlan {
         let root: Node?
         do { root = try YAMLText.compose(text) } catch {
             throw PlanError(problems: [PlanDocumentProblems.unreadable(error, source: source)])
@@ -24,7 +24,7 @@ extension Plan {
                     field: "(plan)", problem: "is empty", fix: "Describe `remotes` and `local`, as in PLAN.md.")
             ])
         }
-        var parser = PlanParser(folder: folder.standardizedFileURL, now: now)
+        var parser = PlanParser(folder: folder.standardizedFileURL, now: now, limits: limits)
         let plan = parser.plan(root)
         guard let plan, parser.reader.problems.isEmpty else { throw PlanError(problems: parser.reader.problems) }
         return ParsedPlan(plan: plan, warnings: parser.reader.warnings)
@@ -36,10 +36,12 @@ struct PlanParser {
     var reader = PlanNodeReader()
     let folder: URL
     let now: Date
+    var limits = PlanLimits.standard
 
-    init(folder: URL, now: Date) {
+    init(folder: URL, now: Date, limits: PlanLimits = .standard) {
         self.folder = folder
         self.now = now
+        self.limits = limits
     }
 
     mutating func plan(_ root: Node) -> Plan? {
@@ -54,6 +56,12 @@ struct PlanParser {
             if case .sequence(let sequence) = list {
                 if sequence.count == 0 {
                     reader.fail("remotes", "is empty", "Describe at least one remote cluster.", at: list)
+                }
+                if sequence.count > limits.maximumRemotes {
+                    reader.fail(
+                        "remotes", PlanDocumentProblems.tooManyRemotes(sequence.count, limits: limits),
+                        "Split the remotes over several plans, or remove entries that are repeated by mistake.", at: list)
+                    return nil
                 }
                 for (index, item) in sequence.enumerated() {
                     if let remote = remote(item, path: "remotes[\(index)]") { remotes.append(remote) }

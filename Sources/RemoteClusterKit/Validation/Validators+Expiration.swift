@@ -35,10 +35,10 @@ extension Validators {
         if unitPart.first?.isWhitespace == true {
             return problem(
                 "\(TextExcerpt.quoted(text)) has a space between number and unit",
-                "Write it without the space, e.g. \(digits)\(unitPart.trimmingCharacters(in: .whitespaces)).")
+                "Write it without the space, e.g. \(TextExcerpt.shown(digits + unitPart.trimmingCharacters(in: .whitespaces), limit: 20)).")
         }
         if unitPart.isEmpty {
-            return problem("\(TextExcerpt.quoted(text)) has no time unit", "Add a unit, e.g. \(digits)d for days; units: \(unitList).")
+            return problem("\(TextExcerpt.quoted(text)) has no time unit", "Add a unit, e.g. \(TextExcerpt.shown(digits, limit: 20))d for days; units: \(unitList).")
         }
         guard let unit = timeUnits.first(where: { $0.unit == unitPart }) else {
             return problem(
@@ -69,12 +69,17 @@ extension Validators {
             case "mo", "month", "months": 30
             default: nil
             }
-        if unit == "M" { return "Months are not supported; write days, e.g. \((Int(number) ?? 1) * 30)d." }
+        // The suggestion in days; a number too large to multiply falls back to an example.
+        func inDays(_ factor: Int) -> String {
+            let (product, overflow) = (Int(number) ?? 1).multipliedReportingOverflow(by: factor)
+            return overflow ? "90" : String(product)
+        }
+        if unit == "M" { return "Months are not supported; write days, e.g. \(inDays(30))d." }
         if let days {
-            return "Weeks, months and years are not supported; write days, e.g. \((Int(number) ?? 1) * days)d."
+            return "Weeks, months and years are not supported; write days, e.g. \(inDays(days))d."
         }
         if timeUnits.contains(where: { $0.unit == unit.lowercased() }) {
-            return "Write the unit in lower case: \(number)\(unit.lowercased())."
+            return "Write the unit in lower case: \(TextExcerpt.shown(number, limit: 20))\(unit.lowercased())."
         }
         return "Use one of \(unitList), e.g. 90d."
     }
