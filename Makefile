@@ -63,9 +63,10 @@ simulate: build
 ## Corpora live in .build-fuzz/corpus/TARGET (seeded from Tests/RemoteClusterKitTests/FuzzRegressions);
 ## a crash is saved as .build-fuzz/crashes/TARGET/crash-*: copy it into FuzzRegressions/TARGET/
 ## and fix the parser. Reproduce one with: .build/debug/fuzz-parsers TARGET FILE
+## (lld links it: gold fails on the instrumented objects.)
 fuzz: deps
 	$(SWIFT) build -c release --scratch-path $(FUZZ_BUILD) --product fuzz-parsers \
-	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 	@status=0; for target in $(FUZZ_TARGETS); do \
 	  corpus=$(FUZZ_BUILD)/corpus/$$target; crashes=$(FUZZ_BUILD)/crashes/$$target; \
 	  mkdir -p $$corpus $$crashes; \

@@ -27,6 +27,8 @@ let package = Package(
         // C shims: small static inline wrappers over variadic and macro APIs.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+        // libFuzzer's driver, for the fuzzing build of fuzz-parsers.
+        .systemLibrary(name: "CLibFuzzer", path: "Sources/CLibFuzzer"),
 
         // The engine: Foundation only, no UI, no libcurl.
         .target(
@@ -63,7 +65,7 @@ let package = Package(
         .target(name: "WizardTerminal", dependencies: ["WizardCore", "CNcurses"]),
         // Every parser of outside data as a fuzz target, and the libFuzzer entry point.
         .target(name: "ParserFuzzing", dependencies: ["RemoteClusterKit"]),
-        .executableTarget(name: "FuzzParsers", dependencies: ["ParserFuzzing"]),
+        .executableTarget(name: "FuzzParsers", dependencies: ["ParserFuzzing", "CLibFuzzer"]),
         // Benchmarks (`make benchmark`): figures printed, never timed in unit tests.
         .executableTarget(
             name: "PlanValidationBenchmark", dependencies: ["RemoteClusterKit"], path: "Benchmarks/PlanValidation"),

@@ -17,7 +17,7 @@ struct ScreenBufferSanitisingTests {
     @Test func truncatedWritesMeasureTheVisibleText() {
         var buffer = ScreenBuffer(size: Size(width: 12, height: 1))
         buffer.write("a\u{1B}[2Jbcdefgh", x: 0, y: 0, width: 10)
-        #expect(buffer.text(row: 0) == #"a\x1b[2Jbc…"#)
+        #expect(buffer.text(row: 0) == #"a\x1b[2Jb…"#)
     }
 
     @Test func aBoxTitleFromAServerIsSanitisedToo() {

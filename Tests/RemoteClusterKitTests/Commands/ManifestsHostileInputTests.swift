@@ -75,11 +75,14 @@ import Testing
         #expect(!result.stdoutText.contains(key))
     }
 
-    @Test func aNegativeWaitGetsItsRange() async throws {
+    /// `--wait -5` is read as a value (not as an unknown option) and reaches the command's check.
+    @Test func aNegativeWaitIsReadAsAValue() async throws {
         let folder = try ManifestsCommandTests.planFolder()
-        let result = try await Self.run(["--plan", folder.appendingPathComponent("plan.yaml").path, "--apply", "--wait", "-5"])
+        let result = try await Self.run(["--plan", folder.appendingPathComponent("plan.yaml").path, "--wait", "-5"])
         #expect(result.status == 2)
-        #expect(result.stderrText.contains("--wait"))
-        #expect(!result.stderrText.contains("Unknown option"))
+        #expect(result.stderrText == "--wait: only applies with --apply.\n")
+        let bad = try await Self.run(["--plan", folder.appendingPathComponent("plan.yaml").path, "--wait", "soon"])
+        #expect(bad.status == 2)
+        #expect(bad.stderrText.contains("\"soon\" is not a number of seconds; give a number of seconds above 0"))
     }
 }
