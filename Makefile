@@ -72,7 +72,7 @@ fuzz: deps
 	  mkdir -p $$corpus $$crashes; \
 	  cp -n Tests/RemoteClusterKitTests/FuzzRegressions/$$target/* $$corpus/ 2>/dev/null || true; \
 	  echo "== fuzzing $$target for $(FUZZ_SECONDS) s"; \
-	  FUZZ_TARGET=$$target $(FUZZ_BINARY) $$corpus -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	  FUZZ_TARGET=$$target SWIFT_BACKTRACE=enable=no $(FUZZ_BINARY) $$corpus -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    -timeout=10 -rss_limit_mb=4096 -artifact_prefix=$$crashes/ -print_final_stats=1 || status=1; \
 	done; exit $$status
 

@@ -89,7 +89,14 @@ let package = Package(
             ],
             exclude: ["Golden", "Fixtures", "FuzzRegressions"]
         ),
-        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
+        .testTarget(
+            name: "CurlTransportTests",
+            dependencies: [
+                "CurlTransport", "RemoteClusterKit", "ClusterSimulator",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(
             name: "ClusterSimulatorTests",
             dependencies: [

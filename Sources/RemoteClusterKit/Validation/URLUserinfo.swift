@@ -11,8 +11,8 @@ public enum URLUserinfo {
     /// `https://elastic:pw@host:9200` becomes `https://host:9200`.
     public static func removed(from text: some StringProtocol) -> String {
         guard let at = text.lastIndex(of: "@") else { return String(text) }
-        let start = text.range(of: "://")?.upperBound ?? text.startIndex
-        guard start <= at else { return String(text) }
+        // The scheme is the one before the credentials; a "://" after them is not it.
+        let start = text[..<at].range(of: "://")?.upperBound ?? text.startIndex
         return String(text[..<start]) + String(text[text.index(after: at)...])
     }
 }

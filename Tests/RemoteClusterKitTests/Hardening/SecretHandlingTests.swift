@@ -112,6 +112,16 @@ import Testing
         #expect(Validators.environmentVariableName(value, field: "x").isEmpty)
     }
 
+    /// Found by `make fuzz`: a "://" after the credentials was taken for the scheme's, and the
+    /// credentials were repeated in the fix.
+    @Test func credentialsBeforeALaterSchemeAreNotRepeated() throws {
+        let text = "http:~//]:9@2[\u{0}00+https://[ep:/"
+        #expect(URLUserinfo.removed(from: text) == "2[\u{0}00+https://[ep:/")
+        #expect(URLUserinfo.removed(from: "https://u:p@host/a://b") == "https://host/a://b")
+        let problems = Validators.clusterURL(text, field: "--url")
+        #expect(!problems.map(\.description).joined().contains("http:~//]:9"))
+    }
+
     @Test func aURLWithCredentialsIsRefusedWithoutEcho() {
         for url in ["https://elastic:hunter2@es.example.net:9200", "elastic:hunter2@es.example.net:9200",
             "https://elastic:hun/ter2@es.example.net", "https://elastic:hunter2@[::1]:9200"]
