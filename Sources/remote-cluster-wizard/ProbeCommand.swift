@@ -33,7 +33,8 @@ struct ProbeCommand: AsyncParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Seconds allowed for the connection and the handshake (above 0, at most 300).", valueName: "seconds"),
+        help: ArgumentHelp(
+            "Seconds allowed for the connection and the handshake (above 0, at most 300).", valueName: "seconds"),
         transform: { try SecondsArgument.parse($0, allowed: ProbeCommand.timeoutRange) })
     var timeout: Double = 10
 

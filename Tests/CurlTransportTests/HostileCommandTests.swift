@@ -51,11 +51,15 @@ import Testing
 
     @Test func aServerEchoingTheBasicCredentialDoesNotGetItPrinted() async throws {
         let token = Data("elastic:Tr0ub4dor-and-3".utf8).base64EncodedString()
-        let body = #"{"error":{"type":"security_exception","reason":"bad header [Authorization: Basic \#(token)]"},"status":401}"#
+        let body =
+            #"{"error":{"type":"security_exception","reason":"bad header [Authorization: Basic \#(token)]"},"status":401}"#
         let (server, _) = try await server(status: 401, body: body)
         defer { Task { await server.shutdown() } }
         let run = try await WizardProcess.run(
-            ["status", "--url", "https://127.0.0.1:\(try #require(server.port))", "--user", "elastic", "--ca", pki.caFile],
+            [
+                "status", "--url", "https://127.0.0.1:\(try #require(server.port))", "--user", "elastic", "--ca",
+                pki.caFile,
+            ],
             environment: ["ES_PASSWORD": "Tr0ub4dor-and-3"])
         #expect(run.status == 1)
         #expect(!run.standardError.contains(token))

@@ -40,13 +40,16 @@ import Testing
 
     @Test func aDeclaredLengthOverTheLimitFailsAtOnce() async throws {
         let server = try MisbehavingServer(
-            .answer(Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{".utf8)))
+            .answer(
+                Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{".utf8))
+        )
         defer { server.stop() }
         let error = await failure(scheme: "http", port: server.port)
         #expect(
             error
                 == .responseTooLarge(
-                    url: "http://127.0.0.1:\(server.port)/_remote/info", limitBytes: HTTPResponseLimits.maximumBodyBytes))
+                    url: "http://127.0.0.1:\(server.port)/_remote/info", limitBytes: HTTPResponseLimits.maximumBodyBytes
+                ))
     }
 
     @Test func headersThatNeverEndAreCutToo() async throws {
@@ -62,8 +65,11 @@ import Testing
 
     /// The default limit leaves room for `_remote/info` with thousands of aliases.
     @Test func aLargeButRealisticAnswerPasses() async throws {
-        let entry = #""alias-NNNNN":{"connected":true,"mode":"proxy","proxy_address":"lb.example.net:9443","server_name":"logs-es-remote-cluster.logs.svc","num_proxy_sockets_connected":18,"max_proxy_socket_connections":18,"initial_connect_timeout":"30s","skip_unavailable":true,"cluster_credentials":"::es_redacted::"}"#
-        let body = "{" + (0..<10_000).map { entry.replacingOccurrences(of: "NNNNN", with: String($0)) }
+        let entry =
+            #""alias-NNNNN":{"connected":true,"mode":"proxy","proxy_address":"lb.example.net:9443","server_name":"logs-es-remote-cluster.logs.svc","num_proxy_sockets_connected":18,"max_proxy_socket_connections":18,"initial_connect_timeout":"30s","skip_unavailable":true,"cluster_credentials":"::es_redacted::"}"#
+        let body =
+            "{"
+            + (0..<10_000).map { entry.replacingOccurrences(of: "NNNNN", with: String($0)) }
             .joined(separator: ",") + "}"
         let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
         let server = try MisbehavingServer(.answer(Array((head + body).utf8)))

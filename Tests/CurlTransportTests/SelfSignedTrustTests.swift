@@ -25,7 +25,9 @@ import X509
                 Critical(BasicConstraints.notCertificateAuthority)
                 Critical(KeyUsage(digitalSignature: true))
                 try ExtendedKeyUsage([.serverAuth])
-                SubjectAlternativeNames([.ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1])), .dnsName("localhost")])
+                SubjectAlternativeNames([
+                    .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1])), .dnsName("localhost"),
+                ])
             },
             issuerPrivateKey: .init(key))
         return (try certificate.serializeAsPEM().pemString + "\n", key.pemRepresentation + "\n")
@@ -39,7 +41,8 @@ import X509
         #expect(Validators.caFile(caFile, field: "--ca").isEmpty)
 
         let server = LoopbackTLSServer(
-            security: .tls(certificateChainPEM: certificate, privateKeyPEM: key), behavior: RecordingResponder().behavior)
+            security: .tls(certificateChainPEM: certificate, privateKeyPEM: key),
+            behavior: RecordingResponder().behavior)
         let port = try await server.start(port: 0)
         defer { Task { await server.shutdown() } }
 
@@ -54,4 +57,3 @@ import X509
         #expect(result.passed)
     }
 }
-

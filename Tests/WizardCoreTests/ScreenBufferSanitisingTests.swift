@@ -11,7 +11,10 @@ struct ScreenBufferSanitisingTests {
         var buffer = ScreenBuffer(size: Size(width: 48, height: 1))
         buffer.write(Self.hostile, x: 0, y: 0)
         #expect(buffer.text(row: 0) == #"\x1b]0;owned\x07\x1b[2J\x1b[31mred\x0d\x9bx"#)
-        #expect(!buffer.cells.contains { $0.grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
+        #expect(
+            !buffer.cells.contains {
+                $0.grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+            })
     }
 
     @Test func truncatedWritesMeasureTheVisibleText() {

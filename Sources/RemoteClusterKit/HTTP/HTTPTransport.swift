@@ -43,9 +43,11 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
         case .hostNotFound(let host):
             return "The host name \(host) does not resolve. Check the spelling, or use an IP address."
         case .connectionRefused(let host, let port):
-            return "Nothing is listening on \(host):\(port) (connection refused). Check the port and that the service is running and exposed."
+            return
+                "Nothing is listening on \(host):\(port) (connection refused). Check the port and that the service is running and exposed."
         case .timedOut(let phase, let seconds):
-            return "No answer within \(formatSeconds(seconds)) while \(phase). A firewall may be dropping the traffic, or the address is wrong."
+            return
+                "No answer within \(formatSeconds(seconds)) while \(phase). A firewall may be dropping the traffic, or the address is wrong."
         case .certificateNotTrusted(let detail):
             return "The server's certificate is not trusted: \(detail). Give the CA file that signed it."
         case .nameMismatch(let detail):
@@ -55,7 +57,8 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
         case .handshakeFailed(let detail):
             return "The TLS handshake failed: \(detail)."
         case .plainHTTPOnTLSPort(let host, let port):
-            return "\(host):\(port) answered in plain HTTP, not TLS. Use http:// for this URL, or the cluster's HTTPS port."
+            return
+                "\(host):\(port) answered in plain HTTP, not TLS. Use http:// for this URL, or the cluster's HTTPS port."
         case .tlsOnPlainHTTPURL(let host, let port):
             return "\(host):\(port) expects TLS. Use https:// for this URL."
         case .connectionReset(let detail):
@@ -63,11 +66,14 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownProtocol(let host, let port, let overTLS, let firstBytes):
             let seen = firstBytes.map { " (first bytes: \($0))" } ?? ""
             if overTLS {
-                return "\(host):\(port) completed the TLS handshake but then answered in something other than HTTP\(seen). It is probably the transport port (9300) or the remote cluster server port (9443), not the REST API: use the cluster's HTTP port (9200 by default)."
+                return
+                    "\(host):\(port) completed the TLS handshake but then answered in something other than HTTP\(seen). It is probably the transport port (9300) or the remote cluster server port (9443), not the REST API: use the cluster's HTTP port (9200 by default)."
             }
-            return "\(host):\(port) answered with bytes that are neither HTTP nor TLS\(seen), so it is not an Elasticsearch REST endpoint. Check the host and port (the REST API listens on 9200 by default)."
+            return
+                "\(host):\(port) answered with bytes that are neither HTTP nor TLS\(seen), so it is not an Elasticsearch REST endpoint. Check the host and port (the REST API listens on 9200 by default)."
         case .responseTooLarge(let url, let limit):
-            return "Response too large: \(url) sent more than \(ByteCountText.describe(limit)), the most this tool reads. The URL probably does not point at Elasticsearch's REST API, or a proxy in front of it sends something else."
+            return
+                "Response too large: \(url) sent more than \(ByteCountText.describe(limit)), the most this tool reads. The URL probably does not point at Elasticsearch's REST API, or a proxy in front of it sends something else."
         case .caFileUnusable(let path, let detail):
             return "The CA file \(path) cannot be used: \(detail)."
         case .cancelled:
@@ -77,7 +83,6 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
-
 
 /// Sends HTTP requests to a cluster. Implementations never block the caller's thread.
 ///

@@ -27,7 +27,8 @@ enum PlanDocumentProblems {
         if error.exceedsLimits {
             return FieldProblem(
                 field: source, problem: "cannot be read: \(error.reason) (\(error.location ?? "at the start"))",
-                fix: "Write each value out instead of repeating large anchors, and keep nesting shallow, as in PLAN.md.")
+                fix: "Write each value out instead of repeating large anchors, and keep nesting shallow, as in PLAN.md."
+            )
         }
         return FieldProblem(
             field: source, problem: "is not valid YAML: \(error.reason)",

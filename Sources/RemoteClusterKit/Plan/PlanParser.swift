@@ -60,7 +60,8 @@ struct PlanParser {
                 if sequence.count > limits.maximumRemotes {
                     reader.fail(
                         "remotes", PlanDocumentProblems.tooManyRemotes(sequence.count, limits: limits),
-                        "Split the remotes over several plans, or remove entries that are repeated by mistake.", at: list)
+                        "Split the remotes over several plans, or remove entries that are repeated by mistake.",
+                        at: list)
                     return nil
                 }
                 for (index, item) in sequence.enumerated() {
@@ -193,7 +194,8 @@ struct PlanParser {
             let hint =
                 PlanNodeReader.suggestion(for: text, among: ["proxy", "sniff"]).map { "Did you mean `\($0)`? " } ?? ""
             reader.fail(
-                path, "\(TextExcerpt.quoted(text)) is not one of proxy, sniff", "\(hint)Use proxy (the default) or sniff.", at: node)
+                path, "\(TextExcerpt.quoted(text)) is not one of proxy, sniff",
+                "\(hint)Use proxy (the default) or sniff.", at: node)
             return .proxy
         }
     }

@@ -124,7 +124,8 @@ private struct DiagnosisRules {
         case .notTLS(let firstBytes):
             return ProbeDiagnosis(
                 cause: .otherProtocol,
-                summary: "\(address) answers with bytes that are neither TLS nor HTTP, so it is not the remote cluster server.",
+                summary:
+                    "\(address) answers with bytes that are neither TLS nor HTTP, so it is not the remote cluster server.",
                 seen: "The server's first bytes: \(firstBytes).",
                 fix: useRemoteClusterPort)
         case .timedOut(let seconds):

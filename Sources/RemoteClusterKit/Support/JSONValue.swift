@@ -250,7 +250,9 @@ private struct JSONTextParser {
         var scalars = String.UnicodeScalarView()
         var run: [UInt8] = []
         func flush(_ run: inout [UInt8], into scalars: inout String.UnicodeScalarView) {
-            if !run.isEmpty { scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run = [] }
+            if !run.isEmpty {
+                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run = []
+            }
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -303,7 +305,8 @@ private struct JSONTextParser {
     }
 
     mutating func parseHex4() throws(JSONParseError) -> UInt32 {
-        guard index + 4 <= bytes.count, bytes[index..<index + 4].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
+        guard index + 4 <= bytes.count,
+            bytes[index..<index + 4].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
             let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else { throw fail("invalid \\u escape") }
         index += 4
@@ -335,10 +338,15 @@ extension JSONValue: Codable {
             self = .array(items)
         } else {
             let single = try decoder.singleValueContainer()
-            if single.decodeNil() { self = .null }
-            else if let b = try? single.decode(Bool.self) { self = .bool(b) }
-            else if let n = try? single.decode(Double.self) { self = .number(n) }
-            else { self = .string(try single.decode(String.self)) }
+            if single.decodeNil() {
+                self = .null
+            } else if let b = try? single.decode(Bool.self) {
+                self = .bool(b)
+            } else if let n = try? single.decode(Double.self) {
+                self = .number(n)
+            } else {
+                self = .string(try single.decode(String.self))
+            }
         }
     }
 

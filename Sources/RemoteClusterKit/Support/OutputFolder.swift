@@ -12,7 +12,9 @@ public enum OutputFolder {
             guard isDirectory.boolValue else {
                 return FieldProblem(
                     field: field, problem: "\(shown) is a file, not a folder",
-                    fix: "Give a folder for the files (it is created when missing), e.g. \((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)/manifests.")
+                    fix:
+                        "Give a folder for the files (it is created when missing), e.g. \((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)/manifests."
+                )
             }
             guard files.isWritableFile(atPath: path) else {
                 return FieldProblem(
@@ -34,7 +36,9 @@ public enum OutputFolder {
         }
         if !files.isWritableFile(atPath: ancestor.path) {
             return FieldProblem(
-                field: field, problem: "\(shown) cannot be created: the folder \(TextExcerpt.quoted(ancestor.path)) cannot be written to",
+                field: field,
+                problem:
+                    "\(shown) cannot be created: the folder \(TextExcerpt.quoted(ancestor.path)) cannot be written to",
                 fix: "Give a folder in a place you may write, e.g. under your home folder.")
         }
         return nil

@@ -62,7 +62,9 @@ public enum TextExcerpt {
     /// `"value"`, or `"the first 80 characters…" (1048576 characters)` for a longer value.
     public static func quoted(_ value: some StringProtocol, limit: Int = maximumCharacters) -> String {
         let head = value.prefix(limit + 1)
-        guard head.count > limit else { return "\"" + TerminalText.visible(String(head), keepingLineBreaks: false) + "\"" }
+        guard head.count > limit else {
+            return "\"" + TerminalText.visible(String(head), keepingLineBreaks: false) + "\""
+        }
         let shown = TerminalText.visible(String(head.prefix(limit)), keepingLineBreaks: false)
         return "\"\(shown)…\" (\(value.count) characters)"
     }

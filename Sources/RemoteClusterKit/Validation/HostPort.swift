@@ -28,7 +28,8 @@ struct HostPort: Sendable, Hashable {
         /// The authority of a REST URL with this scheme.
         static func restURL(scheme: String) -> Context {
             Context(
-                defaultPort: 9200, portRole: "the REST API listens on", example: "\(scheme)://my-cluster.example.com:9200",
+                defaultPort: 9200, portRole: "the REST API listens on",
+                example: "\(scheme)://my-cluster.example.com:9200",
                 whole: { "\(scheme)://\($0)" })
         }
 
@@ -90,7 +91,8 @@ struct HostPort: Sendable, Hashable {
             guard rest.hasPrefix(":") else {
                 throw problem(
                     "\(TextExcerpt.quoted(text)) has unexpected text after ']'",
-                    "Write the port right after the bracket, e.g. \(TextExcerpt.shown(context.suggestion(host: inner, port: context.defaultPort))).")
+                    "Write the port right after the bracket, e.g. \(TextExcerpt.shown(context.suggestion(host: inner, port: context.defaultPort)))."
+                )
             }
             return (inner, String(rest.dropFirst()), true)
         }
@@ -104,7 +106,8 @@ struct HostPort: Sendable, Hashable {
             }
             throw problem(
                 "\(TextExcerpt.quoted(text)) contains more than one ':'",
-                "Write a single host and port, e.g. \(context.example); an IPv6 address goes in brackets, e.g. \(ipv6Example).")
+                "Write a single host and port, e.g. \(context.example); an IPv6 address goes in brackets, e.g. \(ipv6Example)."
+            )
         }
         guard colons == 1, let colon = text.firstIndex(of: ":") else { return (text, nil, false) }
         return (String(text[..<colon]), String(text[text.index(after: colon)...]), false)

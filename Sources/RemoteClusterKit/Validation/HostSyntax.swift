@@ -57,10 +57,12 @@ enum HostSyntax {
     static func hostNameProblem(_ host: String) -> String? {
         if host.isEmpty { return "has no host name" }
         if host.utf8.count > 253 {
-            return "the host name is \(host.utf8.count) characters long (it starts \(TextExcerpt.quoted(host, limit: 20))); the limit is 253"
+            return
+                "the host name is \(host.utf8.count) characters long (it starts \(TextExcerpt.quoted(host, limit: 20))); the limit is 253"
         }
         if looksNumericDotted(host) {
-            return isIPv4(host) ? nil : "\(TextExcerpt.quoted(host)) is not a valid IPv4 address (it needs four numbers from 0 to 255)"
+            return isIPv4(host)
+                ? nil : "\(TextExcerpt.quoted(host)) is not a valid IPv4 address (it needs four numbers from 0 to 255)"
         }
         if host.contains("_") {
             return "\(TextExcerpt.quoted(host)) contains an underscore, which host names cannot contain"
@@ -68,11 +70,14 @@ enum HostSyntax {
         let invalid = Set(host.filter { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".")) })
         if !invalid.isEmpty {
             let list = invalid.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return "\(TextExcerpt.quoted(host)) contains \(list); host names may only contain letters, digits, dashes and dots"
+            return
+                "\(TextExcerpt.quoted(host)) contains \(list); host names may only contain letters, digits, dashes and dots"
         }
         for label in host.split(separator: ".", omittingEmptySubsequences: false) {
             if label.isEmpty { return "\(TextExcerpt.quoted(host)) has an empty part between dots" }
-            if label.count > 63 { return "the part \(TextExcerpt.quoted(label)) of the host name is longer than 63 characters" }
+            if label.count > 63 {
+                return "the part \(TextExcerpt.quoted(label)) of the host name is longer than 63 characters"
+            }
             if label.hasPrefix("-") || label.hasSuffix("-") {
                 return "the part \(TextExcerpt.quoted(label)) of the host name starts or ends with a dash"
             }

@@ -45,8 +45,11 @@ public struct ProxyAddress: Sendable, Hashable, CustomStringConvertible {
             if rest.hasSuffix("/") { rest.removeLast() }
             throw FieldProblem(
                 field: field,
-                problem: "\(TextExcerpt.quoted(trimmed)) starts with \(TextExcerpt.quoted(scheme)), but this is a transport address, not a URL",
-                fix: "Remove \(TextExcerpt.quoted(scheme)) and enter only host:port, e.g. \(rest.isEmpty ? example : TextExcerpt.shown(rest)).")
+                problem:
+                    "\(TextExcerpt.quoted(trimmed)) starts with \(TextExcerpt.quoted(scheme)), but this is a transport address, not a URL",
+                fix:
+                    "Remove \(TextExcerpt.quoted(scheme)) and enter only host:port, e.g. \(rest.isEmpty ? example : TextExcerpt.shown(rest))."
+            )
         }
         if trimmed.contains(where: \.isWhitespace) {
             throw FieldProblem(
@@ -55,7 +58,8 @@ public struct ProxyAddress: Sendable, Hashable, CustomStringConvertible {
         }
         if let slash = trimmed.firstIndex(of: "/") {
             throw FieldProblem(
-                field: field, problem: "\(TextExcerpt.quoted(trimmed)) contains a path (\(TextExcerpt.quoted(trimmed[slash...])))",
+                field: field,
+                problem: "\(TextExcerpt.quoted(trimmed)) contains a path (\(TextExcerpt.quoted(trimmed[slash...])))",
                 fix: "Enter only host:port, e.g. \(TextExcerpt.shown(trimmed[..<slash])).")
         }
         let parsed = try HostPort.parse(trimmed, field: field, requirePort: true, context: .transportAddress)

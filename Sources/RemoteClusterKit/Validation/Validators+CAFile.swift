@@ -45,7 +45,8 @@ extension Validators {
         if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             return problem(
                 "\(TextExcerpt.quoted(trimmed)) is empty",
-                "Save the CA certificate in it (the text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----), or give the file that holds it.")
+                "Save the CA certificate in it (the text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----), or give the file that holds it."
+            )
         }
         let summaries: [CertificateSummary]
         do {

@@ -18,7 +18,8 @@ extension Validators {
         }
         guard let schemeEnd = text.range(of: "://") else {
             return problem(
-                "\(TextExcerpt.quoted(text)) has no scheme", "Start it with https://, e.g. https://\(TextExcerpt.shown(text)).")
+                "\(TextExcerpt.quoted(text)) has no scheme",
+                "Start it with https://, e.g. https://\(TextExcerpt.shown(text)).")
         }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "https" || scheme == "http" else {
@@ -46,12 +47,14 @@ extension Validators {
             return [error]
         }
         if scheme == "http" {
-            let secure = parsed.port.map { HostPort.Context.restURL(scheme: "https").suggestion(host: parsed.host, port: $0) }
+            let secure =
+                parsed.port.map { HostPort.Context.restURL(scheme: "https").suggestion(host: parsed.host, port: $0) }
                 ?? "https://\(parsed.isIPv6 ? "[\(parsed.host)]" : parsed.host)"
             return [
                 FieldProblem(
                     field: field,
-                    problem: "\(TextExcerpt.quoted(text)) uses plain http, so the password or API key travels unencrypted",
+                    problem:
+                        "\(TextExcerpt.quoted(text)) uses plain http, so the password or API key travels unencrypted",
                     fix: "Use \(secure) unless the cluster's HTTP layer has TLS turned off on purpose.",
                     severity: .warning)
             ]

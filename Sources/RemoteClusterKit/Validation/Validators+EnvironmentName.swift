@@ -12,7 +12,8 @@ extension Validators {
             value.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
             && value.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
         if !valid {
-            return problem("is not an environment variable name (the value is not repeated, in case it is a secret)", fix)
+            return problem(
+                "is not an environment variable name (the value is not repeated, in case it is a secret)", fix)
         }
         if looksLikeSecret(value) {
             return problem(
@@ -28,7 +29,8 @@ extension Validators {
     static func looksLikeSecret(_ value: String) -> Bool {
         if encodedAPIKey(value).errors.isEmpty { return true }
         let mixed =
-            value.contains(where: { $0.isASCII && $0.isLowercase }) && value.contains(where: { $0.isASCII && $0.isUppercase })
+            value.contains(where: { $0.isASCII && $0.isLowercase })
+            && value.contains(where: { $0.isASCII && $0.isUppercase })
             && value.contains(where: \.isASCIIDigit)
         return value.count >= 16 && !value.contains("_") && mixed
     }

@@ -35,10 +35,13 @@ extension Validators {
         if unitPart.first?.isWhitespace == true {
             return problem(
                 "\(TextExcerpt.quoted(text)) has a space between number and unit",
-                "Write it without the space, e.g. \(TextExcerpt.shown(digits + unitPart.trimmingCharacters(in: .whitespaces), limit: 20)).")
+                "Write it without the space, e.g. \(TextExcerpt.shown(digits + unitPart.trimmingCharacters(in: .whitespaces), limit: 20))."
+            )
         }
         if unitPart.isEmpty {
-            return problem("\(TextExcerpt.quoted(text)) has no time unit", "Add a unit, e.g. \(TextExcerpt.shown(digits, limit: 20))d for days; units: \(unitList).")
+            return problem(
+                "\(TextExcerpt.quoted(text)) has no time unit",
+                "Add a unit, e.g. \(TextExcerpt.shown(digits, limit: 20))d for days; units: \(unitList).")
         }
         guard let unit = timeUnits.first(where: { $0.unit == unitPart }) else {
             return problem(
@@ -54,7 +57,8 @@ extension Validators {
             return [
                 FieldProblem(
                     field: field,
-                    problem: "\(TextExcerpt.quoted(text)) expires the key in less than a day, and the connection stops working then",
+                    problem:
+                        "\(TextExcerpt.quoted(text)) expires the key in less than a day, and the connection stops working then",
                     fix: "Use a longer duration such as 90d unless this is a short test.", severity: .warning)
             ]
         }

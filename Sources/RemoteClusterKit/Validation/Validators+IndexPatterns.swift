@@ -24,7 +24,8 @@ extension Validators {
             } else if !seen.insert(pattern).inserted {
                 problems.append(
                     FieldProblem(
-                        field: field, problem: "\(TextExcerpt.quoted(pattern)) is listed twice", fix: "Remove the duplicate.",
+                        field: field, problem: "\(TextExcerpt.quoted(pattern)) is listed twice",
+                        fix: "Remove the duplicate.",
                         severity: .warning))
             } else if pattern == "*" {
                 problems.append(
@@ -55,7 +56,8 @@ extension Validators {
         }
         if pattern.contains(where: \.isWhitespace) {
             return problem(
-                "\(TextExcerpt.quoted(pattern)) contains a space", "Index names cannot contain spaces; use '-' or '_' instead.")
+                "\(TextExcerpt.quoted(pattern)) contains a space",
+                "Index names cannot contain spaces; use '-' or '_' instead.")
         }
         if pattern.contains(":") {
             return problem(
@@ -73,7 +75,8 @@ extension Validators {
         }
         if pattern.contains(where: { $0.isUppercase }) {
             return problem(
-                "\(TextExcerpt.quoted(pattern)) contains upper-case letters", "Index names are lower case: use \(pattern.lowercased())."
+                "\(TextExcerpt.quoted(pattern)) contains upper-case letters",
+                "Index names are lower case: use \(pattern.lowercased())."
             )
         }
         if let first = pattern.first, "-_+".contains(first) {
@@ -82,7 +85,9 @@ extension Validators {
                 "Remove the leading '\(first)'\(first == "-" ? "; exclusions are not supported here" : "").")
         }
         if pattern == "." || pattern == ".." {
-            return problem("\(TextExcerpt.quoted(pattern)) is not an index name", "Enter an index name or a pattern such as logs-*.")
+            return problem(
+                "\(TextExcerpt.quoted(pattern)) is not an index name",
+                "Enter an index name or a pattern such as logs-*.")
         }
         return nil
     }

@@ -25,7 +25,9 @@ public enum Validators {
                     field: field,
                     problem:
                         "is \(value.count) characters long (it starts \(TextExcerpt.quoted(value, limit: 20))); the limit is \(maximumAliasLength)",
-                    fix: "Use a short name such as \"central-logs\"; \(credentialsHint), whose name Kubernetes limits to 253 characters.")
+                    fix:
+                        "Use a short name such as \"central-logs\"; \(credentialsHint), whose name Kubernetes limits to 253 characters."
+                )
             ]
         }
         var problems: [FieldProblem] = []
@@ -39,7 +41,8 @@ public enum Validators {
             problems.append(
                 FieldProblem(
                     field: field, problem: "\(TextExcerpt.quoted(value)) contains upper-case letters",
-                    fix: "Use \(TextExcerpt.quoted(suggestedAlias(from: value))): Elastic's docs and the keystore setting "
+                    fix:
+                        "Use \(TextExcerpt.quoted(suggestedAlias(from: value))): Elastic's docs and the keystore setting "
                         + "cluster.remote.<alias>.credentials require a lower-case alias, and the alias must match that setting exactly."
                 ))
         }

@@ -24,7 +24,10 @@ import Testing
             "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
         ])
         #expect(result.status == 2)
-        #expect(result.stderrText == "--out: \"\(file)\" is a file, not a folder. Give a folder for the files (it is created when missing), e.g. \(folder.path)/certs/manifests.\n")
+        #expect(
+            result.stderrText
+                == "--out: \"\(file)\" is a file, not a folder. Give a folder for the files (it is created when missing), e.g. \(folder.path)/certs/manifests.\n"
+        )
     }
 
     @Test func aPlanThatIsNotUTF8() async throws {
@@ -43,7 +46,9 @@ import Testing
             to: plan, atomically: true, encoding: .utf8)
         let result = try await Self.run(["--plan", plan.path])
         #expect(result.status == 2)
-        #expect(result.stderrText.contains("\(plan.path): cannot be read: the document expands to more than 1000000 values"))
+        #expect(
+            result.stderrText.contains("\(plan.path): cannot be read: the document expands to more than 1000000 values")
+        )
         #expect(result.stderrText.contains("(line 9)"))
     }
 
@@ -52,11 +57,14 @@ import Testing
         let resource = folder.appendingPathComponent("resource.yaml")
         try YAMLLimitsTests.laughs().write(to: resource, atomically: true, encoding: .utf8)
         let result = try await Self.run([
-            "--plan", folder.appendingPathComponent("plan.yaml").path, "--out", folder.appendingPathComponent("out").path,
+            "--plan", folder.appendingPathComponent("plan.yaml").path, "--out",
+            folder.appendingPathComponent("out").path,
             "--local-resource", resource.path,
         ])
         #expect(result.status == 2)
-        #expect(result.stderrText.hasPrefix("--local-resource: \(resource.path) cannot be read: too large to read at line 6:"))
+        #expect(
+            result.stderrText.hasPrefix(
+                "--local-resource: \(resource.path) cannot be read: too large to read at line 6:"))
     }
 
     /// The plan that once printed the key twice: an encoded key where the variable name goes.
@@ -66,7 +74,8 @@ import Testing
             of: "apiKey: {encodedFile: secrets/dc2-archive.key}", with: "apiKey: {encodedEnv: \(key)}")
         let folder = try ManifestsCommandTests.planFolder(yaml)
         let result = try await Self.run([
-            "--plan", folder.appendingPathComponent("plan.yaml").path, "--out", folder.appendingPathComponent("out").path,
+            "--plan", folder.appendingPathComponent("plan.yaml").path, "--out",
+            folder.appendingPathComponent("out").path,
             "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
         ])
         #expect(result.status == 2)

@@ -7,7 +7,9 @@ import Testing
 @Suite struct PlanSecretTests {
     static let key = Data("VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw".utf8).base64EncodedString()
 
-    static func plan(apiKey: String, localPassword: String = "LOCAL_PASSWORD", url: String = "https://central.example.net:9200")
+    static func plan(
+        apiKey: String, localPassword: String = "LOCAL_PASSWORD", url: String = "https://central.example.net:9200"
+    )
         -> String
     {
         """

@@ -17,7 +17,8 @@ import Testing
 
     @Test func jsonPrintsAndParsesBackToTheSameValue() async {
         await propertyCheck(
-            count: 300, input: Self.anyText, Self.anyText, Gen.double(in: -1e300...1e300), Gen.int(in: -(1 << 52)...(1 << 52))
+            count: 300, input: Self.anyText, Self.anyText, Gen.double(in: -1e300...1e300),
+            Gen.int(in: -(1 << 52)...(1 << 52))
         ) { key, text, number, integer in
             let value: JSONValue = [
                 key: .string(text),
@@ -57,7 +58,8 @@ import Testing
     }
 
     @Test func onlyTrailingLineBreaksAreTrimmedFromSecrets() async {
-        await propertyCheck(count: 300, input: Gen.letterOrNumber.string(of: 1...30), Gen.int(in: 0...3)) { value, breaks in
+        await propertyCheck(count: 300, input: Gen.letterOrNumber.string(of: 1...30), Gen.int(in: 0...3)) {
+            value, breaks in
             let text = " " + value + String(repeating: "\r\n", count: breaks)
             #expect(SecretReading.trimmingTrailingLineBreaks(text) == " " + value)
         }

@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func aServerEchoingTheBasicCredentialGetsItRedacted() {
-        let echoed = error(echoing: "unable to authenticate with Authorization: Basic \(Self.basicToken)", auth: Self.basic)
+        let echoed = error(
+            echoing: "unable to authenticate with Authorization: Basic \(Self.basicToken)", auth: Self.basic)
         #expect(echoed.reason == "unable to authenticate with Authorization: Basic ::redacted::")
         #expect(!echoed.description.contains(Self.basicToken))
     }
@@ -40,7 +41,8 @@ import Testing
 
     @Test func theDecodedFormsOfAnAPIKeyAreRedacted() {
         let auth = ClusterAuth.apiKey(Secret(Self.encodedKey))
-        let echoed = error(echoing: "key VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw and ui2lp2axTNmsyakw9tvNnw", auth: auth)
+        let echoed = error(
+            echoing: "key VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw and ui2lp2axTNmsyakw9tvNnw", auth: auth)
         #expect(echoed.reason == "key ::redacted:: and ::redacted::")
     }
 
@@ -54,9 +56,12 @@ import Testing
 
     @Test func trailingLineBreaksAreTrimmedAndNothingElse() throws {
         let folder = try TemporaryFolder()
-        for (text, expected) in [("key\n", "key"), ("key\r\n", "key"), ("key\n\n", "key"), (" pass word \n", " pass word ")] {
+        for (text, expected) in [
+            ("key\n", "key"), ("key\r\n", "key"), ("key\n\n", "key"), (" pass word \n", " pass word "),
+        ] {
             let path = try folder.write(text, to: "secret")
-            #expect(try SecretReading.file(at: path, field: "--password-file", what: "the password").revealed == expected)
+            #expect(
+                try SecretReading.file(at: path, field: "--password-file", what: "the password").revealed == expected)
             let value = try SecretReading.environment("S", in: ["S": text], field: "S", what: "the password")
             #expect(value?.revealed == expected)
         }
@@ -91,7 +96,8 @@ import Testing
             try? handle?.close()
         }
         writer.start()
-        #expect(try SecretReading.file(at: fifo, field: "--password-file", what: "the password").revealed == "from-a-pipe")
+        #expect(
+            try SecretReading.file(at: fifo, field: "--password-file", what: "the password").revealed == "from-a-pipe")
     }
 
     // MARK: Misplaced secrets
@@ -123,9 +129,10 @@ import Testing
     }
 
     @Test func aURLWithCredentialsIsRefusedWithoutEcho() {
-        for url in ["https://elastic:hunter2@es.example.net:9200", "elastic:hunter2@es.example.net:9200",
-            "https://elastic:hun/ter2@es.example.net", "https://elastic:hunter2@[::1]:9200"]
-        {
+        for url in [
+            "https://elastic:hunter2@es.example.net:9200", "elastic:hunter2@es.example.net:9200",
+            "https://elastic:hun/ter2@es.example.net", "https://elastic:hunter2@[::1]:9200",
+        ] {
             let problems = Validators.clusterURL(url, field: "--url")
             #expect(problems.errors.count == 1, "\(url)")
             #expect(!problems.map(\.description).joined().contains("hunter2"), "\(url)")

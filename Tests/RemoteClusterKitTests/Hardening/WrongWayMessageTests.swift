@@ -75,7 +75,8 @@ import Testing
 
     @Test func aNonUTF8PlanSaysSo() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write(Data("remotes:\n  - alias: caf\u{E9}\n".utf8.map { $0 == 0xC3 ? 0xE9 : $0 }), to: "plan.yaml")
+        let path = try folder.write(
+            Data("remotes:\n  - alias: caf\u{E9}\n".utf8.map { $0 == 0xC3 ? 0xE9 : $0 }), to: "plan.yaml")
         do {
             _ = try Plan.load(from: URL(fileURLWithPath: path))
             Issue.record("expected a refusal")

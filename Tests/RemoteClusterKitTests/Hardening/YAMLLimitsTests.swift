@@ -9,7 +9,9 @@ import Testing
     static func laughs(indent: String = "") -> String {
         var text = indent + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 {
-            text += indent + "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            text +=
+                indent + "a\(level): &a\(level) ["
+                + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
                 + "]\n"
         }
         return text
@@ -35,7 +37,8 @@ import Testing
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\nb0: &b0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...7 {
             for name in ["a", "b"] {
-                text += "\(name)\(level): &\(name)\(level) ["
+                text +=
+                    "\(name)\(level): &\(name)\(level) ["
                     + Array(repeating: "*\(name)\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
             }
         }
