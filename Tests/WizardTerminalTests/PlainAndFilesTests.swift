@@ -129,7 +129,8 @@ struct PlainModeSanitisingTests {
     /// its control characters written out.
     @Test func writtenTextHasNoRawControlCharacters() {
         var output = ""
-        let prompter = PlainPrompter(readLine: { nil }, readSecret: { _ in nil }, write: { output += $0 }, glyphs: .ascii)
+        let prompter = PlainPrompter(
+            readLine: { nil }, readSecret: { _ in nil }, write: { output += $0 }, glyphs: .ascii)
         prompter.write("reason: \u{1B}]0;owned\u{07}\u{1B}[2J\n")
         #expect(output == "reason: \\x1b]0;owned\\x07\\x1b[2J\n")
     }

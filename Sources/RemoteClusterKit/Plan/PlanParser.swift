@@ -281,7 +281,12 @@ struct PlanParser {
             return reader.environmentName(value, path: "\(path).encodedEnv").map(PlanAPIKey.encodedEnv)
         case "encodedFile":
             guard let url = reader.path(value, path: "\(path).encodedFile", folder: folder) else { return nil }
-            if !FileManager.default.isReadableFile(atPath: url.path) {
+            if !FileManager.default.isReadableFile(atPath: url.path), let text = value.scalar?.string,
+                PlanSecretRules.isEncodedKey(text)
+            {
+                reader.fail(
+                    "\(path).encodedFile", PlanSecretRules.keyAsPath, PlanSecretRules.keySourceFix, at: value)
+            } else if !FileManager.default.isReadableFile(atPath: url.path) {
                 reader.fail(
                     "\(path).encodedFile", "there is no readable file at \(url.path)",
                     "Save the encoded key (the `encoded` value of the create response) in that file, or fix the path.",

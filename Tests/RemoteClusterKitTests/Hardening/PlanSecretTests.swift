@@ -48,6 +48,12 @@ import Testing
         #expect(!PlanError(problems: found).description.contains(Self.key))
     }
 
+    @Test func anEncodedKeyAsTheFilePathIsRefusedWithoutEcho() throws {
+        let found = try problems(Self.plan(apiKey: "{encodedFile: \(Self.key)}"))
+        #expect(found.map(\.field) == ["remotes[0].apiKey.encodedFile"])
+        #expect(!PlanError(problems: found).description.contains(Self.key))
+    }
+
     @Test func aPasswordAsTheVariableNameIsRefusedWithoutEcho() throws {
         let found = try problems(Self.plan(apiKey: "{encodedEnv: LOGS_KEY}", localPassword: "\"Tr0ub4dor&3\""))
         #expect(found.map(\.field) == ["local.passwordEnv"])
