@@ -160,6 +160,10 @@ extension JSONValue {
 
 /// A small recursive-descent JSON parser that preserves object key order.
 private struct JSONTextParser {
+    /// The deepest nesting read. Real answers nest a dozen levels; the limit keeps the
+    /// recursion far inside the stack of any thread, a task's included.
+    static let maximumDepth = 128
+
     let bytes: [UInt8]
     var index = 0
     var depth = 0
@@ -204,7 +208,7 @@ private struct JSONTextParser {
     mutating func parseObject() throws(JSONParseError) -> JSONValue {
         depth += 1
         defer { depth -= 1 }
-        if depth > 512 { throw fail("nesting too deep") }
+        if depth > Self.maximumDepth { throw fail("nesting too deep") }
         index += 1
         var members = OrderedDictionary<String, JSONValue>()
         skipWhitespace()
@@ -229,7 +233,7 @@ private struct JSONTextParser {
     mutating func parseArray() throws(JSONParseError) -> JSONValue {
         depth += 1
         defer { depth -= 1 }
-        if depth > 512 { throw fail("nesting too deep") }
+        if depth > Self.maximumDepth { throw fail("nesting too deep") }
         index += 1
         var items: [JSONValue] = []
         skipWhitespace()

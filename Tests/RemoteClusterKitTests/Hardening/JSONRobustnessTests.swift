@@ -33,6 +33,15 @@ import Testing
         #expect(JSONValue.number(.nan).jsonString() == "null")
     }
 
+    /// The deepest accepted nesting parses on a task's thread, whose stack is small.
+    @Test func theDeepestNestingParsesInsideATask() async throws {
+        let text = String(repeating: "[", count: 128) + String(repeating: "]", count: 128)
+        let parsed = await Task.detached { (try? JSONValue.parse(text)) != nil }.value
+        #expect(parsed)
+        let tooDeep = "[" + text + "]"
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(tooDeep) }
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONParseError.self) { try JSONValue.parse(text) }
