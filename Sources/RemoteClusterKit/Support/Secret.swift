@@ -37,8 +37,10 @@ extension String {
     /// shown or logged.
     public func redacting(_ secrets: [Secret]) -> String {
         var text = self
+        // The standard library's search: it compares every character, NUL included, the same
+        // way on every platform.
         for secret in secrets where secret.revealed.count >= 4 {
-            text = text.replacingOccurrences(of: secret.revealed, with: Secret.redactedText)
+            text = text.replacing(secret.revealed, with: Secret.redactedText)
         }
         return text
     }

@@ -46,6 +46,15 @@ import Testing
         #expect(echoed.reason == "key ::redacted:: and ::redacted::")
     }
 
+    /// Found by `make fuzz`: a key of NUL characters looked unredacted to the fuzz check, because
+    /// Foundation's `contains` on Linux finds a NUL-holding text in "::redacted::". Redaction and
+    /// the check now compare characters with the standard library.
+    @Test func aSecretWithNULCharactersIsRedacted() {
+        let secret = ":" + String(repeating: "\u{0}", count: 41)
+        let redacted = ("echo " + secret + " end").redacting([Secret(secret)])
+        #expect(Array(redacted.unicodeScalars) == Array("echo ::redacted:: end".unicodeScalars))
+    }
+
     @Test func authorizationHeadersAreBuiltOnce() {
         #expect(Self.basic.authorizationHeader?.revealed == "Basic \(Self.basicToken)")
         #expect(ClusterAuth.apiKey(Secret("abc")).authorizationHeader?.revealed == "ApiKey abc")
@@ -144,3 +153,4 @@ import Testing
         #expect(!Validators.serverName("u:hunter2@x", field: "s").map(\.description).joined().contains("hunter2"))
     }
 }
+
