@@ -48,14 +48,12 @@ import Testing
 
     /// curl and Elasticsearch trust a self-signed server certificate given as the CA.
     @Test func aSelfSignedServerCertificateIsATrustAnchor() throws {
-        let key = TestPKI.Issued(key: .init(), certificate: try TestPKI.ca().certificate)
-        let selfSigned = try TestPKI.leaf("es01", dnsNames: ["es01.example.net"], issuer: key)
-        // Issue it to itself: a leaf whose issuer is its own subject, signed with its own key.
-        let own = try TestPKI.selfSignedLeaf("es01", dnsNames: ["es01.example.net"])
         let folder = try TemporaryFolder()
+        let own = try TestPKI.selfSignedLeaf("es01", dnsNames: ["es01.example.net"])
         #expect(Validators.caFile(try folder.write(own.pem, to: "self.crt"), field: "--ca").isEmpty)
         // A server certificate issued by a CA is still refused: the CA is what to give.
-        let issued = try #require(Validators.caFile(try folder.write(selfSigned.pem, to: "leaf.crt")).errors.first)
+        let leaf = try TestPKI.leaf("es01", dnsNames: ["es01.example.net"], issuer: try TestPKI.ca())
+        let issued = try #require(Validators.caFile(try folder.write(leaf.pem, to: "leaf.crt")).errors.first)
         #expect(issued.problem.contains("is not a CA certificate"))
     }
 
