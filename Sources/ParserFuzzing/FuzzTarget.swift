@@ -59,7 +59,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 let start = text[..<at].range(of: "://")?.upperBound ?? text.startIndex
                 let masked =
                     String(text[..<start]) + String(repeating: "x", count: text[start..<at].count) + String(text[at...])
-                Self.check(Validators.clusterURL(masked, field: "--url") == problems, "the credentials change the message")
+                Self.check(
+                    Validators.clusterURL(masked, field: "--url") == problems, "the credentials change the message")
             }
         case .response: Self.response(bytes)
         case .terminal:

@@ -153,4 +153,3 @@ import Testing
         #expect(!Validators.serverName("u:hunter2@x", field: "s").map(\.description).joined().contains("hunter2"))
     }
 }
-
