@@ -36,13 +36,15 @@ extension String {
     /// Use on anything that may echo a secret back (error bodies, command output) before it is
     /// shown or logged.
     public func redacting(_ secrets: [Secret]) -> String {
-        var text = self
-        // The standard library's search: it compares every character, NUL included, the same
-        // way on every platform.
+        // Compared scalar by scalar, not character by character: a combining mark the server
+        // puts after a secret would merge with its last character and hide it from a search
+        // by characters, while every byte of the secret stayed on screen.
+        var scalars = unicodeScalars
+        let replacement = Secret.redactedText.unicodeScalars
         for secret in secrets where secret.revealed.count >= 4 {
-            text = text.replacing(secret.revealed, with: Secret.redactedText)
+            scalars = scalars.replacing(secret.revealed.unicodeScalars, with: replacement)
         }
-        return text
+        return String(scalars)
     }
 }
 

@@ -53,7 +53,8 @@ import Testing
     @Test func aSecretNeverSurvivesRedaction() async {
         await propertyCheck(count: 300, input: Gen.letterOrNumber.string(of: 4...30), Self.anyText) { secret, text in
             let echoed = text + secret + text + secret
-            #expect(!echoed.redacting([Secret(secret)]).contains(secret))
+            let redacted = Array(echoed.redacting([Secret(secret)]).unicodeScalars)
+            #expect(redacted.firstRange(of: Array(secret.unicodeScalars)) == nil)
         }
     }
 

@@ -55,6 +55,15 @@ import Testing
         #expect(Array(redacted.unicodeScalars) == Array("echo ::redacted:: end".unicodeScalars))
     }
 
+    /// Found by the property test: a mark that combines with the secret's last character (here
+    /// U+0301 and U+11EF5) hid the secret from a search by characters.
+    @Test func aCombiningMarkAfterTheSecretDoesNotHideIt() {
+        for mark in ["\u{301}", "\u{11EF5}"] {
+            let redacted = ("x" + mark + "s3cret" + mark).redacting([Secret("s3cret")])
+            #expect(Array(redacted.unicodeScalars) == Array(("x" + mark + "::redacted::" + mark).unicodeScalars))
+        }
+    }
+
     @Test func authorizationHeadersAreBuiltOnce() {
         #expect(Self.basic.authorizationHeader?.revealed == "Basic \(Self.basicToken)")
         #expect(ClusterAuth.apiKey(Secret("abc")).authorizationHeader?.revealed == "ApiKey abc")
