@@ -3,6 +3,8 @@
 #   make test   run every test (unit, integration against the simulator, tmux end-to-end)
 #   make probe ARGS="--proxy-address HOST:9443 --ca ca.crt"   TLS preflight to a remote cluster server
 #   make status ARGS="--url https://HOST:9200 --user elastic"  remote connections of a cluster
+#   make fuzz   run every parser fuzz target under libFuzzer (FUZZ_SECONDS each; not part of CI)
+#   make benchmark   time plan validation against plan size (release build)
 
 SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
@@ -12,7 +14,12 @@ SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl curl
 KUBECTL         ?= kubectl
 KUBECTL_PACKAGE := kubernetes-client
 
-.PHONY: deps build test demo clean format probe status simulate
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS ?= json yaml plan pem api-key host-port url response terminal
+FUZZ_BUILD   := .build-fuzz
+FUZZ_BINARY  := $(FUZZ_BUILD)/release/fuzz-parsers
+
+.PHONY: deps build test demo clean format probe status simulate fuzz benchmark
 
 ## Install the system packages the build and the tests need (Debian/Ubuntu).
 deps:
@@ -57,5 +64,26 @@ status: build
 simulate: build
 	$(BINARY) simulate $(ARGS)
 
+## Fuzz every parser of outside data for FUZZ_SECONDS each (default 120) with libFuzzer.
+## Corpora live in .build-fuzz/corpus/TARGET (seeded from Tests/RemoteClusterKitTests/FuzzRegressions);
+## a crash is saved as .build-fuzz/crashes/TARGET/crash-*: copy it into FuzzRegressions/TARGET/
+## and fix the parser. Reproduce one with: .build/debug/fuzz-parsers TARGET FILE
+## (lld links it: gold fails on the instrumented objects.)
+fuzz: deps
+	$(SWIFT) build -c release --scratch-path $(FUZZ_BUILD) --product fuzz-parsers \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	@status=0; for target in $(FUZZ_TARGETS); do \
+	  corpus=$(FUZZ_BUILD)/corpus/$$target; crashes=$(FUZZ_BUILD)/crashes/$$target; \
+	  mkdir -p $$corpus $$crashes; \
+	  cp -n Tests/RemoteClusterKitTests/FuzzRegressions/$$target/* $$corpus/ 2>/dev/null || true; \
+	  echo "== fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  FUZZ_TARGET=$$target SWIFT_BACKTRACE=enable=no $(FUZZ_BINARY) $$corpus -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=10 -rss_limit_mb=4096 -artifact_prefix=$$crashes/ -print_final_stats=1 || status=1; \
+	done; exit $$status
+
+## Plan validation time for growing plans up to 5 MB: the figures show whether it stays linear.
+benchmark: deps
+	$(SWIFT) run -c release PlanValidationBenchmark
+
 clean:
-	rm -rf .build
+	rm -rf .build $(FUZZ_BUILD)

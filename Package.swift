@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "remote-cluster-wizard", targets: ["remote-cluster-wizard"]),
+        // The parser fuzz targets; `make fuzz` builds this with libFuzzer.
+        .executable(name: "fuzz-parsers", targets: ["FuzzParsers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,11 +21,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // C shims: small static inline wrappers over variadic and macro APIs.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+        // libFuzzer's driver, for the fuzzing build of fuzz-parsers.
+        .systemLibrary(name: "CLibFuzzer", path: "Sources/CLibFuzzer"),
 
         // The engine: Foundation only, no UI, no libcurl.
         .target(
@@ -58,6 +63,12 @@ let package = Package(
         .target(name: "WizardCore", dependencies: ["RemoteClusterKit"]),
         // Run loop, ncurses backend, headless terminal, plain line-prompt mode.
         .target(name: "WizardTerminal", dependencies: ["WizardCore", "CNcurses"]),
+        // Every parser of outside data as a fuzz target, and the libFuzzer entry point.
+        .target(name: "ParserFuzzing", dependencies: ["RemoteClusterKit"]),
+        .executableTarget(name: "FuzzParsers", dependencies: ["ParserFuzzing", "CLibFuzzer"]),
+        // Benchmarks (`make benchmark`): figures printed, never timed in unit tests.
+        .executableTarget(
+            name: "PlanValidationBenchmark", dependencies: ["RemoteClusterKit"], path: "Benchmarks/PlanValidation"),
         .executableTarget(
             name: "remote-cluster-wizard",
             dependencies: [
@@ -69,15 +80,23 @@ let package = Package(
         .testTarget(
             name: "RemoteClusterKitTests",
             dependencies: [
-                "RemoteClusterKit",
+                "RemoteClusterKit", "ParserFuzzing",
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            exclude: ["Golden", "Fixtures"]
+            exclude: ["Golden", "Fixtures", "FuzzRegressions"]
         ),
-        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
+        .testTarget(
+            name: "CurlTransportTests",
+            dependencies: [
+                "CurlTransport", "RemoteClusterKit", "ClusterSimulator",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(
             name: "ClusterSimulatorTests",
             dependencies: [

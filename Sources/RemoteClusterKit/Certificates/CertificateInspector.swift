@@ -55,7 +55,9 @@ public enum CertificateInspector {
             notValidAfter: certificate.notValidAfter,
             isCA: isCA,
             subjectAlternativeNames: names.compactMap(text(of:)),
-            sha256Fingerprint: fingerprint(der: der)
+            sha256Fingerprint: fingerprint(der: der),
+            isSelfSigned: certificate.issuer == certificate.subject
+                && certificate.publicKey.isValidSignature(certificate.signature, for: certificate)
         )
     }
 

@@ -109,6 +109,8 @@ extension JSONValue {
     }
 
     static func format(number: Double) -> String {
+        // JSON has no infinity or NaN; JavaScript's JSON.stringify writes null for them too.
+        guard number.isFinite else { return "null" }
         if number.rounded() == number, abs(number) < 9.0e15 { return String(Int64(number)) }
         return "\(number)"
     }
@@ -122,7 +124,8 @@ extension JSONValue {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || TerminalText.needsEscape(scalar):
+                // Also DEL, C1 and bidirectional controls, so JSON output is safe on a terminal.
                 out += String(format: "\\u%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
@@ -157,6 +160,10 @@ extension JSONValue {
 
 /// A small recursive-descent JSON parser that preserves object key order.
 private struct JSONTextParser {
+    /// The deepest nesting read. Real answers nest a dozen levels; the limit keeps the
+    /// recursion far inside the stack of any thread, a task's included.
+    static let maximumDepth = 128
+
     let bytes: [UInt8]
     var index = 0
     var depth = 0
@@ -201,7 +208,7 @@ private struct JSONTextParser {
     mutating func parseObject() throws(JSONParseError) -> JSONValue {
         depth += 1
         defer { depth -= 1 }
-        if depth > 512 { throw fail("nesting too deep") }
+        if depth > Self.maximumDepth { throw fail("nesting too deep") }
         index += 1
         var members = OrderedDictionary<String, JSONValue>()
         skipWhitespace()
@@ -226,7 +233,7 @@ private struct JSONTextParser {
     mutating func parseArray() throws(JSONParseError) -> JSONValue {
         depth += 1
         defer { depth -= 1 }
-        if depth > 512 { throw fail("nesting too deep") }
+        if depth > Self.maximumDepth { throw fail("nesting too deep") }
         index += 1
         var items: [JSONValue] = []
         skipWhitespace()
@@ -247,7 +254,9 @@ private struct JSONTextParser {
         var scalars = String.UnicodeScalarView()
         var run: [UInt8] = []
         func flush(_ run: inout [UInt8], into scalars: inout String.UnicodeScalarView) {
-            if !run.isEmpty { scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run = [] }
+            if !run.isEmpty {
+                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run = []
+            }
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -273,12 +282,19 @@ private struct JSONTextParser {
                 case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"):
                     var code = try parseHex4()
-                    if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count,
+                    if (0xD800...0xDBFF).contains(code), index + 5 < bytes.count,
                         bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                     {
+                        let highEnd = index
                         index += 2
                         let low = try parseHex4()
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            // A high surrogate without its low half: replace it and read the
+                            // next escape on its own.
+                            index = highEnd
+                        }
                     }
                     scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default: throw fail("invalid escape")
@@ -294,6 +310,7 @@ private struct JSONTextParser {
 
     mutating func parseHex4() throws(JSONParseError) -> UInt32 {
         guard index + 4 <= bytes.count,
+            bytes[index..<index + 4].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
             let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else { throw fail("invalid \\u escape") }
         index += 4
@@ -306,6 +323,7 @@ private struct JSONTextParser {
         guard index > start, let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
             throw fail("unexpected character")
         }
+        guard number.isFinite else { throw JSONParseError(offset: start, reason: "the number is too large") }
         return .number(number)
     }
 }
@@ -324,10 +342,15 @@ extension JSONValue: Codable {
             self = .array(items)
         } else {
             let single = try decoder.singleValueContainer()
-            if single.decodeNil() { self = .null }
-            else if let b = try? single.decode(Bool.self) { self = .bool(b) }
-            else if let n = try? single.decode(Double.self) { self = .number(n) }
-            else { self = .string(try single.decode(String.self)) }
+            if single.decodeNil() {
+                self = .null
+            } else if let b = try? single.decode(Bool.self) {
+                self = .bool(b)
+            } else if let n = try? single.decode(Double.self) {
+                self = .number(n)
+            } else {
+                self = .string(try single.decode(String.self))
+            }
         }
     }
 

@@ -42,6 +42,12 @@ extension Validators {
         else {
             return problem("\(trimmed) cannot be read", "Check the file's permissions (e.g. chmod 644 \(trimmed)).")
         }
+        if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            return problem(
+                "\(TextExcerpt.quoted(trimmed)) is empty",
+                "Save the CA certificate in it (the text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----), or give the file that holds it."
+            )
+        }
         let summaries: [CertificateSummary]
         do {
             summaries = try CertificateInspector.inspect(pemData: data)
@@ -75,7 +81,8 @@ extension Validators {
     {
         let date = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day()
         var problems: [FieldProblem] = []
-        if !summary.isCA {
+        // A self-signed server certificate is trusted as it is, as curl and Elasticsearch do.
+        if !summary.isCA && !summary.isSelfSigned {
             problems.append(
                 FieldProblem(
                     field: field, problem: "\(label) (\(summary.subject)) is not a CA certificate",
