@@ -11,7 +11,11 @@ struct RemoteClusterWizard: AsyncParsableCommand {
             configuring the local ECK cluster and adding the remote, then shows the connection live.
             """,
         version: RemoteClusterWizardVersion.current,
-        subcommands: [ProbeCommand.self, StatusCommand.self, DemoCommand.self, SimulateCommand.self, ManifestsCommand.self]
+        subcommands: [
+            WizardCommand.self, ProbeCommand.self, StatusCommand.self, DemoCommand.self, SimulateCommand.self,
+            ManifestsCommand.self,
+        ],
+        defaultSubcommand: WizardCommand.self
     )
 }
 

@@ -1,3 +1,4 @@
+import WizardCore
 import RemoteClusterKit
 
 /// The gallery's field checks: the engine's validators, under the gallery's field names.

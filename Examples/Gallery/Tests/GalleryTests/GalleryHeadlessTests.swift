@@ -1,9 +1,12 @@
 import Foundation
 import Testing
 import WizardCore
-@testable import WizardTerminal
+import WizardTerminal
+import WizardTestSupport
 
-/// Scripted runs of the demo gallery on the headless terminal: the same run loop as the real
+@testable import Gallery
+
+/// Scripted runs of the widget gallery on the headless terminal: the same run loop as the real
 /// terminal, a fake clock, and assertions after every step.
 @Suite("Headless scenarios")
 struct HeadlessScenarioTests {

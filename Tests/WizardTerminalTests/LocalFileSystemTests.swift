@@ -1,57 +1,8 @@
 import Foundation
 import Testing
 import WizardCore
+import WizardTestSupport
 @testable import WizardTerminal
-
-@Suite("Plain mode")
-struct PlainModeTests {
-    /// Runs the gallery's steps as prompts with scripted input; returns the output.
-    func run(_ lines: [String]) -> (String, PlainPrompter.Outcome, Answers) {
-        var input = lines[...]
-        var output = ""
-        let prompter = PlainPrompter(
-            readLine: { input.popFirst() },
-            readSecret: { prompt in
-                output += prompt
-                return input.popFirst()
-            }, write: { output += $0 }, glyphs: .unicode)
-        var wizard = Gallery.plainWizard()
-        let outcome = prompter.run(&wizard) { step, answers in
-            output += Gallery.plainText(for: step, answers: answers, rows: [])
-        }
-        return (output, outcome, wizard.answers)
-    }
-
-    @Test func sameStepsAndValidatorsAsLinePrompts() {
-        let (output, outcome, answers) = run([
-            "9", "3",  // a wrong number, then ECK
-            "", "", "3.x", "3.3",  // ECK name empty, then... see below
-        ])
-        #expect(output.contains("== Step 1 of 4: Remote type =="))
-        #expect(output.contains("  1) Elastic Cloud Hosted (ECH) - remote cluster server already on; public CA"))
-        #expect(output.contains("✗ \"9\" is not one of the choices. Type a number from 1 to 4."))
-        #expect(output.contains("== Step 2 of 5: The remote ECK cluster =="))
-        #expect(output.contains("  ✗ Cluster name is empty. Type the name of the Elasticsearch resource."))
-        #expect(outcome == .endOfInput)
-        #expect(answers.choice("remoteType") == "eck")
-    }
-
-    @Test func wholeRunToTheEnd() {
-        let (output, outcome, answers) = run([
-            "", "", "logs", "lb.example.net:9443", "", "aWQxOmtleTE=", "", "1,2", "3", "n",
-        ])
-        #expect(outcome == .finished)
-        #expect(answers.text("alias") == "logs")
-        #expect(answers.choices("access") == ["search", "replication"])
-        #expect(answers.choice("expires") == "never")
-        #expect(!answers.flag("skipUnavailable"))
-        #expect(output.contains("API key (input hidden): "))
-        #expect(!output.contains("aWQxOmtleTE="))
-        #expect(output.contains("--- manifests.yaml ---"))
-        #expect(output.contains("cluster.remote.logs.skip_unavailable: false"))
-        #expect(output.contains("== Step 4 of 4: Live status (simulated) =="))
-    }
-}
 
 @Suite("Local files")
 struct LocalFileSystemTests {

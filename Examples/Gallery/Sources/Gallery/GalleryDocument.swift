@@ -1,3 +1,5 @@
+import WizardCore
+
 /// The long YAML document the gallery's viewer shows, filled in with the form's answers.
 enum GalleryDocument {
     static func manifests(answers: Answers) -> String {

@@ -1,3 +1,4 @@
+import WizardCore
 import RemoteClusterKit
 
 /// The steps of the framework gallery (`remote-cluster-wizard demo`): the remote-type list, a step

@@ -1,4 +1,5 @@
 import RemoteClusterKit
+import WizardCore
 
 /// Background work the gallery asks for: one status request for the live table.
 public enum GalleryJob: Sendable, Hashable {
@@ -21,7 +22,7 @@ public struct Gallery: TerminalProgram {
     public private(set) var wizard: Wizard
     public private(set) var viewer: TextViewer
     public private(set) var table: LiveTable
-    public private(set) var poll: PollPolicy
+    public private(set) var poll: WizardCore.PollPolicy
     public private(set) var tokens = TokenSource()
     public private(set) var now = Moment.zero
     /// The question on top of the screen, if any.
@@ -46,7 +47,7 @@ public struct Gallery: TerminalProgram {
                 .init("Alias", width: .fixed(12)), .init("Status", width: .fixed(16)), .init("Mode", width: .fixed(7)),
                 .init("Address", width: .fill(min: 10)), .init("Sockets", width: .fixed(8)),
             ], intervalMilliseconds: 1000, staleAfterMilliseconds: 4000)
-        poll = PollPolicy(timerID: Self.pollTimer, intervalMilliseconds: 1000, maximumBackoffMilliseconds: 8000)
+        poll = WizardCore.PollPolicy(timerID: Self.pollTimer, intervalMilliseconds: 1000, maximumBackoffMilliseconds: 8000)
         if let body = Frame.bodyRect(in: size, withRail: true) { wizard.fitFields(toBodyWidth: body.width) }
     }
 
@@ -87,6 +88,9 @@ public struct Gallery: TerminalProgram {
             return pollActions(actions)
         case .directoryListed, .fileDescribed:
             return wizard.apply(event, tokens: &tokens).widened()
+        case .jobProgress, .jobTimedOut:
+            // The status request reports no progress and has no deadline.
+            return []
         case .fileSaved(let path, let token, let result):
             viewer.applySave(path: path, token: token, result: result)
             return []
@@ -192,7 +196,7 @@ public struct Gallery: TerminalProgram {
         return [.startTimer(id: Self.clockTimerID, token: token, afterMilliseconds: 250)]
     }
 
-    private mutating func pollActions(_ actions: [PollPolicy.Action]) -> [Effect<Job>] {
+    private mutating func pollActions(_ actions: [WizardCore.PollPolicy.Action]) -> [Effect<Job>] {
         actions.map { action in
             switch action {
             case .fetch(let token):
@@ -283,21 +287,3 @@ public struct Gallery: TerminalProgram {
     }
 }
 
-import Foundation
-
-extension Gallery {
-    /// The gallery's steps as a wizard, for plain line-prompt mode.
-    public static func plainWizard() -> Wizard { Wizard(steps: GallerySteps.all()) }
-
-    /// The text plain mode prints for a step without fields.
-    public static func plainText(for step: WizardStep, answers: Answers, rows: [LiveTable.Row]) -> String {
-        switch step.id {
-        case "viewer":
-            return "--- manifests.yaml ---\n" + GalleryDocument.manifests(answers: answers)
-        case "live":
-            return rows.map { $0.cells.joined(separator: "  ") }.joined(separator: "\n") + "\n"
-        default:
-            return ""
-        }
-    }
-}

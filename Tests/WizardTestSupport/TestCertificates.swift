@@ -1,7 +1,7 @@
 /// Certificates made for these tests with openssl (EC P-256, self-signed, valid until 2126).
-enum TestCertificates {
+public enum TestCertificates {
     /// CN=Wizard Test CA, a CA.
-    static let ca = """
+    public static let ca = """
         -----BEGIN CERTIFICATE-----
         MIIBijCCAS+gAwIBAgIUUf2PgvbnathVGTKksjkCoZ5g72swCgYIKoZIzj0EAwIw
         GTEXMBUGA1UEAwwOV2l6YXJkIFRlc3QgQ0EwIBcNMjYxMTI5MTkzNjA4WhgPMjEy
@@ -15,7 +15,7 @@ enum TestCertificates {
         -----END CERTIFICATE-----
         """
     /// CN=leaf.example.net, not a CA.
-    static let leaf = """
+    public static let leaf = """
         -----BEGIN CERTIFICATE-----
         MIIBizCCATCgAwIBAgIUQ4S+Z+BIw9Fw7v7rz+oRA2NOtQowCgYIKoZIzj0EAwIw
         GzEZMBcGA1UEAwwQbGVhZi5leGFtcGxlLm5ldDAgFw0yNjExMjkxOTM2MDhaGA8y

@@ -1,7 +1,10 @@
 import Testing
-@testable import WizardCore
+import WizardCore
+import WizardTestSupport
 
-/// Update tests (exact effects) and whole-screen snapshots of the gallery behind `demo`.
+@testable import Gallery
+
+/// Update tests (exact effects) and whole-screen snapshots of the widget gallery example.
 @Suite("Gallery")
 struct GalleryTests {
     static let rows = [

@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
+import Gallery
 import WizardCore
 
-/// Made-up remote-cluster status for the demo gallery's live table: socket counts that move, and every
+/// Made-up remote-cluster status for the gallery's live table: socket counts that move, and every
 /// seventh request failing so the stale marker and the back-off can be seen.
 final class DemoStatusFeed: Sendable {
     private let requests = Mutex(0)
@@ -10,13 +11,12 @@ final class DemoStatusFeed: Sendable {
 
     init(latency: Duration = .milliseconds(300)) { self.latency = latency }
 
-    func fetch(glyphs: Glyphs) -> GalleryReply {
+    func fetch(glyphs: Glyphs) async -> GalleryReply {
         let count = requests.withLock { value in
             value += 1
             return value
         }
-        Thread.sleep(
-            forTimeInterval: Double(latency.components.attoseconds) / 1e18 + Double(latency.components.seconds))
+        try? await Task.sleep(for: latency)
         if count % 7 == 0 { return .failed("GET /_remote/info timed out after 2 s (simulated)") }
         return .status(rows(request: count, glyphs: glyphs))
     }

@@ -1,0 +1,294 @@
+import RemoteClusterKit
+
+/// The cross-cluster API key: created on the remote through its REST API (URL, user, password
+/// masked; search and replication patterns, optional query and field security, expiration, a
+/// default name), with the exact request shown first; or an encoded key pasted and checked. A `*`
+/// pattern asks to confirm. The key is kept in memory only.
+public struct APIKeyScreen: WizardScreen {
+    public let id = ScreenID.apiKey
+    public private(set) var form: ScreenForm
+    public private(set) var reviewing = false
+    public private(set) var review: StepReview
+    public private(set) var dialog: ModalDialog?
+
+    public init(_ context: WizardContext) {
+        form = ScreenForm(Self.step(context.answers, secrets: context.secrets))
+        form.fit(context)
+        review = StepReview(.apiKey, title: "Cross-cluster API key", lines: [], fileName: "api-key-request.txt")
+    }
+
+    static let modes = [
+        ChoiceOption(id: "create", title: "Create it on the remote", detail: "through its REST API, shown first"),
+        ChoiceOption(id: "paste", title: "Paste an encoded key", detail: "made earlier, e.g. in Kibana"),
+    ]
+
+    static func step(_ answers: SetupAnswers, secrets: SetupSecrets) -> WizardStep {
+        var list = ChoiceList(modes)
+        list.select(id: answers.apiKeyMode)
+        var fields = [FormField(id: "apiKeyMode", label: "The key", control: .choice(list))]
+        if answers.apiKeyMode == "paste" {
+            var key = FormField.secret(
+                "encodedKey", "Encoded key", placeholder: "the \"encoded\" value",
+                validators: [.text { Validators.encodedAPIKey($0, field: "Encoded key") }])
+            if let encoded = secrets.encodedKey, case .secret(var control) = key.control {
+                control.field.text = encoded.revealed
+                key.control = .secret(control)
+            }
+            fields.append(key)
+        } else {
+            var password = FormField.secret(
+                "remotePassword", "Password", validators: [.required("Password", fix: "Type the user's password.")])
+            if let secret = secrets.remotePassword, case .secret(var control) = password.control {
+                control.field.text = secret.revealed
+                password.control = .secret(control)
+            }
+            fields += [
+                .text(
+                    "remoteURL", "Remote REST URL", value: answers.remoteURL, placeholder: "https://remote.example.net:9200",
+                    validators: [.text { Validators.clusterURL($0, field: "Remote REST URL") }]),
+                .text(
+                    "remoteUser", "User", value: answers.remoteUser,
+                    note: "Needs the manage_security privilege on the remote.",
+                    validators: [.required("User", fix: "Type a user allowed to create API keys, e.g. elastic.")]),
+                password,
+                .path(
+                    "remoteHTTPCAFile", "REST CA file", value: answers.remoteHTTPCAFile,
+                    placeholder: "empty: publicly trusted"),
+                .text(
+                    "keyName", "Key name", value: answers.keyName.isEmpty ? SetupDefaults.keyName(answers) : answers.keyName,
+                    validators: [.required("Key name", fix: "Name the key after who uses it, e.g. central-to-logs.")]),
+                .text(
+                    "searchPatterns", "Search access", value: answers.searchPatterns, placeholder: "e.g. logs-*, metrics-*",
+                    note: "Index patterns the local cluster may search; comma separated.",
+                    validators: [Validator(patternsProblems(field: "Search access", otherID: "replicationPatterns"))]),
+                .text(
+                    "replicationPatterns", "Replication", value: answers.replicationPatterns,
+                    placeholder: "optional, for cross-cluster replication",
+                    validators: [Validator(patternsProblems(field: "Replication", otherID: "searchPatterns"))]),
+                .text(
+                    "searchQuery", "Query (DLS)", value: answers.searchQuery,
+                    placeholder: "optional JSON, e.g. {\"term\":{\"team\":\"ops\"}}",
+                    validators: [.text(queryProblems)]),
+                .text(
+                    "searchFields", "Fields (FLS)", value: answers.searchFields,
+                    placeholder: "optional, fields to grant, e.g. @timestamp, message"),
+                .text(
+                    "expiration", "Expires in", value: answers.expiration, placeholder: "never",
+                    note: "For example 90d; empty: the key never expires.",
+                    validators: [.text { Validators.expiration($0, field: "Expires in") }]),
+            ]
+        }
+        return WizardStep(id: "apiKey", title: "Cross-cluster API key", fields: fields)
+    }
+
+    /// Search and replication: at least one of the two, each a valid list of patterns.
+    static func patternsProblems(field: String, otherID: String) -> @Sendable (FieldValue, Answers) -> [FieldProblem] {
+        { value, answers in
+            guard case .text(let text) = value else { return [] }
+            let patterns = SetupAnswers.list(text)
+            if patterns.isEmpty {
+                if !SetupAnswers.list(answers.text(otherID)).isEmpty || field == "Replication" { return [] }
+                return [
+                    FieldProblem(
+                        field: field, problem: "is empty and so is Replication",
+                        fix: "Give the index patterns the local cluster may search (e.g. logs-*), or replicate.")
+                ]
+            }
+            return Validators.indexPatterns(patterns, field: field)
+        }
+    }
+
+    static let queryProblems: @Sendable (String) -> [FieldProblem] = { text in
+        guard !text.isEmpty else { return [] }
+        guard let parsed = try? JSONValue.parse(text), parsed.objectValue != nil else {
+            return [
+                FieldProblem(
+                    field: "Query (DLS)", problem: "is not a JSON object",
+                    fix: "Write a query object such as {\"term\":{\"team\":\"ops\"}}, or leave it empty.")
+            ]
+        }
+        return []
+    }
+
+    private mutating func commit(_ context: inout WizardContext) {
+        let answers = form.answers
+        context.answers.apiKeyMode = answers.choice("apiKeyMode") ?? "create"
+        if context.answers.apiKeyMode == "paste" {
+            context.secrets.encodedKey = answers.secret("encodedKey")
+            return
+        }
+        context.answers.remoteURL = answers.text("remoteURL")
+        context.answers.remoteUser = answers.text("remoteUser")
+        context.secrets.remotePassword = answers.secret("remotePassword")
+        context.answers.remoteHTTPCAFile = answers.text("remoteHTTPCAFile")
+        context.answers.keyName = answers.text("keyName")
+        context.answers.searchPatterns = answers.text("searchPatterns")
+        context.answers.replicationPatterns = answers.text("replicationPatterns")
+        context.answers.searchQuery = answers.text("searchQuery")
+        context.answers.searchFields = answers.text("searchFields")
+        context.answers.expiration = answers.text("expiration")
+    }
+
+    /// The exact request (or, for a pasted key, what is checked), from the engine's preview.
+    func previewLines(_ context: WizardContext) -> [String] {
+        let setup = context.setup
+        let lines = SetupSteps.forRemote(context.answers.alias).first { $0.id.kind == .apiKey }?.preview(in: setup)
+            .lines ?? []
+        if !lines.isEmpty { return lines }
+        // Before the engine describes it: the request body the answers make.
+        guard let request = SetupPlanning.keyRequest(context.answers) else { return [] }
+        return ElasticsearchRequests.createCrossClusterAPIKey(request).description
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Whether a pattern grants every index.
+    var grantsEverything: Bool {
+        (SetupAnswers.list(form.answers.text("searchPatterns"))
+            + SetupAnswers.list(form.answers.text("replicationPatterns"))).contains("*")
+    }
+
+    // MARK: Update
+
+    public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
+        if form.answers.text("keyName").isEmpty, context.answers.apiKeyMode == "create" {
+            form.setText("keyName", SetupDefaults.keyName(context.answers))
+        }
+        form.fit(context)
+        return .none
+    }
+
+    public mutating func update(_ message: ScreenMessage, _ context: inout WizardContext) -> ScreenResponse {
+        switch message {
+        case .key(let key): return handle(key, &context)
+        case .resized:
+            form.fit(context)
+            return .none
+        case .directoryListed, .fileDescribed:
+            return ScreenResponse(form.apply(message, tokens: &context.tokens))
+        case .fileSaved(let path, let token, let result):
+            review.applySave(path: path, token: token, result: result)
+            return .none
+        default:
+            switch review.run.receive(message, &context) {
+            case .ignored: return .none
+            case .changed(let effects): return ScreenResponse(effects)
+            case .finished(let outcome):
+                if let key = context.outputs.credentials { context.secrets.encodedKey = key }
+                if case .done = outcome, context.outputs.keyCreated {
+                    let name = context.outputs.keyName ?? context.answers.keyName
+                    context.record(
+                        AppliedChange(
+                            screen: id, what: "Cross-cluster API key \(name) created",
+                            place: "remote \(context.answers.remoteURL)",
+                            undo: "DELETE /_security/api_key {\"name\": \"\(name)\"} on the remote"))
+                }
+                return .none
+            }
+        }
+    }
+
+    private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
+        if var dialog {
+            switch dialog.handle(key) {
+            case .pending: self.dialog = dialog
+            case .chose(let index):
+                self.dialog = nil
+                if index == 0 { return ScreenResponse(review.run.start(&context)) }
+            }
+            return .none
+        }
+        guard reviewing else {
+            let modeBefore = form.answers.choice("apiKeyMode")
+            let (outcome, effects) = form.handle(key, tokens: &context.tokens)
+            if form.answers.choice("apiKeyMode") != modeBefore {
+                commit(&context)
+                form = ScreenForm(Self.step(context.answers, secrets: context.secrets))
+                form.focus("apiKeyMode")
+                form.fit(context)
+            }
+            switch outcome {
+            case .submitted:
+                commit(&context)
+                reviewing = true
+                if review.run.outcome != nil { review.run.reset() }
+                review.show(previewLines(context))
+                return ScreenResponse(effects)
+            case .back: return ScreenResponse(effects, navigation: .back)
+            default: return ScreenResponse(effects)
+            }
+        }
+        if review.run.isRunning { return key == .escape ? ScreenResponse(review.run.cancel()) : .none }
+        if review.isPrompting || ![.enter, .escape].contains(key) {
+            if let effects = review.handleViewerKey(key, tokens: &context.tokens) { return ScreenResponse(effects) }
+        }
+        switch key {
+        case .enter:
+            if review.run.succeeded { return .go(.next) }
+            if context.answers.apiKeyMode == "create" && grantsEverything {
+                dialog = .confirm(
+                    title: "Every index",
+                    message:
+                        "The pattern * lets the local cluster read every index of the remote, including ones created later. Create the key anyway?",
+                    yes: "Create", no: "Change it")
+                return .none
+            }
+            return ScreenResponse(review.run.start(&context))
+        case .escape:
+            reviewing = false
+            return .none
+        default:
+            return .none
+        }
+    }
+
+    // MARK: Render
+
+    public func title(_ context: WizardContext) -> String { "Cross-cluster API key" }
+
+    public func render(into buffer: inout ScreenBuffer, rect: Rect, context: WizardContext, theme: Theme) {
+        guard reviewing else {
+            form.render(into: &buffer, rect: rect, theme: theme)
+            return
+        }
+        review.render(
+            into: &buffer, rect: rect, context: context, theme: theme,
+            spinnerLabel: context.answers.apiKeyMode == "create"
+                ? "Creating the key on the remote…" : "Checking the key…")
+    }
+
+    public func keyHints(_ context: WizardContext) -> [KeyHint] {
+        guard reviewing else { return form.keyHints(enter: "show the request") }
+        if review.run.isRunning { return [KeyHint("Esc", "stop")] }
+        if review.isPrompting { return review.viewerHints }
+        let action = context.answers.apiKeyMode == "create" ? "create the key" : "use this key"
+        return review.viewerHints + [
+            KeyHint("Enter", review.run.succeeded ? "continue" : action), KeyHint("Esc", "edit"),
+        ]
+    }
+
+    public var help: HelpText {
+        HelpText(
+            "Cross-cluster API key",
+            [
+                "The local cluster authenticates to the remote with a cross-cluster API key, created on the remote with POST /_security/cross_cluster/api_key by a user with manage_security. Its access says which remote indices the local cluster may search (search) or follow (replication); document and field security narrow search further.",
+                "The request is shown in full before it is sent. The encoded key it returns stays in memory: it goes into the local keystore Secret on a later screen and is never written to the progress file or shown.",
+                "If you already have a key (for example made in Kibana), choose Paste and give its encoded value.",
+                "Effective access is the intersection of this key's access and the local user's role (remote_indices), which the Role screen can create.",
+            ])
+    }
+
+    public func plain(_ context: WizardContext) -> PlainView {
+        guard reviewing else {
+            return PlainView(heading: "", lines: [], prompt: form.plainField.map(PlainPrompt.field) ?? .wait(""))
+        }
+        let lines = review.plainLines(glyphs: context.configuration.glyphs)
+        if review.run.isRunning { return PlainView(heading: "", lines: lines, prompt: .wait("Working on the key…")) }
+        let action = review.run.succeeded
+            ? "continue" : (context.answers.apiKeyMode == "create" ? "create the key" : "use this key")
+        return PlainView(
+            heading: "", lines: lines,
+            prompt: .actions([PlainAction("", action, key: .enter), PlainAction("e", "edit", key: .escape)]))
+    }
+
+    public var takesText: Bool { reviewing ? review.isPrompting : form.takesText }
+}

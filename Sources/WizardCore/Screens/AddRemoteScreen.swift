@@ -1,0 +1,171 @@
+import RemoteClusterKit
+
+/// Adding the remote to the local cluster: the alias (the one the keystore holds credentials for),
+/// skip_unavailable, the connection mode; then the engine's add-remote step, whose preview shows
+/// the exact `PUT _cluster/settings` body (and the difference when the alias exists) before it is
+/// sent. Other aliases are never touched.
+public struct AddRemoteScreen: WizardScreen {
+    public let id = ScreenID.addRemote
+    public private(set) var form: ScreenForm
+    public private(set) var reviewing = false
+    public private(set) var review: StepReview
+    /// The alias the local keystore got credentials for.
+    public let keystoreAlias: String
+
+    public init(_ context: WizardContext) {
+        keystoreAlias = context.answers.alias
+        form = ScreenForm(Self.step(context.answers, keystoreAlias: context.answers.alias))
+        form.fit(context)
+        review = StepReview(.addRemote, title: "PUT /_cluster/settings", lines: [], fileName: "add-remote.txt")
+    }
+
+    static func step(_ answers: SetupAnswers, keystoreAlias: String) -> WizardStep {
+        let mode =
+            answers.mode == "sniff"
+            ? "sniff, seeds \(answers.seeds) (chosen on Connection details)"
+            : "proxy, \(answers.proxyAddress)\(answers.serverName.isEmpty ? "" : ", server name \(answers.serverName)")"
+        return WizardStep(
+            id: "addRemote", title: "Add the remote",
+            intro: "Mode: \(mode).",
+            fields: [
+                .text(
+                    "alias", "Alias", value: answers.alias,
+                    note: "The local keystore holds credentials for \"\(keystoreAlias)\".",
+                    validators: [
+                        .text { Validators.alias($0, field: "Alias") },
+                        .text { alias in
+                            guard !alias.isEmpty, alias != keystoreAlias else { return [] }
+                            return [
+                                FieldProblem(
+                                    field: "Alias",
+                                    problem:
+                                        "\"\(alias)\" differs from \"\(keystoreAlias)\", the alias the keystore has credentials for",
+                                    fix:
+                                        "Keep \"\(keystoreAlias)\"; under another alias the local cluster finds no API key and connects without it.",
+                                    severity: .warning)
+                            ]
+                        },
+                    ]),
+                .confirm(
+                    "skipUnavailable", "Skip if unavailable", value: answers.skipUnavailable,
+                    note: "Yes: searches across clusters go on without this remote when it is down."),
+            ])
+    }
+
+    func previewLines(_ context: WizardContext) -> [String] {
+        SetupSteps.forRemote(context.answers.alias).first { $0.id.kind == .addRemote }?.preview(in: context.setup)
+            .lines ?? []
+    }
+
+    public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
+        form.fit(context)
+        return .none
+    }
+
+    public mutating func update(_ message: ScreenMessage, _ context: inout WizardContext) -> ScreenResponse {
+        switch message {
+        case .key(let key): return handle(key, &context)
+        case .resized:
+            form.fit(context)
+            return .none
+        case .fileSaved(let path, let token, let result):
+            review.applySave(path: path, token: token, result: result)
+            return .none
+        default:
+            switch review.run.receive(message, &context) {
+            case .ignored: return .none
+            case .changed(let effects): return ScreenResponse(effects)
+            case .finished(let outcome):
+                if case .done = outcome {
+                    let alias = context.answers.alias
+                    context.record(
+                        AppliedChange(
+                            screen: id, what: "Remote \(alias) added to the cluster settings",
+                            place: "local cluster \(context.answers.localURL)",
+                            undo:
+                                "PUT /_cluster/settings with every cluster.remote.\(alias).* key set to null (remote-cluster-wizard undo)"
+                        ))
+                }
+                return .none
+            }
+        }
+    }
+
+    private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
+        guard reviewing else {
+            let (outcome, effects) = form.handle(key, tokens: &context.tokens)
+            switch outcome {
+            case .submitted:
+                context.answers.skipUnavailable = form.answers.flag("skipUnavailable")
+                context.rename(alias: form.answers.text("alias"))
+                reviewing = true
+                review.run.reset()
+                review.show(previewLines(context))
+                return ScreenResponse(effects)
+            case .back: return ScreenResponse(effects, navigation: .back)
+            default: return ScreenResponse(effects)
+            }
+        }
+        if review.run.isRunning { return key == .escape ? ScreenResponse(review.run.cancel()) : .none }
+        if review.isPrompting || ![.enter, .escape].contains(key) {
+            if let effects = review.handleViewerKey(key, tokens: &context.tokens) { return ScreenResponse(effects) }
+        }
+        switch key {
+        case .enter:
+            if review.run.succeeded { return .go(.next) }
+            return ScreenResponse(review.run.start(&context, deadlineMilliseconds: 60_000))
+        case .escape:
+            reviewing = false
+            return .none
+        default:
+            return .none
+        }
+    }
+
+    public func title(_ context: WizardContext) -> String { "Add the remote to the local cluster" }
+
+    public func render(into buffer: inout ScreenBuffer, rect: Rect, context: WizardContext, theme: Theme) {
+        guard reviewing else {
+            form.render(into: &buffer, rect: rect, theme: theme)
+            return
+        }
+        review.render(
+            into: &buffer, rect: rect, context: context, theme: theme, spinnerLabel: "Adding the remote…")
+    }
+
+    public func keyHints(_ context: WizardContext) -> [KeyHint] {
+        guard reviewing else { return form.keyHints(enter: "show the request") }
+        if review.run.isRunning { return [KeyHint("Esc", "stop")] }
+        if review.isPrompting { return review.viewerHints }
+        return review.viewerHints + [
+            KeyHint("Enter", review.run.succeeded ? "continue" : "send it"), KeyHint("Esc", "edit"),
+        ]
+    }
+
+    public var help: HelpText {
+        HelpText(
+            "Add the remote",
+            [
+                "The remote is added with PUT /_cluster/settings as persistent settings under cluster.remote.<alias>: the mode, the proxy address (or seeds), the server name and skip_unavailable; the other mode's keys are set to null. Nothing else in the settings changes.",
+                "The current settings are read first: when the alias exists, the difference is shown, and nothing is sent when nothing differs.",
+                "The alias must be the one the keystore holds cluster.remote.<alias>.credentials for; under another alias the local cluster has no API key for the remote.",
+            ])
+    }
+
+    public func plain(_ context: WizardContext) -> PlainView {
+        guard reviewing else {
+            let intro = form.step.intro.map { [$0] } ?? []
+            return PlainView(heading: "", lines: intro, prompt: form.plainField.map(PlainPrompt.field) ?? .wait(""))
+        }
+        let lines = review.plainLines(glyphs: context.configuration.glyphs)
+        if review.run.isRunning { return PlainView(heading: "", lines: lines, prompt: .wait("Adding the remote…")) }
+        return PlainView(
+            heading: "", lines: lines,
+            prompt: .actions([
+                PlainAction("", review.run.succeeded ? "continue" : "send it", key: .enter),
+                PlainAction("e", "edit", key: .escape),
+            ]))
+    }
+
+    public var takesText: Bool { reviewing ? review.isPrompting : form.takesText }
+}

@@ -1,0 +1,343 @@
+import RemoteClusterKit
+
+/// Preparing the remote, by type, from the engine's preview of the remote-preparation step:
+/// ECK (the `spec.remoteClusterServer` change, applied only when asked, the restart said, the CA
+/// fetched from its Secret), self-managed (`elasticsearch.yml`, certificate and keystore commands
+/// filled in, confirmed by the operator), Elastic Cloud (where to find the proxy address, 9400 →
+/// 9443, public or private CA). Everything shown can be saved.
+public struct RemotePreparationScreen: WizardScreen {
+    public let id = ScreenID.remotePreparation
+    /// The answers this screen asks (empty for ECH).
+    public private(set) var form: ScreenForm
+    /// Whether the fields are done and the preview has the keyboard.
+    public private(set) var reviewing: Bool
+    public private(set) var review: StepReview
+    public private(set) var dialog: ModalDialog?
+    /// The token of the save of a fetched CA file.
+    private var caSave: (token: Token, path: String)?
+    /// What saving the fetched CA said.
+    public private(set) var caStatus: StatusLine?
+
+    let type: RemoteClusterType
+
+    public init(_ context: WizardContext) {
+        type = context.answers.type ?? .ech
+        form = ScreenForm(Self.step(context.answers, type: type))
+        form.fit(context)
+        reviewing = form.step.fields.isEmpty
+        review = StepReview(
+            .remotePreparation, title: "Prepare the remote", lines: [], fileName: "remote-preparation.txt",
+            warning: type == .eck ? "Enabling the remote cluster server restarts the remote cluster's nodes." : nil)
+    }
+
+    static func step(_ answers: SetupAnswers, type: RemoteClusterType) -> WizardStep {
+        switch type {
+        case .ech:
+            return WizardStep(id: "prepare", title: "Prepare the remote", fields: [])
+        case .ece:
+            var list = ChoiceList([
+                ChoiceOption(id: "public", title: "Publicly trusted", detail: "no CA file needed"),
+                ChoiceOption(id: "private", title: "Private CA", detail: "copy the root CA from the ECE UI"),
+            ])
+            list.select(id: answers.ecePrivateCA ? "private" : "public")
+            return WizardStep(
+                id: "prepare", title: "Prepare the remote",
+                intro:
+                    "The remote cluster server is on by default in ECE. Its proxies present either a publicly trusted certificate or one signed by the platform's own CA.",
+                fields: [FormField(id: "eceCA", label: "ECE proxy certificate", control: .choice(list))])
+        case .eck:
+            let required = { (name: String, fix: String) in [Validator.required(name, fix: fix)] }
+            return WizardStep(
+                id: "prepare", title: "Prepare the remote",
+                intro: "The remote Elasticsearch resource, on the other ECK operator's Kubernetes cluster.",
+                fields: [
+                    .text(
+                        "remoteECKName", "Cluster name", value: answers.remoteECKName, placeholder: "e.g. logs",
+                        validators: required("Cluster name", "Type the name of the remote Elasticsearch resource.")),
+                    .text(
+                        "remoteECKNamespace", "Namespace", value: answers.remoteECKNamespace,
+                        validators: required("Namespace", "Type the namespace the remote cluster runs in.")),
+                    .text(
+                        "remoteECKContext", "Kube context", value: answers.remoteECKContext,
+                        placeholder: "kubectl context of the remote's Kubernetes",
+                        validators: required(
+                            "Kube context", "Type the kubectl context (kubectl config get-contexts lists them).")),
+                    .text(
+                        "remoteECKVersion", "ECK version", value: answers.remoteECKVersion,
+                        note: "3.3 or later exposes the Service through spec; older versions need kubectl expose.",
+                        validators: [.text(eckVersionProblems)]),
+                ])
+        case .selfManaged:
+            return WizardStep(
+                id: "prepare", title: "Prepare the remote",
+                intro:
+                    "The wizard writes the elasticsearch.yml lines, the certificate and the keystore commands for the remote's nodes.",
+                fields: [
+                    .text(
+                        "selfManagedHosts", "Certificate names", value: answers.selfManagedHosts,
+                        placeholder: "e.g. es1.example.net, 192.0.2.10",
+                        note: "DNS names and IP addresses the local cluster will dial; empty: taken from the address.")
+                ])
+        }
+    }
+
+    static let eckVersionProblems: @Sendable (String) -> [FieldProblem] = { text in
+        if SemanticVersion(text) != nil { return [] }
+        return [
+            FieldProblem(
+                field: "ECK version", problem: "\"\(text)\" is not a version like 3.3.0",
+                fix: "Type the remote operator's version (kubectl get pods -n elastic-system shows its image).")
+        ]
+    }
+
+    private mutating func commit(_ context: inout WizardContext) {
+        let answers = form.answers
+        switch type {
+        case .ece: context.answers.ecePrivateCA = answers.choice("eceCA") == "private"
+        case .eck:
+            context.answers.remoteECKName = answers.text("remoteECKName")
+            context.answers.remoteECKNamespace = answers.text("remoteECKNamespace")
+            context.answers.remoteECKContext = answers.text("remoteECKContext")
+            context.answers.remoteECKVersion = answers.text("remoteECKVersion")
+        case .selfManaged: context.answers.selfManagedHosts = answers.text("selfManagedHosts")
+        case .ech: break
+        }
+    }
+
+    /// The preview for the answers: the engine's, with a placeholder alias until one is chosen.
+    func previewLines(_ context: WizardContext) -> [String] {
+        var setup = context.setup
+        if setup.remotes[0].alias.isEmpty { setup.remotes[0].setup.alias = SetupDefaults.alias(context.answers) }
+        var lines = SetupSteps.forRemote(setup.remotes[0].alias).first { $0.id.kind == .remotePreparation }?
+            .preview(in: setup).lines ?? []
+        if lines.isEmpty { lines = ["Nothing to change on the remote."] }
+        return lines
+    }
+
+    /// Where a fetched CA is saved: beside the manifests, named after the remote.
+    func caPath(_ context: WizardContext) -> String {
+        let folder = context.answers.manifestsDirectory.isEmpty ? "." : context.answers.manifestsDirectory
+        return "\(folder)/\(context.answers.remoteECKName)-remote-ca.crt"
+    }
+
+    // MARK: Update
+
+    public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
+        form.fit(context)
+        if reviewing { review.show(previewLines(context)) }
+        return .none
+    }
+
+    public mutating func update(_ message: ScreenMessage, _ context: inout WizardContext) -> ScreenResponse {
+        switch message {
+        case .key(let key): return handle(key, &context)
+        case .resized:
+            form.fit(context)
+            return .none
+        case .directoryListed, .fileDescribed:
+            return ScreenResponse(form.apply(message, tokens: &context.tokens))
+        case .fileSaved(let path, let token, let result):
+            if token == caSave?.token {
+                caSave = nil
+                switch result {
+                case .success:
+                    context.answers.caFile = path
+                    context.recordFile(path)
+                    caStatus = StatusLine("Saved the remote's CA to \(path); it is the CA file on the next screen.", ok: true)
+                case .failure(let error):
+                    caStatus = StatusLine("Could not save the CA to \(path): \(error.message)", ok: false)
+                }
+            } else {
+                review.applySave(path: path, token: token, result: result)
+                if case .success = result { context.recordFile(path) }
+            }
+            return .none
+        default:
+            switch review.run.receive(message, &context) {
+            case .ignored: return .none
+            case .changed(let effects): return ScreenResponse(effects)
+            case .finished(let outcome): return finished(outcome, &context)
+            }
+        }
+    }
+
+    private mutating func finished(_ outcome: StepOutcome, _ context: inout WizardContext) -> ScreenResponse {
+        if case .done(let changes) = outcome, let location = context.setup.remotes[0].setup.eck?.location {
+            for change in changes {
+                context.record(
+                    AppliedChange(
+                        screen: id, what: change, place: "remote (\(location))",
+                        undo: "kubectl patch the Elasticsearch resource back by hand"))
+            }
+        }
+        // Keep the CA the step read so the local cluster can trust it.
+        if let pem = context.outputs.certificateAuthorityPEM, type == .eck {
+            let path = caPath(context)
+            let token = context.tokens.next()
+            caSave = (token, path)
+            return ScreenResponse([.saveFile(path: path, contents: pem, secret: false, token: token)])
+        }
+        return .none
+    }
+
+    private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
+        if var dialog {
+            switch dialog.handle(key) {
+            case .pending: self.dialog = dialog
+            case .chose(let index):
+                self.dialog = nil
+                if index == 0 { return confirmed(&context) }
+            }
+            return .none
+        }
+        guard reviewing else {
+            let (outcome, effects) = form.handle(key, tokens: &context.tokens)
+            switch outcome {
+            case .submitted:
+                commit(&context)
+                reviewing = true
+                review.run.reset()
+                review.show(previewLines(context))
+                return ScreenResponse(effects)
+            case .back: return ScreenResponse(effects, navigation: .back)
+            default: return ScreenResponse(effects)
+            }
+        }
+        if review.run.isRunning {
+            return key == .escape ? ScreenResponse(review.run.cancel()) : .none
+        }
+        if review.isPrompting || !isAction(key) {
+            if let effects = review.handleViewerKey(key, tokens: &context.tokens) { return ScreenResponse(effects) }
+        }
+        switch (key, type) {
+        case (.character("a"), .eck):
+            context.decide { $0.applyRemoteChange = true }
+            return ScreenResponse(review.run.start(&context))
+        case (.character("c"), .eck):
+            context.decide { $0.applyRemoteChange = false }
+            return ScreenResponse(review.run.start(&context))
+        case (.enter, _):
+            return proceed(&context)
+        case (.escape, _):
+            if form.step.fields.isEmpty { return .go(.back) }
+            reviewing = false
+            return .none
+        default:
+            return .none
+        }
+    }
+
+    private func isAction(_ key: Key) -> Bool {
+        [.enter, .escape, .character("a"), .character("c")].contains(key)
+    }
+
+    /// Enter: on when the step passed; otherwise say what is not done and ask.
+    private mutating func proceed(_ context: inout WizardContext) -> ScreenResponse {
+        switch type {
+        case .ech, .ece:
+            return .go(.next)
+        case .eck:
+            if review.run.succeeded { return .go(.next) }
+            dialog = .confirm(
+                title: "Remote not checked",
+                message:
+                    "The remote cluster server was not enabled or checked here (a applies the change, c checks it and fetches the CA). Continue anyway, for example because you apply it yourself?",
+                yes: "Continue", no: "Stay")
+            return .none
+        case .selfManaged:
+            dialog = .confirm(
+                title: "Remote prepared?",
+                message:
+                    "Have you applied these settings and commands on every remote node and restarted them? The preflight on the next screen checks the result.",
+                yes: "Yes, done", no: "Not yet")
+            return .none
+        }
+    }
+
+    private mutating func confirmed(_ context: inout WizardContext) -> ScreenResponse {
+        if type == .selfManaged {
+            context.decide { $0.remotePrepared = true }
+            context.record(
+                AppliedChange(
+                    screen: id, what: "Remote cluster server configured by hand", place: "remote nodes",
+                    undo: "remove the remote_cluster_server lines from elasticsearch.yml and restart"))
+        }
+        return .go(.next)
+    }
+
+    // MARK: Render
+
+    public func title(_ context: WizardContext) -> String {
+        switch type {
+        case .ech: return "Prepare the remote: Elastic Cloud Hosted"
+        case .ece: return "Prepare the remote: Elastic Cloud Enterprise"
+        case .eck: return "Prepare the remote: ECK cluster \(context.answers.remoteECKName)"
+        case .selfManaged: return "Prepare the remote: self-managed cluster"
+        }
+    }
+
+    public func render(into buffer: inout ScreenBuffer, rect: Rect, context: WizardContext, theme: Theme) {
+        guard reviewing else {
+            form.render(into: &buffer, rect: rect, theme: theme)
+            return
+        }
+        var area = rect
+        if let caStatus {
+            let mark = caStatus.ok ? theme.glyphs.ok : theme.glyphs.failure
+            buffer.write(
+                "\(mark) \(caStatus.text)", x: rect.x, y: rect.maxY - 1, width: rect.width,
+                style: caStatus.ok ? .success : .failure)
+            area = rect.inset(bottom: 1)
+        }
+        review.render(
+            into: &buffer, rect: area, context: context, theme: theme,
+            spinnerLabel: "Preparing the remote (rollout and CA)…")
+    }
+
+    public func keyHints(_ context: WizardContext) -> [KeyHint] {
+        guard reviewing else { return form.keyHints(enter: "show what to do") }
+        if review.run.isRunning { return [KeyHint("Esc", "stop")] }
+        if review.isPrompting { return review.viewerHints }
+        var hints = review.viewerHints
+        if type == .eck {
+            let context = context.answers.remoteECKContext
+            hints.insert(KeyHint("a", "apply with kubectl (\(context))"), at: 0)
+            hints.insert(KeyHint("c", "check and fetch the CA"), at: 1)
+        }
+        hints.append(KeyHint("Enter", type == .selfManaged ? "done on the nodes" : "continue"))
+        hints.append(KeyHint("Esc", "back"))
+        return hints
+    }
+
+    public var help: HelpText {
+        HelpText(
+            "Prepare the remote",
+            [
+                "The API-key model needs the remote cluster server: a separate TLS listener on port 9443 that the local cluster connects to.",
+                "ECK: the change sets spec.remoteClusterServer.enabled on the remote Elasticsearch resource and, from ECK 3.3, exposes the remote-cluster Service as a LoadBalancer (older versions: the kubectl expose command). Enabling it restarts the remote's nodes. The CA to trust is ca.crt of the <name>-es-transport-certs-public Secret; c reads it and saves it beside the manifests. Nothing is applied until you press a.",
+                "Self-managed: apply the elasticsearch.yml lines on every node, create the certificate with elasticsearch-certutil, add the keystore password, restart. Save the ca.crt of the CA you made: the local cluster must trust it.",
+                "Elastic Cloud: nothing to enable. Copy the proxy address from the deployment's Security page (Remote cluster parameters) and use port 9443 instead of 9400.",
+                "s saves what is shown to a file.",
+            ])
+    }
+
+    public func plain(_ context: WizardContext) -> PlainView {
+        guard reviewing else {
+            let intro = form.step.intro.map { [$0] } ?? []
+            return PlainView(heading: "", lines: intro, prompt: form.plainField.map(PlainPrompt.field) ?? .wait(""))
+        }
+        if review.run.isRunning { return PlainView(heading: "", lines: review.plainLines(glyphs: context.configuration.glyphs), prompt: .wait("Preparing the remote…")) }
+        var lines = review.plainLines(glyphs: context.configuration.glyphs)
+        if let caStatus { lines.append(caStatus.text) }
+        var actions: [PlainAction] = []
+        if type == .eck {
+            actions.append(PlainAction("a", "apply with kubectl", key: .character("a")))
+            actions.append(PlainAction("c", "check and fetch the CA", key: .character("c")))
+        }
+        actions.append(PlainAction("", type == .selfManaged ? "done on the nodes" : "continue", key: .enter))
+        actions.append(PlainAction("b", "back", key: .escape))
+        return PlainView(heading: "", lines: lines, prompt: .actions(actions))
+    }
+
+    public var takesText: Bool { reviewing ? review.isPrompting : form.takesText }
+}

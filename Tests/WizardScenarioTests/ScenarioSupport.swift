@@ -1,0 +1,8 @@
+import ClusterSimulator
+import CurlTransport
+import Foundation
+import RemoteClusterKit
+import Testing
+import WizardCore
+import WizardTerminal
+import WizardTestSupport
