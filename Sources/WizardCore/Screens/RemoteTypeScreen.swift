@@ -9,16 +9,16 @@ public struct RemoteTypeScreen: WizardScreen {
     public static let options = [
         ChoiceOption(
             id: RemoteClusterType.ech.rawValue, title: "Elastic Cloud Hosted (ECH)",
-            detail: "remote cluster server already on; public CA"),
+            detail: "already enabled; public CA"),
         ChoiceOption(
             id: RemoteClusterType.ece.rawValue, title: "Elastic Cloud Enterprise",
-            detail: "on by default; CA public or from the ECE UI"),
+            detail: "enabled; public or platform CA"),
         ChoiceOption(
             id: RemoteClusterType.eck.rawValue, title: "ECK, another operator",
-            detail: "we enable and expose it, fetch the CA"),
+            detail: "enabled, exposed, CA fetched"),
         ChoiceOption(
             id: RemoteClusterType.selfManaged.rawValue, title: "Self-managed",
-            detail: "elasticsearch.yml, certificates, keystore"),
+            detail: "config, certificate, keystore"),
     ]
 
     public init(_ context: WizardContext) {

@@ -21,6 +21,8 @@ public struct SetupWizard: TerminalProgram {
     private var saveToken: Token?
     /// Shown in the footer line when saving the progress failed.
     public private(set) var saveProblem: String?
+    /// The remote type the kept screens were made for; another type makes them afresh.
+    private var screensType: String
 
     /// What is drawn over the screen.
     enum Overlay: Sendable {
@@ -32,6 +34,7 @@ public struct SetupWizard: TerminalProgram {
 
     public init(_ configuration: WizardConfiguration = WizardConfiguration()) {
         context = WizardContext(configuration: configuration)
+        screensType = context.answers.remoteType
         current = .welcome
         screens[.welcome] = ScreenID.welcome.makeScreen(context)
     }
@@ -70,6 +73,7 @@ public struct SetupWizard: TerminalProgram {
         context.filesWritten = progress.filesWritten
         // Screens are made afresh from the restored answers.
         screens = screens.filter { $0.key == .welcome }
+        screensType = context.answers.remoteType
         return go(to: progress.screen)
     }
 
@@ -239,6 +243,11 @@ public struct SetupWizard: TerminalProgram {
             jobOwners[token] = nil
         }
         current = target
+        if context.answers.remoteType != screensType {
+            // Every screen after the remote type depends on it.
+            screens = screens.filter { $0.key == .welcome || $0.key == .remoteType }
+            screensType = context.answers.remoteType
+        }
         if screens[target] == nil { screens[target] = target.makeScreen(context) }
         effects += saveProgress()
         effects += perform(screens[target]!.enter(&context), from: target)
@@ -282,7 +291,9 @@ public struct SetupWizard: TerminalProgram {
                 style: .warning)
         }
         switch overlay {
-        case .help(let help): help.render(into: &buffer, area: buffer.bounds, theme: theme)
+        case .help(let help):
+            // Over the body, leaving the footer with the help's keys visible.
+            help.render(into: &buffer, area: buffer.bounds.inset(bottom: 2), theme: theme)
         case .quit(let dialog), .backOverApplied(let dialog, _):
             dialog.render(into: &buffer, area: buffer.bounds, theme: theme)
         case nil:

@@ -200,14 +200,17 @@ struct MailboxTests {
         #expect(mailbox.isEmpty)
     }
 
-    @Test func backgroundJobRepliesReachTheLoop() {
+    @Test func asyncJobRepliesReachTheLoop() {
         let terminal = HeadlessTerminal()
         let clock = ManualClock()
-        let jobs = BackgroundJobRunner<GalleryJob, GalleryReply> { _ in .failed("no cluster") }
+        let jobs = AsyncJobRunner<GalleryJob, GalleryReply> { _, _ in
+            try? await Task.sleep(for: .milliseconds(10))
+            return .failed("no cluster")
+        }
         let loop = ProgramLoop(
             program: Gallery(), terminal: terminal, clock: clock, files: InMemoryFileSystem(), jobs: jobs)
         loop.start()
-        // Drive the loop to the live step, where a request starts on a background thread.
+        // Drive the loop to the live step, where a request starts as a task.
         for key: Key in [
             .enter, .character("l"), .enter, .paste("lb.example.net:9443"), .enter,
             .enter, .paste("aWQxOmtleTE="), .enter, .enter, .enter, .enter, .enter, .enter,
