@@ -63,6 +63,10 @@ public struct KubectlClient: KubernetesClient {
             stdin: patch.jsonData(), notFound: (kind, name), secrets: Self.secretValues(patch))
     }
 
+    public func delete(kind: String, name: String, in location: KubernetesLocation) async throws(KubernetesError) {
+        _ = try await run(["delete", kind, name, "--ignore-not-found"], location: location)
+    }
+
     public func secretData(secret: String, key: String, in location: KubernetesLocation) async throws(KubernetesError)
         -> [UInt8]
     {

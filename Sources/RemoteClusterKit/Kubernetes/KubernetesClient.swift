@@ -68,6 +68,9 @@ public protocol KubernetesClient: Sendable {
     func mergePatch(kind: String, name: String, patch: JSONValue, in location: KubernetesLocation)
         async throws(KubernetesError)
 
+    /// Deletes one object; one that does not exist is not an error.
+    func delete(kind: String, name: String, in location: KubernetesLocation) async throws(KubernetesError)
+
     /// Reads and base64-decodes one key of a Secret.
     func secretData(secret: String, key: String, in location: KubernetesLocation) async throws(KubernetesError)
         -> [UInt8]

@@ -24,11 +24,18 @@ public struct PollPolicy: Sendable, Hashable {
     public var maximumInterval: Duration
     /// How long a step waits in total before it gives up (`--wait`).
     public var deadline: Duration
+    /// After a change that does not bump the resource's generation (a Secret ECK watches), how
+    /// long to wait for ECK to start the rollout before taking Ready as final.
+    public var rolloutStartGrace: Duration
 
-    public init(interval: Duration = .seconds(1), maximumInterval: Duration = .seconds(8), deadline: Duration = .seconds(300)) {
+    public init(
+        interval: Duration = .seconds(1), maximumInterval: Duration = .seconds(8), deadline: Duration = .seconds(300),
+        rolloutStartGrace: Duration = .seconds(20)
+    ) {
         self.interval = interval
         self.maximumInterval = maximumInterval
         self.deadline = deadline
+        self.rolloutStartGrace = rolloutStartGrace
     }
 
     /// The wait after `failures` failed checks in a row (0: the normal interval).

@@ -1,15 +1,110 @@
-/// Step 7: poll _resolve/cluster and _remote/info until connected with credentials.
+/// Step 7: polls `GET /_resolve/cluster/<alias>:*` (which makes the local cluster contact the
+/// remote) and `GET /_remote/info` until the alias is connected with `cluster_credentials`, within
+/// the poll policy's deadline. A cause that waiting cannot cure (a rejected key, a license, the
+/// transport port) ends the wait early; at the deadline the observation is diagnosed.
 public struct ConnectionStep: SetupStep {
     public var alias: String
     public init(alias: String) { self.alias = alias }
+
     public var id: SetupStepID { SetupStepID(.connection, alias: alias) }
     public var title: String { "Wait for the connection" }
 
-    public func preview(in context: SetupContext) -> StepPreview { StepPreview(notes: []) }
+    /// Causes for which waiting longer does not help.
+    static let final: Set<Diagnosis.Cause> = [
+        .restKeyInsteadOfCrossCluster, .invalidKey, .licenseTooLow, .transportPort, .unknownAlias,
+        .proxyReachesSeveralClusters,
+    ]
+
+    public func preview(in context: SetupContext) -> StepPreview {
+        StepPreview(
+            notes: ["_remote/info alone can show a stale connected flag; _resolve/cluster contacts the remote each time."],
+            actions: [
+                .http(ElasticsearchRequests.resolveCluster(aliases: [alias]), target: .localCluster),
+                .http(ElasticsearchRequests.remoteInfo(), target: .localCluster),
+                .wait("\(alias) is connected with cluster_credentials", seconds: 300),
+            ])
+    }
 
     public func run(in context: SetupContext, services: SetupServices, events: SetupEventSink) async -> StepResult {
-        await StepExecution.run(id, title: title, context: context, events: events) { _, _ in
-            throw StepStop.failed(Diagnosis(cause: .unknown, summary: "not implemented yet", fix: "none"))
+        await StepExecution.run(id, title: title, context: context, events: events) { context, execution in
+            let remote = try context.requireRemote(alias)
+            let client = context.localClient(services)
+            var last = ConnectionObservation(alias: alias)
+            var reported: String?
+            let snapshot = context
+            let connected = try await Polling.until(services) { () -> ConnectionObservation? in
+                let observation = try await Self.observe(alias, remote: remote, client: client, context: snapshot)
+                last = observation
+                let line = Self.statusLine(observation)
+                if line != reported {
+                    reported = line
+                    execution.progress(line)
+                }
+                if observation.isConnectedWithCredentials { return observation }
+                let diagnosis = Diagnosis.diagnose(observation)
+                if Self.final.contains(diagnosis.cause), snapshot.localOutputs.rolloutFinished != false {
+                    throw StepStop.failed(diagnosis)
+                }
+                return nil
+            }
+            if let connected {
+                context.update(alias) { $0.connection = connected }
+                let info = connected.remoteInfo
+                let sockets = info.map { "\($0.connections.open) of \($0.connections.maximum.map(String.init) ?? "?") connections" } ?? ""
+                return .passed("\(alias) is connected (\(sockets), cluster_credentials present).")
+            }
+            last.searchFailures = await Self.searchFailures(alias, client: client)
+            context.update(alias) { $0.connection = last }
+            throw StepStop.failed(Diagnosis.diagnose(last))
+        }
+    }
+
+    /// One look at the alias through both APIs, with what the setup knows added.
+    static func observe(_ alias: String, remote: RemoteTarget, client: ElasticsearchClient, context: SetupContext)
+        async throws -> ConnectionObservation
+    {
+        var observation = baseObservation(alias, remote: remote, context: context)
+        do {
+            observation.resolved = try await client.resolveCluster(aliases: [alias]).first { $0.alias == alias }
+        } catch {
+            if case .server(let server) = error { observation.resolveError = server } else { throw error }
+        }
+        observation.remoteInfo = try await client.remoteInfo().first { $0.alias == alias }
+        return observation
+    }
+
+    /// What the setup's earlier steps know about the alias, for the diagnosis.
+    static func baseObservation(_ alias: String, remote: RemoteTarget, context: SetupContext) -> ConnectionObservation {
+        let outputs = context.outputs(for: alias)
+        return ConnectionObservation(
+            alias: alias, addresses: remote.setup.addresses, serverName: remote.setup.serverName,
+            preflight: outputs.preflight, keyState: outputs.keyState,
+            credentialsApplied: context.localOutputs.credentialsApplied[alias],
+            certificateAuthorityApplied: context.localOutputs.certificateAuthorityApplied[alias],
+            rolloutFinished: context.localOutputs.rolloutFinished,
+            localVersion: outputs.clusters?.local.info.versionNumber,
+            remoteVersion: outputs.clusters?.remote?.info.versionNumber,
+            localLicense: outputs.clusters?.local.license, remoteLicense: outputs.clusters?.remote?.license)
+    }
+
+    static func statusLine(_ observation: ConnectionObservation) -> String {
+        guard let info = observation.remoteInfo else {
+            return "\(observation.alias): not in _remote/info yet"
+        }
+        let connected = observation.isConnected ? "connected" : "not connected"
+        let credentials = info.hasClusterCredentials ? "cluster_credentials present" : "no cluster_credentials"
+        let error = observation.resolved?.error.map { "; \($0)" } ?? ""
+        return "\(observation.alias): \(connected), \(info.connections.open) open, \(credentials)\(error)"
+    }
+
+    /// The failure texts of a `size=0` search across the alias, which carry the connection's real
+    /// error; empty when the search gives none.
+    static func searchFailures(_ alias: String, client: ElasticsearchClient) async -> [String] {
+        do {
+            return CrossClusterSearchAnswer(alias: alias, json: try await client.countAcross(alias: alias, pattern: "*")).failures
+        } catch {
+            if case .server(let server) = error { return server.allReasons }
+            return []
         }
     }
 }
