@@ -61,6 +61,8 @@ enum DemoPrefill {
         answers.proxyAddress = remote.proxyAddress
         answers.remoteURL = remote.restURL
         answers.remoteHTTPCAFile = remote.files.httpCA
+        // The simulated remote holds logs-* and metrics-* indices (and audit-*, which stays out).
+        answers.searchPatterns = "logs-*, metrics-*"
         if let local = environment.local {
             answers.localName = local.identity.name
             answers.localNamespace = local.identity.namespace

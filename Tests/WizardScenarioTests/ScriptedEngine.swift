@@ -2,6 +2,7 @@ import Foundation
 import RemoteClusterKit
 import WizardCore
 import WizardTerminal
+import WizardTestSupport
 
 /// Canned engine answers for snapshot tests: every step succeeds with fixed outputs, every look at
 /// the connection finds it connected (or, with `connected: false`, down on the transport port), so
@@ -24,7 +25,7 @@ enum ScriptedEngine {
                 context.update(alias) { $0.clusters = clusterCheck }
                 outcome = .passed("Both clusters run 9.1.0 with a trial license.")
             case .remotePreparation:
-                context.update(alias) { $0.certificateAuthorityPEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n" }
+                context.update(alias) { $0.certificateAuthorityPEM = TestCertificates.ca + "\n" }
                 outcome = .done(changes: ["spec.remoteClusterServer enabled on Elasticsearch remote"])
             case .preflight:
                 let request = context.remotes.first.flatMap { remote in

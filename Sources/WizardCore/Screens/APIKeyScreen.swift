@@ -131,9 +131,7 @@ public struct APIKeyScreen: WizardScreen {
 
     /// The exact request (or, for a pasted key, what is checked), from the engine's preview.
     func previewLines(_ context: WizardContext) -> [String] {
-        let setup = context.setup
-        let lines = SetupSteps.forRemote(context.answers.alias).first { $0.id.kind == .apiKey }?.preview(in: setup)
-            .lines ?? []
+        let lines = StepReview.lines(context.preview(of: .apiKey), context: context)
         if !lines.isEmpty { return lines }
         // Before the engine describes it: the request body the answers make.
         guard let request = SetupPlanning.keyRequest(context.answers) else { return [] }
@@ -162,6 +160,7 @@ public struct APIKeyScreen: WizardScreen {
         case .key(let key): return handle(key, &context)
         case .resized:
             form.fit(context)
+            if reviewing { review.show(previewLines(context)) }
             return .none
         case .directoryListed, .fileDescribed:
             return ScreenResponse(form.apply(message, tokens: &context.tokens))
@@ -259,11 +258,8 @@ public struct APIKeyScreen: WizardScreen {
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
         guard reviewing else { return form.keyHints(enter: "show the request") }
         if review.run.isRunning { return [KeyHint("Esc", "stop")] }
-        if review.isPrompting { return review.viewerHints }
         let action = context.answers.apiKeyMode == "create" ? "create the key" : "use this key"
-        return review.viewerHints + [
-            KeyHint("Enter", review.run.succeeded ? "continue" : action), KeyHint("Esc", "edit"),
-        ]
+        return review.hints([KeyHint("Enter", review.run.succeeded ? "continue" : action), KeyHint("Esc", "edit")])
     }
 
     public var help: HelpText {

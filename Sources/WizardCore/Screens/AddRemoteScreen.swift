@@ -53,8 +53,7 @@ public struct AddRemoteScreen: WizardScreen {
     }
 
     func previewLines(_ context: WizardContext) -> [String] {
-        SetupSteps.forRemote(context.answers.alias).first { $0.id.kind == .addRemote }?.preview(in: context.setup)
-            .lines ?? []
+        StepReview.lines(context.preview(of: .addRemote), context: context)
     }
 
     public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
@@ -67,6 +66,7 @@ public struct AddRemoteScreen: WizardScreen {
         case .key(let key): return handle(key, &context)
         case .resized:
             form.fit(context)
+            if reviewing { review.show(previewLines(context)) }
             return .none
         case .fileSaved(let path, let token, let result):
             review.applySave(path: path, token: token, result: result)
@@ -136,10 +136,7 @@ public struct AddRemoteScreen: WizardScreen {
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
         guard reviewing else { return form.keyHints(enter: "show the request") }
         if review.run.isRunning { return [KeyHint("Esc", "stop")] }
-        if review.isPrompting { return review.viewerHints }
-        return review.viewerHints + [
-            KeyHint("Enter", review.run.succeeded ? "continue" : "send it"), KeyHint("Esc", "edit"),
-        ]
+        return review.hints([KeyHint("Enter", review.run.succeeded ? "continue" : "send it"), KeyHint("Esc", "edit")])
     }
 
     public var help: HelpText {

@@ -155,7 +155,7 @@ public struct ConnectionScreen: WizardScreen {
         }
         context.answers.serverName = answers.text("serverName")
         context.answers.caFile = answers.text("caFile")
-        context.answers.alias = answers.text("alias")
+        context.rename(alias: answers.text("alias"))
     }
 
     /// Offers the alias derived from the remote when the alias field gets the focus empty.

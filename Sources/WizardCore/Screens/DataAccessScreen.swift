@@ -11,8 +11,7 @@ public struct DataAccessScreen: WizardScreen {
     }
 
     func previewLines(_ context: WizardContext) -> [String] {
-        SetupSteps.forRemote(context.answers.alias).first { $0.id.kind == .dataAccess }?.preview(in: context.setup)
-            .lines ?? []
+        StepReview.lines(context.preview(of: .dataAccess), context: context)
     }
 
     /// The search's counts, when it ran.
@@ -51,6 +50,9 @@ public struct DataAccessScreen: WizardScreen {
         case .fileSaved(let path, let token, let result):
             review.applySave(path: path, token: token, result: result)
             return .none
+        case .resized:
+            review.show(previewLines(context) + [""] + resultLines(context))
+            return .none
         default:
             switch review.run.receive(message, &context) {
             case .ignored: return .none
@@ -72,11 +74,10 @@ public struct DataAccessScreen: WizardScreen {
 
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
         if review.run.isRunning { return [KeyHint("Esc", "stop")] }
-        if review.isPrompting { return review.viewerHints }
         if review.run.outcome == nil {
-            return review.viewerHints + [KeyHint("Enter", "run the search"), KeyHint("Esc", "back")]
+            return review.hints([KeyHint("Enter", "run the search"), KeyHint("Esc", "back")])
         }
-        return review.viewerHints + [KeyHint("r", "search again"), KeyHint("Enter", "continue"), KeyHint("Esc", "back")]
+        return review.hints([KeyHint("Enter", "continue"), KeyHint("r", "search again"), KeyHint("Esc", "back")])
     }
 
     public var help: HelpText {

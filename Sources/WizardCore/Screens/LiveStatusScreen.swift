@@ -6,7 +6,7 @@ import RemoteClusterKit
 /// down the engine's diagnosis and fix.
 public struct LiveStatusScreen: WizardScreen {
     public let id = ScreenID.liveStatus
-    public private(set) var poll = WizardCore.PollPolicy(
+    public private(set) var poll = LivePollSchedule(
         timerID: LiveStatusScreen.pollTimerID, intervalMilliseconds: 1000, maximumBackoffMilliseconds: 8000)
     /// The latest look at the connection.
     public private(set) var observation: ConnectionObservation?
@@ -36,7 +36,7 @@ public struct LiveStatusScreen: WizardScreen {
 
     public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
         // Polling starts (or resumes) when the screen is shown; leaving cancels the request.
-        poll = WizardCore.PollPolicy(
+        poll = LivePollSchedule(
             timerID: Self.pollTimerID, intervalMilliseconds: 1000, maximumBackoffMilliseconds: 8000)
         return ScreenResponse(actions(poll.start(tokens: &context.tokens), &context) + scheduleClock(&context))
     }
@@ -73,7 +73,7 @@ public struct LiveStatusScreen: WizardScreen {
         }
     }
 
-    private func actions(_ actions: [WizardCore.PollPolicy.Action], _ context: inout WizardContext) -> [Effect<WizardJob>] {
+    private func actions(_ actions: [LivePollSchedule.Action], _ context: inout WizardContext) -> [Effect<WizardJob>] {
         let alias = context.answers.alias
         let setup = context.setup
         return actions.map { action in

@@ -134,8 +134,8 @@ public struct LocalClusterScreen: WizardScreen {
             func side(_ name: String, _ side: ClusterCheck.Side) -> String {
                 "\(name): Elasticsearch \(side.info.versionNumber), \(side.license.type) license, as \(side.user.username)"
             }
-            lines.append(side("Local ", clusters.local))
-            if let remote = clusters.remote { lines.append(side("Remote", remote)) }
+            lines.append(side("Local: ", clusters.local))
+            if let remote = clusters.remote { lines.append(side("Remote:", remote)) }
         }
         return lines + check.lines(glyphs: glyphs)
     }

@@ -18,7 +18,7 @@ public struct ManifestsScreen: WizardScreen {
     }
 
     func previewLines(_ context: WizardContext) -> [String] {
-        SetupSteps.local(aliases: [context.answers.alias]).preview(in: context.setup).lines
+        StepReview.lines(context.preview(of: .localCluster), context: context)
     }
 
     public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
@@ -29,6 +29,9 @@ public struct ManifestsScreen: WizardScreen {
     public mutating func update(_ message: ScreenMessage, _ context: inout WizardContext) -> ScreenResponse {
         switch message {
         case .key(let key): return handle(key, &context)
+        case .resized:
+            review.show(previewLines(context))
+            return .none
         case .fileSaved(let path, let token, let result):
             review.applySave(path: path, token: token, result: result)
             if case .success = result { context.recordFile(path) }
@@ -114,13 +117,13 @@ public struct ManifestsScreen: WizardScreen {
 
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
         if review.run.isRunning { return [KeyHint("Enter", "skip waiting")] }
-        if review.isPrompting { return review.viewerHints }
-        return [
-            KeyHint("a", "apply with kubectl (\(context.answers.localContext))"),
-            KeyHint("f", "write files to \(context.answers.manifestsDirectory)"),
-        ] + review.viewerHints + [
-            KeyHint("Enter", review.run.succeeded || rolloutSkipped ? "continue" : "skip"), KeyHint("Esc", "back"),
-        ]
+        if review.run.succeeded || rolloutSkipped {
+            return review.hints([KeyHint("Enter", "continue"), KeyHint("Esc", "back")])
+        }
+        return review.hints([
+            KeyHint("a", "apply with kubectl"), KeyHint("f", "write files"), KeyHint("Enter", "skip"),
+            KeyHint("Esc", "back"),
+        ])
     }
 
     public var help: HelpText {

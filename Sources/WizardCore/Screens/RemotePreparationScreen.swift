@@ -13,9 +13,7 @@ public struct RemotePreparationScreen: WizardScreen {
     public private(set) var reviewing: Bool
     public private(set) var review: StepReview
     public private(set) var dialog: ModalDialog?
-    /// The token of the save of a fetched CA file.
-    private var caSave: (token: Token, path: String)?
-    /// What saving the fetched CA said.
+    /// Where the remote's CA was saved, once the step read it.
     public private(set) var caStatus: StatusLine?
 
     let type: RemoteClusterType
@@ -106,10 +104,7 @@ public struct RemotePreparationScreen: WizardScreen {
 
     /// The preview for the answers: the engine's, with a placeholder alias until one is chosen.
     func previewLines(_ context: WizardContext) -> [String] {
-        var setup = context.setup
-        if setup.remotes[0].alias.isEmpty { setup.remotes[0].setup.alias = SetupDefaults.alias(context.answers) }
-        var lines = SetupSteps.forRemote(setup.remotes[0].alias).first { $0.id.kind == .remotePreparation }?
-            .preview(in: setup).lines ?? []
+        var lines = StepReview.lines(context.preview(of: .remotePreparation), context: context)
         if lines.isEmpty { lines = ["Nothing to change on the remote."] }
         return lines
     }
@@ -133,24 +128,13 @@ public struct RemotePreparationScreen: WizardScreen {
         case .key(let key): return handle(key, &context)
         case .resized:
             form.fit(context)
+            if reviewing { review.show(previewLines(context)) }
             return .none
         case .directoryListed, .fileDescribed:
             return ScreenResponse(form.apply(message, tokens: &context.tokens))
         case .fileSaved(let path, let token, let result):
-            if token == caSave?.token {
-                caSave = nil
-                switch result {
-                case .success:
-                    context.answers.caFile = path
-                    context.recordFile(path)
-                    caStatus = StatusLine("Saved the remote's CA to \(path); it is the CA file on the next screen.", ok: true)
-                case .failure(let error):
-                    caStatus = StatusLine("Could not save the CA to \(path): \(error.message)", ok: false)
-                }
-            } else {
-                review.applySave(path: path, token: token, result: result)
-                if case .success = result { context.recordFile(path) }
-            }
+            review.applySave(path: path, token: token, result: result)
+            if case .success = result { context.recordFile(path) }
             return .none
         default:
             switch review.run.receive(message, &context) {
@@ -170,13 +154,15 @@ public struct RemotePreparationScreen: WizardScreen {
                         undo: "kubectl patch the Elasticsearch resource back by hand"))
             }
         }
-        // Keep the CA the step read so the local cluster can trust it.
-        if let pem = context.outputs.certificateAuthorityPEM, type == .eck {
-            let path = caPath(context)
-            let token = context.tokens.next()
-            caSave = (token, path)
-            return ScreenResponse([.saveFile(path: path, contents: pem, secret: false, token: token)])
+        // The step saved the CA it read where the answers say; the local cluster will trust it.
+        if type == .eck, context.outputs.certificateAuthorityPEM != nil, !context.answers.caFile.isEmpty {
+            let path = context.answers.caFile
+            context.recordFile(path)
+            // Said once: the step's own line names the file when it wrote it.
+            let said = StepRun.lines(for: outcome, title: "", glyphs: .unicode).contains { $0.contains(path) }
+            caStatus = said ? nil : StatusLine("The remote's CA is in \(path); the next screen uses it.", ok: true)
         }
+        review.show(previewLines(context))
         return .none
     }
 
@@ -210,11 +196,11 @@ public struct RemotePreparationScreen: WizardScreen {
             if let effects = review.handleViewerKey(key, tokens: &context.tokens) { return ScreenResponse(effects) }
         }
         switch (key, type) {
-        case (.character("a"), .eck):
-            context.decide { $0.applyRemoteChange = true }
-            return ScreenResponse(review.run.start(&context))
-        case (.character("c"), .eck):
-            context.decide { $0.applyRemoteChange = false }
+        case (.character("a"), .eck), (.character("c"), .eck):
+            // The step reads the CA from the remote's Secret into this file.
+            if context.answers.caFile.isEmpty { context.answers.caFile = caPath(context) }
+            context.decide { $0.applyRemoteChange = key == .character("a") }
+            caStatus = nil
             return ScreenResponse(review.run.start(&context))
         case (.enter, _):
             return proceed(&context)
@@ -297,16 +283,13 @@ public struct RemotePreparationScreen: WizardScreen {
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
         guard reviewing else { return form.keyHints(enter: "show what to do") }
         if review.run.isRunning { return [KeyHint("Esc", "stop")] }
-        if review.isPrompting { return review.viewerHints }
-        var hints = review.viewerHints
-        if type == .eck {
-            let context = context.answers.remoteECKContext
-            hints.insert(KeyHint("a", "apply with kubectl (\(context))"), at: 0)
-            hints.insert(KeyHint("c", "check and fetch the CA"), at: 1)
+        var hints: [KeyHint] = []
+        if type == .eck && !review.run.succeeded {
+            hints = [KeyHint("a", "apply with kubectl"), KeyHint("c", "check, get the CA")]
         }
         hints.append(KeyHint("Enter", type == .selfManaged ? "done on the nodes" : "continue"))
         hints.append(KeyHint("Esc", "back"))
-        return hints
+        return review.hints(hints)
     }
 
     public var help: HelpText {

@@ -44,7 +44,7 @@ public struct RoleScreen: WizardScreen {
     }
 
     func previewLines(_ context: WizardContext) -> [String] {
-        SetupSteps.role(aliases: [context.answers.alias]).preview(in: context.setup).lines
+        StepReview.lines(context.preview(of: .role), context: context)
     }
 
     public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
@@ -57,6 +57,7 @@ public struct RoleScreen: WizardScreen {
         case .key(let key): return handle(key, &context)
         case .resized:
             form.fit(context)
+            if reviewing { review.show(previewLines(context)) }
             return .none
         case .fileSaved(let path, let token, let result):
             review.applySave(path: path, token: token, result: result)
@@ -134,10 +135,7 @@ public struct RoleScreen: WizardScreen {
             return form.keyHints(enter: form.answers.flag("createRole") ? "show the request" : "skip")
         }
         if review.run.isRunning { return [KeyHint("Esc", "stop")] }
-        if review.isPrompting { return review.viewerHints }
-        return review.viewerHints + [
-            KeyHint("Enter", review.run.succeeded ? "continue" : "create it"), KeyHint("Esc", "edit"),
-        ]
+        return review.hints([KeyHint("Enter", review.run.succeeded ? "continue" : "create it"), KeyHint("Esc", "edit")])
     }
 
     public var help: HelpText {

@@ -25,6 +25,21 @@ public struct StepReview: Sendable {
         viewer.setViewport(old.viewport, width: old.width)
     }
 
+    /// A preview as the viewer's lines: its notes wrapped to the viewer's inside width (they are
+    /// sentences), then the actions as the engine prints them (they are code, panned not wrapped).
+    public static func lines(_ preview: StepPreview, context: WizardContext) -> [String] {
+        let width = max(20, (context.body?.width ?? 76) - 4)
+        var lines: [String] = []
+        for note in preview.notes {
+            for (index, part) in TextLayout.wrap(note, width: width - 2).enumerated() {
+                lines.append((index == 0 ? "# " : "  ") + part)
+            }
+        }
+        let actions = StepPreview(actions: preview.actions).lines
+        if !lines.isEmpty && !actions.isEmpty { lines.append("") }
+        return lines + actions
+    }
+
     /// Whether the viewer's save prompt has the keyboard.
     public var isPrompting: Bool { viewer.isPrompting }
 
@@ -67,11 +82,12 @@ public struct StepReview: Sendable {
             into: &buffer, x: rect.x, y: y, width: rect.width, label: spinnerLabel, context: context, theme: theme)
     }
 
-    /// The viewer's keys for the footer.
-    public var viewerHints: [KeyHint] {
-        viewer.isPrompting
-            ? [KeyHint("Enter", "save"), KeyHint("Esc", "cancel")]
-            : [KeyHint("↑↓", "scroll"), KeyHint("s", "save")]
+    /// The footer: the screen's own keys first, then saving and scrolling, which the frame drops
+    /// first when the line is too narrow. While the save prompt is open only its keys.
+    public func hints(_ own: [KeyHint]) -> [KeyHint] {
+        if viewer.isPrompting { return [KeyHint("Enter", "save"), KeyHint("Esc", "cancel")] }
+        if run.isRunning { return own }
+        return own + [KeyHint("s", "save"), KeyHint(viewer.canPan ? "↑↓←→" : "↑↓", "scroll")]
     }
 
     /// The whole document and what happened, for plain mode.

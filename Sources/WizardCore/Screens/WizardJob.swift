@@ -23,16 +23,28 @@ public enum WizardReply: Sendable {
 }
 
 extension WizardContext {
+    /// The alias the steps run under: the one given on Connection details, or until then the one
+    /// derived from the remote (so the remote can be prepared before it is named).
+    public var alias: String { answers.alias.isEmpty ? SetupDefaults.alias(answers) : answers.alias }
+
     /// The engine's context for the answers so far, with what earlier steps found.
     public var setup: SetupContext {
-        SetupPlanning.context(answers, secrets: secrets, previous: engine)
+        var named = answers
+        named.alias = alias
+        return SetupPlanning.context(named, secrets: secrets, previous: engine)
     }
 
     /// Keeps what a finished step found (outputs, decisions) for the next steps.
     public mutating func keep(_ result: StepResult) { engine = result.context }
 
+    /// What the step of this kind would do now (exact requests, manifests, commands), for the
+    /// remote of the answers; contacts nothing. Before an alias is chosen the default one stands in.
+    public func preview(of kind: SetupStepKind) -> StepPreview {
+        SetupSteps.forRemote(alias).first { $0.id.kind == kind }?.preview(in: setup) ?? StepPreview()
+    }
+
     /// The outputs of the remote's steps so far.
-    public var outputs: RemoteOutputs { engine?.outputs(for: answers.alias) ?? RemoteOutputs() }
+    public var outputs: RemoteOutputs { engine?.outputs(for: alias) ?? RemoteOutputs() }
 
     /// Changes what the operator decided for the remote (apply the ECK change, continue past a
     /// failed preflight, ...), for the next run of a step.
@@ -44,17 +56,17 @@ extension WizardContext {
 }
 
 extension WizardContext {
-    /// Uses another alias for the settings than the one the keystore was configured for: what
-    /// was found about the remote moves to the new alias, what was applied locally does not.
+    /// Names the remote `newAlias` from now on: what the steps found about the remote moves to the
+    /// new alias; what was applied locally (the keystore entry) stays under the old one.
     public mutating func rename(alias newAlias: String) {
-        let old = answers.alias
-        guard newAlias != old else { return }
+        let old = alias
         var context = setup
+        answers.alias = newAlias
+        guard newAlias != old else { return }
         if let outputs = context.outputs[old] {
             context.outputs[newAlias] = outputs
             context.outputs[old] = nil
         }
-        answers.alias = newAlias
         context.remotes[0].setup.alias = newAlias
         engine = context
     }

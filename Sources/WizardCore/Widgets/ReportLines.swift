@@ -47,7 +47,11 @@ public enum ReportLines {
     static func continuationIndent(_ line: String, glyphs: Glyphs) -> Int {
         let trimmed = line.drop { $0 == " " }
         for mark in [glyphs.ok, glyphs.failure, glyphs.warning, "·", "[-]"] where trimmed.hasPrefix(mark) {
-            return DisplayWidth.of(mark) + 7
+            // A check line pads its step name (`✓ TCP   …`): continue under the text after it.
+            let rest = trimmed.dropFirst(mark.count).drop { $0 == " " }
+            let name = rest.prefix { $0 != " " }
+            let isCheck = name.count <= 5 && rest.dropFirst(name.count).hasPrefix("  ")
+            return DisplayWidth.of(mark) + (isCheck ? 7 : 1)
         }
         for lead in ["Most likely: ", "Fix: ", "Seen: ", "Note: "] where trimmed.hasPrefix(lead) { return lead.count }
         return 2

@@ -22,7 +22,7 @@ public struct Gallery: TerminalProgram {
     public private(set) var wizard: Wizard
     public private(set) var viewer: TextViewer
     public private(set) var table: LiveTable
-    public private(set) var poll: WizardCore.PollPolicy
+    public private(set) var poll: LivePollSchedule
     public private(set) var tokens = TokenSource()
     public private(set) var now = Moment.zero
     /// The question on top of the screen, if any.
@@ -47,7 +47,7 @@ public struct Gallery: TerminalProgram {
                 .init("Alias", width: .fixed(12)), .init("Status", width: .fixed(16)), .init("Mode", width: .fixed(7)),
                 .init("Address", width: .fill(min: 10)), .init("Sockets", width: .fixed(8)),
             ], intervalMilliseconds: 1000, staleAfterMilliseconds: 4000)
-        poll = WizardCore.PollPolicy(timerID: Self.pollTimer, intervalMilliseconds: 1000, maximumBackoffMilliseconds: 8000)
+        poll = LivePollSchedule(timerID: Self.pollTimer, intervalMilliseconds: 1000, maximumBackoffMilliseconds: 8000)
         if let body = Frame.bodyRect(in: size, withRail: true) { wizard.fitFields(toBodyWidth: body.width) }
     }
 
@@ -196,7 +196,7 @@ public struct Gallery: TerminalProgram {
         return [.startTimer(id: Self.clockTimerID, token: token, afterMilliseconds: 250)]
     }
 
-    private mutating func pollActions(_ actions: [WizardCore.PollPolicy.Action]) -> [Effect<Job>] {
+    private mutating func pollActions(_ actions: [LivePollSchedule.Action]) -> [Effect<Job>] {
         actions.map { action in
             switch action {
             case .fetch(let token):

@@ -3,7 +3,7 @@
 /// back-off after failures.
 ///
 /// The policy is a value in the screen's state; its methods return the effects to run.
-public struct PollPolicy: Sendable, Hashable {
+public struct LivePollSchedule: Sendable, Hashable {
     /// The timer id the policy's ticks arrive under.
     public let timerID: String
     public var intervalMilliseconds: Int64
