@@ -14,7 +14,7 @@ struct SimulatedEnvironmentTests {
         #expect(
             Array(remote.keys) == [
                 "url", "user", "password", "ca", "proxyAddress", "serverName", "transportCA",
-                "transportAddress", "eck",
+                "transportAddress", "limitedUser", "indices", "eck",
             ])
         #expect(remote["serverName"] == "remote-es-remote-cluster.default.svc")
         #expect(remote["eck"] == ["name": "remote", "namespace": "default", "context": "sim-remote"])
@@ -49,7 +49,8 @@ struct SimulatedEnvironmentTests {
         let remote = try #require(json["remote"])
         #expect(
             remote.objectValue.map { Array($0.keys) } == [
-                "url", "user", "password", "ca", "proxyAddress", "serverName", "transportCA", "transportAddress", "eck",
+                "url", "user", "password", "ca", "proxyAddress", "serverName", "transportCA", "transportAddress",
+                "limitedUser", "indices", "eck",
             ])
         let ca = try #require(remote["ca"]?.stringValue)
         let response = try await CurlClient.send(

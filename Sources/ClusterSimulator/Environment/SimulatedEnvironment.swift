@@ -61,7 +61,8 @@ public final class SimulatedEnvironment: Sendable {
 
     /// The local cluster factory used when none is given: `LocalElasticsearchCluster` with its
     /// `sim-local` Kubernetes context.
-    public static let defaultLocalClusterFactory: SimulatedLocalClusterFactory? = LocalElasticsearchCluster.environmentFactory
+    public static let defaultLocalClusterFactory: SimulatedLocalClusterFactory? = LocalElasticsearchCluster
+        .environmentFactory
 
     public let directory: String
     public let faults: FaultSwitchboard
@@ -146,6 +147,14 @@ public final class SimulatedEnvironment: Sendable {
             "serverName": .string(remote.identity.remoteClusterServiceName),
             "transportCA": .string(remote.files.transportCA),
             "transportAddress": .string(remote.transportAddress),
+            "limitedUser": [
+                "user": .string(remote.limitedUser.username), "password": .string(remote.limitedUser.password.revealed),
+            ],
+            "indices": .object(
+                .init(
+                    uniqueKeysWithValues: remote.indices.names.map { name in
+                        (name, JSONValue.int(remote.indices.index(name)?.documents.count ?? 0))
+                    })),
             "eck": [
                 "name": .string(remote.identity.name), "namespace": .string(remote.identity.namespace),
                 "context": .string(remoteContext.location.context),
