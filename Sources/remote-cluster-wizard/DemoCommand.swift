@@ -52,31 +52,9 @@ struct DemoCommand: AsyncParsableCommand {
 /// The demo's answers: the simulated clusters' endpoints, contexts and passwords.
 enum DemoPrefill {
     static func configuration(_ environment: SimulatedEnvironment, store: ProgressStore) -> WizardConfiguration {
-        var answers = SetupAnswers()
-        let remote = environment.remote
-        answers.remoteType = RemoteClusterType.eck.rawValue
-        answers.remoteECKName = remote.identity.name
-        answers.remoteECKNamespace = remote.identity.namespace
-        answers.remoteECKContext = environment.remoteContext.location.context
-        answers.proxyAddress = remote.proxyAddress
-        answers.remoteURL = remote.restURL
-        answers.remoteHTTPCAFile = remote.files.httpCA
-        // The simulated remote holds logs-* and metrics-* indices (and audit-*, which stays out).
-        answers.searchPatterns = "logs-*, metrics-*"
-        if let local = environment.local {
-            answers.localName = local.identity.name
-            answers.localNamespace = local.identity.namespace
-            answers.localContext = "sim-local"
-            answers.localURL = local.restURL
-            answers.localHTTPCAFile = local.httpCAFile
-        }
-        answers.manifestsDirectory = environment.directory + "/manifests"
-        let secrets = SetupSecrets(
-            remotePassword: remote.elasticPassword, localPassword: environment.local?.elasticPassword)
-        var saved = store.load()
-        // A resumed demo runs against new simulated clusters: keep the operator's answers, take
-        // the endpoints of this run.
-        saved?.answers.refreshEndpoints(from: answers)
+        let (answers, secrets) = DemoAnswers.from(
+            environment.descriptionLine, manifestsDirectory: environment.directory + "/manifests")
+        var saved = store.load().map { DemoAnswers.resumable($0, endpoints: answers) }
         // A CA saved by the earlier run lived with its simulated clusters.
         if let path = saved?.answers.caFile, !path.isEmpty, !FileManager.default.fileExists(atPath: path) {
             saved?.answers.caFile = ""

@@ -25,11 +25,15 @@ struct SetupWizardTests {
     }
 
     /// A wizard resumed at `screen` with the answers above.
-    static func wizard(at screen: ScreenID, secrets: SetupSecrets = SetupSecrets()) -> (SetupWizard, [Effect<WizardJob>]) {
+    /// The local cluster got the key already, and the password is known, so a resume stays there.
+    static let applied = [AppliedChange(screen: .manifests, what: "Secret applied", place: "local cluster")]
+    static let passwords = SetupSecrets(remotePassword: Secret("remote-pw-1"), localPassword: Secret("local-pw-1"))
+
+    static func wizard(at screen: ScreenID, secrets: SetupSecrets = passwords) -> (SetupWizard, [Effect<WizardJob>]) {
         var wizard = SetupWizard(
             WizardConfiguration(
                 prefilledSecrets: secrets, statePath: statePath,
-                savedProgress: SavedProgress(screen: screen, answers: answers)))
+                savedProgress: SavedProgress(screen: screen, answers: answers, applied: applied)))
         _ = wizard.update(.resize(Size(width: 80, height: 24)))
         _ = wizard.start(now: .zero)
         let effects = wizard.update(.key(.character("r")))
@@ -136,6 +140,16 @@ struct SetupWizardTests {
             #expect(!contents.contains("remote-pw-1234") && !contents.contains("local-pw-5678"))
             #expect(!contents.contains("ZW5jb2RlZDprZXk="))
         }
+    }
+
+    @Test func aResumeWithoutTheKeyOrAPasswordStartsWhereTheyAreAsked() {
+        var saved = SavedProgress(screen: .liveStatus, answers: Self.answers)
+        #expect(SetupFlow.resumeScreen(saved, secrets: Self.passwords).0 == .apiKey)
+        saved.applied = Self.applied
+        #expect(SetupFlow.resumeScreen(saved, secrets: Self.passwords) == (.liveStatus, nil))
+        let (screen, note) = SetupFlow.resumeScreen(saved, secrets: SetupSecrets())
+        #expect(screen == .localCluster)
+        #expect(note == "Passwords are never saved: give the local cluster's password again.")
     }
 
     @Test func leavingAScreenCancelsItsJobs() {

@@ -163,10 +163,10 @@ public struct LiveStatusScreen: WizardScreen {
     public func render(into buffer: inout ScreenBuffer, rect: Rect, context: WizardContext, theme: Theme) {
         var y = rect.y
         for (text, style) in lines(context, glyphs: theme.glyphs) {
-            let wrapped = TextLayout.wrap(text, width: rect.width)
-            for (index, part) in (wrapped.isEmpty ? [""] : wrapped).enumerated() {
+            let hanging = ReportLines.continuationIndent(text, glyphs: theme.glyphs)
+            for part in TextLayout.wrapIndented(text, width: rect.width, hanging: hanging) {
                 guard y < rect.maxY else { return }
-                buffer.write(index == 0 ? part : "  " + part, x: rect.x, y: y, width: rect.width, style: style)
+                buffer.write(part, x: rect.x, y: y, width: rect.width, style: style)
                 y += 1
             }
         }

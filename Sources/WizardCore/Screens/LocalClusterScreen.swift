@@ -129,15 +129,7 @@ public struct LocalClusterScreen: WizardScreen {
 
     /// What the check found, side by side: version, license and user of each cluster.
     func checkLines(_ context: WizardContext, glyphs: Glyphs) -> [String] {
-        var lines: [String] = []
-        if let clusters = context.outputs.clusters {
-            func side(_ name: String, _ side: ClusterCheck.Side) -> String {
-                "\(name): Elasticsearch \(side.info.versionNumber), \(side.license.type) license, as \(side.user.username)"
-            }
-            lines.append(side("Local: ", clusters.local))
-            if let remote = clusters.remote { lines.append(side("Remote:", remote)) }
-        }
-        return lines + check.lines(glyphs: glyphs)
+        check.lines(glyphs: glyphs)
     }
 
     public func title(_ context: WizardContext) -> String { "Local ECK cluster" }

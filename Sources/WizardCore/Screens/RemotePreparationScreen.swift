@@ -38,11 +38,22 @@ public struct RemotePreparationScreen: WizardScreen {
                 ChoiceOption(id: "private", title: "Private CA", detail: "copy the root CA from the ECE UI"),
             ])
             list.select(id: answers.ecePrivateCA ? "private" : "public")
+            var fields = [FormField(id: "eceCA", label: "ECE proxy certificate", control: .choice(list))]
+            if answers.ecePrivateCA {
+                fields.append(
+                    .path(
+                        "caFile", "Root CA file", value: answers.caFile, placeholder: "e.g. ece-proxy-root-ca.crt",
+                        note:
+                            "In the ECE Cloud UI: Platform > Settings > TLS certificates; under Proxy choose Show certificate chain and copy the last certificate (the root) into this file.",
+                        validators: [
+                            .required("Root CA file", fix: "Save the ECE proxy's root certificate and give its path.")
+                        ]))
+            }
             return WizardStep(
                 id: "prepare", title: "Prepare the remote",
                 intro:
                     "The remote cluster server is on by default in ECE. Its proxies present either a publicly trusted certificate or one signed by the platform's own CA.",
-                fields: [FormField(id: "eceCA", label: "ECE proxy certificate", control: .choice(list))])
+                fields: fields)
         case .eck:
             let required = { (name: String, fix: String) in [Validator.required(name, fix: fix)] }
             return WizardStep(
@@ -91,7 +102,9 @@ public struct RemotePreparationScreen: WizardScreen {
     private mutating func commit(_ context: inout WizardContext) {
         let answers = form.answers
         switch type {
-        case .ece: context.answers.ecePrivateCA = answers.choice("eceCA") == "private"
+        case .ece:
+            context.answers.ecePrivateCA = answers.choice("eceCA") == "private"
+            context.answers.caFile = context.answers.ecePrivateCA ? answers.text("caFile") : ""
         case .eck:
             context.answers.remoteECKName = answers.text("remoteECKName")
             context.answers.remoteECKNamespace = answers.text("remoteECKNamespace")
@@ -147,11 +160,15 @@ public struct RemotePreparationScreen: WizardScreen {
 
     private mutating func finished(_ outcome: StepOutcome, _ context: inout WizardContext) -> ScreenResponse {
         if case .done(let changes) = outcome, let location = context.setup.remotes[0].setup.eck?.location {
+            let caFile = context.answers.caFile
             for change in changes {
+                let savedCA = !caFile.isEmpty && change.contains(caFile)
                 context.record(
                     AppliedChange(
-                        screen: id, what: change, place: "remote (\(location))",
-                        undo: "kubectl patch the Elasticsearch resource back by hand"))
+                        screen: id, what: change, place: savedCA ? "this machine" : "remote (\(location))",
+                        undo: savedCA
+                            ? "delete \(caFile)"
+                            : "kubectl --context \(location.context) -n \(location.namespace) edit elasticsearch \(context.answers.remoteECKName) and remove spec.remoteClusterServer"))
             }
         }
         // The step saved the CA it read where the answers say; the local cluster will trust it.
@@ -177,7 +194,15 @@ public struct RemotePreparationScreen: WizardScreen {
             return .none
         }
         guard reviewing else {
+            let choiceBefore = form.answers.choice("eceCA")
             let (outcome, effects) = form.handle(key, tokens: &context.tokens)
+            if type == .ece, form.answers.choice("eceCA") != choiceBefore {
+                // A private CA asks for its file: rebuild the fields, keep the values.
+                commit(&context)
+                form = ScreenForm(Self.step(context.answers, type: type))
+                form.focus("eceCA")
+                form.fit(context)
+            }
             switch outcome {
             case .submitted:
                 commit(&context)

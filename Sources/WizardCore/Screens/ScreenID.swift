@@ -69,6 +69,25 @@ public enum SetupFlow {
         return order[index - 1]
     }
 
+    /// Where a saved run resumes: where it stopped, unless a secret the next steps need is not
+    /// known (secrets are never saved): then the screen that asks for it, with why.
+    public static func resumeScreen(_ progress: SavedProgress, secrets: SetupSecrets) -> (ScreenID, String?) {
+        func index(_ screen: ScreenID) -> Int { order.firstIndex(of: screen) ?? 0 }
+        let at = index(progress.screen)
+        let keyInLocalCluster = progress.applied.contains { $0.screen == .manifests }
+        let keyKnown = progress.answers.apiKeyMode == "paste" ? secrets.encodedKey != nil : false
+        if at > index(.apiKey), !keyInLocalCluster, !keyKnown {
+            return (
+                .apiKey,
+                "The API key is kept in memory only, so it is asked again here (a key with the same name is reused when the local Secret holds it)."
+            )
+        }
+        if at > index(.localCluster), secrets.localPassword == nil {
+            return (.localCluster, "Passwords are never saved: give the local cluster's password again.")
+        }
+        return (progress.screen, nil)
+    }
+
     /// Step n of m, counting from the remote type (the welcome screen has no number).
     public static func progress(of screen: ScreenID) -> StepProgress? {
         guard screen != .welcome, let index = order.firstIndex(of: screen) else { return nil }

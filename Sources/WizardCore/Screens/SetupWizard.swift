@@ -23,6 +23,8 @@ public struct SetupWizard: TerminalProgram {
     public private(set) var saveProblem: String?
     /// The remote type the kept screens were made for; another type makes them afresh.
     private var screensType: String
+    /// Why a resumed run starts on another screen than where it stopped (shown until it moves on).
+    public private(set) var resumeNote: String?
 
     /// What is drawn over the screen.
     enum Overlay: Sendable {
@@ -74,7 +76,10 @@ public struct SetupWizard: TerminalProgram {
         // Screens are made afresh from the restored answers.
         screens = screens.filter { $0.key == .welcome }
         screensType = context.answers.remoteType
-        return go(to: progress.screen)
+        let (target, note) = SetupFlow.resumeScreen(progress, secrets: context.secrets)
+        let effects = go(to: target)
+        resumeNote = note
+        return effects
     }
 
     // MARK: Update
@@ -237,6 +242,7 @@ public struct SetupWizard: TerminalProgram {
 
     /// Leaves the current screen (cancelling its jobs), enters `target`, and saves the progress.
     private mutating func go(to target: ScreenID) -> [Effect<Job>] {
+        resumeNote = nil
         var effects: [Effect<Job>] = []
         for (token, owner) in jobOwners where owner == current {
             effects.append(.cancel(token))
@@ -285,10 +291,9 @@ public struct SetupWizard: TerminalProgram {
             step: SetupFlow.progress(of: current), title: screen.title(context), keys: keys, rail: rail)
         guard let body = frame.render(into: &buffer, theme: theme) else { return }
         screen.render(into: &buffer, rect: body, context: context, theme: theme)
-        if let saveProblem {
+        if let note = saveProblem ?? resumeNote {
             buffer.write(
-                "\(theme.glyphs.warning) \(saveProblem)", x: body.x, y: body.maxY - 1, width: body.width,
-                style: .warning)
+                "\(theme.glyphs.warning) \(note)", x: body.x, y: body.maxY - 1, width: body.width, style: .warning)
         }
         switch overlay {
         case .help(let help):
@@ -323,6 +328,7 @@ public struct SetupWizard: TerminalProgram {
         var view = screen.plain(context)
         let progress = SetupFlow.progress(of: current).map { "Step \($0.number) of \($0.count): " } ?? ""
         view.heading = progress + screen.title(context)
+        if let note = saveProblem ?? resumeNote { view.lines.insert(note, at: 0) }
         return view
     }
 }

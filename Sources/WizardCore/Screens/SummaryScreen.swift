@@ -36,10 +36,18 @@ public struct SummaryScreen: WizardScreen {
         return lines
     }
 
+    /// The summary wrapped to the viewer's inside width.
+    func wrappedText(_ context: WizardContext) -> String {
+        let width = max(20, (context.body?.width ?? 76) - 4)
+        let lines = lines(context, glyphs: context.configuration.glyphs).flatMap {
+            TextLayout.wrapIndented($0, width: width, hanging: 4)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
         viewer = TextViewer(
-            title: "Summary", text: lines(context, glyphs: context.configuration.glyphs).joined(separator: "\n") + "\n",
-            kind: .plain, suggestedFileName: viewer.suggestedFileName)
+            title: "Summary", text: wrappedText(context), kind: .plain, suggestedFileName: viewer.suggestedFileName)
         let decisions = context.setup.remotes.first?.decisions ?? RemoteDecisions()
         plan = TextViewer(
             title: "Plan", text: PlanExport.yaml(context.answers, decisions: decisions), kind: .yaml,
@@ -68,6 +76,10 @@ public struct SummaryScreen: WizardScreen {
                 let (_, effects) = viewer.handle(key, tokens: &context.tokens)
                 return ScreenResponse(effects.widened())
             }
+        case .resized:
+            viewer = TextViewer(
+                title: "Summary", text: wrappedText(context), kind: .plain, suggestedFileName: viewer.suggestedFileName)
+            return .none
         case .fileSaved(let path, let token, let result):
             if token == plan.pendingSave {
                 plan.applySave(path: path, token: token, result: result)

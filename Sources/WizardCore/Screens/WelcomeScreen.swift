@@ -80,15 +80,10 @@ public struct WelcomeScreen: WizardScreen {
 
     /// One line wrapped with its indent kept, continuations under the text after the list mark.
     static func layout(_ line: String, width: Int) -> [(String, Style)] {
-        let indent = line.prefix { $0 == " " }.count
-        let body = String(line.dropFirst(indent))
-        let mark = body.prefix { $0 != " " }.count + 1
-        let hanging = body.first.map { $0.isNumber || $0 == "-" } ?? false ? indent + mark : indent
+        let body = line.drop { $0 == " " }
+        let mark = body.first.map { $0.isNumber || $0 == "-" } ?? false ? body.prefix { $0 != " " }.count + 1 : 0
         let style: Style = line.hasSuffix(":") ? Style(.normal, bold: true) : .normal
-        let parts = TextLayout.wrap(body, width: max(1, width - hanging))
-        return parts.enumerated().map { index, part in
-            (String(repeating: " ", count: index == 0 ? indent : hanging) + part, style)
-        }
+        return TextLayout.wrapIndented(line, width: width, hanging: mark).map { ($0, style) }
     }
 
     public func keyHints(_ context: WizardContext) -> [KeyHint] {

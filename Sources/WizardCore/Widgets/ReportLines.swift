@@ -26,17 +26,8 @@ public enum ReportLines {
         var out: [(String, Style)] = []
         for line in lines {
             let style = style(of: line, glyphs: glyphs)
-            let leading = line.prefix { $0 == " " }.count
-            let indent = leading + continuationIndent(line, glyphs: glyphs)
-            let parts = TextLayout.wrap(line, width: max(1, width))
-            guard let first = parts.first else {
-                out.append(("", style))
-                continue
-            }
-            out.append((first, style))
-            let rest = parts.dropFirst().joined(separator: " ")
-            for part in TextLayout.wrap(rest, width: max(1, width - indent)) where !rest.isEmpty {
-                out.append((String(repeating: " ", count: indent) + part, style))
+            for part in TextLayout.wrapIndented(line, width: width, hanging: continuationIndent(line, glyphs: glyphs)) {
+                out.append((part, style))
             }
         }
         return out
