@@ -1,20 +1,27 @@
 import Foundation
 import Testing
 
-/// The real `remote-cluster-wizard demo` in a tmux pane: keys, resize, and the terminal state after
-/// it ends by `q` and by SIGTERM.
+/// The real `remote-cluster-wizard demo` in a tmux pane: the wizard against the simulated clusters
+/// to CONNECTED, resize, and the terminal state after it ends by `q`, SIGTERM and SIGINT.
 @Suite("demo under tmux", .serialized)
 struct DemoEndToEndTests {
+    /// A state folder of the test's own, so no saved progress of another run offers to resume.
+    static func stateHome() -> String {
+        let path = NSTemporaryDirectory() + "rcw-e2e-state-" + UUID().uuidString.prefix(8)
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
     /// Starts the demo in a fresh pane and waits for its first screen.
-    func startDemo(width: Int = 100, height: Int = 30) throws -> TmuxPane {
+    func startDemo(width: Int = 100, height: Int = 30, state: String = stateHome()) throws -> TmuxPane {
         guard let binary = WizardBinary.path else {
             throw TmuxError(description: "remote-cluster-wizard is not built; run swift build first")
         }
         let pane = try TmuxPane(width: width, height: height)
-        try pane.typeLine("'\(binary)' demo")
+        try pane.typeLine("XDG_STATE_HOME='\(state)' '\(binary)' demo")
         // The footer is drawn last, so once it shows the whole first screen is there.
-        pane.waitFor("the remote-type list") {
-            $0.contains("Where does the remote cluster run?") && $0.contains("q quit")
+        pane.waitFor("the welcome screen") {
+            $0.contains("Connect a remote cluster to your ECK cluster") && $0.contains("q quit")
         }
         return pane
     }
@@ -34,54 +41,66 @@ struct DemoEndToEndTests {
             sourceLocation: sourceLocation)
     }
 
-    @Test func walkThroughAndQuitWithQ() throws {
+    /// Presses Enter `count` times, waiting for the footer to be drawn between presses.
+    func enter(_ pane: TmuxPane, _ count: Int) throws {
+        for _ in 0..<count {
+            try pane.keys("Enter")
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    @Test func theECKBranchToConnectedThenQuitWithQ() throws {
         guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
         let pane = try startDemo()
         defer { pane.close() }
         var screen = pane.capture()
-        #expect(screen.contains("› Elastic Cloud Hosted (ECH)"))
-        #expect(screen.contains("↑↓ choose · Enter continue · q quit"))
+        #expect(screen.contains("Enter start · F1 help · q quit"))
         #expect(screen.contains("Steps"))  // the rail at 100 columns
 
-        // ECK shows its own step; Esc goes back to the list with the answer kept.
-        try pane.keys("Down", "Down", "Enter")
-        screen = pane.waitFor("the ECK step") { $0.contains("The remote ECK cluster") && $0.contains("Esc back") }
-        #expect(screen.contains("ECK local → ECK remote ─ 2/5"))
-        try pane.keys("Escape")
-        screen = pane.waitFor("the list again") {
-            $0.contains("Where does the remote cluster run?") && $0.contains("› ECK") && $0.contains("q quit")
-        }
+        try pane.keys("Enter")
+        screen = pane.waitFor("the remote type") { $0.contains("Where does the remote cluster run?") }
         #expect(screen.contains("› ECK, another operator"))
-
-        // ECH: the form; Next is blocked with messages under the fields.
-        try pane.keys("Up", "Up", "Enter")
-        pane.waitFor("the form") { $0.contains("Connection details (every field kind)") }
-        try pane.literal("Logs")
-        try pane.keys("Tab")
-        screen = pane.waitFor("the alias message") { $0.contains("contains upper-case letters") }
-        try pane.keys("BTab", "C-u")
-        try pane.literal("logs")
-        try pane.keys("Tab")
-        try pane.literal("lb.example.net:9443")
-        try pane.keys("Tab", "Tab")
-        try pane.paste("aWQxOmtleTE=")
-        screen = pane.waitFor("the masked key") { $0.contains("API key              ••••••••••••") }
-        #expect(!screen.contains("aWQxOmtleTE="))
-        for _ in 0..<5 { try pane.keys("Enter") }
-        pane.waitFor("the viewer") { $0.contains("manifests.yaml") && $0.contains("/46") }
         try pane.keys("Enter")
-        screen = pane.waitFor("live data") {
-            $0.contains("lb.example.net:9443") && $0.contains("updated") && $0.contains("q quit")
-        }
-        #expect(screen.contains("logs        ● connected"))
-
-        // q asks; Enter keeps the focused "Stay"; q then y quits.
-        try pane.keys("q")
-        pane.waitFor("the quit dialog") { $0.contains("Quit the demo?") }
+        pane.waitFor("the ECK form") { $0.contains("Prepare the remote: ECK cluster remote") && $0.contains("Kube context") }
+        try enter(pane, 4)
+        pane.waitFor("the remote change") { $0.contains("only spec.remoteClusterServer differs") }
+        try pane.keys("a")
+        pane.waitFor("the remote cluster server enabled", timeout: 60) { $0.contains("saved the CA of remote") }
         try pane.keys("Enter")
-        pane.waitFor("the dialog to close") { !$0.contains("Quit the demo?") }
+        pane.waitFor("the connection details") { $0.contains("Connection details") && $0.contains("remote-remote-ca.crt") }
+        try enter(pane, 4)
+        pane.waitFor("the preflight") { $0.contains("✓ Name  certificate is valid for remote-es-remote-cluster.default.svc") }
+        try pane.keys("Enter")
+        pane.waitFor("the API key form") { $0.contains("Remote REST URL") }
+        try enter(pane, 11)
+        pane.waitFor("the key request") { $0.contains("Enter create the key") }
+        try pane.keys("Enter")
+        pane.waitFor("the key", timeout: 60) { $0.contains("created the cross-cluster API key") }
+        try pane.keys("Enter")
+        pane.waitFor("the local cluster form") { $0.contains("Local ECK cluster") && $0.contains("REST CA file") }
+        try enter(pane, 7)
+        pane.waitFor("the cluster check", timeout: 60) { $0.contains("trial license") && $0.contains("Enter continue") }
+        try pane.keys("Enter")
+        pane.waitFor("the manifests") { $0.contains("Manifests for ECK cluster") && $0.contains("a apply with kubectl") }
+        try pane.keys("a")
+        pane.waitFor("the rollout", timeout: 60) { $0.contains("created Secret") && $0.contains("Enter continue") }
+        try pane.keys("Enter")
+        pane.waitFor("the add-remote form") { $0.contains("Skip if unavailable") }
+        try enter(pane, 2)
+        pane.waitFor("the settings request") { $0.contains("PUT /_cluster/settings") && $0.contains("Enter send it") }
+        try pane.keys("Enter")
+        pane.waitFor("the remote added", timeout: 60) { $0.contains("added cluster.remote.remote") }
+        try pane.keys("Enter")
+        screen = pane.waitFor("the live status", timeout: 60) { $0.contains("● CONNECTED") && $0.contains("updated") }
+        #expect(screen.contains("API key credentials ✓"))
+
+        // q asks; Enter keeps the focused "Stay"; q then q quits.
         try pane.keys("q")
-        pane.waitFor("the quit dialog") { $0.contains("Quit the demo?") }
+        pane.waitFor("the quit dialog") { $0.contains("Quit the wizard?") }
+        try pane.keys("Enter")
+        pane.waitFor("the dialog to close") { !$0.contains("Quit the wizard?") }
+        try pane.keys("q")
+        pane.waitFor("the quit dialog") { $0.contains("Quit the wizard?") }
         try pane.keys("q")
         try expectTerminalRestored(pane)
     }
@@ -94,16 +113,28 @@ struct DemoEndToEndTests {
         pane.waitFor("the too-small message") { $0.contains("Terminal too small: 40x12.") }
         try pane.resize(width: 100, height: 30)
         let screen = pane.waitFor("the full screen again") {
-            $0.contains("Where does the remote cluster run?") && $0.contains("Steps") && !$0.contains("too small")
+            $0.contains("Connect a remote cluster to your ECK cluster") && $0.contains("Steps") && !$0.contains("too small")
         }
-        #expect(screen.split(separator: "\n").first?.hasPrefix("┌─ remote-cluster-wizard ─") == true)
+        #expect(screen.split(separator: "\n").first?.hasPrefix("┌─ remote-cluster-wizard demo ─") == true)
         try pane.resize(width: 80, height: 24)
         pane.waitFor("the 80-column screen without the rail") {
-            $0.contains("Where does the remote cluster run?") && !$0.contains("Steps")
+            $0.contains("Connect a remote cluster to your ECK cluster") && !$0.contains("Steps")
         }
         try pane.keys("C-c")
-        pane.waitFor("the quit dialog") { $0.contains("Quit the demo?") }
+        pane.waitFor("the quit dialog") { $0.contains("Quit the wizard?") }
         try pane.keys("y")
+        try expectTerminalRestored(pane)
+    }
+
+    @Test func aSecondCtrlCQuitsAtOnce() throws {
+        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
+        let pane = try startDemo()
+        defer { pane.close() }
+        try pane.keys("Enter", "Enter")
+        pane.waitFor("the ECK form") { $0.contains("Kube context") }
+        try pane.keys("C-c")
+        pane.waitFor("the quit dialog") { $0.contains("Quit the wizard?") }
+        try pane.keys("C-c")
         try expectTerminalRestored(pane)
     }
 
@@ -112,7 +143,7 @@ struct DemoEndToEndTests {
         let pane = try startDemo()
         defer { pane.close() }
         try pane.keys("Enter")
-        pane.waitFor("the form") { $0.contains("Connection details") }
+        pane.waitFor("the remote type") { $0.contains("Where does the remote cluster run?") }
         let shell = try pane.shellPID()
         let child = try childPID(of: shell)
         #expect(kill(child, SIGTERM) == 0)
@@ -149,10 +180,23 @@ struct DemoEndToEndTests {
     }
 }
 
-/// Plain mode: the same steps as line prompts when stdin is not a terminal.
+/// Plain mode: the same flow as line prompts when stdin is not a terminal, to CONNECTED.
 @Suite("demo in plain mode")
 struct DemoPlainTests {
-    static let answers = ["", "Logs", "logs", "lb.example.net:9200", "", "aWQxOmtleTE=", "", "", "", ""]
+    /// The answers for the ECK branch with every prefilled value kept: Enter for a field keeps it.
+    static let answers: [String] =
+        [""]  // welcome
+        + [""]  // remote type: ECK
+        + ["", "", "", "", "a", ""]  // the ECK remote: four fields, apply, continue
+        + ["", "", "", "", ""]  // connection details, then continue after the preflight
+        + ["", "", "", "", "", "", "", "", "", "", "", "", ""]  // the key: mode, ten fields, create, continue
+        + ["", "", "", "", "", "", "", ""]  // the local cluster, continue after the check
+        + ["a", ""]  // apply the manifests, continue
+        + ["", "", "", ""]  // add the remote: alias, skip_unavailable, send, continue
+        + [""]  // live status: continue
+        + ["", ""]  // data access: search, continue
+        + [""]  // no role
+        + [""]  // finish
 
     /// Runs `demo` with its input from a pipe (so in plain mode) and returns the exit status and output.
     func runPiped(environment: [String: String], answers: [String]) throws -> (status: Int32, text: String) {
@@ -162,7 +206,9 @@ struct DemoPlainTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["demo"]
-        process.environment = environment.merging(["TERM": "xterm"]) { $1 }
+        process.environment = environment.merging(["TERM": "xterm", "XDG_STATE_HOME": DemoEndToEndTests.stateHome()]) {
+            $1
+        }
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
@@ -176,27 +222,30 @@ struct DemoPlainTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    @Test func promptsWhenInputIsNotATerminal() throws {
+    @Test func linePromptsToConnectedWhenInputIsNotATerminal() throws {
         let (status, text) = try runPiped(environment: ["LANG": "C.UTF-8"], answers: Self.answers)
-        #expect(status == 0)
-        #expect(text.contains("== Step 1 of 4: Remote type =="))
-        #expect(text.contains("Alias: Logs\n"))
-        #expect(text.contains("✗ Alias: \"Logs\" contains upper-case letters."))
-        #expect(text.contains("⚠ Proxy address port 9200 is usually the REST API (HTTP) port"))
-        #expect(text.contains("cluster.remote.logs.proxy_address: lb.example.net:9200"))
-        #expect(text.contains("logs  ● connected  proxy"))
-        #expect(!text.contains("aWQxOmtleTE="))
-        #expect(text.contains("Done. Nothing was changed."))
+        #expect(status == 0, "\(text)")
+        #expect(text.contains("== Step 1 of 11: Remote type =="))
+        #expect(text.contains("Choose 1-4 [3]: "))
+        #expect(text.contains("✓ enabled the remote cluster server of Elasticsearch remote"))
+        #expect(text.contains("✓ Name  certificate is valid for remote-es-remote-cluster.default.svc"))
+        #expect(text.contains("Password (input hidden, Enter keeps it): "))
+        #expect(text.contains("✓ created Secret"))
+        #expect(text.contains("● CONNECTED"))
+        #expect(text.contains("== Step 11 of 11: Summary =="))
+        // Secrets appear only as mask marks or redacted.
+        #expect(text.contains("'::redacted::'"))
+        #expect(!text.contains("\"encoded\""))
     }
 
-    /// LC_ALL wins over LANG, as in the C library: a C locale gets ASCII marks everywhere, also in
-    /// the rows of the live table.
+    /// LC_ALL wins over LANG, as in the C library: a C locale gets ASCII marks everywhere.
     @Test func anASCIILocaleGetsASCIIMarks() throws {
-        let (status, text) = try runPiped(environment: ["LANG": "C.UTF-8", "LC_ALL": "C"], answers: Self.answers)
-        #expect(status == 0)
-        #expect(text.contains("[x] Alias: \"Logs\" contains upper-case letters."))
-        #expect(text.contains("logs  * connected  proxy"))
-        #expect(!text.contains("●") && !text.contains("✗") && !text.contains("•"))
+        let (status, text) = try runPiped(
+            environment: ["LANG": "C.UTF-8", "LC_ALL": "C"], answers: Array(Self.answers.prefix(12)))
+        #expect(status == 0, "\(text)")
+        #expect(text.contains("[ok] TCP"))
+        #expect(!text.contains("●") && !text.contains("✓") && !text.contains("✗"))
+        #expect(text.contains("Input ended"))
     }
 }
 
@@ -209,13 +258,13 @@ struct DemoLookTests {
         }
         let pane = try TmuxPane(width: 80, height: 24)
         defer { pane.close() }
-        try pane.typeLine("\(environment) '\(binary)' demo")
+        try pane.typeLine("\(environment) XDG_STATE_HOME='\(DemoEndToEndTests.stateHome())' '\(binary)' demo")
         let plain = pane.waitFor("the first screen") {
-            $0.contains("Where does the remote cluster run?") && $0.contains("q quit")
+            $0.contains("Connect a remote cluster to your ECK cluster") && $0.contains("q quit")
         }
         let escaped = try pane.run(["capture-pane", "-p", "-e", "-t", pane.session])
         try pane.keys("q")
-        pane.waitFor("the quit dialog") { $0.contains("Quit the demo?") }
+        pane.waitFor("the quit dialog") { $0.contains("Quit the wizard?") }
         try pane.keys("y")
         pane.waitFor("the shell prompt") { TmuxPane.promptIsBack($0) }
         return (plain, escaped)
@@ -232,43 +281,55 @@ struct DemoLookTests {
         #expect(usesColour(coloured.escaped))
         let monochrome = try firstScreen(environment: "NO_COLOR=1")
         #expect(!usesColour(monochrome.escaped))
-        // Focus still shows, as bold.
+        // Headings still show, as bold.
         #expect(monochrome.escaped.contains("\u{1B}[1m"))
-        #expect(monochrome.plain.contains("› Elastic Cloud Hosted (ECH)"))
+        #expect(monochrome.plain.contains("What happens:"))
     }
 
     @Test func asciiLocaleDrawsWithASCII() throws {
         guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
         let screen = try firstScreen(environment: "LANG=C LC_ALL=C").plain
-        #expect(screen.hasPrefix("+- remote-cluster-wizard ---"))
-        #expect(screen.contains("  > Elastic Cloud Hosted (ECH)"))
-        #expect(screen.contains("Up/Down choose - Enter continue - q quit"))
+        #expect(screen.hasPrefix("+- remote-cluster-wizard demo ---"))
+        #expect(screen.contains("Enter start - F1 help - q quit"))
+        #expect(!screen.contains("─") && !screen.contains("│"))
     }
 }
 
 /// TERM=dumb on a real terminal: line prompts, the secret read without echo, Ctrl-D ends it cleanly.
 @Suite("demo with TERM=dumb or --plain")
 struct DemoDumbTerminalTests {
-    /// On a real terminal, TERM=dumb and --plain both give line prompts.
-    @Test(arguments: ["TERM=dumb '%@' demo", "'%@' demo --plain"])
+    /// On a real terminal, TERM=dumb and --plain both give line prompts; a password is read
+    /// without echo; Ctrl-D ends the run and says the answers are saved.
+    @Test(arguments: ["TERM=dumb XDG_STATE_HOME='%s' '%@' demo", "XDG_STATE_HOME='%s' '%@' demo --plain"])
     func linePromptsOnARealTerminal(commandLine: String) throws {
         guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
         guard let binary = WizardBinary.path else { Issue.record("remote-cluster-wizard is not built"); return }
         let pane = try TmuxPane(width: 100, height: 30)
         defer { pane.close() }
-        try pane.typeLine(commandLine.replacingOccurrences(of: "%@", with: binary))
-        pane.waitFor("the first prompt") { $0.contains("Choose 1-4 [1]:") }
-        try pane.typeLine("1")
-        pane.waitFor("the alias prompt") { $0.contains("Alias:") }
-        try pane.typeLine("logs")
-        try pane.typeLine("lb.example.net:9443")
+        try pane.typeLine(
+            commandLine.replacingOccurrences(of: "%@", with: binary)
+                .replacingOccurrences(of: "%s", with: DemoEndToEndTests.stateHome()))
+        pane.waitFor("the welcome prompt") { $0.contains("[Enter start]:") }
         try pane.typeLine("")
-        pane.waitFor("the secret prompt") { $0.contains("API key (input hidden):") }
-        try pane.typeLine("aWQxOmtleTE=")
-        let screen = pane.waitFor("the CA prompt") { $0.contains("CA file:") }
-        #expect(!screen.contains("aWQxOmtleTE="))
+        pane.waitFor("the remote type prompt") { $0.contains("Choose 1-4 [3]:") }
+        try pane.typeLine("1")
+        pane.waitFor("the ECH notes") { $0.contains("[Enter continue, b back]:") }
+        try pane.typeLine("")
+        pane.waitFor("the proxy address prompt") { $0.contains("Proxy address [127.0.0.1:") }
+        for _ in 0..<4 { try pane.typeLine("") }
+        // The simulated proxy is not publicly trusted: the preflight fails and asks.
+        pane.waitFor("the preflight") { $0.contains("continue anyway") }
+        try pane.typeLine("")
+        pane.waitFor("the question") { $0.contains("[c Continue, f Fix it, Enter Fix it]:") }
+        try pane.typeLine("c")
+        pane.waitFor("the key form") { $0.contains("Choose 1-2 [1]:") }
+        for _ in 0..<3 { try pane.typeLine("") }
+        pane.waitFor("the password prompt") { $0.contains("Password (input hidden, Enter keeps it):") }
+        try pane.typeLine("hunter2-secret")
+        let screen = pane.waitFor("the next prompt") { $0.contains("REST CA file [") }
+        #expect(!screen.contains("hunter2-secret"))
         try pane.keys("C-d")
-        pane.waitFor("the end message") { $0.contains("Input ended; nothing was changed.") }
+        pane.waitFor("the end message") { $0.contains("Input ended; your answers are saved") }
         pane.waitFor("the shell prompt") { TmuxPane.promptIsBack($0) }
     }
 }

@@ -124,7 +124,11 @@ struct ScreenSnapshotTests {
 
     @Test(arguments: sizes)
     func liveStatusWhenNotConnectedShowsTheDiagnosis(size: Size) {
-        let s = session(size, saved: SavedProgress(screen: .liveStatus, answers: Self.answers), connected: false)
+        var answers = Self.answers
+        answers.alias = "logs"
+        let applied = [AppliedChange(screen: .manifests, what: "Secret remote-api-keys applied", place: "local cluster")]
+        let s = session(
+            size, saved: SavedProgress(screen: .liveStatus, answers: answers, applied: applied), connected: false)
         s.press(.character("r"))
         #expect(s.program.current == .liveStatus)
         snap(s, "live-not-connected")

@@ -85,6 +85,9 @@ enum ScriptedEngine {
                 alias: "archive", connected: false, mode: .proxy, proxyAddress: "archive.example.net:9443",
                 proxySocketsConnected: 0, maxProxySocketConnections: 18, hasClusterCredentials: true)
             return .observed(observation, others: [other], problem: nil)
+        case .readRemoteSettings:
+            // The alias is new on the local cluster.
+            return .remoteSettings(.success(nil))
         }
     }
 

@@ -174,6 +174,28 @@ struct SimulatorScenarioTests {
         await w.shutdown()
     }
 
+    @Test func anAliasOtherThanTheKeystoresHasNoCredentials() async throws {
+        let w = try await SimulatedWizard.start()
+        w.chooseType(.ech)
+        w.press(.enter)
+        #expect(w.screen == .connection)
+        w.press(.tab, .tab)
+        w.replaceField(with: w.environment.remote.files.transportCA)
+        w.enter(until: .apiKey)
+        w.enter(until: .localCluster)
+        w.enter(until: .manifests)
+        w.press(.character("a"))
+        w.waitForJobs()
+        w.enter(until: .addRemote)
+        w.replaceField(with: "other")
+        w.press(.tab)
+        #expect(w.text.contains("differs from"), "\(w.text)")
+        w.enter(until: .liveStatus)
+        w.waitForLive(connected: false)
+        #expect(w.live?.diagnosis?.cause == .missingCredentials, "\(String(describing: w.live?.diagnosis))\n\(w.text)")
+        await w.shutdown()
+    }
+
     // MARK: Resume and Back
 
     @Test func resumeAfterTheRunIsCutMidWay() async throws {

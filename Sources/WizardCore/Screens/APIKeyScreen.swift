@@ -211,6 +211,8 @@ public struct APIKeyScreen: WizardScreen {
                 reviewing = true
                 if review.run.outcome != nil { review.run.reset() }
                 review.show(previewLines(context))
+                // The request that creates the key is what to read first.
+                review.scroll(toLineContaining: "POST /_security/cross_cluster/api_key")
                 return ScreenResponse(effects)
             case .back: return ScreenResponse(effects, navigation: .back)
             default: return ScreenResponse(effects)

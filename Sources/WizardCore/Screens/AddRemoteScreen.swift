@@ -11,6 +11,20 @@ public struct AddRemoteScreen: WizardScreen {
     public private(set) var review: StepReview
     /// The alias the local keystore got credentials for.
     public let keystoreAlias: String
+    /// The read of the alias's current settings, while it runs.
+    private var settingsRead: Token?
+    /// How the alias's current settings compare with the ones to send.
+    public private(set) var comparison: SettingsComparison?
+
+    /// The alias's current settings against the wanted ones.
+    public enum SettingsComparison: Sendable, Hashable {
+        case reading
+        /// The alias is not configured yet.
+        case new
+        /// What sending changes, one line per key (empty: nothing differs).
+        case changes([String])
+        case unreadable(String)
+    }
 
     public init(_ context: WizardContext) {
         keystoreAlias = context.answers.alias
@@ -53,7 +67,30 @@ public struct AddRemoteScreen: WizardScreen {
     }
 
     func previewLines(_ context: WizardContext) -> [String] {
-        StepReview.lines(context.preview(of: .addRemote), context: context)
+        var lines: [String] = []
+        let alias = context.answers.alias
+        switch comparison {
+        case .reading?: lines = ["# Reading the current settings of \(alias)…"]
+        case .new?: lines = ["# \(alias) is not configured on the local cluster yet; it is added as below."]
+        case .changes(let changes)? where changes.isEmpty:
+            lines = ["# \(alias) is configured exactly like this already: nothing will be sent."]
+        case .changes(let changes)?:
+            lines = ["# \(alias) exists; sending changes:"] + changes.map { "#   \($0)" }
+        case .unreadable(let why)?: lines = ["# The current settings of \(alias) could not be read: \(why)"]
+        case nil: break
+        }
+        if !lines.isEmpty { lines.append("") }
+        return lines + StepReview.lines(context.preview(of: .addRemote), context: context)
+    }
+
+    /// Starts reading the alias's current settings.
+    private mutating func readSettings(_ context: inout WizardContext) -> [Effect<WizardJob>] {
+        let token = context.tokens.next()
+        settingsRead = token
+        comparison = .reading
+        return [
+            .run(.readRemoteSettings(alias: context.answers.alias, context.setup), token: token, deadlineMilliseconds: 20_000)
+        ]
     }
 
     public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
@@ -70,6 +107,24 @@ public struct AddRemoteScreen: WizardScreen {
             return .none
         case .fileSaved(let path, let token, let result):
             review.applySave(path: path, token: token, result: result)
+            return .none
+        case .jobFinished(let token, .remoteSettings(let result)) where token == settingsRead:
+            settingsRead = nil
+            switch result {
+            case .success(let current?):
+                let wanted = context.setup.remotes[0].setup.settings
+                comparison = .changes(RemoteSettingsDifference.lines(current: current.settings, wanted: wanted))
+            case .success(nil):
+                comparison = .new
+            case .failure(let error):
+                comparison = .unreadable(error.description)
+            }
+            review.show(previewLines(context))
+            return .none
+        case .jobTimedOut(let token, _) where token == settingsRead:
+            settingsRead = nil
+            comparison = .unreadable("no answer within 20 s")
+            review.show(previewLines(context))
             return .none
         default:
             switch review.run.receive(message, &context) {
@@ -100,8 +155,9 @@ public struct AddRemoteScreen: WizardScreen {
                 context.rename(alias: form.answers.text("alias"))
                 reviewing = true
                 review.run.reset()
+                let read = readSettings(&context)
                 review.show(previewLines(context))
-                return ScreenResponse(effects)
+                return ScreenResponse(effects + read)
             case .back: return ScreenResponse(effects, navigation: .back)
             default: return ScreenResponse(effects)
             }

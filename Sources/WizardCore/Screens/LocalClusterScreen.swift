@@ -127,7 +127,7 @@ public struct LocalClusterScreen: WizardScreen {
         }
     }
 
-    /// What the check found, side by side: version, license and user of each cluster.
+    /// What the check found (versions, licenses and users of both sides) or why it stopped.
     func checkLines(_ context: WizardContext, glyphs: Glyphs) -> [String] {
         check.lines(glyphs: glyphs)
     }

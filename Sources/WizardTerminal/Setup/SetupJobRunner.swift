@@ -26,6 +26,14 @@ public enum SetupJobRunner {
                 return .stepFinished(result)
             case .observe(let alias, let context):
                 return await observe(alias, in: context, services: services)
+            case .readRemoteSettings(let alias, let context):
+                let client = ElasticsearchClient(transport: services.transport, endpoint: context.local.endpoint)
+                do throws(ElasticsearchClientError) {
+                    let remotes = try await client.configuredRemotes()
+                    return .remoteSettings(.success(remotes.first { $0.alias == alias && $0.scope == .persistent }))
+                } catch {
+                    return .remoteSettings(.failure(error))
+                }
             }
         }
     }
