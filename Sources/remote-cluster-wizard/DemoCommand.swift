@@ -29,6 +29,9 @@ struct DemoCommand: AsyncParsableCommand {
     var ascii = false
 
     func run() async throws {
+        // The locale is set before the simulator's threads start (setlocale is not thread-safe).
+        let localeGlyphs = LocaleGlyphs.current()
+        let glyphs: Glyphs = ascii ? .ascii : localeGlyphs
         let environment = try await SimulatedEnvironment.start(
             .init(remoteClusterServerEnabled: false, restartDuration: .seconds(3)))
         let store = ProgressStore(name: "demo")
@@ -39,7 +42,6 @@ struct DemoCommand: AsyncParsableCommand {
         let jobs = SetupJobRunner.make(
             services: SetupServices(
                 transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: environment.kubernetes))
-        let glyphs: Glyphs = ascii ? .ascii : LocaleGlyphs.current()
         let plain = self.plain
         let ending = try await MainActor.run {
             try WizardLauncher.run(configuration, jobs: jobs, plain: plain, glyphs: glyphs)

@@ -172,12 +172,12 @@ struct SetupWizardTests {
     @Test func aChangedRemoteTypeRemakesTheLaterScreens() {
         var (wizard, _) = Self.wizard(at: .remoteType)
         _ = wizard.update(.key(.enter))
-        #expect((wizard.screen as? RemotePreparationScreen)?.form.step.fields.map(\.id).first == "remoteECKName")
+        #expect((wizard.screen as? RemotePreparationScreen)?.parts.form.step.fields.map(\.id).first == "remoteECKName")
         _ = wizard.update(.key(.escape))
         _ = wizard.update(.key(.down))
         _ = wizard.update(.key(.enter))
         #expect(wizard.context.answers.remoteType == "self-managed")
-        #expect((wizard.screen as? RemotePreparationScreen)?.form.step.fields.map(\.id) == ["selfManagedHosts"])
+        #expect((wizard.screen as? RemotePreparationScreen)?.parts.form.step.fields.map(\.id) == ["selfManagedHosts"])
     }
 
     @Test func plainViewOfAScreenHasItsHeadingAndPrompt() {

@@ -203,18 +203,13 @@ public struct ConnectionScreen: WizardScreen {
     }
 
     private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
-        if var dialog {
-            switch dialog.handle(key) {
-            case .pending: self.dialog = dialog
-            case .chose(let index):
-                self.dialog = nil
-                if index == 0 {
-                    commit(&context)
-                    context.decide { $0.continuePastFailedPreflight = true }
-                    return .go(.next)
-                }
-            }
-            return .none
+        switch dialog.answer(key) {
+        case .chose(0):
+            commit(&context)
+            context.decide { $0.continuePastFailedPreflight = true }
+            return .go(.next)
+        case .chose, .pending: return .none
+        case .noDialog: break
         }
         if isProbing {
             // Keys wait while the preflight runs, except Esc, which stops it.
@@ -230,7 +225,7 @@ public struct ConnectionScreen: WizardScreen {
             case .escape: return .go(.back)
             case .up, .backTab:
                 reviewing = false
-                if let first = form.step.fields.first { form.focus(first.id) }
+                form.focusFirstField()
                 return .none
             default:
                 reviewing = false

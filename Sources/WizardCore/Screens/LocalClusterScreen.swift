@@ -87,14 +87,10 @@ public struct LocalClusterScreen: WizardScreen {
     }
 
     private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
-        if var dialog {
-            switch dialog.handle(key) {
-            case .pending: self.dialog = dialog
-            case .chose(let index):
-                self.dialog = nil
-                if index == 0 { return .go(.next) }
-            }
-            return .none
+        switch dialog.answer(key) {
+        case .chose(0): return .go(.next)
+        case .chose, .pending: return .none
+        case .noDialog: break
         }
         if check.isRunning { return key == .escape ? ScreenResponse(check.cancel()) : .none }
         if reviewing {
@@ -110,7 +106,7 @@ public struct LocalClusterScreen: WizardScreen {
             case .escape: return .go(.back)
             case .up, .backTab:
                 reviewing = false
-                if let first = form.step.fields.first { form.focus(first.id) }
+                form.focusFirstField()
                 return .none
             default:
                 reviewing = false

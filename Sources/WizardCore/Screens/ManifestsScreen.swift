@@ -60,14 +60,10 @@ public struct ManifestsScreen: WizardScreen {
     }
 
     private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
-        if var dialog {
-            switch dialog.handle(key) {
-            case .pending: self.dialog = dialog
-            case .chose(let index):
-                self.dialog = nil
-                if index == 0 { return .go(.next) }
-            }
-            return .none
+        switch dialog.answer(key) {
+        case .chose(0): return .go(.next)
+        case .chose, .pending: return .none
+        case .noDialog: break
         }
         if review.run.isRunning {
             switch key {

@@ -102,6 +102,28 @@ public final class HeadlessSession<Program: TerminalProgram> {
         } while loop.ending == nil && (terminal.hasInput || loop.hasWork) && rounds < 10_000
     }
 
+    /// The same as `run(until:timeoutSeconds:)`, but waiting with `Task.sleep`, so an async test
+    /// does not hold one of the few threads the jobs' tasks need.
+    @discardableResult
+    public func run(until condition: (HeadlessSession<Program>) -> Bool, timeoutSeconds: Double = 30) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        settle()
+        while !condition(self) {
+            guard loop.ending == nil, Date() < deadline else { return false }
+            if loop.hasRunningJobs || !loop.mailbox.isEmpty {
+                loop.runOnce(waitMilliseconds: 0)
+                if loop.mailbox.isEmpty { try? await Task.sleep(for: .milliseconds(5)) }
+            } else if let due = loop.nextTimerDue {
+                clock.set(due)
+            } else {
+                settle()
+                return condition(self)
+            }
+            settle()
+        }
+        return true
+    }
+
     /// Runs the loop until `condition` holds for the program, waiting for job replies in real time
     /// and, whenever no job is in flight, moving the fake clock to the next timer. Returns false
     /// when `timeoutSeconds` of real time pass first or the program ends.
