@@ -63,7 +63,7 @@ struct DemoEndToEndTests {
         try pane.keys("Enter")
         await pane.waitFor("the ECK form") { $0.contains("Prepare the remote: ECK cluster remote") && $0.contains("Kube context") }
         try await enter(pane, 4)
-        await pane.waitFor("the remote change") { $0.contains("only spec.remoteClusterServer differs") }
+        await pane.waitFor("the remote change") { $0.contains("spec.remoteClusterServer differs") }
         try pane.keys("a")
         await pane.waitFor("the remote cluster server enabled", timeout: 60) { $0.contains("saved the CA of remote") }
         try pane.keys("Enter")
