@@ -61,15 +61,21 @@ struct DemoEndToEndTests {
         screen = await pane.waitFor("the remote type") { $0.contains("Where does the remote cluster run?") }
         #expect(screen.contains("› ECK, another operator"))
         try pane.keys("Enter")
-        await pane.waitFor("the ECK form") { $0.contains("Prepare the remote: ECK cluster remote") && $0.contains("Kube context") }
+        await pane.waitFor("the ECK form") {
+            $0.contains("Prepare the remote: ECK cluster remote") && $0.contains("Kube context")
+        }
         try await enter(pane, 4)
         await pane.waitFor("the remote change") { $0.contains("spec.remoteClusterServer differs") }
         try pane.keys("a")
         await pane.waitFor("the remote cluster server enabled", timeout: 60) { $0.contains("saved the CA of remote") }
         try pane.keys("Enter")
-        await pane.waitFor("the connection details") { $0.contains("Connection details") && $0.contains("remote-remote-ca.crt") }
+        await pane.waitFor("the connection details") {
+            $0.contains("Connection details") && $0.contains("remote-remote-ca.crt")
+        }
         try await enter(pane, 4)
-        await pane.waitFor("the preflight") { $0.contains("✓ Name  certificate is valid for remote-es-remote-cluster.default.svc") }
+        await pane.waitFor("the preflight") {
+            $0.contains("✓ Name  certificate is valid for remote-es-remote-cluster.default.svc")
+        }
         try pane.keys("Enter")
         await pane.waitFor("the API key form") { $0.contains("Remote REST URL") }
         try await enter(pane, 11)
@@ -79,19 +85,29 @@ struct DemoEndToEndTests {
         try pane.keys("Enter")
         await pane.waitFor("the local cluster form") { $0.contains("Local ECK cluster") && $0.contains("REST CA file") }
         try await enter(pane, 7)
-        await pane.waitFor("the cluster check", timeout: 60) { $0.contains("trial license") && $0.contains("Enter continue") }
+        await pane.waitFor("the cluster check", timeout: 60) {
+            $0.contains("trial license") && $0.contains("Enter continue")
+        }
         try pane.keys("Enter")
-        await pane.waitFor("the manifests") { $0.contains("Manifests for ECK cluster") && $0.contains("a apply with kubectl") }
+        await pane.waitFor("the manifests") {
+            $0.contains("Manifests for ECK cluster") && $0.contains("a apply with kubectl")
+        }
         try pane.keys("a")
-        await pane.waitFor("the rollout", timeout: 60) { $0.contains("created Secret") && $0.contains("Enter continue") }
+        await pane.waitFor("the rollout", timeout: 60) {
+            $0.contains("created Secret") && $0.contains("Enter continue")
+        }
         try pane.keys("Enter")
         await pane.waitFor("the add-remote form") { $0.contains("Skip if unavailable") }
         try await enter(pane, 2)
-        await pane.waitFor("the settings request") { $0.contains("PUT /_cluster/settings") && $0.contains("Enter send it") }
+        await pane.waitFor("the settings request") {
+            $0.contains("PUT /_cluster/settings") && $0.contains("Enter send it")
+        }
         try pane.keys("Enter")
         await pane.waitFor("the remote added", timeout: 60) { $0.contains("added cluster.remote.remote") }
         try pane.keys("Enter")
-        screen = await pane.waitFor("the live status", timeout: 60) { $0.contains("● CONNECTED") && $0.contains("updated") }
+        screen = await pane.waitFor("the live status", timeout: 60) {
+            $0.contains("● CONNECTED") && $0.contains("updated")
+        }
         #expect(screen.contains("API key credentials ✓"))
 
         // q asks; Enter keeps the focused "Stay"; q then q quits.
@@ -113,7 +129,8 @@ struct DemoEndToEndTests {
         await pane.waitFor("the too-small message") { $0.contains("Terminal too small: 40x12.") }
         try pane.resize(width: 100, height: 30)
         let screen = await pane.waitFor("the full screen again") {
-            $0.contains("Connect a remote cluster to your ECK cluster") && $0.contains("Steps") && !$0.contains("too small")
+            $0.contains("Connect a remote cluster to your ECK cluster") && $0.contains("Steps")
+                && !$0.contains("too small")
         }
         #expect(screen.split(separator: "\n").first?.hasPrefix("┌─ remote-cluster-wizard demo ─") == true)
         try pane.resize(width: 80, height: 24)

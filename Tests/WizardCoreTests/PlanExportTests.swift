@@ -31,7 +31,10 @@ struct PlanExportTests {
 
     @Test func thePlanParsesBackToTheSameSetup() throws {
         let yaml = PlanExport.yaml(Self.answers)
-        #expect(yaml.hasPrefix("# Made by remote-cluster-wizard. Secrets are not in this file: set LOCAL_PASSWORD and REMOTE_PASSWORD."))
+        #expect(
+            yaml.hasPrefix(
+                "# Made by remote-cluster-wizard. Secrets are not in this file: set LOCAL_PASSWORD and REMOTE_PASSWORD."
+            ))
         let parsed = try Plan.parse(yaml: yaml, folder: URL(fileURLWithPath: "/"))
         let plan = parsed.plan
         #expect(plan.remotes.count == 1)

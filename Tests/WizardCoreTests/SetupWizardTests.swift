@@ -154,10 +154,11 @@ struct SetupWizardTests {
 
     @Test func leavingAScreenCancelsItsJobs() {
         var (wizard, effects) = Self.wizard(at: .liveStatus)
-        guard let token = effects.compactMap({ effect -> Token? in
-            if case .run(.observe, let token, _) = effect { return token }
-            return nil
-        }).first
+        guard
+            let token = effects.compactMap({ effect -> Token? in
+                if case .run(.observe, let token, _) = effect { return token }
+                return nil
+            }).first
         else {
             Issue.record("the live screen did not ask for the status: \(effects)")
             return

@@ -32,7 +32,8 @@ final class SimulatedWizard {
             transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: environment.kubernetes,
             poll: PollPolicy(interval: .milliseconds(50), maximumInterval: .milliseconds(200), deadline: .seconds(30)))
         runner = SetupJobRunner.make(services: services)
-        session = HeadlessSession(program: SetupWizard(Self.configuration(environment, saved: nil)), size: size, files: files, runner: runner)
+        session = HeadlessSession(
+            program: SetupWizard(Self.configuration(environment, saved: nil)), size: size, files: files, runner: runner)
     }
 
     static func configuration(_ environment: SimulatedEnvironment, saved: SavedProgress?) -> WizardConfiguration {

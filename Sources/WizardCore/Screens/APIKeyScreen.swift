@@ -43,7 +43,8 @@ public struct APIKeyScreen: WizardScreen {
             }
             fields += [
                 .text(
-                    "remoteURL", "Remote REST URL", value: answers.remoteURL, placeholder: "https://remote.example.net:9200",
+                    "remoteURL", "Remote REST URL", value: answers.remoteURL,
+                    placeholder: "https://remote.example.net:9200",
                     validators: [.text { Validators.clusterURL($0, field: "Remote REST URL") }]),
                 .text(
                     "remoteUser", "User", value: answers.remoteUser,
@@ -54,10 +55,12 @@ public struct APIKeyScreen: WizardScreen {
                     "remoteHTTPCAFile", "REST CA file", value: answers.remoteHTTPCAFile,
                     placeholder: "empty: publicly trusted"),
                 .text(
-                    "keyName", "Key name", value: answers.keyName.isEmpty ? SetupDefaults.keyName(answers) : answers.keyName,
+                    "keyName", "Key name",
+                    value: answers.keyName.isEmpty ? SetupDefaults.keyName(answers) : answers.keyName,
                     validators: [.required("Key name", fix: "Name the key after who uses it, e.g. central-to-logs.")]),
                 .text(
-                    "searchPatterns", "Search access", value: answers.searchPatterns, placeholder: "e.g. logs-*, metrics-*",
+                    "searchPatterns", "Search access", value: answers.searchPatterns,
+                    placeholder: "e.g. logs-*, metrics-*",
                     note: "Index patterns the local cluster may search; comma separated.",
                     validators: [Validator(patternsProblems(field: "Search access", otherID: "replicationPatterns"))]),
                 .text(
@@ -217,7 +220,8 @@ public struct APIKeyScreen: WizardScreen {
     }
 
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
-        parts.keyHints(formEnter: "show the request", review: [KeyHint("Enter", enterAction(context)), KeyHint("Esc", "edit")])
+        parts.keyHints(
+            formEnter: "show the request", review: [KeyHint("Enter", enterAction(context)), KeyHint("Esc", "edit")])
     }
 
     /// What Enter does in the review.

@@ -29,7 +29,8 @@ public struct AddRemoteScreen: WizardScreen {
         var form = ScreenForm(Self.step(context.answers, keystoreAlias: context.answers.alias))
         form.fit(context)
         parts = FormAndReview(
-            form: form, review: StepReview(.addRemote, title: "PUT /_cluster/settings", lines: [], fileName: "add-remote.txt"))
+            form: form,
+            review: StepReview(.addRemote, title: "PUT /_cluster/settings", lines: [], fileName: "add-remote.txt"))
     }
 
     static func step(_ answers: SetupAnswers, keystoreAlias: String) -> WizardStep {
@@ -88,7 +89,9 @@ public struct AddRemoteScreen: WizardScreen {
         settingsRead = token
         comparison = .reading
         return [
-            .run(.readRemoteSettings(alias: context.answers.alias, context.setup), token: token, deadlineMilliseconds: 20_000)
+            .run(
+                .readRemoteSettings(alias: context.answers.alias, context.setup), token: token,
+                deadlineMilliseconds: 20_000)
         ]
     }
 

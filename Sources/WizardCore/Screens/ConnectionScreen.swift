@@ -27,7 +27,6 @@ public struct ConnectionScreen: WizardScreen {
         public var caFile: String
     }
 
-
     public init(_ context: WizardContext) {
         form = ScreenForm(Self.step(context.answers))
         form.fit(context)

@@ -68,7 +68,9 @@ public struct FormAndReview: Sendable {
         }
         if review.run.isRunning { return .done(key == .escape ? ScreenResponse(review.run.cancel()) : .none) }
         if review.isPrompting || ![Key.enter, .escape].contains(key) {
-            if let effects = review.handleViewerKey(key, tokens: &context.tokens) { return .done(ScreenResponse(effects)) }
+            if let effects = review.handleViewerKey(key, tokens: &context.tokens) {
+                return .done(ScreenResponse(effects))
+            }
         }
         return .reviewKey(key)
     }

@@ -35,7 +35,8 @@ public struct LocalClusterScreen: WizardScreen {
                     "localContext", "Kube context", value: answers.localContext,
                     placeholder: "kubectl context of this cluster",
                     validators: [
-                        .required("Kube context", fix: "Type the kubectl context (kubectl config get-contexts lists them).")
+                        .required(
+                            "Kube context", fix: "Type the kubectl context (kubectl config get-contexts lists them).")
                     ]),
                 .text(
                     "localURL", "REST URL", value: answers.localURL, placeholder: "https://central.example.net:9200",

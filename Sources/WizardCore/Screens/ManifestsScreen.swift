@@ -50,7 +50,8 @@ public struct ManifestsScreen: WizardScreen {
     private func record(_ outcome: StepOutcome, _ context: inout WizardContext) {
         for path in context.setup.localOutputs.filesWritten { context.recordFile(path) }
         guard case .done(let changes) = outcome, context.answers.applyManifests == "kubectl" else { return }
-        let place = "local cluster (context \(context.answers.localContext), namespace \(context.answers.localNamespace))"
+        let place =
+            "local cluster (context \(context.answers.localContext), namespace \(context.answers.localNamespace))"
         for change in changes {
             context.record(
                 AppliedChange(

@@ -182,7 +182,8 @@ public struct RemotePreparationScreen: WizardScreen {
                         screen: id, what: change, place: savedCA ? "this machine" : "remote (\(location))",
                         undo: savedCA
                             ? "delete \(caFile)"
-                            : "kubectl --context \(location.context) -n \(location.namespace) edit elasticsearch \(context.answers.remoteECKName) and remove spec.remoteClusterServer"))
+                            : "kubectl --context \(location.context) -n \(location.namespace) edit elasticsearch \(context.answers.remoteECKName) and remove spec.remoteClusterServer"
+                    ))
             }
         }
         // The step saved the CA it read where the answers say; the local cluster will trust it.

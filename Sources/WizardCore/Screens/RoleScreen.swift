@@ -24,7 +24,11 @@ public struct RoleScreen: WizardScreen {
                                 guard answers.flag("createRole"), case .text(let text) = value,
                                     text.trimmingCharacters(in: .whitespaces).isEmpty
                                 else { return [] }
-                                return [FieldProblem(field: "Role name", problem: "is empty", fix: "Name the role, e.g. logs-remote-reader.")]
+                                return [
+                                    FieldProblem(
+                                        field: "Role name", problem: "is empty",
+                                        fix: "Name the role, e.g. logs-remote-reader.")
+                                ]
                             }
                         ]),
                     .text(

@@ -319,7 +319,9 @@ public struct SetupWizard: TerminalProgram {
 
     /// The current screen as line prompts (with the open question, if any, as the prompt).
     public var plainView: PlainView {
-        if let dialog { return PlainView(heading: dialog.title, lines: [dialog.message], prompt: .actions(dialog.plainActions)) }
+        if let dialog {
+            return PlainView(heading: dialog.title, lines: [dialog.message], prompt: .actions(dialog.plainActions))
+        }
         var view = screen.plain(context)
         let progress = SetupFlow.progress(of: current).map { "Step \($0.number) of \($0.count): " } ?? ""
         view.heading = progress + screen.title(context)

@@ -70,4 +70,3 @@ public enum TerminalEcho {
         return Swift.readLine(strippingNewline: true)
     }
 }
-

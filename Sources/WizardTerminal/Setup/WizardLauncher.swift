@@ -32,7 +32,8 @@ public enum WizardLauncher {
             case .finished: return .quit
             case .endOfInput:
                 let saved = configuration.statePath.map { " in \($0)" } ?? ""
-                io.write("\nInput ended; your answers are saved\(saved) (never passwords or keys). Run again to resume.\n")
+                io.write(
+                    "\nInput ended; your answers are saved\(saved) (never passwords or keys). Run again to resume.\n")
                 return .endOfInput
             case .interrupted: return .signal(SIGINT)
             }

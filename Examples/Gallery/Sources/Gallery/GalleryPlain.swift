@@ -5,7 +5,9 @@ extension Gallery {
     /// The gallery as line prompts: the step's text (the document, the table rows) and its
     /// focused field, or the actions of a step without fields.
     public var plainView: PlainView {
-        if let dialog { return PlainView(heading: dialog.title, lines: [dialog.message], prompt: .actions(dialog.plainActions)) }
+        if let dialog {
+            return PlainView(heading: dialog.title, lines: [dialog.message], prompt: .actions(dialog.plainActions))
+        }
         let step = wizard.currentStep
         let progress = wizard.progress
         var lines = step.intro.map { [$0] } ?? []
