@@ -26,21 +26,14 @@ public struct APIKeyScreen: WizardScreen {
         list.select(id: answers.apiKeyMode)
         var fields = [FormField(id: "apiKeyMode", label: "The key", control: .choice(list))]
         if answers.apiKeyMode == "paste" {
-            var key = FormField.secret(
-                "encodedKey", "Encoded key", placeholder: "the \"encoded\" value",
-                validators: [.text { Validators.encodedAPIKey($0, field: "Encoded key") }])
-            if let encoded = secrets.encodedKey, case .secret(var control) = key.control {
-                control.field.text = encoded.revealed
-                key.control = .secret(control)
-            }
-            fields.append(key)
+            fields.append(
+                .secret(
+                    "encodedKey", "Encoded key", value: secrets.encodedKey, placeholder: "the \"encoded\" value",
+                    validators: [.text { Validators.encodedAPIKey($0, field: "Encoded key") }]))
         } else {
-            var password = FormField.secret(
-                "remotePassword", "Password", validators: [.required("Password", fix: "Type the user's password.")])
-            if let secret = secrets.remotePassword, case .secret(var control) = password.control {
-                control.field.text = secret.revealed
-                password.control = .secret(control)
-            }
+            let password = FormField.secret(
+                "remotePassword", "Password", value: secrets.remotePassword,
+                validators: [.required("Password", fix: "Type the user's password.")])
             fields += [
                 .text(
                     "remoteURL", "Remote REST URL", value: answers.remoteURL,
