@@ -105,8 +105,29 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
-        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore"]),
+        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore", "WizardTestSupport"]),
+        .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore", "WizardTestSupport"]),
+        // The wizard's screens driven through the run loop against the in-process simulator.
+        .testTarget(
+            name: "WizardScenarioTests",
+            dependencies: [
+                "WizardCore", "WizardTerminal", "WizardTestSupport", "RemoteClusterKit", "CurlTransport",
+                "ClusterSimulator",
+            ],
+            exclude: ["Snapshots"]
+        ),
+        // Shared test helpers: whole-screen snapshots with a line diff, waiting with a deadline.
+        .target(
+            name: "WizardTestSupport", dependencies: ["WizardCore", "WizardTerminal"], path: "Tests/WizardTestSupport"),
+
+        // The widget gallery: an example program that exercises the UI framework (not the product).
+        .target(name: "Gallery", dependencies: ["WizardCore"], path: "Examples/Gallery/Sources/Gallery"),
+        .executableTarget(
+            name: "gallery-example", dependencies: ["Gallery", "WizardCore", "WizardTerminal"],
+            path: "Examples/Gallery/Sources/gallery-example"),
+        .testTarget(
+            name: "GalleryTests", dependencies: ["Gallery", "WizardCore", "WizardTerminal", "WizardTestSupport"],
+            path: "Examples/Gallery/Tests/GalleryTests", exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )
