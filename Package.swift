@@ -23,7 +23,8 @@ let package = Package(
     targets: [
         // C shims: small static inline wrappers over variadic and macro APIs.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
-        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+        // libcurl, loaded on first use (see Sources/CCurl/include/shim.h).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
 
         // The engine: Foundation only, no UI, no libcurl.
         .target(
