@@ -52,8 +52,9 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let output = CommandOutput()
+        let environment = ProcessInfo.processInfo.environment
         let endpoint: ClusterEndpoint
-        switch StatusInput(command: self, environment: ProcessInfo.processInfo.environment).endpoint() {
+        switch StatusInput(command: self, environment: environment).endpoint() {
         case .success(let valid):
             endpoint = valid.endpoint
             for warning in valid.warnings { output.error("Warning: \(warning)") }
@@ -61,7 +62,7 @@ struct StatusCommand: AsyncParsableCommand {
             throw output.refuse(problems)
         }
         let client = ElasticsearchClient(transport: CurlTransport(), endpoint: endpoint)
-        let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)
+        let symbols = StatusSymbols.forEnvironment(environment)
         if watch {
             await StatusWatch(client: client, render: { render($0, symbols: symbols, pretty: false) }, jsonLines: json)
                 .run(output: output)
