@@ -3,12 +3,16 @@
 #   make test   run every test (unit, integration against the simulator, tmux end-to-end)
 #   make probe ARGS="--proxy-address HOST:9443 --ca ca.crt"   TLS preflight to a remote cluster server
 #   make status ARGS="--url https://HOST:9200 --user elastic"  remote connections of a cluster
+#   make release   the shipped binary, .build/release/remote-cluster-wizard (Swift runtime linked in)
+#   make install   install it into $(PREFIX)/bin (PREFIX=/usr/local; DESTDIR for staging)
 
 SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
+RELEASE_BINARY := .build/release/remote-cluster-wizard
+PREFIX      ?= /usr/local
 SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl curl
 
-.PHONY: deps build test demo clean format probe status simulate
+.PHONY: deps build test demo clean format probe status simulate release install
 
 ## Install the system packages the build and the tests need (Debian/Ubuntu).
 deps:
@@ -35,6 +39,16 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+## The shipped binary: optimised, with the Swift runtime and Foundation linked in statically, so it
+## starts fast and needs no Swift libraries on the machine it is copied to.
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product remote-cluster-wizard
+
+## Install the shipped binary into $(DESTDIR)$(PREFIX)/bin.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(RELEASE_BINARY) $(DESTDIR)$(PREFIX)/bin/remote-cluster-wizard
 
 ## Run the wizard against the built-in simulated local and remote clusters.
 demo: build

@@ -64,6 +64,16 @@ let package = Package(
             dependencies: [
                 "RemoteClusterKit", "CurlTransport", "ClusterSimulator", "WizardCore", "WizardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // The shipped binary starts faster and smaller when linked by lld with packed relative
+            // relocations and without exporting every symbol (see BENCHMARKS.md).
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker",
+                        "--no-export-dynamic",
+                    ],
+                    .when(configuration: .release))
             ]
         ),
 
@@ -78,7 +88,8 @@ let package = Package(
             ],
             exclude: ["Golden", "Fixtures"]
         ),
-        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
+        .testTarget(
+            name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
         .testTarget(
             name: "ClusterSimulatorTests",
             dependencies: [
