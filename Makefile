@@ -5,14 +5,16 @@
 #   make status ARGS="--url https://HOST:9200 --user elastic"  remote connections of a cluster
 #   make release   the shipped binary, .build/release/remote-cluster-wizard (Swift runtime linked in)
 #   make install   install it into $(PREFIX)/bin (PREFIX=/usr/local; DESTDIR for staging)
+#   make bench     the performance suite: every figure with its median, spread and target
 
 SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
 RELEASE_BINARY := .build/release/remote-cluster-wizard
 PREFIX      ?= /usr/local
+BENCH_OUT   := Benchmarks/.build/bench-results
 SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl curl
 
-.PHONY: deps build test demo clean format probe status simulate release install
+.PHONY: deps build test demo clean format probe status simulate release install bench
 
 ## Install the system packages the build and the tests need (Debian/Ubuntu).
 deps:
@@ -45,10 +47,23 @@ test: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product remote-cluster-wizard
 
-## Install the shipped binary into $(DESTDIR)$(PREFIX)/bin.
+## Install the shipped binary into $(DESTDIR)$(PREFIX)/bin, without its debugging information.
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(RELEASE_BINARY) $(DESTDIR)$(PREFIX)/bin/remote-cluster-wizard
+	strip --strip-debug $(DESTDIR)$(PREFIX)/bin/remote-cluster-wizard
+
+## The performance suite (Benchmarks/, its own package): in-process figures with package-benchmark,
+## whole-process figures of the shipped binary with hyperfine and a pseudo-terminal driver; prints
+## every figure with its median, spread and target, and writes them as Markdown for BENCHMARKS.md.
+bench: SYSTEM_DEPS += hyperfine
+bench: release
+	rm -rf $(BENCH_OUT) && mkdir -p $(BENCH_OUT)/in-process
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark \
+	  --format histogramSamples --path .build/bench-results/in-process --no-progress
+	cd Benchmarks && $(SWIFT) build -c release --product whole-process-bench
+	Benchmarks/.build/release/whole-process-bench --binary $(CURDIR)/$(RELEASE_BINARY) \
+	  --in-process $(BENCH_OUT)/in-process --markdown $(BENCH_OUT)/figures.md $(BENCH_ARGS)
 
 ## Run the wizard against the built-in simulated local and remote clusters.
 demo: build
@@ -67,4 +82,4 @@ simulate: build
 	$(BINARY) simulate $(ARGS)
 
 clean:
-	rm -rf .build
+	rm -rf .build Benchmarks/.build
