@@ -22,7 +22,14 @@ struct SimulateCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Faults to switch on, comma separated.", valueName: "LIST"))
+    // The list of faults is in the option's help, which is built only when `simulate` itself is
+    // parsed: the configuration above is read on every start, whatever the subcommand.
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Faults to switch on, comma separated:\n"
+                + SimulatorFault.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n"),
+            valueName: "LIST"))
     var faults: String = ""
 
     @Option(name: .long, help: ArgumentHelp("Seconds a simulated rolling restart takes.", valueName: "SECONDS"))
