@@ -66,9 +66,10 @@ struct ManifestsCommand: AsyncParsableCommand, ManualCommand {
     var apply = false
 
     @Option(
-        name: .customLong("wait"),
+        name: .customLong("wait"), parsing: .unconditional,
         help: ArgumentHelp(
-            "With --apply: wait up to this many seconds for the rollout (default 300).", valueName: "seconds"))
+            "With --apply: wait up to this many seconds for the rollout (default 300).", valueName: "seconds"),
+        transform: { try SecondsArgument.parse($0, allowed: "give a number of seconds above 0, such as 600") })
     var waitSeconds: Double?
 
     @OptionGroup var output: OutputOptions<EventFormats>
@@ -93,6 +94,11 @@ struct ManifestsCommand: AsyncParsableCommand, ManualCommand {
                 problem.description.replacingOccurrences(of: "--plan PLAN", with: "--plan \(source.plan)"))
             throw ExitCode(RemoteClusterWizard.badInputExitStatus)
         }
+        let folder = out.map { URL(fileURLWithPath: $0) } ?? plan.local.manifestsDir
+        if let problem = OutputFolder.problem(at: folder.path, field: out == nil ? "local.manifestsDir" : "--out") {
+            support.output.error(problem.description)
+            throw ExitCode(RemoteClusterWizard.badInputExitStatus)
+        }
         let manifests = PlanManifests(plan: plan, planPath: source.plan, includeSecrets: includeSecrets)
         let given = try LocalResourceFile.read(localResource, output: support.output)
         let current = given == nil || apply ? await support.currentContext(for: plan, given: source.context) : nil
@@ -100,7 +106,6 @@ struct ManifestsCommand: AsyncParsableCommand, ManualCommand {
             let resource = try await manifests.localResource(
                 given: given, kubernetes: support.kubectl, currentContext: current)
             let (set, setup) = try manifests.artifacts(resource: resource)
-            let folder = out.map { URL(fileURLWithPath: $0) } ?? plan.local.manifestsDir
             let stale = try manifests.write(set, to: folder, prune: prune)
             if !output.isStructured {
                 let lines =

@@ -50,8 +50,15 @@ struct ProbeCommand: AsyncParsableCommand, ManualCommand {
         completion: .file())
     var caFile: String?
 
-    @Option(help: ArgumentHelp("Seconds allowed for the connection and the handshake.", valueName: "seconds"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seconds allowed for the connection and the handshake (above 0, at most 300).", valueName: "seconds"),
+        transform: { try SecondsArgument.parse($0, allowed: ProbeCommand.timeoutRange) })
     var timeout: Double = 10
+
+    /// What `--timeout` accepts, in the words of its messages.
+    static let timeoutRange = "give a number of seconds above 0 and at most 300, such as 10"
 
     @OptionGroup var output: OutputOptions<ReportFormats>
     @OptionGroup var trace: TraceOptions
@@ -97,7 +104,7 @@ struct ProbeCommand: AsyncParsableCommand, ManualCommand {
             problems.append(
                 FieldProblem(
                     field: "--timeout", problem: "\(timeout) seconds is out of range",
-                    fix: "Give a number of seconds above 0 and at most 300, such as 10."))
+                    fix: Self.timeoutRange.prefix(1).uppercased() + Self.timeoutRange.dropFirst() + "."))
         }
         guard problems.errors.isEmpty, let address = try? ProxyAddress(parsing: proxyAddress) else {
             return .failure(InputProblems(list: problems.errors))

@@ -9,9 +9,10 @@ struct RemoteClusterWizard: AsyncParsableCommand, ManualCommand {
         discussion: manual.discussion,
         version: RemoteClusterWizardVersion.current,
         subcommands: [
-            ApplyCommand.self, UndoCommand.self, StatusCommand.self, ProbeCommand.self, ManifestsCommand.self,
-            DemoCommand.self, SimulateCommand.self,
-        ]
+            WizardCommand.self, ApplyCommand.self, UndoCommand.self, StatusCommand.self, ProbeCommand.self,
+            ManifestsCommand.self, DemoCommand.self, SimulateCommand.self,
+        ],
+        defaultSubcommand: WizardCommand.self
     )
 
     static let manual = CommandManual(
@@ -22,18 +23,18 @@ struct RemoteClusterWizard: AsyncParsableCommand, ManualCommand {
             plan file, whose format is described with a complete example in docs/plan.md of the \
             repository.
 
-            Where to start: `demo` runs the interactive demo without touching anything outside it; \
-            `simulate` starts simulated clusters to try the other subcommands against; `probe` checks a remote cluster server before anything changes; `apply --plan` \
-            runs every step from a plan file (`apply --dry-run` shows them first); `status` says \
-            whether the remotes of a cluster are connected and, when not, why. \
+            Where to start: `remote-cluster-wizard` alone runs the wizard (the `wizard` subcommand) \
+            against your clusters; `demo` runs the same wizard against simulated clusters without \
+            touching anything outside it; `simulate` starts simulated clusters to try the other \
+            subcommands against; `probe` checks a remote cluster server before anything changes; \
+            `apply --plan` runs every step from a plan file (`apply --dry-run` shows them first); \
+            `status` says whether the remotes of a cluster are connected and, when not, why. \
             `remote-cluster-wizard help <subcommand>` and the man pages (`man remote-cluster-wizard.status`) \
             describe each one.
             """,
         examples: [
-            CommandManual.Example("The interactive demo", "remote-cluster-wizard demo"),
-            CommandManual.Example(
-                "Check a remote cluster server before adding it",
-                "remote-cluster-wizard probe --proxy-address lb.example.net:9443 --ca remote-ca.crt"),
+            CommandManual.Example("The wizard, step by step against your clusters", "remote-cluster-wizard"),
+            CommandManual.Example("The same wizard against simulated clusters", "remote-cluster-wizard demo"),
             CommandManual.Example(
                 "Show every step of a plan, then run them",
                 "remote-cluster-wizard apply --plan plan.yaml --dry-run\nremote-cluster-wizard apply --plan plan.yaml"),

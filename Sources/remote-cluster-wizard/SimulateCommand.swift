@@ -14,14 +14,15 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
     static let manual = CommandManual(
         description: """
             Prints one JSON line on standard output with the URLs, credentials, CA files, the remote \
-            cluster server address and server name, and the simulated Kubernetes contexts (keys in \
-            snake_case), and a short banner on standard error with three commands to paste. It also \
+            cluster server address and server name, the simulated Kubernetes contexts and the path of \
+            a kubeconfig (keys in snake_case), and a short banner on standard error with three \
+            commands to paste. The two contexts (sim-local, sim-remote) are served over HTTPS on \
+            loopback, so kubectl works against them with KUBECONFIG set to that kubeconfig. It also \
             writes plan.yaml (for apply against these clusters) and env (their values as shell \
-            variables; --env-file writes a copy where you say) into its folder, then runs until \
-            interrupted (SIGINT or SIGTERM) and removes its folder.
-
-            Faults:
-            \(SimulatorFault.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
+            variables, KUBECONFIG included; --env-file writes a copy where you say) into its folder, \
+            then runs until interrupted (SIGINT or SIGTERM) and removes its folder. Elasticsearch \
+            manifests are checked against the ECK CRD schema (--crd, found beside the repository as \
+            ../shared/eck-reference by default). The faults are listed under --faults.
             """,
         examples: [
             CommandManual.Example(
@@ -40,8 +41,13 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
             CommandManual.badInput,
         ])
 
+    // The list of faults is in the option's help, which is built only when `simulate` itself is
+    // parsed: the configuration above is read on every start, whatever the subcommand.
     @Option(
-        help: ArgumentHelp("Faults to switch on, comma separated (listed above).", valueName: "faults"),
+        help: ArgumentHelp(
+            "Faults to switch on, comma separated:\n"
+                + SimulatorFault.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n"),
+            valueName: "faults"),
         completion: .custom(FaultCompletion.candidates))
     var faults: String = ""
 
@@ -59,6 +65,12 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
         completion: .file())
     var environmentFile: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The ECK Elasticsearch CRD (YAML) whose schema the simulated Kubernetes enforces.", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var crd: String?
+
     func validate() throws {
         do {
             _ = try SimulatorFault.parseList(faults)
@@ -67,15 +79,24 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
         }
         guard restartSeconds >= 0 else { throw ValidationError("--restart-seconds must be 0 or more.") }
         guard slowSeconds >= 0 else { throw ValidationError("--slow-seconds must be 0 or more.") }
+        if let crd, !FileManager.default.isReadableFile(atPath: crd) {
+            throw ValidationError("--crd: cannot read \(crd). Give the path of the ECK Elasticsearch CRD YAML file.")
+        }
     }
 
     func run() async throws {
         let faultSet = try SimulatorFault.parseList(faults)
         let stop = SignalWaiter(signals: [SIGINT, SIGTERM])
+        let schema = crd.map { URL(fileURLWithPath: $0) } ?? KubernetesObjectValidation.findElasticsearchCRD()
+        if schema == nil {
+            CommandOutput().warning(
+                "the ECK CRD was not found (../shared/eck-reference); Elasticsearch manifests are not schema-checked. Pass --crd FILE.")
+        }
         let environment = try await SimulatedEnvironment.start(
             .init(
                 faults: faultSet, restartDuration: .milliseconds(Int64(restartSeconds * 1000)),
-                slowDelay: .milliseconds(Int64(slowSeconds * 1000))))
+                slowDelay: .milliseconds(Int64(slowSeconds * 1000)), servesKubernetesAPI: true,
+                elasticsearchCRD: schema))
         let quickStart = SimulatorQuickStart(
             description: environment.descriptionLine, directory: environment.directory,
             processID: ProcessInfo.processInfo.processIdentifier)

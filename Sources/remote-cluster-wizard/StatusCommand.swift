@@ -95,8 +95,9 @@ struct StatusCommand: AsyncParsableCommand, ManualCommand {
 
     func run() async throws {
         let output = CommandOutput()
+        let environment = ProcessInfo.processInfo.environment
         let endpoint: ClusterEndpoint
-        switch StatusInput(command: self, environment: ProcessInfo.processInfo.environment).endpoint() {
+        switch StatusInput(command: self, environment: environment).endpoint() {
         case .success(let valid):
             endpoint = valid.endpoint
             for warning in valid.warnings { output.warning(warning.description) }
@@ -117,7 +118,7 @@ struct StatusCommand: AsyncParsableCommand, ManualCommand {
         let check = RemoteStatusCheck(
             client: ElasticsearchClient(transport: trace.tracing(CurlTransport()), endpoint: timed),
             prober: trace.tracing(CurlTLSProbe()), probeTimeout: min(10, timeout))
-        let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)
+        let symbols = StatusSymbols.forEnvironment(environment)
         if insecure { output.warning("TLS verification is off (--insecure): the cluster's identity was not checked.") }
         if watch {
             await StatusWatch(
