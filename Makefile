@@ -35,7 +35,7 @@ DESTDIR         ?=
 MAN_CONFIGURATION ?= debug
 MAN_OUT         := .build/man
 COMPLETIONS_OUT := .build/completions
-SUBCOMMANDS     := apply undo status probe manifests demo simulate
+SUBCOMMANDS     := wizard apply undo status probe manifests demo simulate
 # What make install installs: the shipped binary (make release); INSTALL_FROM=debug installs the
 # debug build instead (CI checks the layout that way without a release build).
 INSTALL_FROM    ?= release

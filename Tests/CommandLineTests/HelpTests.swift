@@ -5,7 +5,7 @@ import Testing
 /// Every subcommand's `--help` as an operator reads it, at 100 columns: required options without
 /// brackets, value names that say what they take, and the help ending with EXAMPLES and EXIT STATUS.
 @Suite struct HelpTests {
-    static let commands = ["", "apply", "undo", "status", "probe", "manifests", "demo", "simulate"]
+    static let commands = ["", "wizard", "apply", "undo", "status", "probe", "manifests", "demo", "simulate"]
 
     static func help(_ command: String) async throws -> WizardProcess.Finished {
         try await WizardProcess.run(
