@@ -90,7 +90,8 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
         let schema = crd.map { URL(fileURLWithPath: $0) } ?? KubernetesObjectValidation.findElasticsearchCRD()
         if schema == nil {
             CommandOutput().warning(
-                "the ECK CRD was not found (../shared/eck-reference); Elasticsearch manifests are not schema-checked. Pass --crd FILE.")
+                "the ECK CRD was not found (../shared/eck-reference); Elasticsearch manifests are not schema-checked. Pass --crd FILE."
+            )
         }
         let environment = try await SimulatedEnvironment.start(
             .init(
