@@ -26,7 +26,7 @@ import Testing
         #expect(result.status == 2)
         #expect(
             result.stderrText
-                == "--out: \"\(file)\" is a file, not a folder. Give a folder for the files (it is created when missing), e.g. \(folder.path)/certs/manifests.\n"
+                == "error: --out: \"\(file)\" is a file, not a folder. Give a folder for the files (it is created when missing), e.g. \(folder.path)/certs/manifests.\n"
         )
     }
 
@@ -64,7 +64,7 @@ import Testing
         #expect(result.status == 2)
         #expect(
             result.stderrText.hasPrefix(
-                "--local-resource: \(resource.path) cannot be read: too large to read at line 6:"))
+                "error: --local-resource: \(resource.path) cannot be read: too large to read at line 6:"))
     }
 
     /// The plan that once printed the key twice: an encoded key where the variable name goes.
@@ -89,7 +89,7 @@ import Testing
         let folder = try ManifestsCommandTests.planFolder()
         let result = try await Self.run(["--plan", folder.appendingPathComponent("plan.yaml").path, "--wait", "-5"])
         #expect(result.status == 2)
-        #expect(result.stderrText == "--wait: only applies with --apply.\n")
+        #expect(result.stderrText.hasPrefix("error: --wait only applies with --apply. Add --apply, or leave out --wait.\n"))
         let bad = try await Self.run(["--plan", folder.appendingPathComponent("plan.yaml").path, "--wait", "soon"])
         #expect(bad.status == 2)
         #expect(bad.stderrText.contains("\"soon\" is not a number of seconds; give a number of seconds above 0"))
