@@ -111,9 +111,8 @@ public final class KubernetesAPIServer: Sendable {
             return list
         }
         if segments.count >= 3, segments[0] == "openapi", segments[1] == "v3" {
-            let rest = segments.dropFirst(2)
-            let groupVersion =
-                rest.first == "api" ? rest.dropFirst().joined(separator: "/") : rest.dropFirst().joined(separator: "/")
+            // `api/v1` or `apis/<group>/<version>`: the group version follows the first part.
+            let groupVersion = segments.dropFirst(3).joined(separator: "/")
             guard let document = KubernetesDiscovery.openAPIDocument(groupVersion) else { throw .notFoundPath() }
             return document
         }
@@ -181,7 +180,7 @@ public final class KubernetesAPIServer: Sendable {
                 }
                 return Self.json(
                     status: 201,
-                    try kubernetes.read(
+                    kubernetes.read(
                         type, name: object[path: ["metadata", "name"]]?.stringValue ?? "", in: location, orElse: object),
                     warnings: warnings)
             default: throw .methodNotSupported(type, verb: request.method)
@@ -230,7 +229,7 @@ public final class KubernetesAPIServer: Sendable {
                 await kubernetes.notifyChanged(type, name: name, object: written.object, in: location)
             }
             return Self.json(
-                try kubernetes.read(type, name: name, in: location, orElse: written.object), warnings: written.warnings)
+                kubernetes.read(type, name: name, in: location, orElse: written.object), warnings: written.warnings)
         case "DELETE":
             let removed = try kubernetes.remove(type, name: name, in: location)
             if type.hasStatusSubresource { return Self.json(removed) }
