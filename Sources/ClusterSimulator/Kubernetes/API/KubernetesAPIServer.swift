@@ -164,7 +164,7 @@ public final class KubernetesAPIServer: Sendable {
         let dryRun = query["dryRun"] == "All"
         guard let namespace = target.namespace else {
             guard request.method == "GET", target.name == nil else {
-                throw .methodNotSupported(type, verb: request.method)
+                throw .methodNotSupported(type)
             }
             return try await list(type, context: context, namespace: nil, request: request)
         }
@@ -183,7 +183,7 @@ public final class KubernetesAPIServer: Sendable {
                     kubernetes.read(
                         type, name: object[path: ["metadata", "name"]]?.stringValue ?? "", in: location, orElse: object),
                     warnings: warnings)
-            default: throw .methodNotSupported(type, verb: request.method)
+            default: throw .methodNotSupported(type)
             }
         }
         switch request.method {
@@ -208,7 +208,7 @@ public final class KubernetesAPIServer: Sendable {
                 }
             } else {
                 guard let patchType = KubernetesPatchType(contentType: request.header("Content-Type") ?? "") else {
-                    throw .unsupportedPatch(type, contentType: request.header("Content-Type") ?? "")
+                    throw .unsupportedPatch
                 }
                 let patch = try Self.body(request)
                 if target.subresource == "status" {
@@ -241,7 +241,7 @@ public final class KubernetesAPIServer: Sendable {
                 ],
             ])
         default:
-            throw .methodNotSupported(type, verb: request.method)
+            throw .methodNotSupported(type)
         }
     }
 
