@@ -14,9 +14,10 @@ struct RemoteClusterWizard: AsyncParsableCommand {
             """,
         version: RemoteClusterWizardVersion.current,
         subcommands: [
-            ApplyCommand.self, UndoCommand.self, StatusCommand.self, ProbeCommand.self, ManifestsCommand.self,
-            DemoCommand.self, SimulateCommand.self,
-        ]
+            WizardCommand.self, ApplyCommand.self, UndoCommand.self, StatusCommand.self, ProbeCommand.self,
+            ManifestsCommand.self, DemoCommand.self, SimulateCommand.self,
+        ],
+        defaultSubcommand: WizardCommand.self
     )
 }
 

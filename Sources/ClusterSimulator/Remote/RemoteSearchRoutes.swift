@@ -10,7 +10,8 @@ enum RemoteSearchRoutes {
     ) {
         let search: RESTHandler = { request throws(ElasticsearchErrorResponse) in
             let started = ContinuousClock.now
-            let search = try SearchRequestBody.parse(body: try request.jsonBody(), parameters: request.query)
+            let search = try SearchRequestBody.parse(
+                body: try request.jsonBodyRefusingTrailingTokens(), parameters: request.query)
             guard let principal = request.principal else {
                 throw RESTAuthenticator.unauthorized(
                     "missing authentication credentials for REST request [\(request.uri)]")

@@ -8,7 +8,8 @@ import RemoteClusterKit
 /// - the remote cluster server (the 9443 role), TLS with a certificate from the cluster's transport CA
 ///   for `remoteClusterServerNames`, speaking `RemoteClusterHandshake`; off until enabled when
 ///   `remoteClusterServerEnabled` is false;
-/// - the transport port (the 9300 role), TLS from a different CA, which refuses remote cluster handshakes;
+/// - the transport port (the 9300 role), TLS from a different CA that requires a client certificate
+///   from that CA (as transport TLS does by default), and refuses remote cluster handshakes;
 /// - indices with documents (`IndexStore.seededRemoteIndices()` unless given), searchable over REST
 ///   and by a connected local cluster through the remote cluster server (`CrossClusterSearchWire`).
 ///
@@ -140,6 +141,12 @@ public final class SimulatedRemoteCluster: Sendable {
         }
         APIKeyRoutes(store: apiKeys, license: licenseNow, faults: faults).add(to: &router)
         RemoteSearchRoutes.add(to: &router, indices: indices, roles: roles, authenticator: authenticator)
+        // Every node answers `_remote/info`; this cluster has no remote clusters of its own.
+        router.add("GET", "/_remote/info") { request throws(ElasticsearchErrorResponse) in
+            try request.principal?.require(
+                action: "cluster:monitor/remote/info", privileges: ["monitor", "manage", "all"])
+            return request.json(.object([:]))
+        }
         let finalRouter = router
         rest = LoopbackTLSServer(
             security: .tls(httpCertificate),
@@ -149,7 +156,8 @@ public final class SimulatedRemoteCluster: Sendable {
         remoteClusterServer = LoopbackTLSServer(
             security: .tls(rcsCertificates.valid), behavior: .lines(responder.lineResponder))
         transport = LoopbackTLSServer(
-            security: .tls(transportCertificate), behavior: .lines(TransportPortResponder.lineResponder))
+            security: .mutualTLS(transportCertificate, clientCA: internodeCA),
+            behavior: .lines(TransportPortResponder.lineResponder))
         faults.observe { [weak self] _ in try? await self?.reconcile() }
     }
 

@@ -263,6 +263,12 @@ public struct RemoteClusterHandshakeClient: Sendable {
     }
 
     private static func classifyTLSError(_ error: Error) -> RemoteClusterConnectionError {
+        // The peer refused to go on without a client certificate (a transport port): what the
+        // JDK reports as the `bad_certificate` alert (FACTS §5 row 6).
+        let text = "\(error)"
+        if text.contains("ALERT_CERTIFICATE_REQUIRED") || text.contains("ALERT_BAD_CERTIFICATE") {
+            return .tlsFailed("Received fatal alert: bad_certificate")
+        }
         if let ssl = error as? NIOSSLError {
             switch ssl {
             case .uncleanShutdown: return .tlsFailed("the peer closed the connection during the TLS handshake")

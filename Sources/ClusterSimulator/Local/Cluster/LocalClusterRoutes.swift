@@ -25,7 +25,10 @@ enum LocalClusterRoutes {
             return request.json(
                 ClusterSettingsAPI.getResponse(
                     cluster.settings, flat: request.flag("flat_settings"),
-                    includeDefaults: request.flag("include_defaults")))
+                    includeDefaults: request.flag("include_defaults"),
+                    node: [
+                        "cluster.name": .string(cluster.identity.name), "node.name": .string(cluster.identity.nodeName),
+                    ]))
         }
         router.add("PUT", "/_cluster/settings") { request throws(ElasticsearchErrorResponse) in
             try request.principal?.require(action: "cluster:admin/settings/update", privileges: ["manage", "all"])
@@ -56,8 +59,10 @@ enum LocalClusterRoutes {
         let reload: RESTHandler = { request throws(ElasticsearchErrorResponse) in
             try request.principal?.require(
                 action: "cluster:admin/nodes/reload_secure_settings", privileges: ["manage", "all"])
-            let names = cluster.reloadSecureSettings()
-            return request.json(ReloadSecureSettingsResponse.body(cluster: cluster, names: names))
+            let password = try request.jsonBody()?["secure_settings_password"]?.stringValue.map { Secret($0) }
+            return request.json(
+                ReloadSecureSettingsResponse.body(
+                    cluster: cluster, outcome: cluster.reloadSecureSettings(password: password)))
         }
         router.add("POST", "/_nodes/reload_secure_settings", reload)
         router.add("POST", "/_nodes/{node}/reload_secure_settings", reload)
@@ -83,12 +88,7 @@ enum LocalClusterRoutes {
                 action: "cluster:admin/xpack/security/role/get",
                 privileges: ["read_security", "manage_security", "all"])
             let roles = cluster.roles.roles
-            let wanted = request.pathParameters["name"].map { $0.split(separator: ",").map(String.init) }
-            var body = OrderedDictionary<String, JSONValue>()
-            for name in (wanted ?? roles.keys.sorted()) {
-                if let role = roles[name] { body[name] = role }
-            }
-            return request.json(status: wanted != nil && body.isEmpty ? 404 : 200, .object(body))
+            return request.namedObjects(all: roles.keys.sorted()) { roles[$0] }
         }
         router.add("DELETE", "/_security/role/{name}") { request throws(ElasticsearchErrorResponse) in
             try request.principal?.require(
@@ -107,7 +107,8 @@ extension LocalClusterRoutes {
 
     static func addSearchRoutes(to router: inout RESTRouter, cluster: LocalElasticsearchCluster) {
         let search: RESTHandler = { request throws(ElasticsearchErrorResponse) in
-            let search = try SearchRequestBody.parse(body: try request.jsonBody(), parameters: request.query)
+            let search = try SearchRequestBody.parse(
+                body: try request.jsonBodyRefusingTrailingTokens(), parameters: request.query)
             guard let principal = request.principal else {
                 throw RESTAuthenticator.unauthorized(
                     "missing authentication credentials for REST request [\(request.uri)]")

@@ -189,16 +189,31 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
         }
     }
 
-    /// `POST /_nodes/reload_secure_settings`: loads the keystore on disk; aliases whose credentials
-    /// changed rebuild their connections. Returns the names of the secure settings loaded.
+    /// What `POST /_nodes/reload_secure_settings` did on the node.
+    public enum SecureSettingsReload: Sendable, Hashable {
+        /// The keystore on disk was loaded; the names of its secure settings.
+        case reloaded([String])
+        /// The keystore could not be opened (its `reload_exception`); nothing changed.
+        case failed(ElasticsearchErrorResponse)
+    }
+
+    /// The node's `reload_exception` when the password does not decrypt the keystore
+    /// (`KeyStoreWrapper.decrypt`, asserted by `ReloadSecureSettingsWithPasswordProtectedKeystoreRestIT`).
+    public static let incorrectKeystorePassword = ElasticsearchErrorResponse(
+        status: 500, type: "security_exception", reason: "Provided keystore password was incorrect")
+
+    /// `POST /_nodes/reload_secure_settings`: decrypts the keystore on disk with `password`
+    /// (`secure_settings_password`) and loads it; aliases whose credentials changed rebuild their
+    /// connections. A password that does not open the keystore changes nothing.
     @discardableResult
-    public func reloadSecureSettings() -> [String] {
-        let names = state.withLock { state -> [String] in
+    public func reloadSecureSettings(password: Secret? = nil) -> SecureSettingsReload {
+        let outcome = state.withLock { state -> SecureSettingsReload in
+            guard state.keystoreOnDisk.opens(with: password) else { return .failed(Self.incorrectKeystorePassword) }
             state.loadedKeystore = state.keystoreOnDisk
-            return state.loadedKeystore.names
+            return .reloaded(state.loadedKeystore.names)
         }
-        try? applyConnections(rebuildAll: false)
-        return names
+        if case .reloaded = outcome { try? applyConnections(rebuildAll: false) }
+        return outcome
     }
 
     /// Applies a cluster settings update (flattened; a nil value is a `null`) as

@@ -44,24 +44,29 @@ enum ClusterSettingsAPI {
 
     /// The body of `GET /_cluster/settings`: `persistent`, `transient`, and with `include_defaults`
     /// the `defaults` (values from `elasticsearch.yml` and built-in defaults of settings not set).
-    static func getResponse(_ store: ClusterSettingsStore, flat: Bool, includeDefaults: Bool) -> JSONValue {
+    /// `node` holds the settings the node runs with that are not in `elasticsearch.yml` as the
+    /// store knows it (ECK sets `cluster.name` and `node.name` itself).
+    static func getResponse(
+        _ store: ClusterSettingsStore, flat: Bool, includeDefaults: Bool, node: [String: SettingValue] = [:]
+    ) -> JSONValue {
         var body: JSONValue = [
             "persistent": SettingsFlattener.render(store.persistent, flat: flat),
             "transient": SettingsFlattener.render(store.transient, flat: flat),
         ]
         if includeDefaults {
-            body["defaults"] = SettingsFlattener.render(defaults(of: store), flat: flat)
+            body["defaults"] = SettingsFlattener.render(defaults(of: store, node: node), flat: flat)
         }
         return body
     }
 
     /// Registered settings not set in the cluster state: node settings first, else built-in defaults.
     /// Per-alias settings appear only when `elasticsearch.yml` names them (as `Setting.diff` does).
-    static func defaults(of store: ClusterSettingsStore) -> [String: SettingValue] {
+    static func defaults(of store: ClusterSettingsStore, node: [String: SettingValue] = [:]) -> [String: SettingValue] {
         let explicit = store.persistent.merging(store.transient) { $1 }
+        let nodeSettings = store.nodeSettings.merging(node) { $1 }
         var result: [String: SettingValue] = [:]
         for (key, entry) in ClusterSettingsRegistry.otherSettings where explicit[key] == nil {
-            if let node = store.nodeSettings[key] {
+            if let node = nodeSettings[key] {
                 result[key] = node
             } else if let value = entry.defaultValue {
                 result[key] = value

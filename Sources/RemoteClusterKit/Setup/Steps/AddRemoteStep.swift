@@ -60,8 +60,8 @@ public struct AddRemoteStep: SetupStep {
 
 /// The differences between an alias's current settings and the wanted ones, one line each
 /// (`proxy_address: a → b`); empty when nothing would change.
-enum RemoteSettingsDifference {
-    static func lines(current: [String: JSONValue], wanted: RemoteClusterSettings) -> [String] {
+public enum RemoteSettingsDifference {
+    public static func lines(current: [String: JSONValue], wanted: RemoteClusterSettings) -> [String] {
         var lines: [String] = []
         for (key, value) in wanted.settingsObject.objectValue ?? [:] {
             let existing = current[key]
