@@ -142,7 +142,7 @@ struct ConnectionDiagnosisRules {
                 cause = .untrustedCertificate
             case .wrongServerName: cause = .serverNameMismatch
             case .expiredCertificate: cause = .certificateExpired
-            case .handshakeFailed: cause = .unknown
+            case .handshakeFailed, .otherProtocol: cause = .unknown
             }
             let from = observation.preflightUsedClusterTrust ? "" : " (checked from this machine)"
             return Diagnosis(
