@@ -5,17 +5,27 @@
 #   make status ARGS="--url https://HOST:9200 --user elastic"  remote connections of a cluster
 #   make fuzz   run every parser fuzz target under libFuzzer (FUZZ_SECONDS each; not part of CI)
 #   make benchmark   time plan validation against plan size (release build)
+#   make release   the shipped binary, .build/release/remote-cluster-wizard (Swift runtime linked in)
+#   make install   install it into $(PREFIX)/bin (PREFIX=/usr/local; DESTDIR for staging)
+#   make bench     the performance suite: every figure with its median, spread and target
 
 SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
+RELEASE_BINARY := .build/release/remote-cluster-wizard
+PREFIX      ?= /usr/local
+BENCH_OUT   := Benchmarks/.build/bench-results
 SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl curl
+# kubectl for the Kubernetes tests (the simulator serves the Kubernetes API to it): Debian's
+# package only when no kubectl is on PATH (any other kubectl, e.g. Google's, is kept).
+KUBECTL         ?= kubectl
+KUBECTL_PACKAGE := kubernetes-client
 
 FUZZ_SECONDS ?= 120
 FUZZ_TARGETS ?= json yaml plan pem api-key host-port url response terminal
 FUZZ_BUILD   := .build-fuzz
 FUZZ_BINARY  := $(FUZZ_BUILD)/release/fuzz-parsers
 
-.PHONY: deps build test demo clean format probe status simulate fuzz benchmark
+.PHONY: deps build test demo clean format probe status simulate fuzz benchmark release install bench
 
 ## Install the system packages the build and the tests need (Debian/Ubuntu).
 deps:
@@ -23,6 +33,7 @@ deps:
 	for p in $(SYSTEM_DEPS); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
+	command -v $(KUBECTL) >/dev/null 2>&1 || missing="$$missing $(KUBECTL_PACKAGE)"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "Installing:$$missing"; \
@@ -42,6 +53,29 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+## The shipped binary: optimised, with the Swift runtime and Foundation linked in statically, so it
+## starts fast and needs no Swift libraries on the machine it is copied to.
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product remote-cluster-wizard
+
+## Install the shipped binary into $(DESTDIR)$(PREFIX)/bin, without its debugging information.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(RELEASE_BINARY) $(DESTDIR)$(PREFIX)/bin/remote-cluster-wizard
+	strip --strip-debug $(DESTDIR)$(PREFIX)/bin/remote-cluster-wizard
+
+## The performance suite (Benchmarks/, its own package): in-process figures with package-benchmark,
+## whole-process figures of the shipped binary with hyperfine and a pseudo-terminal driver; prints
+## every figure with its median, spread and target, and writes them as Markdown for BENCHMARKS.md.
+bench: SYSTEM_DEPS += hyperfine
+bench: release
+	rm -rf $(BENCH_OUT) && mkdir -p $(BENCH_OUT)/in-process
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark \
+	  --format histogramSamples --path .build/bench-results/in-process --no-progress
+	cd Benchmarks && $(SWIFT) build -c release --product whole-process-bench
+	Benchmarks/.build/release/whole-process-bench --binary $(CURDIR)/$(RELEASE_BINARY) \
+	  --in-process $(BENCH_OUT)/in-process --markdown $(BENCH_OUT)/figures.md $(BENCH_ARGS)
 
 ## Run the wizard against the built-in simulated local and remote clusters.
 demo: build
@@ -81,4 +115,4 @@ benchmark: deps
 	$(SWIFT) run -c release PlanValidationBenchmark
 
 clean:
-	rm -rf .build $(FUZZ_BUILD)
+	rm -rf .build $(FUZZ_BUILD) Benchmarks/.build

@@ -10,6 +10,9 @@ let package = Package(
         .executable(name: "remote-cluster-wizard", targets: ["remote-cluster-wizard"]),
         // The parser fuzz targets; `make fuzz` builds this with libFuzzer.
         .executable(name: "fuzz-parsers", targets: ["FuzzParsers"]),
+        // For the performance suite in Benchmarks/, a separate package that depends on this one.
+        .library(name: "RemoteClusterKit", targets: ["RemoteClusterKit"]),
+        .library(name: "WizardCore", targets: ["WizardCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,9 +29,10 @@ let package = Package(
     targets: [
         // C shims: small static inline wrappers over variadic and macro APIs.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
-        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         // libFuzzer's driver, for the fuzzing build of fuzz-parsers.
         .systemLibrary(name: "CLibFuzzer", path: "Sources/CLibFuzzer"),
+        // libcurl, loaded on first use (see Sources/CCurl/include/shim.h).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
 
         // The engine: Foundation only, no UI, no libcurl.
         .target(
@@ -74,6 +78,19 @@ let package = Package(
             dependencies: [
                 "RemoteClusterKit", "CurlTransport", "ClusterSimulator", "WizardCore", "WizardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // The shipped binary starts faster and smaller when linked by lld with packed relative
+            // relocations, without exporting every symbol, and with the functions that run at start
+            // placed together (Benchmarks/startup-order.sh writes their list; see BENCHMARKS.md).
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker",
+                        "--no-export-dynamic", "-Xlinker",
+                        "--symbol-ordering-file=\(Context.packageDirectory)/Benchmarks/startup-order.txt",
+                        "-Xlinker", "--no-warn-symbol-ordering",
+                    ],
+                    .when(configuration: .release))
             ]
         ),
 
@@ -105,8 +122,29 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
-        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore"]),
+        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore", "WizardTestSupport"]),
+        .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore", "WizardTestSupport"]),
+        // The wizard's screens driven through the run loop against the in-process simulator.
+        .testTarget(
+            name: "WizardScenarioTests",
+            dependencies: [
+                "WizardCore", "WizardTerminal", "WizardTestSupport", "RemoteClusterKit", "CurlTransport",
+                "ClusterSimulator",
+            ],
+            exclude: ["Snapshots"]
+        ),
+        // Shared test helpers: whole-screen snapshots with a line diff, waiting with a deadline.
+        .target(
+            name: "WizardTestSupport", dependencies: ["WizardCore", "WizardTerminal"], path: "Tests/WizardTestSupport"),
+
+        // The widget gallery: an example program that exercises the UI framework (not the product).
+        .target(name: "Gallery", dependencies: ["WizardCore"], path: "Examples/Gallery/Sources/Gallery"),
+        .executableTarget(
+            name: "gallery-example", dependencies: ["Gallery", "WizardCore", "WizardTerminal"],
+            path: "Examples/Gallery/Sources/gallery-example"),
+        .testTarget(
+            name: "GalleryTests", dependencies: ["Gallery", "WizardCore", "WizardTerminal", "WizardTestSupport"],
+            path: "Examples/Gallery/Tests/GalleryTests", exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

@@ -1,15 +1,24 @@
 import ArgumentParser
+import ClusterSimulator
+import CurlTransport
 import Foundation
+import RemoteClusterKit
 import WizardCore
 import WizardTerminal
 
-/// `remote-cluster-wizard demo`: a gallery of the terminal UI framework.
+/// `remote-cluster-wizard demo`: the real wizard against simulated clusters started in this
+/// process, with their endpoints filled in.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Show the terminal UI gallery: choice list, form with validation, YAML viewer, live table.",
+        abstract: "Run the wizard against simulated local and remote clusters started in-process.",
         discussion: """
-            Nothing is changed anywhere; the live table is fed by made-up data. Without a terminal (or with --plain or TERM=dumb) the same steps run as line prompts. q asks before quitting.
+            Starts a simulated local ECK cluster and a remote ECK cluster on loopback ports (nothing \
+            to install, nothing outside this process is touched) and runs the wizard against them with \
+            every endpoint filled in: the same engine steps, manifests, rollout and live status as a \
+            real run. Progress is saved in the XDG state directory (demo-progress.json) so an \
+            interrupted demo offers to resume. Without a terminal (or with --plain or TERM=dumb) \
+            the same flow runs as line prompts.
             """
     )
 
@@ -20,37 +29,39 @@ struct DemoCommand: AsyncParsableCommand {
     var ascii = false
 
     func run() async throws {
-        // The run loop belongs on the main thread (signals, terminal state); the main actor runs there.
+        // The locale is set before the simulator's threads start (setlocale is not thread-safe).
+        let localeGlyphs = LocaleGlyphs.current()
+        let glyphs: Glyphs = ascii ? .ascii : localeGlyphs
+        let environment = try await SimulatedEnvironment.start(
+            .init(remoteClusterServerEnabled: false, restartDuration: .seconds(3)))
+        let store = ProgressStore(name: "demo")
+        if let problem = store.prepare() {
+            FileHandle.standardError.write(Data("demo: progress will not be saved: \(problem.message)\n".utf8))
+        }
+        let configuration = DemoPrefill.configuration(environment, store: store)
+        let jobs = SetupJobRunner.make(
+            services: SetupServices(
+                transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: environment.kubernetes))
         let plain = self.plain
-        let ascii = self.ascii
-        try await MainActor.run { try Self.show(plain: plain, ascii: ascii) }
+        let ending = try await MainActor.run {
+            try WizardLauncher.run(configuration, jobs: jobs, plain: plain, glyphs: glyphs)
+        }
+        await environment.shutdown()
+        if case .signal(let signal) = ending { TerminalSession.reraise(signal) }
     }
+}
 
-    @MainActor
-    private static func show(plain: Bool, ascii: Bool) throws {
-        let feed = DemoStatusFeed()
-        // The same marks as the screen: ASCII when asked for or when the locale is not UTF-8.
-        let glyphs: Glyphs = ascii ? .ascii : LocaleGlyphs.current()
-        if plain || !NcursesTerminal.isUsable {
-            runPlain(feed: feed, glyphs: glyphs)
-            return
+/// The demo's answers: the simulated clusters' endpoints, contexts and passwords.
+enum DemoPrefill {
+    static func configuration(_ environment: SimulatedEnvironment, store: ProgressStore) -> WizardConfiguration {
+        let (answers, secrets) = DemoAnswers.from(
+            environment.descriptionLine, manifestsDirectory: environment.directory + "/manifests")
+        var saved = store.load().map { DemoAnswers.resumable($0, endpoints: answers) }
+        // A CA saved by the earlier run lived with its simulated clusters.
+        if let path = saved?.answers.caFile, !path.isEmpty, !FileManager.default.fileExists(atPath: path) {
+            saved?.answers.caFile = ""
         }
-        let jobs = BackgroundJobRunner<GalleryJob, GalleryReply> { job in
-            switch job {
-            case .fetchStatus: return feed.fetch(glyphs: glyphs)
-            }
-        }
-        try TerminalSession.run(Gallery(), jobs: jobs, glyphs: glyphs)
-    }
-
-    private static func runPlain(feed: DemoStatusFeed, glyphs: Glyphs) {
-        var wizard = Gallery.plainWizard()
-        let prompter = PlainPrompter.standard(glyphs: glyphs)
-        let outcome = prompter.run(&wizard) { step, answers in
-            let rows = step.id == "live" ? feed.rows(request: 1, glyphs: glyphs) : []
-            prompter.write(Gallery.plainText(for: step, answers: answers, rows: rows))
-        }
-        prompter.write(
-            outcome == .finished ? "\nDone. Nothing was changed.\n" : "\nInput ended; nothing was changed.\n")
+        return WizardConfiguration(
+            prefill: answers, prefilledSecrets: secrets, statePath: store.path, savedProgress: saved, label: "demo")
     }
 }

@@ -116,7 +116,7 @@ struct RemoteClusterHandshakeTests {
         }
     }
 
-    @Test("the transport port has another CA and refuses the handshake; the REST port is not the protocol")
+    @Test("the transport port has another CA and wants a client certificate; the REST port is not the protocol")
     func wrongPorts() async throws {
         try await RemoteClusterFixture.with { (fixture: RemoteClusterFixture) async throws in
             let key = try await fixture.createCrossClusterKey()
@@ -128,7 +128,7 @@ struct RemoteClusterHandshakeTests {
             } catch {
                 guard case .certificateNotTrusted = error else { Issue.record("\(error)"); return }
             }
-            await #expect(throws: RemoteClusterConnectionError.rejected(.wrongProfile)) {
+            await #expect(throws: RemoteClusterConnectionError.tlsFailed("Received fatal alert: bad_certificate")) {
                 _ = try await client.connect(
                     fixture.rcsTarget(
                         key: key.encoded, serverName: "localhost", ca: fixture.cluster.files.internodeCA,

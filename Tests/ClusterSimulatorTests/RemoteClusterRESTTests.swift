@@ -243,8 +243,7 @@ struct RemoteClusterRESTTests {
         try await RemoteClusterFixture.with { (fixture: RemoteClusterFixture) async throws in
             let unknown = try await fixture.call("GET", "/_nothing_here")
             #expect(unknown.status == 400)
-            #expect(
-                unknown.json == ["error": "no handler found for uri [/_nothing_here] and method [GET]", "status": 400])
+            #expect(unknown.json == ["error": "no handler found for uri [/_nothing_here] and method [GET]"])
             let method = try await fixture.call("DELETE", "/_license")
             #expect(method.status == 405)
         }

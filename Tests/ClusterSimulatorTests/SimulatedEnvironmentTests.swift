@@ -14,7 +14,7 @@ struct SimulatedEnvironmentTests {
         #expect(
             Array(remote.keys) == [
                 "url", "user", "password", "ca", "proxyAddress", "serverName", "transportCA",
-                "transportAddress", "eck",
+                "transportAddress", "limitedUser", "indices", "eck",
             ])
         #expect(remote["serverName"] == "remote-es-remote-cluster.default.svc")
         #expect(remote["eck"] == ["name": "remote", "namespace": "default", "context": "sim-remote"])
@@ -43,13 +43,19 @@ struct SimulatedEnvironmentTests {
         defer { if process.isRunning { process.terminate() } }
         let line = try await Self.firstLine(of: out.fileHandleForReading)
         let json = try JSONValue.parse(line)
-        #expect(json.objectValue.map { Array($0.keys) } == ["local", "remote"])
+        #expect(json.objectValue.map { Array($0.keys) } == ["local", "remote", "kubeconfig"])
+        let kubeconfig = try #require(json["kubeconfig"]?.stringValue)
+        let mode = try FileManager.default.attributesOfItem(atPath: kubeconfig)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the kubeconfig holds the API token")
+        let text = try String(contentsOfFile: kubeconfig, encoding: .utf8)
+        #expect(text.contains("- name: sim-local") && text.contains("- name: sim-remote"))
         #expect(json["local"]?.objectValue.map { Array($0.keys) } == ["url", "user", "password", "ca", "eck"])
         #expect(json["local"]?["eck"] == ["name": "local", "namespace": "default", "context": "sim-local"])
         let remote = try #require(json["remote"])
         #expect(
             remote.objectValue.map { Array($0.keys) } == [
-                "url", "user", "password", "ca", "proxyAddress", "serverName", "transportCA", "transportAddress", "eck",
+                "url", "user", "password", "ca", "proxyAddress", "serverName", "transportCA", "transportAddress",
+                "limitedUser", "indices", "eck",
             ])
         let ca = try #require(remote["ca"]?.stringValue)
         let response = try await CurlClient.send(

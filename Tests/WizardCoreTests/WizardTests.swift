@@ -193,10 +193,10 @@ struct WizardTests {
     }
 }
 
-@Suite("Poll policy")
-struct PollPolicyTests {
+@Suite("Live poll schedule")
+struct LivePollScheduleTests {
     @Test func oneRequestInFlightAndTimerTokens() {
-        var policy = PollPolicy(timerID: "poll", intervalMilliseconds: 1000)
+        var policy = LivePollSchedule(timerID: "poll", intervalMilliseconds: 1000)
         var tokens = TokenSource()
         #expect(policy.start(tokens: &tokens) == [.fetch(Token(1))])
         // Refresh while in flight: queued, not a second request.
@@ -213,7 +213,7 @@ struct PollPolicyTests {
     }
 
     @Test func failuresBackOffAndSuccessResets() {
-        var policy = PollPolicy(timerID: "poll", intervalMilliseconds: 1000, maximumBackoffMilliseconds: 5000)
+        var policy = LivePollSchedule(timerID: "poll", intervalMilliseconds: 1000, maximumBackoffMilliseconds: 5000)
         var tokens = TokenSource()
         var token = policy.start(tokens: &tokens)
         var delays: [Int64] = []
@@ -232,7 +232,7 @@ struct PollPolicyTests {
     }
 
     @Test func pauseStopsPollingAndResumeFetches() {
-        var policy = PollPolicy(timerID: "poll", intervalMilliseconds: 1000)
+        var policy = LivePollSchedule(timerID: "poll", intervalMilliseconds: 1000)
         var tokens = TokenSource()
         _ = policy.start(tokens: &tokens)
         _ = policy.completed(token: Token(1), success: true, tokens: &tokens)

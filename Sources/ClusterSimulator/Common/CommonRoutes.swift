@@ -35,7 +35,7 @@ public enum CommonRoutes {
     /// The body of `GET /_security/_authenticate` for a principal.
     public static func authenticateBody(_ principal: AuthenticatedPrincipal?) -> JSONValue {
         guard let principal else { return .object([:]) }
-        let realmType = principal.realm == "reserved" ? "reserved" : "native"
+        let realmType = AuthenticatedPrincipal.realmType(of: principal.realm)
         var body: [(String, JSONValue)] = [
             ("username", .string(principal.username)),
             ("roles", .array(principal.roles.map { .string($0) })),

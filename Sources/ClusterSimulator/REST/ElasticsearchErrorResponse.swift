@@ -114,10 +114,16 @@ public enum RESTResponse {
             body: body.jsonData(pretty: pretty))
     }
 
-    /// Elasticsearch's answer for a path no handler serves (a plain string `error`).
+    /// Elasticsearch's answer for a path no handler serves: only a plain string `error`
+    /// (`RestController.handleBadRequest`).
     public static func noHandler(uri: String, method: String) -> HTTPResponse {
-        json(
-            status: 400, ["error": .string("no handler found for uri [\(uri)] and method [\(method)]"), "status": 400])
+        json(status: 400, ["error": .string("no handler found for uri [\(uri)] and method [\(method)]")])
+    }
+
+    /// Methods in the order of Elasticsearch's `RestRequest.Method` enum, as its `EnumSet` lists them.
+    static func elasticsearchMethodOrder(_ methods: [String]) -> [String] {
+        let order = ["GET", "POST", "PUT", "DELETE", "OPTIONS", "HEAD", "CONNECT", "TRACE", "PATCH"]
+        return methods.sorted { (order.firstIndex(of: $0) ?? order.count) < (order.firstIndex(of: $1) ?? order.count) }
     }
 
     /// Elasticsearch's answer for a known path with a method it does not serve.

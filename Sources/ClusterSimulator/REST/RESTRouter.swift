@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 import RemoteClusterKit
 
 /// One REST request after routing: the raw request plus the path parameters the pattern captured.
@@ -21,15 +22,57 @@ public struct RESTRequest: Sendable {
     /// Whether `?flat_settings=true` was given.
     public func flag(_ name: String) -> Bool { query[name].map { $0.isEmpty || $0 == "true" } ?? false }
 
-    /// The body as JSON; nil when there is no body. Malformed JSON is a 400 like Elasticsearch's.
+    /// The body as JSON; nil when there is no body. Malformed JSON is a 400 like Elasticsearch's;
+    /// text after the first object is ignored, as Elasticsearch's parsers stop after it.
     public func jsonBody() throws(ElasticsearchErrorResponse) -> JSONValue? {
-        if body.isEmpty || body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return nil }
+        try parsedBody().value
+    }
+
+    /// The body as `_search` reads it: like `jsonBody()`, but anything after the main object is
+    /// Elasticsearch's `Unexpected token [...] found after the main object.`
+    public func jsonBodyRefusingTrailingTokens() throws(ElasticsearchErrorResponse) -> JSONValue? {
+        let (value, end) = try parsedBody()
+        let bytes = Array(body)
+        if let end, let trailing = JSONBodyPrefix.trailingToken(bytes, after: end) {
+            throw ElasticsearchErrorResponse(
+                status: 400, type: "parsing_exception",
+                reason: "Unexpected token [\(trailing.token)] found after the main object.",
+                extra: ["line": .int(trailing.line), "col": .int(trailing.column)])
+        }
+        return value
+    }
+
+    /// The first JSON value of the body and where it ends (nil when it fills the body).
+    private func parsedBody() throws(ElasticsearchErrorResponse) -> (value: JSONValue?, end: Int?) {
+        if body.allSatisfy(JSONBodyPrefix.isWhitespace) { return (nil, nil) }
         do {
-            return try JSONValue.parse(body)
+            return (try JSONValue.parse(body), nil)
         } catch {
+            let bytes = Array(body)
+            if let end = JSONBodyPrefix.endOfFirstValue(bytes), end < bytes.count,
+                let value = try? JSONValue.parse(Data(bytes[..<end]))
+            {
+                return (value, end)
+            }
             throw ElasticsearchErrorResponse(
                 status: 400, type: "x_content_parse_exception", reason: "[1:\(error.offset + 1)] \(error.reason)")
         }
+    }
+
+    /// The names of a comma-separated `{name}` path parameter; nil when the path has none.
+    public var requestedNames: [String]? {
+        pathParameters["name"].map { $0.split(separator: ",").map(String.init) }
+    }
+
+    /// A `GET` of named objects (roles, users): the ones asked for that exist (every one when none
+    /// was named), 404 `{}` when names were given and none exists.
+    public func namedObjects(all names: [String], lookup: (String) -> JSONValue?) -> HTTPResponse {
+        let wanted = requestedNames
+        var body = OrderedDictionary<String, JSONValue>()
+        for name in wanted ?? names {
+            if let object = lookup(name) { body[name] = object }
+        }
+        return json(status: wanted != nil && body.isEmpty ? 404 : 200, .object(body))
     }
 
     /// A JSON response, pretty when the request asked for it, filtered by `filter_path` when given.
@@ -71,8 +114,17 @@ public struct RESTRouter: Sendable {
                 authenticated: authenticated, handler: handler))
     }
 
+    /// The header Elasticsearch adds to every REST response, errors included.
+    public static let productHeader = HTTPHeader("X-elastic-product", "Elasticsearch")
+
     /// Routes one request to a response.
     public func respond(to incoming: IncomingHTTPRequest) async -> HTTPResponse {
+        var response = await route(incoming)
+        response.headers.append(Self.productHeader)
+        return response
+    }
+
+    private func route(_ incoming: IncomingHTTPRequest) async -> HTTPResponse {
         let pathSegments = Self.segments(incoming.path)
         var allowed: [String] = []
         for route in routes {
@@ -105,7 +157,8 @@ public struct RESTRouter: Sendable {
             }
         }
         if !allowed.isEmpty {
-            return RESTResponse.methodNotAllowed(uri: incoming.uri, method: incoming.method, allowed: allowed)
+            return RESTResponse.methodNotAllowed(
+                uri: incoming.uri, method: incoming.method, allowed: RESTResponse.elasticsearchMethodOrder(allowed))
         }
         return RESTResponse.noHandler(uri: incoming.uri, method: incoming.method)
     }

@@ -170,9 +170,6 @@ struct APIKeyRoutes: Sendable {
                 && (!owner || key.username == principal.username)
                 && (!request.flag("active_only") || (!effective(key).invalidated && !effective(key).isExpired()))
         }
-        if let id = query["id"], keys.isEmpty {
-            throw .notFound("api key [\(id)] not found")
-        }
         return request.json(["api_keys": .array(keys.map { Self.keyJSON(effective($0)) })])
     }
 
@@ -260,11 +257,12 @@ struct APIKeyRoutes: Sendable {
         body["name"] = .string(key.name)
         body["type"] = .string(key.type.rawValue)
         body["creation"] = .int(millis(key.creation))
-        body["expiration"] = key.expiration.map { .int(millis($0)) } ?? .null
+        if let expiration = key.expiration { body["expiration"] = .int(millis(expiration)) }
         body["invalidated"] = .bool(key.invalidated)
         if let invalidation = key.invalidation { body["invalidation"] = .int(millis(invalidation)) }
         body["username"] = .string(key.username)
         body["realm"] = .string(key.realm)
+        body["realm_type"] = .string(AuthenticatedPrincipal.realmType(of: key.realm))
         body["metadata"] = key.metadata
         body["role_descriptors"] = key.roleDescriptors
         if key.type == .crossCluster, let access = key.access { body["access"] = access }

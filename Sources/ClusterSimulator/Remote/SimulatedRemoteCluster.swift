@@ -8,7 +8,10 @@ import RemoteClusterKit
 /// - the remote cluster server (the 9443 role), TLS with a certificate from the cluster's transport CA
 ///   for `remoteClusterServerNames`, speaking `RemoteClusterHandshake`; off until enabled when
 ///   `remoteClusterServerEnabled` is false;
-/// - the transport port (the 9300 role), TLS from a different CA, which refuses remote cluster handshakes.
+/// - the transport port (the 9300 role), TLS from a different CA that requires a client certificate
+///   from that CA (as transport TLS does by default), and refuses remote cluster handshakes;
+/// - indices with documents (`IndexStore.seededRemoteIndices()` unless given), searchable over REST
+///   and by a connected local cluster through the remote cluster server (`CrossClusterSearchWire`).
 ///
 /// Faults from `faults` apply while it runs (see `SimulatorFault`).
 public final class SimulatedRemoteCluster: Sendable {
@@ -26,11 +29,14 @@ public final class SimulatedRemoteCluster: Sendable {
         public var elasticPassword: Secret?
         /// Where the CA files are written (created when missing).
         public var directory: String
+        /// The indices the cluster holds.
+        public var indices: [SimulatedIndex]
 
         public init(
             name: String = "remote", namespace: String = "default", version: String = "9.1.0",
             remoteClusterServerNames: [String]? = nil, remoteClusterServerEnabled: Bool = true,
-            license: SimulatedLicense = .trial, elasticPassword: Secret? = nil, directory: String
+            license: SimulatedLicense = .trial, elasticPassword: Secret? = nil, directory: String,
+            indices: [SimulatedIndex] = IndexStore.seededRemoteIndices()
         ) {
             self.name = name
             self.namespace = namespace
@@ -40,6 +46,7 @@ public final class SimulatedRemoteCluster: Sendable {
             self.license = license
             self.elasticPassword = elasticPassword
             self.directory = directory
+            self.indices = indices
         }
     }
 
@@ -68,6 +75,10 @@ public final class SimulatedRemoteCluster: Sendable {
     public let internodeCA: GeneratedCA
     public let apiKeys = APIKeyStore()
     public let authenticator: RESTAuthenticator
+    /// The cluster's indices and documents.
+    public let indices: IndexStore
+    /// The native roles (`limited_role`, the role of `limitedUser`).
+    public let roles: RoleStore
     public let faults: FaultSwitchboard
     public let files: Files
     /// The names on the remote cluster server certificate.
@@ -88,6 +99,11 @@ public final class SimulatedRemoteCluster: Sendable {
         elasticPassword = configuration.elasticPassword ?? Secret(APIKeyStore.randomToken(bytes: 12))
         limitedUser = .limited(password: Secret(APIKeyStore.randomToken(bytes: 12)))
         authenticator = RESTAuthenticator(users: [.elastic(password: elasticPassword), limitedUser], apiKeys: apiKeys)
+        indices = IndexStore(configuration.indices)
+        var roles = RoleStore()
+        _ = try? roles.put(
+            name: "limited_role", body: ["cluster": .array(limitedUser.clusterPrivileges.sorted().map { .string($0) })])
+        self.roles = roles
         state = LockedState(State(rcsEnabled: configuration.remoteClusterServerEnabled, license: configuration.license))
 
         httpCA = try GeneratedCA(commonName: "\(identity.name)-http CA")
@@ -124,16 +140,24 @@ public final class SimulatedRemoteCluster: Sendable {
             faults.isOn(.basicLicense) ? .basic : licenseNow()
         }
         APIKeyRoutes(store: apiKeys, license: licenseNow, faults: faults).add(to: &router)
+        RemoteSearchRoutes.add(to: &router, indices: indices, roles: roles, authenticator: authenticator)
+        // Every node answers `_remote/info`; this cluster has no remote clusters of its own.
+        router.add("GET", "/_remote/info") { request throws(ElasticsearchErrorResponse) in
+            try request.principal?.require(
+                action: "cluster:monitor/remote/info", privileges: ["monitor", "manage", "all"])
+            return request.json(.object([:]))
+        }
         let finalRouter = router
         rest = LoopbackTLSServer(
             security: .tls(httpCertificate),
             behavior: .http(FaultInjection.wrap({ await finalRouter.respond(to: $0) }, faults: faults)))
         let responder = RemoteClusterServerResponder(
-            identity: identity, apiKeys: apiKeys, faults: faults, license: licenseNow)
+            identity: identity, apiKeys: apiKeys, faults: faults, license: licenseNow, indices: indices)
         remoteClusterServer = LoopbackTLSServer(
             security: .tls(rcsCertificates.valid), behavior: .lines(responder.lineResponder))
         transport = LoopbackTLSServer(
-            security: .tls(transportCertificate), behavior: .lines(TransportPortResponder.lineResponder))
+            security: .mutualTLS(transportCertificate, clientCA: internodeCA),
+            behavior: .lines(TransportPortResponder.lineResponder))
         faults.observe { [weak self] _ in try? await self?.reconcile() }
     }
 

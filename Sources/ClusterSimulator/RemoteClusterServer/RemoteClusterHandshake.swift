@@ -10,7 +10,8 @@ import RemoteClusterKit
 /// 1. The client opens TCP to the remote cluster server (the proxy address or a seed) and completes
 ///    TLS, sending `server_name` as SNI when one is configured. The client verifies the server's
 ///    chain against its configured CAs (or the system store) and the name (the server name, else
-///    the address's host). The server asks for no client certificate.
+///    the address's host). The server asks for no client certificate (the transport port does, and
+///    a client without one is refused during TLS).
 /// 2. The client sends exactly one line:
 ///    - `HANDSHAKE <encoded cross-cluster API key>` under the API-key model, or
 ///    - `HANDSHAKE` with no key (the certificate model: no `cluster.remote.<alias>.credentials`).

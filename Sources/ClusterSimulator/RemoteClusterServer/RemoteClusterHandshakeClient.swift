@@ -50,11 +50,14 @@ public enum RemoteClusterConnectionError: Error, Sendable, Hashable, CustomStrin
 public final class RemoteClusterConnection: Sendable {
     /// Who answered the handshake.
     public let identity: RemoteClusterIdentity
+    /// The address connected to, `host:port`.
+    public let address: String
     private let channel: Channel
     private let handler: NIOLoopBound<ClientLineHandler>
 
-    init(identity: RemoteClusterIdentity, channel: Channel, handler: NIOLoopBound<ClientLineHandler>) {
+    init(identity: RemoteClusterIdentity, address: String, channel: Channel, handler: NIOLoopBound<ClientLineHandler>) {
         self.identity = identity
+        self.address = address
         self.channel = channel
         self.handler = handler
     }
@@ -64,14 +67,26 @@ public final class RemoteClusterConnection: Sendable {
 
     /// Sends `PING` and waits for `PONG`; false when the connection is gone.
     public func ping() async -> Bool {
-        guard channel.isActive else { return false }
+        await exchange(RemoteClusterHandshake.ping) == RemoteClusterHandshake.pong
+    }
+
+    /// Runs a cross-cluster search on the remote; nil when the connection closed before it answered.
+    public func search(_ request: CrossClusterSearchWire.Request) async -> CrossClusterSearchWire.Reply? {
+        guard let answer = await exchange(request.line) else { return nil }
+        return CrossClusterSearchWire.Reply.parse(answer)
+    }
+
+    /// Sends one line and returns the line that answers it. The write and the wait for the answer
+    /// are registered together on the event loop, so answers pair with requests in order even when
+    /// several tasks use the connection at once.
+    private func exchange(_ line: String) async -> String? {
+        guard channel.isActive else { return nil }
         let handler = self.handler
         let channel = self.channel
-        let answer = try? await channel.eventLoop.flatSubmit { () -> EventLoopFuture<String?> in
-            channel.writeAndFlush(ByteBuffer(string: RemoteClusterHandshake.ping + "\n"), promise: nil)
+        return try? await channel.eventLoop.flatSubmit { () -> EventLoopFuture<String?> in
+            channel.writeAndFlush(ByteBuffer(string: line + "\n"), promise: nil)
             return handler.value.nextLine(on: channel.eventLoop)
         }.get()
-        return answer == RemoteClusterHandshake.pong
     }
 
     /// Closes the connection.
@@ -191,7 +206,8 @@ public struct RemoteClusterHandshakeClient: Sendable {
         if let answer {
             switch RemoteClusterHandshake.parseAnswer(answer) {
             case .accepted(let identity):
-                return RemoteClusterConnection(identity: identity, channel: channel, handler: handler)
+                return RemoteClusterConnection(
+                    identity: identity, address: target.address, channel: channel, handler: handler)
             case .rejected(let rejection):
                 try? await channel.close()
                 throw .rejected(rejection)
@@ -247,6 +263,12 @@ public struct RemoteClusterHandshakeClient: Sendable {
     }
 
     private static func classifyTLSError(_ error: Error) -> RemoteClusterConnectionError {
+        // The peer refused to go on without a client certificate (a transport port): what the
+        // JDK reports as the `bad_certificate` alert (FACTS §5 row 6).
+        let text = "\(error)"
+        if text.contains("ALERT_CERTIFICATE_REQUIRED") || text.contains("ALERT_BAD_CERTIFICATE") {
+            return .tlsFailed("Received fatal alert: bad_certificate")
+        }
         if let ssl = error as? NIOSSLError {
             switch ssl {
             case .uncleanShutdown: return .tlsFailed("the peer closed the connection during the TLS handshake")

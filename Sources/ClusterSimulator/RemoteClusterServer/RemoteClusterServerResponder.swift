@@ -3,22 +3,26 @@ import RemoteClusterKit
 
 /// The server side of `RemoteClusterHandshake` for a remote cluster server port: checks the presented
 /// cross-cluster key against the cluster's API key store and answers with the cluster's identity or
-/// Elasticsearch's error.
+/// Elasticsearch's error; on an accepted connection it answers `PING` and runs the searches of
+/// `CrossClusterSearchWire` as the key and the subject allow.
 final class RemoteClusterServerResponder: Sendable {
     private let identity: SimulatedClusterIdentity
     private let apiKeys: APIKeyStore
     private let faults: FaultSwitchboard
     private let license: @Sendable () -> SimulatedLicense
-    private let accepted = LockedState<Set<Int>>([])
+    private let searches: RemoteSearchResponder
+    /// The id of the key each accepted connection authenticated with, by connection id.
+    private let accepted = LockedState<[Int: String]>([:])
 
     init(
         identity: SimulatedClusterIdentity, apiKeys: APIKeyStore, faults: FaultSwitchboard,
-        license: @escaping @Sendable () -> SimulatedLicense
+        license: @escaping @Sendable () -> SimulatedLicense, indices: IndexStore
     ) {
         self.identity = identity
         self.apiKeys = apiKeys
         self.faults = faults
         self.license = license
+        searches = RemoteSearchResponder(indices: indices, apiKeys: apiKeys, faults: faults, license: license)
     }
 
     /// The responder to install on the listener.
@@ -28,7 +32,11 @@ final class RemoteClusterServerResponder: Sendable {
 
     func answer(_ line: String, connection: ConnectionInfo) async -> LineReply {
         if line == RemoteClusterHandshake.ping {
-            return accepted.current.contains(connection.id) ? .reply(RemoteClusterHandshake.pong) : .close
+            return accepted.current[connection.id] != nil ? .reply(RemoteClusterHandshake.pong) : .close
+        }
+        if let request = CrossClusterSearchWire.Request.parse(line) {
+            guard let keyID = accepted.current[connection.id] else { return .close }
+            return .reply(await searches.answer(request, keyID: keyID).line)
         }
         guard line == "HANDSHAKE" || line.hasPrefix("HANDSHAKE ") else { return .close }
         if faults.isOn(.slowResponses) { try? await Task.sleep(for: faults.slowDelay) }
@@ -36,7 +44,8 @@ final class RemoteClusterServerResponder: Sendable {
         if let rejection = check(key) {
             return .replyAndClose(RemoteClusterHandshake.rejectLine(rejection))
         }
-        accepted.withLock { _ = $0.insert(connection.id) }
+        guard case .valid(let stored) = apiKeys.check(encoded: key) else { return .close }
+        accepted.withLock { $0[connection.id] = stored.id }
         return .reply(RemoteClusterHandshake.acceptLine(identity.handshakeIdentity))
     }
 

@@ -11,15 +11,29 @@ public protocol RESTAuthenticating: Sendable {
 public final class RESTAuthenticator: RESTAuthenticating {
     private let users: LockedState<[String: SimulatedUser]>
     private let apiKeys: APIKeyStore
+    /// The cluster privileges a list of role names grants now (the role store); added to a user's own.
+    private let rolePrivileges: (@Sendable ([String]) -> Set<String>)?
 
     /// The `WWW-Authenticate` values sent with every 401.
     public static let challenges = [
         "Basic realm=\"security\", charset=\"UTF-8\"", "Bearer realm=\"security\"", "ApiKey",
     ]
 
-    public init(users: [SimulatedUser], apiKeys: APIKeyStore) {
+    public init(
+        users: [SimulatedUser], apiKeys: APIKeyStore, rolePrivileges: (@Sendable ([String]) -> Set<String>)? = nil
+    ) {
         self.users = LockedState(Dictionary(users.map { ($0.username, $0) }, uniquingKeysWith: { _, last in last }))
         self.apiKeys = apiKeys
+        self.rolePrivileges = rolePrivileges
+    }
+
+    /// Removes a user; returns whether it existed.
+    @discardableResult
+    public func removeUser(_ name: String) -> Bool { users.withLock { $0.removeValue(forKey: name) != nil } }
+
+    /// The cluster privileges of a user: its own and those its roles grant now.
+    func clusterPrivileges(of user: SimulatedUser) -> Set<String> {
+        user.clusterPrivileges.union(rolePrivileges?(user.roles) ?? [])
     }
 
     /// Adds or replaces a user.
@@ -27,6 +41,9 @@ public final class RESTAuthenticator: RESTAuthenticating {
 
     /// The user with this name.
     public func user(_ name: String) -> SimulatedUser? { users.current[name] }
+
+    /// Every user name, sorted.
+    public var userNames: [String] { users.current.keys.sorted() }
 
     public func authenticate(_ request: IncomingHTTPRequest) async throws(ElasticsearchErrorResponse)
         -> AuthenticatedPrincipal
@@ -62,7 +79,7 @@ public final class RESTAuthenticator: RESTAuthenticating {
             throw Self.unauthorized("unable to authenticate user [\(name)] for REST request [\(uri)]")
         }
         return AuthenticatedPrincipal(
-            username: user.username, roles: user.roles, clusterPrivileges: user.clusterPrivileges,
+            username: user.username, roles: user.roles, clusterPrivileges: clusterPrivileges(of: user),
             realm: user.username == "elastic" ? "reserved" : "default_native", apiKeyID: nil, apiKeyName: nil)
     }
 
@@ -77,7 +94,7 @@ public final class RESTAuthenticator: RESTAuthenticating {
             }
             let owner = users.current[key.username]
             return AuthenticatedPrincipal(
-                username: key.username, roles: [], clusterPrivileges: owner?.clusterPrivileges ?? [],
+                username: key.username, roles: [], clusterPrivileges: owner.map(clusterPrivileges(of:)) ?? [],
                 realm: key.realm, apiKeyID: key.id, apiKeyName: key.name)
         case .malformed:
             failure = "invalid API key value"

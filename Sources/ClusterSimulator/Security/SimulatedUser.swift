@@ -42,6 +42,9 @@ public struct AuthenticatedPrincipal: Sendable, Hashable {
 
     public var isAPIKey: Bool { apiKeyID != nil }
 
+    /// The type of a realm by its name: `reserved` for the reserved realm, `native` otherwise.
+    public static func realmType(of realm: String) -> String { realm == "reserved" ? "reserved" : "native" }
+
     /// Whether the principal holds one of these cluster privileges (or `all`).
     public func holdsAny(of privileges: [String]) -> Bool {
         clusterPrivileges.contains("all") || privileges.contains { clusterPrivileges.contains($0) }

@@ -187,12 +187,21 @@ public final class LoopbackTLSServer: Sendable {
             case .http, .lines, .resetMidResponse:
                 break
             }
-            if case .tls(let chain, let key) = security {
-                let handler = try self.makeTLSHandler(chainPEM: chain, keyPEM: key) { [state] name in
-                    serverName.withLock { $0 = name }
-                    state.withLock { $0.observedServerNames.append(name) }
-                }
-                try pipeline.addHandler(handler)
+            let recordServerName: @Sendable (String?) -> Void = { [state] name in
+                serverName.withLock { $0 = name }
+                state.withLock { $0.observedServerNames.append(name) }
+            }
+            switch security {
+            case .plain:
+                break
+            case .tls(let chain, let key):
+                try pipeline.addHandler(
+                    try self.makeTLSHandler(
+                        chainPEM: chain, keyPEM: key, clientCAsPEM: nil, onServerName: recordServerName))
+            case .mutualTLS(let chain, let key, let clientCAs):
+                try pipeline.addHandler(
+                    try self.makeTLSHandler(
+                        chainPEM: chain, keyPEM: key, clientCAsPEM: clientCAs, onServerName: recordServerName))
             }
             switch behavior {
             case .http(let responder):
@@ -210,13 +219,18 @@ public final class LoopbackTLSServer: Sendable {
         }
     }
 
+    /// A server TLS handler; with `clientCAsPEM` the client must present a certificate they issued.
     private func makeTLSHandler(
-        chainPEM: String, keyPEM: String, onServerName: @escaping @Sendable (String?) -> Void
+        chainPEM: String, keyPEM: String, clientCAsPEM: String?, onServerName: @escaping @Sendable (String?) -> Void
     ) throws -> NIOSSLServerHandler {
         let certificates = try NIOSSLCertificate.fromPEMBytes(Array(chainPEM.utf8))
         let key = try NIOSSLPrivateKey(bytes: Array(keyPEM.utf8), format: .pem)
         var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: certificates.map { .certificate($0) }, privateKey: .privateKey(key))
+        if let clientCAsPEM {
+            configuration.certificateVerification = .noHostnameVerification
+            configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(clientCAsPEM.utf8)))
+        }
         configuration.sslContextCallback = { values, promise in
             onServerName(values.serverHostname)
             promise.succeed(.noChanges)

@@ -7,10 +7,20 @@ public enum ListenerSecurity: Sendable {
     case plain
     /// TLS with this chain (leaf first, PEM) and private key (PEM).
     case tls(certificateChainPEM: String, privateKeyPEM: String)
+    /// TLS that also requires a client certificate issued by one of `clientCAsPEM` (Elasticsearch's
+    /// transport port: `xpack.security.transport.ssl.client_authentication: required` by default).
+    case mutualTLS(certificateChainPEM: String, privateKeyPEM: String, clientCAsPEM: String)
 
     /// TLS with a certificate issued by a `GeneratedCA`.
     public static func tls(_ issued: IssuedCertificate) -> ListenerSecurity {
         .tls(certificateChainPEM: issued.chainPEM, privateKeyPEM: issued.privateKeyPEM)
+    }
+
+    /// TLS with a certificate issued by a `GeneratedCA`, requiring client certificates from `clientCA`.
+    public static func mutualTLS(_ issued: IssuedCertificate, clientCA: GeneratedCA) -> ListenerSecurity {
+        .mutualTLS(
+            certificateChainPEM: issued.chainPEM, privateKeyPEM: issued.privateKeyPEM,
+            clientCAsPEM: clientCA.certificatePEM)
     }
 }
 
@@ -86,6 +96,10 @@ public struct IncomingHTTPRequest: Sendable {
 public enum HTTPServerReply: Sendable {
     /// A complete response.
     case respond(HTTPResponse)
+    /// The status line and headers of the response (its body is ignored), then each chunk of the
+    /// stream as it comes (chunked transfer encoding), then the end when the stream finishes; the
+    /// stream is cancelled when the client goes away.
+    case stream(HTTPResponse, AsyncStream<Data>)
     /// The status line, headers and part of the body, then the connection is reset.
     case resetMidResponse
     /// Nothing at all; the connection stays open until the client gives up.

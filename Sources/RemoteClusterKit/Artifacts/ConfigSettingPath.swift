@@ -36,6 +36,26 @@ enum ConfigSettingPath {
         insert(newValue, components: components, in: &config)
     }
 
+    /// Removes the setting and any object left empty on its path; returns whether it was there.
+    @discardableResult
+    static func remove(_ setting: String, in config: inout JSONValue) -> Bool {
+        let components = ArraySlice(setting.split(separator: ".").map(String.init))
+        guard let keys = locate(components, in: config) else { return false }
+        removeKeys(ArraySlice(keys), in: &config)
+        return true
+    }
+
+    private static func removeKeys(_ keys: ArraySlice<String>, in container: inout JSONValue) {
+        guard let key = keys.first, var members = container.objectValue else { return }
+        if keys.count == 1 {
+            members.removeValue(forKey: key)
+        } else if var child = members[key] {
+            removeKeys(keys.dropFirst(), in: &child)
+            if child.objectValue?.isEmpty == true { members.removeValue(forKey: key) } else { members[key] = child }
+        }
+        container = .object(members)
+    }
+
     private static func insert(_ newValue: JSONValue, components: ArraySlice<String>, in container: inout JSONValue) {
         var members = container.objectValue ?? [:]
         // Descend into the longest existing object prefix.

@@ -14,6 +14,8 @@ public struct KubectlClient: KubernetesClient {
     public var timeoutSeconds: Double
     /// How often `waitForElasticsearchReady` looks at the resource.
     public var pollIntervalSeconds: Double
+    /// The kubeconfig file kubectl reads (as `KUBECONFIG`); nil: kubectl's own default.
+    public var kubeconfig: String?
 
     public init(
         executable: String = "kubectl", searchPath: String? = ProcessInfo.processInfo.environment["PATH"],
@@ -39,6 +41,20 @@ public struct KubectlClient: KubernetesClient {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// kubectl's current context (`kubectl config current-context`); nil when none is set.
+    public func currentContext() async throws(KubernetesError) -> String? {
+        do {
+            let result = try await run(["config", "current-context"], location: nil)
+            let name = result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+            return name.isEmpty ? nil : name
+        } catch {
+            if case .commandFailed(_, let message) = error, message.contains("current-context is not set") {
+                return nil
+            }
+            throw error
+        }
+    }
+
     public func get(kind: String, name: String, in location: KubernetesLocation) async throws(KubernetesError)
         -> JSONValue
     {
@@ -61,6 +77,10 @@ public struct KubectlClient: KubernetesClient {
         _ = try await run(
             ["patch", kind, name, "--type", "merge", "--patch-file", "/dev/stdin"], location: location,
             stdin: patch.jsonData(), notFound: (kind, name), secrets: Self.secretValues(patch))
+    }
+
+    public func delete(kind: String, name: String, in location: KubernetesLocation) async throws(KubernetesError) {
+        _ = try await run(["delete", kind, name, "--ignore-not-found"], location: location)
     }
 
     public func secretData(secret: String, key: String, in location: KubernetesLocation) async throws(KubernetesError)
@@ -120,7 +140,8 @@ public struct KubectlClient: KubernetesClient {
         let result: ProcessResult
         do {
             result = try await ProcessRunner.run(
-                path, arguments: arguments, stdin: stdin, timeoutSeconds: timeoutSeconds)
+                path, arguments: arguments, stdin: stdin, timeoutSeconds: timeoutSeconds,
+                environment: kubeconfig.map { ProcessInfo.processInfo.environment.merging(["KUBECONFIG": $0]) { $1 } })
         } catch {
             throw .commandFailed(command: command, message: error.description)
         }

@@ -30,11 +30,20 @@ public struct PlanRemote: Sendable, Hashable {
     /// CA's PEM and the encoded key are not read here (see `Plan.connectionSetup`).
     public var setup: RemoteSetup
     public var apiKey: PlanAPIKey
+    /// `prepared` and `ignorePreflightFailure`: what the setup steps may assume or skip.
+    public var decisions: RemoteDecisions
+    /// `searchPattern`: the index pattern the data access step searches.
+    public var searchPattern: String?
 
-    public init(yamlPath: String, setup: RemoteSetup, apiKey: PlanAPIKey) {
+    public init(
+        yamlPath: String, setup: RemoteSetup, apiKey: PlanAPIKey, decisions: RemoteDecisions = RemoteDecisions(),
+        searchPattern: String? = nil
+    ) {
         self.yamlPath = yamlPath
         self.setup = setup
         self.apiKey = apiKey
+        self.decisions = decisions
+        self.searchPattern = searchPattern
     }
 
     public subscript<Value>(dynamicMember member: KeyPath<RemoteSetup, Value>) -> Value { setup[keyPath: member] }

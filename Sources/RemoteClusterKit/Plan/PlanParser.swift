@@ -100,6 +100,7 @@ struct PlanParser {
     mutating func remote(_ node: Node, path: String) -> PlanRemote? {
         let keys = [
             "alias", "type", "mode", "proxyAddress", "seeds", "serverName", "ca", "skipUnavailable", "eck", "apiKey",
+            "prepared", "ignorePreflightFailure", "searchPattern",
         ]
         guard let m = reader.members(node, path: path, allowed: keys, required: ["alias", "type", "apiKey"]) else {
             return nil
@@ -112,6 +113,12 @@ struct PlanParser {
         let seeds = reader.stringList(m["seeds"], path: "\(path).seeds")
         let serverName = reader.string(m["serverName"], path: "\(path).serverName")
         let skipUnavailable = reader.bool(m["skipUnavailable"], path: "\(path).skipUnavailable")
+        let prepared = reader.bool(m["prepared"], path: "\(path).prepared") ?? false
+        let ignorePreflight = reader.bool(m["ignorePreflightFailure"], path: "\(path).ignorePreflightFailure") ?? false
+        let searchPattern = reader.string(m["searchPattern"], path: "\(path).searchPattern")
+        if let searchPattern {
+            reader.add(Validators.indexPatterns([searchPattern]), path: "\(path).searchPattern")
+        }
         let ca = reader.path(m["ca"], path: "\(path).ca", folder: folder)
 
         if mode == .sniff, let type, type != .selfManaged {
@@ -149,6 +156,9 @@ struct PlanParser {
             }
         }
         if let serverName, mode == .proxy { reader.add(Validators.serverName(serverName), path: "\(path).serverName") }
+        if type == .selfManaged {
+            refuseTransportPort(proxyAddress.map { [$0] } ?? seeds ?? [], path: path, mode: mode)
+        }
 
         var eck: ECKClusterReference?
         if let node = m["eck"], !PlanNodeReader.isNull(node) {
@@ -179,9 +189,37 @@ struct PlanParser {
         if case .create(let creation) = key { keyToCreate = creation.key }
         let setup = RemoteSetup(
             alias: alias, type: type, mode: mode, proxyAddress: proxyAddress, seeds: seeds ?? [],
-            serverName: serverName, certificateAuthority: ca.map { RemoteCertificateAuthority(path: $0.path, pem: nil) },
+            serverName: serverName ?? (type == .ech ? proxyAddress.flatMap(Self.proxyHost) : nil),
+            certificateAuthority: ca.map { RemoteCertificateAuthority(path: $0.path, pem: nil) },
             skipUnavailable: skipUnavailable, eck: eck, keyToCreate: keyToCreate)
-        return PlanRemote(yamlPath: path, setup: setup, apiKey: key)
+        let decisions = RemoteDecisions(
+            applyRemoteChange: !prepared, remotePrepared: prepared, continuePastFailedPreflight: ignorePreflight)
+        return PlanRemote(
+            yamlPath: path, setup: setup, apiKey: key, decisions: decisions, searchPattern: searchPattern)
+    }
+
+    /// The host of a proxy address, which an ECH proxy routes by (SNI); nil when it is an IP.
+    static func proxyHost(_ address: String) -> String? {
+        guard let parsed = try? ProxyAddress(parsing: address), !HostSyntax.isIPv4(parsed.host),
+            !HostSyntax.isIPv6(parsed.host)
+        else { return nil }
+        return parsed.host
+    }
+
+    /// A self-managed remote's generated `remote_cluster.port` comes from its addresses, so the
+    /// transport port there would make the remote cluster server clash with the transport layer.
+    mutating func refuseTransportPort(_ addresses: [String], path: String, mode: RemoteConnectionMode) {
+        let field = mode == .sniff ? "\(path).seeds" : "\(path).proxyAddress"
+        for (index, address) in addresses.enumerated() {
+            guard let parsed = try? ProxyAddress(parsing: address), parsed.port == 9300 else { continue }
+            var fixed = parsed
+            fixed.port = PortAdvice.remoteClusterServerPort
+            reader.fail(
+                mode == .sniff ? "\(field)[\(index)]" : field,
+                "\(address) is the transport port (9300), which the remote cluster server cannot share",
+                "Use the remote cluster server port, normally \(fixed); the generated elasticsearch.yml sets remote_cluster.port to it."
+            )
+        }
     }
 
     /// `proxy` (the default) or `sniff`.
@@ -210,7 +248,8 @@ struct PlanParser {
             case .eck?:
                 reader.warn(
                     path, "\(url.path) does not exist yet",
-                    "Save the ECK CA there first: the `manifests` command writes remote-\(name)-save-ca.sh, which does it.")
+                    "Save the ECK CA there first: the `manifests` command writes remote-\(name)-save-ca.sh, which does it."
+                )
                 return
             case .selfManaged?:
                 reader.warn(
@@ -226,7 +265,7 @@ struct PlanParser {
     }
 
     mutating func eckCluster(_ node: Node, path: String, remote: Bool) -> ECKClusterReference? {
-        let required = remote ? ["name", "namespace", "version"] : ["name", "namespace", "context"]
+        let required = remote ? ["name", "namespace", "version"] : ["name", "namespace"]
         guard
             let m = reader.members(
                 node, path: path, allowed: ["name", "namespace", "context", "version"], required: required)

@@ -31,7 +31,7 @@ public struct ProbeDiagnosis: Sendable, Hashable {
     }
 
     public var cause: Cause
-    /// `.error` when the check failed, `.warning` when it passed but the port is suspicious.
+    /// `.error` when the check failed or the address is not a remote cluster server.
     public var severity: FieldProblem.Severity
     /// The most likely cause, as one sentence.
     public var summary: String
@@ -53,7 +53,7 @@ public struct ProbeDiagnosis: Sendable, Hashable {
     /// The port Elasticsearch's remote cluster server listens on.
     public static let remoteClusterServerPort = 9443
 
-    /// Diagnoses a result; nil when the check passed on an unremarkable port.
+    /// Diagnoses a result; nil when the check passed on an address that can be a remote cluster server.
     public init?(for result: TLSProbeResult) {
         let rules = DiagnosisRules(result: result)
         guard
@@ -175,11 +175,14 @@ private struct DiagnosisRules {
         return nil
     }
 
+    /// A handshake that passed on an address that is recognisably not a remote cluster server:
+    /// the cloud proxy's 9400, the transport port 9300, or a REST port presenting its HTTP
+    /// certificate. The local cluster would fail there, so this is an error too.
     var portWarning: ProbeDiagnosis? {
         switch port {
-        case 9400: return cloudProxy(severity: .warning)
-        case 9300: return transportPort(seen: nil, severity: .warning)
-        default: return presentsHTTPCertificate ? restPort(severity: .warning) : nil
+        case 9400: return cloudProxy(severity: .error)
+        case 9300: return transportPort(seen: nil, severity: .error)
+        default: return presentsHTTPCertificate ? restPort(severity: .error) : nil
         }
     }
 

@@ -95,9 +95,12 @@ public struct TLSProbeResult: Sendable, Hashable {
         return chainVerification == .trusted
     }
 
-    /// Reachable, handshake done, chain trusted and name matched: the local cluster can connect.
+    /// Reachable, handshake done, chain trusted and name matched, on an address that is not
+    /// recognisably another port (REST, transport, the cloud proxy's 9400): the local cluster can
+    /// connect.
     public var passed: Bool {
         tcpReachable && handshakeCompleted && chainTrusted == true && nameMatched == true
+            && diagnosis?.severity != .error
     }
 
     /// The most likely cause of a failure and its fix, or a warning about a passing check (for

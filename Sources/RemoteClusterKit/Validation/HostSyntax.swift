@@ -1,7 +1,7 @@
 /// Syntax rules for host names and IP address literals, shared by every address-like field.
-enum HostSyntax {
+public enum HostSyntax {
     /// Whether `text` is a dotted-quad IPv4 address with four numbers 0–255.
-    static func isIPv4(_ text: String) -> Bool {
+    public static func isIPv4(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return false }
         return parts.allSatisfy { part in

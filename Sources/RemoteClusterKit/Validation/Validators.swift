@@ -75,7 +75,7 @@ public enum Validators {
     }
 
     /// A valid alias close to `value`, for fixes.
-    static func suggestedAlias(from value: String) -> String {
+    public static func suggestedAlias(from value: String) -> String {
         let mapped = value.lowercased().map { character -> Character in
             isAliasCharacter(character) ? character : "-"
         }

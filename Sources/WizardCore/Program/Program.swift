@@ -54,8 +54,11 @@ public enum Effect<Job: Equatable & Sendable>: Equatable, Sendable {
     case describeFile(path: String, token: Token)
     /// Write text to a file (mode 0600 when `secret`); answered by `.fileSaved`.
     case saveFile(path: String, contents: String, secret: Bool, token: Token)
-    /// Run engine work in the background; answered by `.jobFinished`.
-    case run(Job, token: Token)
+    /// Run engine work in the background; answered by `.jobFinished`, or by `.jobTimedOut` when a
+    /// deadline is given and passes first (the job is then cancelled).
+    case run(Job, token: Token, deadlineMilliseconds: Int64? = nil)
+    /// Cancel the job started under this token; its reply, if one still comes, is dropped.
+    case cancel(Token)
 }
 
 /// Everything that can happen to a program: input, time, and results of effects.
@@ -67,6 +70,10 @@ public enum Event<Reply: Sendable>: Sendable {
     case fileDescribed(path: String, token: Token, description: String)
     case fileSaved(path: String, token: Token, result: Result<Void, FileAccessError>)
     case jobFinished(token: Token, reply: Reply, now: Moment)
+    /// A running job reported progress (for example an engine event); the job goes on.
+    case jobProgress(token: Token, reply: Reply, now: Moment)
+    /// The job's deadline passed before it answered; it has been cancelled and will not answer.
+    case jobTimedOut(token: Token, afterMilliseconds: Int64, now: Moment)
 }
 
 /// A file system failure, as words for the screen.
@@ -101,7 +108,8 @@ extension Effect where Job == Never {
         case .describeFile(let path, let token): return .describeFile(path: path, token: token)
         case .saveFile(let path, let contents, let secret, let token):
             return .saveFile(path: path, contents: contents, secret: secret, token: token)
-        case .run(let job, _): switch job {}
+        case .cancel(let token): return .cancel(token)
+        case .run(let job, _, _): switch job {}
         }
     }
 }

@@ -95,6 +95,9 @@ public struct Frame: Sendable, Hashable {
         var right = ""
         if let branch { right += " \(branch) " }
         if let step { right += (branch == nil ? " " : String(g.horizontal) + " ") + "\(step.number)/\(step.count) " }
+        // Rail first, so the product name in the top line is drawn over the rail's joint.
+        let (railRect, content) = Self.layout(size, withRail: !rail.isEmpty)
+        if let railRect { renderRail(into: &buffer, rect: railRect, glyphs: g) }
         let productText = " \(product) "
         buffer.write(productText, x: 2, y: 0, style: .title)
         let rightWidth = DisplayWidth.of(right)
@@ -106,9 +109,9 @@ public struct Frame: Sendable, Hashable {
         buffer.drawDivider(y: outer.height - 3, from: 0, width: outer.width, glyphs: g)
         buffer.write(
             footer(glyphs: g, width: outer.width - 4), x: 2, y: outer.height - 2, width: outer.width - 4, style: .muted)
-        // Rail.
-        let (railRect, content) = Self.layout(size, withRail: !rail.isEmpty)
-        if let railRect { renderRail(into: &buffer, rect: railRect, glyphs: g) }
+        if let railRect {
+            buffer.write(String(g.teeLeft == "+" ? "+" : "┴"), x: railRect.maxX - 1, y: railRect.maxY, style: .border)
+        }
         buffer.write(title, x: content.x + 1, y: content.y, width: content.width - 2, style: .title)
         return content.inset(top: 2, left: 1, bottom: 0, right: 1)
     }

@@ -66,7 +66,7 @@ public struct LiveTable: Sendable, Hashable {
         return "updated \(ageText) ago\(glyphs.separator)every \(Self.seconds(intervalMilliseconds))"
     }
 
-    static func seconds(_ ms: Int64) -> String {
+    public static func seconds(_ ms: Int64) -> String {
         ms % 1000 == 0 ? "\(ms / 1000) s" : "\(ms / 1000).\((ms % 1000) / 100) s"
     }
 

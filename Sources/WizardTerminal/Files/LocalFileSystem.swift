@@ -55,13 +55,27 @@ public struct LocalFileSystem: FileSystemAccess {
         return describer(path, data)
     }
 
+    /// Writes atomically: into a temporary file beside the target (with the final mode from the
+    /// start), flushed to disk, then renamed over the target, so a reader (or a run killed
+    /// half-way) sees the old file or the new one, never a part.
     public func save(_ contents: String, to path: String, secret: Bool) -> Result<Void, FileAccessError> {
         let target = Self.expand(path)
         let mode: mode_t = secret ? 0o600 : 0o644
-        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC, mode)
+        // The folder is made when missing (e.g. the manifests folder), readable only by the user.
+        let folder = (target as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            try? FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        let temporary = "\(target).partial-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, mode)
         guard fd >= 0 else { return .failure(Self.saveError(errno, path: path)) }
-        defer { close(fd) }
-        // An existing file keeps its mode on open; set it explicitly.
+        var closed = false
+        defer {
+            if !closed { close(fd) }
+            unlink(temporary)
+        }
+        // The umask may have narrowed the mode; set it exactly.
         fchmod(fd, mode)
         let bytes = Array(contents.utf8)
         var written = 0
@@ -70,7 +84,27 @@ public struct LocalFileSystem: FileSystemAccess {
             if n < 0 { return .failure(FileAccessError(String(cString: strerror(errno)))) }
             written += n
         }
+        guard fsync(fd) == 0 else { return .failure(FileAccessError(String(cString: strerror(errno)))) }
+        close(fd)
+        closed = true
+        guard rename(temporary, target) == 0 else { return .failure(Self.saveError(errno, path: path)) }
         return .success(())
+    }
+
+    /// Makes a directory (and its parents) readable only by the user, for state files.
+    public func makePrivateDirectory(_ path: String) -> Result<Void, FileAccessError> {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: Self.expand(path), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            return .success(())
+        } catch {
+            return .failure(FileAccessError("Cannot create \(path): \(Self.reason(error))"))
+        }
+    }
+
+    /// Reads a text file; nil when it does not exist or cannot be read.
+    public func read(_ path: String) -> String? {
+        try? String(contentsOfFile: Self.expand(path), encoding: .utf8)
     }
 
     /// Why a file could not be created, with what to do about it.

@@ -23,6 +23,8 @@ public final class ProgramLoop<Program: TerminalProgram> {
     /// are stamped with the loop's clock when they are delivered.
     public let mailbox = Mailbox<Mail<Program.Reply>>()
     private var timers: [(due: Moment, id: String, token: Token)] = []
+    /// Jobs started and not yet answered, cancelled or timed out.
+    private var running: [Token: RunningJob<Program.Job>] = [:]
     private var needsRender = true
     private var lastSize: Size?
     /// The last buffer drawn.
@@ -65,7 +67,7 @@ public final class ProgramLoop<Program: TerminalProgram> {
     /// due timers, render.
     public func runOnce(waitMilliseconds: Int) {
         var wait = waitMilliseconds
-        if let next = timers.map(\.due).min() {
+        if let next = nextDue {
             wait = max(0, min(wait, Int(next.milliseconds(since: clock.now))))
         }
         if !mailbox.isEmpty { wait = 0 }
@@ -77,12 +79,14 @@ public final class ProgramLoop<Program: TerminalProgram> {
                 dispatch(.resize(size))
             case .interrupted(let signal):
                 ending = .signal(signal)
+                cancelAllJobs()
                 return
             }
             if ending != nil { break }
         }
         deliverMailbox()
         fireDueTimers()
+        expireDeadlines()
         if terminal.size != lastSize {
             lastSize = terminal.size
             dispatch(.resize(terminal.size))
@@ -90,13 +94,25 @@ public final class ProgramLoop<Program: TerminalProgram> {
         renderIfNeeded()
     }
 
-    /// Whether anything is waiting: mail or a timer due now.
+    /// Whether anything is waiting: mail, or a timer or job deadline due now.
     public var hasWork: Bool {
-        !mailbox.isEmpty || timers.contains { $0.due <= clock.now }
+        !mailbox.isEmpty || (nextDue.map { $0 <= clock.now } ?? false)
     }
 
-    /// When the next timer is due.
-    public var nextTimerDue: Moment? { timers.map(\.due).min() }
+    /// When the next timer or job deadline is due.
+    public var nextTimerDue: Moment? { nextDue }
+
+    private var nextDue: Moment? {
+        (timers.map(\.due) + running.values.compactMap(\.deadline)).min()
+    }
+
+    /// The jobs started and not yet answered, cancelled or timed out, oldest first.
+    public var runningJobs: [(token: Token, job: Program.Job)] {
+        running.sorted { $0.key < $1.key }.map { ($0.key, $0.value.job) }
+    }
+
+    /// Whether a job is in flight.
+    public var hasRunningJobs: Bool { !running.isEmpty }
 
     /// Feeds one event to the program directly (also used by tests).
     public func dispatch(_ event: Event<Program.Reply>) {
@@ -109,7 +125,13 @@ public final class ProgramLoop<Program: TerminalProgram> {
         for mail in mailbox.drain() where ending == nil {
             switch mail {
             case .event(let event): dispatch(event)
-            case .reply(let token, let reply): dispatch(.jobFinished(token: token, reply: reply, now: clock.now))
+            case .reply(let token, let reply):
+                // A cancelled or timed-out job's late reply is dropped.
+                guard running.removeValue(forKey: token) != nil else { continue }
+                dispatch(.jobFinished(token: token, reply: reply, now: clock.now))
+            case .progress(let token, let reply):
+                guard running[token] != nil else { continue }
+                dispatch(.jobProgress(token: token, reply: reply, now: clock.now))
             }
         }
     }
@@ -124,6 +146,26 @@ public final class ProgramLoop<Program: TerminalProgram> {
             let timer = timers.remove(at: index)
             dispatch(.timer(id: timer.id, token: timer.token, now: now))
         }
+    }
+
+    /// Cancels the jobs whose deadline has passed and tells the program.
+    private func expireDeadlines() {
+        while ending == nil {
+            let now = clock.now
+            guard
+                let (token, job) = running.filter({ $0.value.deadline.map { $0 <= now } ?? false })
+                    .min(by: { $0.key < $1.key })
+            else { return }
+            running.removeValue(forKey: token)
+            job.handle.cancel()
+            dispatch(.jobTimedOut(token: token, afterMilliseconds: job.allowedMilliseconds ?? 0, now: now))
+        }
+    }
+
+    /// Cancels every job still running (when the loop ends).
+    private func cancelAllJobs() {
+        for job in running.values { job.handle.cancel() }
+        running.removeAll()
     }
 
     private func perform(_ effects: [Effect<Program.Job>]) {
@@ -144,10 +186,18 @@ public final class ProgramLoop<Program: TerminalProgram> {
                         .fileSaved(
                             path: path, token: token,
                             result: files.save(contents, to: path, secret: secret))))
-            case .run(let job, let token):
+            case .run(let job, let token, let deadline):
                 let mailbox = self.mailbox
-                jobs.start(job) { reply in mailbox.post(.reply(token: token, reply)) }
+                let handle = jobs.start(
+                    job, progress: { reply in mailbox.post(.progress(token: token, reply)) },
+                    deliver: { reply in mailbox.post(.reply(token: token, reply)) })
+                running[token] = RunningJob(
+                    job: job, handle: handle, deadline: deadline.map { clock.now.adding(milliseconds: $0) },
+                    allowedMilliseconds: deadline)
+            case .cancel(let token):
+                running.removeValue(forKey: token)?.handle.cancel()
             }
+            if ending != nil { cancelAllJobs() }
         }
     }
 
@@ -163,9 +213,18 @@ public final class ProgramLoop<Program: TerminalProgram> {
     }
 }
 
-/// What arrives in the run loop's mailbox: a ready event, or a job's reply to be stamped with the
-/// loop's clock on delivery.
+/// A job the loop started: what it is, how to stop it, and when it must have answered.
+private struct RunningJob<Job> {
+    var job: Job
+    var handle: JobHandle
+    var deadline: Moment?
+    var allowedMilliseconds: Int64?
+}
+
+/// What arrives in the run loop's mailbox: a ready event, or a job's reply or progress to be
+/// stamped with the loop's clock on delivery.
 public enum Mail<Reply: Sendable>: Sendable {
     case event(Event<Reply>)
     case reply(token: Token, Reply)
+    case progress(token: Token, Reply)
 }

@@ -6,11 +6,13 @@ import WizardCore
 /// a thrown error and on SIGINT/SIGTERM/SIGHUP (after which the process ends by the same signal).
 public enum TerminalSession {
     /// Runs `program` until it quits, on the main thread. Throws if the terminal cannot be set up.
+    /// After a signal the process ends by that signal, unless `reraisingSignals` is false: then the
+    /// caller cleans up and calls `reraise(_:)` itself.
     @MainActor
     @discardableResult
     public static func run<Program: TerminalProgram>(
         _ program: Program, jobs: any JobRunner<Program.Job, Program.Reply>,
-        files: any FileSystemAccess = LocalFileSystem(), glyphs: Glyphs? = nil
+        files: any FileSystemAccess = LocalFileSystem(), glyphs: Glyphs? = nil, reraisingSignals: Bool = true
     ) throws -> ProgramLoop<Program>.Ending {
         let terminal = NcursesTerminal()
         defer { terminal.stop() }
@@ -18,10 +20,13 @@ public enum TerminalSession {
         let loop = ProgramLoop(program: program, terminal: terminal, clock: SystemClock(), files: files, jobs: jobs)
         let ending = loop.run()
         terminal.stop()
-        if case .signal(let signal) = ending {
+        if reraisingSignals, case .signal(let signal) = ending {
             // The terminal is restored; now end the way the signal asked.
-            cn_reraise(signal)
+            reraise(signal)
         }
         return ending
     }
+
+    /// Ends the process by `signal` with its default action (after the terminal is restored).
+    public static func reraise(_ signal: Int32) { cn_reraise(signal) }
 }

@@ -11,6 +11,8 @@ enum LocalClusterRoutes {
         addSettingsRoutes(to: &router, cluster: cluster)
         addRemoteRoutes(to: &router, cluster: cluster)
         addSecurityRoutes(to: &router, cluster: cluster)
+        addUserRoutes(to: &router, cluster: cluster)
+        addSearchRoutes(to: &router, cluster: cluster)
         return router
     }
 
@@ -18,26 +20,21 @@ enum LocalClusterRoutes {
 
     static func addSettingsRoutes(to router: inout RESTRouter, cluster: LocalElasticsearchCluster) {
         router.add("GET", "/_cluster/settings") { request throws(ElasticsearchErrorResponse) in
-            try request.principal?.require(action: "cluster:monitor/settings", privileges: ["monitor", "manage", "all"])
-            return request.json(ClusterSettingsAPI.getResponse(
-                cluster.settings, flat: request.flag("flat_settings"), includeDefaults: request.flag("include_defaults")))
+            try request.principal?.require(
+                action: "cluster:monitor/settings", privileges: ["monitor", "manage", "all"])
+            return request.json(
+                ClusterSettingsAPI.getResponse(
+                    cluster.settings, flat: request.flag("flat_settings"),
+                    includeDefaults: request.flag("include_defaults"),
+                    node: [
+                        "cluster.name": .string(cluster.identity.name), "node.name": .string(cluster.identity.nodeName),
+                    ]))
         }
         router.add("PUT", "/_cluster/settings") { request throws(ElasticsearchErrorResponse) in
             try request.principal?.require(action: "cluster:admin/settings/update", privileges: ["manage", "all"])
             let update = try ClusterSettingsAPI.parseUpdate(try request.jsonBody())
-            var headers: [HTTPHeader] = []
-            if update.setsTransient && cluster.options.warnsOnTransientSettings {
-                headers.append(cluster.identity.warning(ClusterSettingsAPI.transientDeprecationMessage))
-            }
-            let result: ClusterSettingsStore.UpdateResult
-            do throws(ElasticsearchErrorResponse) {
-                result = try cluster.updateClusterSettings(persistent: update.persistent, transient: update.transient)
-            } catch {
-                var failure = error
-                failure.responseHeaders += headers
-                throw failure
-            }
-            return request.json(ClusterSettingsAPI.updateResponse(result, flat: request.flag("flat_settings")), headers: headers)
+            let result = try cluster.updateClusterSettings(persistent: update.persistent, transient: update.transient)
+            return request.json(ClusterSettingsAPI.updateResponse(result, flat: request.flag("flat_settings")))
         }
     }
 
@@ -45,9 +42,11 @@ enum LocalClusterRoutes {
 
     static func addRemoteRoutes(to router: inout RESTRouter, cluster: LocalElasticsearchCluster) {
         router.add("GET", "/_remote/info") { request throws(ElasticsearchErrorResponse) in
-            try request.principal?.require(action: "cluster:monitor/remote/info", privileges: ["monitor", "manage", "all"])
-            return request.json(RemoteInfoResponse.body(
-                cluster.connections.statuses, initialConnectTimeout: cluster.initialConnectTimeout))
+            try request.principal?.require(
+                action: "cluster:monitor/remote/info", privileges: ["monitor", "manage", "all"])
+            return request.json(
+                RemoteInfoResponse.body(
+                    cluster.connections.statuses, initialConnectTimeout: cluster.initialConnectTimeout))
         }
         let resolve: RESTHandler = { request throws(ElasticsearchErrorResponse) in
             let expression = request.pathParameters["expression"]
@@ -60,8 +59,10 @@ enum LocalClusterRoutes {
         let reload: RESTHandler = { request throws(ElasticsearchErrorResponse) in
             try request.principal?.require(
                 action: "cluster:admin/nodes/reload_secure_settings", privileges: ["manage", "all"])
-            let names = cluster.reloadSecureSettings()
-            return request.json(ReloadSecureSettingsResponse.body(cluster: cluster, names: names))
+            let password = try request.jsonBody()?["secure_settings_password"]?.stringValue.map { Secret($0) }
+            return request.json(
+                ReloadSecureSettingsResponse.body(
+                    cluster: cluster, outcome: cluster.reloadSecureSettings(password: password)))
         }
         router.add("POST", "/_nodes/reload_secure_settings", reload)
         router.add("POST", "/_nodes/{node}/reload_secure_settings", reload)
@@ -71,7 +72,8 @@ enum LocalClusterRoutes {
 
     static func addSecurityRoutes(to router: inout RESTRouter, cluster: LocalElasticsearchCluster) {
         let put: RESTHandler = { request throws(ElasticsearchErrorResponse) in
-            try request.principal?.require(action: "cluster:admin/xpack/security/role/put", privileges: ["manage_security", "all"])
+            try request.principal?.require(
+                action: "cluster:admin/xpack/security/role/put", privileges: ["manage_security", "all"])
             let name = request.pathParameters["name"] ?? ""
             let body = try request.jsonBody()
             let created = try cluster.state.withLock { state in
@@ -83,16 +85,42 @@ enum LocalClusterRoutes {
         router.add("POST", "/_security/role/{name}", put)
         let get: RESTHandler = { request throws(ElasticsearchErrorResponse) in
             try request.principal?.require(
-                action: "cluster:admin/xpack/security/role/get", privileges: ["read_security", "manage_security", "all"])
+                action: "cluster:admin/xpack/security/role/get",
+                privileges: ["read_security", "manage_security", "all"])
             let roles = cluster.roles.roles
-            let wanted = request.pathParameters["name"].map { $0.split(separator: ",").map(String.init) }
-            var body = OrderedDictionary<String, JSONValue>()
-            for name in (wanted ?? roles.keys.sorted()) {
-                if let role = roles[name] { body[name] = role }
-            }
-            return request.json(status: wanted != nil && body.isEmpty ? 404 : 200, .object(body))
+            return request.namedObjects(all: roles.keys.sorted()) { roles[$0] }
+        }
+        router.add("DELETE", "/_security/role/{name}") { request throws(ElasticsearchErrorResponse) in
+            try request.principal?.require(
+                action: "cluster:admin/xpack/security/role/delete", privileges: ["manage_security", "all"])
+            let name = request.pathParameters["name"] ?? ""
+            let found = cluster.state.withLock { $0.roles.delete(name: name) }
+            return request.json(status: found ? 200 : 404, ["found": .bool(found)])
         }
         router.add("GET", "/_security/role", get)
         router.add("GET", "/_security/role/{name}", get)
+    }
+}
+
+extension LocalClusterRoutes {
+    // MARK: - Search
+
+    static func addSearchRoutes(to router: inout RESTRouter, cluster: LocalElasticsearchCluster) {
+        let search: RESTHandler = { request throws(ElasticsearchErrorResponse) in
+            let search = try SearchRequestBody.parse(
+                body: try request.jsonBodyRefusingTrailingTokens(), parameters: request.query)
+            guard let principal = request.principal else {
+                throw RESTAuthenticator.unauthorized(
+                    "missing authentication credentials for REST request [\(request.uri)]")
+            }
+            return request.json(
+                try await CrossClusterSearch.run(
+                    expression: request.pathParameters["index"], request: search, principal: principal, cluster: cluster
+                ))
+        }
+        for method in ["GET", "POST"] {
+            router.add(method, "/_search", search)
+            router.add(method, "/{index}/_search", search)
+        }
     }
 }

@@ -22,14 +22,15 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
         /// How long `_resolve/cluster` waits for a connection round before answering.
         public var resolveTimeoutSeconds: Double
         public var license: SimulatedLicense
-        /// Whether setting transient settings draws the deprecation `Warning` header.
-        public var warnsOnTransientSettings: Bool
+        /// The cluster's own indices.
+        public var indices: [SimulatedIndex]
 
         public init(
-            identity: SimulatedClusterIdentity = SimulatedClusterIdentity(name: "local"), elasticPassword: Secret? = nil,
+            identity: SimulatedClusterIdentity = SimulatedClusterIdentity(name: "local"),
+            elasticPassword: Secret? = nil,
             directory: String, node: LocalNodeConfiguration = LocalNodeConfiguration(),
             connectTimeoutSeconds: Double = 3, resolveTimeoutSeconds: Double = 10, license: SimulatedLicense = .trial,
-            warnsOnTransientSettings: Bool = true
+            indices: [SimulatedIndex] = []
         ) {
             self.identity = identity
             self.elasticPassword = elasticPassword
@@ -38,7 +39,7 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
             self.connectTimeoutSeconds = connectTimeoutSeconds
             self.resolveTimeoutSeconds = resolveTimeoutSeconds
             self.license = license
-            self.warnsOnTransientSettings = warnsOnTransientSettings
+            self.indices = indices
         }
     }
 
@@ -65,6 +66,8 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
     /// REST API keys and the users of the native realm.
     public let apiKeys = APIKeyStore()
     public let authenticator: RESTAuthenticator
+    /// The cluster's own indices (none unless given in the options).
+    public let indices: IndexStore
     public let connections: RemoteClusterConnectionManager
     let state: LockedState<NodeState>
     private let server: LoopbackTLSServer
@@ -75,7 +78,7 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
         self.options = options
         identity = options.identity
         elasticPassword = options.elasticPassword ?? Secret(APIKeyStore.randomToken(bytes: 12))
-        authenticator = RESTAuthenticator(users: [.elastic(password: elasticPassword)], apiKeys: apiKeys)
+        indices = IndexStore(options.indices)
         connections = RemoteClusterConnectionManager(connectTimeoutSeconds: options.connectTimeoutSeconds)
         try FileManager.default.createDirectory(
             atPath: options.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -86,9 +89,14 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
             commonName: options.identity.name, dnsNames: [options.identity.httpServiceName, "localhost"],
             ipAddresses: ["127.0.0.1"])
         let ssl = try options.node.remoteClusterClientSSL()
-        state = LockedState(NodeState(
-            settings: ClusterSettingsStore(nodeSettings: options.node.nodeSettings), node: options.node,
-            keystoreOnDisk: options.node.keystore, loadedKeystore: options.node.keystore, ssl: ssl))
+        let nodeState = LockedState(
+            NodeState(
+                settings: ClusterSettingsStore(nodeSettings: options.node.nodeSettings), node: options.node,
+                keystoreOnDisk: options.node.keystore, loadedKeystore: options.node.keystore, ssl: ssl))
+        state = nodeState
+        authenticator = RESTAuthenticator(users: [.elastic(password: elasticPassword)], apiKeys: apiKeys) { roles in
+            nodeState.current.roles.clusterPrivileges(of: roles)
+        }
         server = LoopbackTLSServer(security: .tls(certificate), behavior: .neverAnswer)
         let router = LocalClusterRoutes.router(for: self)
         server.setBehavior(.http { .respond(await router.respond(to: $0)) })
@@ -103,7 +111,8 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
 
     /// An endpoint for the `elastic` user, trusting the cluster's HTTP CA.
     public var adminEndpoint: ClusterEndpoint {
-        ClusterEndpoint(baseURL: restURL, auth: .basic(user: "elastic", password: elasticPassword), trust: .caFile(httpCAFile))
+        ClusterEndpoint(
+            baseURL: restURL, auth: .basic(user: "elastic", password: elasticPassword), trust: .caFile(httpCAFile))
     }
 
     /// Starts the REST API and connects to the remote clusters configured at start.
@@ -180,26 +189,44 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
         }
     }
 
-    /// `POST /_nodes/reload_secure_settings`: loads the keystore on disk; aliases whose credentials
-    /// changed rebuild their connections. Returns the names of the secure settings loaded.
+    /// What `POST /_nodes/reload_secure_settings` did on the node.
+    public enum SecureSettingsReload: Sendable, Hashable {
+        /// The keystore on disk was loaded; the names of its secure settings.
+        case reloaded([String])
+        /// The keystore could not be opened (its `reload_exception`); nothing changed.
+        case failed(ElasticsearchErrorResponse)
+    }
+
+    /// The node's `reload_exception` when the password does not decrypt the keystore
+    /// (`KeyStoreWrapper.decrypt`, asserted by `ReloadSecureSettingsWithPasswordProtectedKeystoreRestIT`).
+    public static let incorrectKeystorePassword = ElasticsearchErrorResponse(
+        status: 500, type: "security_exception", reason: "Provided keystore password was incorrect")
+
+    /// `POST /_nodes/reload_secure_settings`: decrypts the keystore on disk with `password`
+    /// (`secure_settings_password`) and loads it; aliases whose credentials changed rebuild their
+    /// connections. A password that does not open the keystore changes nothing.
     @discardableResult
-    public func reloadSecureSettings() -> [String] {
-        let names = state.withLock { state -> [String] in
+    public func reloadSecureSettings(password: Secret? = nil) -> SecureSettingsReload {
+        let outcome = state.withLock { state -> SecureSettingsReload in
+            guard state.keystoreOnDisk.opens(with: password) else { return .failed(Self.incorrectKeystorePassword) }
             state.loadedKeystore = state.keystoreOnDisk
-            return state.loadedKeystore.names
+            return .reloaded(state.loadedKeystore.names)
         }
-        try? applyConnections(rebuildAll: false)
-        return names
+        if case .reloaded = outcome { try? applyConnections(rebuildAll: false) }
+        return outcome
     }
 
     /// Applies a cluster settings update (flattened; a nil value is a `null`) as
     /// `PUT /_cluster/settings` does, and reconnects the aliases it changed.
     @discardableResult
     public func updateClusterSettings(
-        persistent: OrderedDictionary<String, SettingValue?> = [:], transient: OrderedDictionary<String, SettingValue?> = [:]
+        persistent: OrderedDictionary<String, SettingValue?> = [:],
+        transient: OrderedDictionary<String, SettingValue?> = [:]
     ) throws(ElasticsearchErrorResponse) -> ClusterSettingsStore.UpdateResult {
         let result = try state.withLock { state in
-            Result { () throws(ElasticsearchErrorResponse) in try state.settings.apply(persistent: persistent, transient: transient) }
+            Result { () throws(ElasticsearchErrorResponse) in
+                try state.settings.apply(persistent: persistent, transient: transient)
+            }
         }.get()
         if !result.changedAliases.isEmpty { try? applyConnections(rebuildAll: false) }
         return result
@@ -207,7 +234,9 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
 
     /// Applies a `PUT /_cluster/settings` body (`persistent` and `transient`, nested or flat).
     @discardableResult
-    public func updateClusterSettings(body: JSONValue) throws(ElasticsearchErrorResponse) -> ClusterSettingsStore.UpdateResult {
+    public func updateClusterSettings(body: JSONValue) throws(ElasticsearchErrorResponse)
+        -> ClusterSettingsStore.UpdateResult
+    {
         let update = try ClusterSettingsAPI.parseUpdate(body)
         return try updateClusterSettings(persistent: update.persistent, transient: update.transient)
     }

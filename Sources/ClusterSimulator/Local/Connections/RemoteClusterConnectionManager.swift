@@ -46,7 +46,9 @@ public final class RemoteClusterConnectionManager: Sendable {
     /// The limit for TCP, TLS and the handshake of one connection.
     public let connectTimeoutSeconds: Double
 
-    public init(client: RemoteClusterHandshakeClient = RemoteClusterHandshakeClient(), connectTimeoutSeconds: Double = 3) {
+    public init(
+        client: RemoteClusterHandshakeClient = RemoteClusterHandshakeClient(), connectTimeoutSeconds: Double = 3
+    ) {
         self.client = client
         self.connectTimeoutSeconds = connectTimeoutSeconds
     }
@@ -75,7 +77,7 @@ public final class RemoteClusterConnectionManager: Sendable {
             for (alias, configuration) in wanted {
                 let secret = credentials[alias]
                 if var existing = state.aliases[alias], !trustChanged, existing.credentials == secret,
-                   Self.sameStrategy(existing.configuration, configuration)
+                    Self.sameStrategy(existing.configuration, configuration)
                 {
                     existing.configuration = configuration
                     state.aliases[alias] = existing
@@ -148,13 +150,27 @@ public final class RemoteClusterConnectionManager: Sendable {
 
     // MARK: - Connecting on demand
 
+    /// An open connection of the alias to send a request on, or nil when none is open.
+    public func openConnection(_ alias: String) -> RemoteClusterConnection? {
+        state.current.aliases[alias]?.connections.sorted { $0.key < $1.key }.first { $0.value.isOpen }?.value
+    }
+
+    /// Starts a connection round when the alias has no open connection, without waiting for it (what
+    /// a cross-cluster request to a `skip_unavailable` remote does before it skips the cluster).
+    public func connectInBackground(_ alias: String) {
+        guard state.current.aliases[alias]?.connections.isEmpty == true else { return }
+        _ = startRound(alias)
+    }
+
     /// Makes sure the alias has a connection, as a cross-cluster request or `_resolve/cluster` does:
     /// with no open connection a round starts; with one, it is checked to still answer. Waits for the
     /// round at most `timeoutSeconds`, then returns the status.
     public func ensureConnected(_ alias: String, timeoutSeconds: Double) async -> RemoteConnectionStatus? {
         guard let current = state.current.aliases[alias] else { return nil }
         if let connection = current.connections.values.first {
-            if await Self.answers(connection, within: min(timeoutSeconds, connectTimeoutSeconds)) { return status(alias) }
+            if await Self.answers(connection, within: min(timeoutSeconds, connectTimeoutSeconds)) {
+                return status(alias)
+            }
             await connection.close()
         }
         if state.current.aliases[alias]?.connections.isEmpty == true {
@@ -178,9 +194,15 @@ public final class RemoteClusterConnectionManager: Sendable {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let resumed = LockedState(false)
             let resumeOnce: @Sendable () -> Void = {
-                if resumed.withLock({ done in defer { done = true }; return !done }) { continuation.resume() }
+                if resumed.withLock({ done in
+                    defer { done = true }; return !done
+                }) {
+                    continuation.resume()
+                }
             }
-            Task { await task.value; resumeOnce() }
+            Task {
+                await task.value; resumeOnce()
+            }
             Task {
                 try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
                 resumeOnce()
@@ -260,8 +282,12 @@ public final class RemoteClusterConnectionManager: Sendable {
     /// address cannot be used (port out of range, unknown host). Name resolution runs on NIO's
     /// blocking-I/O thread pool, never on an event loop or the cooperative pool.
     private func resolve(_ address: String, causes: inout [RemoteConnectionFailure.Cause]) async -> ResolvedEndpoint? {
-        let outcome = (try? await NIOThreadPool.singleton.runIfActive { ResolvedEndpoint.resolve(address) })
-            ?? .failure(.init(category: .invalidAddress, text: "unknown host [\(SettingParsers.host(of: address))]", address: address))
+        let outcome =
+            (try? await NIOThreadPool.singleton.runIfActive { ResolvedEndpoint.resolve(address) })
+            ?? .failure(
+                .init(
+                    category: .invalidAddress, text: "unknown host [\(SettingParsers.host(of: address))]",
+                    address: address))
         switch outcome {
         case .success(let endpoint): return endpoint
         case .failure(let cause):
@@ -275,13 +301,15 @@ public final class RemoteClusterConnectionManager: Sendable {
         count: Int, to endpoint: ResolvedEndpoint, alias: String, generation: Int, snapshot: AliasState
     ) async -> [RemoteConnectionFailure.Cause] {
         let (trust, context) = state.withLock { ($0.trust, $0.sslContextDescription) }
-        let serverName = snapshot.configuration.mode == .proxy && !snapshot.configuration.serverName.isEmpty
+        let serverName =
+            snapshot.configuration.mode == .proxy && !snapshot.configuration.serverName.isEmpty
             ? snapshot.configuration.serverName : nil
         let target = RemoteClusterHandshakeClient.Target(
             host: endpoint.host, port: endpoint.port, serverName: serverName, trust: trust,
             credentials: snapshot.credentials, timeoutSeconds: connectTimeoutSeconds)
         let client = self.client
-        let results = await withTaskGroup(of: Result<RemoteClusterConnection, RemoteClusterConnectionError>.self) { group in
+        let results = await withTaskGroup(of: Result<RemoteClusterConnection, RemoteClusterConnectionError>.self) {
+            group in
             for _ in 0..<count {
                 group.addTask {
                     do throws(RemoteClusterConnectionError) {
@@ -301,8 +329,10 @@ public final class RemoteClusterConnectionManager: Sendable {
             case .success(let connection):
                 register(connection, alias: alias, generation: generation)
             case .failure(let error):
-                failures.append(.init(
-                    error: error, address: endpoint.text, expectedName: serverName ?? endpoint.host, sslContext: context))
+                failures.append(
+                    .init(
+                        error: error, address: endpoint.text, expectedName: serverName ?? endpoint.host,
+                        sslContext: context))
             }
         }
         return failures
@@ -331,7 +361,7 @@ public final class RemoteClusterConnectionManager: Sendable {
     private func connectionClosed(alias: String, generation: Int, id: Int) {
         let refill = state.withLock { state -> Bool in
             guard state.aliases[alias]?.generation == generation,
-                  state.aliases[alias]?.connections.removeValue(forKey: id) != nil
+                state.aliases[alias]?.connections.removeValue(forKey: id) != nil
             else { return false }
             return !state.closed
         }

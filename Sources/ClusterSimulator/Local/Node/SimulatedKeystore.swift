@@ -9,9 +9,12 @@ import RemoteClusterKit
 public struct SimulatedKeystore: Sendable, Hashable {
     /// The secure settings by name. `keystore.seed` is always present, as in a real keystore.
     public private(set) var entries: [String: Secret]
+    /// The keystore password; nil for a keystore that is not password-protected (what ECK builds).
+    public var password: Secret?
 
-    public init(entries: [String: Secret] = [:]) {
+    public init(entries: [String: Secret] = [:], password: Secret? = nil) {
         self.entries = entries
+        self.password = password
         if self.entries["keystore.seed"] == nil {
             self.entries["keystore.seed"] = Secret(UUID().uuidString)
         }
@@ -42,6 +45,12 @@ public struct SimulatedKeystore: Sendable, Hashable {
             if ClusterSettingsRegistry.isValidAlias(alias) { result[alias] = value }
         }
         return result
+    }
+
+    /// Whether `given` opens the keystore: the keystore's password, or nothing (or an empty
+    /// password) for a keystore without one. Any other password fails to decrypt it.
+    public func opens(with given: Secret?) -> Bool {
+        (given?.revealed ?? "") == (password?.revealed ?? "")
     }
 
     /// The secure setting that holds the credentials of `alias`.

@@ -30,13 +30,20 @@ public struct RoleStore: Sendable, Hashable {
         return created
     }
 
+    /// Removes a role; returns whether it existed (`DELETE /_security/role/<name>` answers
+    /// `{"found": …}`, with 404 when it did not).
+    public mutating func delete(name: String) -> Bool {
+        roles.removeValue(forKey: name) != nil
+    }
+
     /// Checks a role body and returns it as `GET` shows it.
     static func normalise(name: String, body: JSONValue) throws(ElasticsearchErrorResponse) -> JSONValue {
         if reservedRoles.contains(name) {
             throw .validationFailed(["Role [\(name)] is reserved and may not be used."])
         }
         guard let members = body.objectValue else {
-            throw parseFailure("failed to parse role [\(name)]. expected an object but found [\(body.jsonString())] instead")
+            throw parseFailure(
+                "failed to parse role [\(name)]. expected an object but found [\(body.jsonString())] instead")
         }
         for field in members.keys where !knownFields.contains(field) {
             throw parseFailure("failed to parse role [\(name)]. unexpected field [\(field)]")
@@ -63,7 +70,9 @@ public struct RoleStore: Sendable, Hashable {
         ElasticsearchErrorResponse(status: 400, type: "parse_exception", reason: reason)
     }
 
-    private static func stringList(_ value: JSONValue?, field: String, role: String) throws(ElasticsearchErrorResponse) -> [String] {
+    private static func stringList(_ value: JSONValue?, field: String, role: String) throws(ElasticsearchErrorResponse)
+        -> [String]
+    {
         guard let value else { return [] }
         if let single = value.stringValue { return [single] }
         guard let items = value.arrayValue else {
@@ -80,11 +89,15 @@ public struct RoleStore: Sendable, Hashable {
     }
 
     /// `indices` or `remote_indices` entries: `names` and `privileges` required, plus `clusters` for remote ones.
-    private static func privilegeEntries(_ value: JSONValue?, role: String, remote: Bool) throws(ElasticsearchErrorResponse) -> [JSONValue] {
+    private static func privilegeEntries(_ value: JSONValue?, role: String, remote: Bool)
+        throws(ElasticsearchErrorResponse) -> [JSONValue]
+    {
         guard let value else { return [] }
         let kind = remote ? "remote indices" : "indices"
         guard let entries = value.arrayValue else {
-            throw parseFailure("failed to parse \(kind) privileges for role [\(role)]. expected field [\(remote ? "remote_indices" : "indices")] value to be an array")
+            throw parseFailure(
+                "failed to parse \(kind) privileges for role [\(role)]. expected field [\(remote ? "remote_indices" : "indices")] value to be an array"
+            )
         }
         var result: [JSONValue] = []
         for entry in entries {
@@ -94,7 +107,8 @@ public struct RoleStore: Sendable, Hashable {
             var required = ["names", "privileges"]
             if remote { required.insert("clusters", at: 0) }
             for field in required where fields[field] == nil {
-                throw parseFailure("failed to parse \(kind) privileges for role [\(role)]. missing required [\(field)] field")
+                throw parseFailure(
+                    "failed to parse \(kind) privileges for role [\(role)]. missing required [\(field)] field")
             }
             var normalised: OrderedDictionary<String, JSONValue> = [:]
             if remote {
@@ -104,8 +118,10 @@ public struct RoleStore: Sendable, Hashable {
                 }
                 normalised["clusters"] = .array(clusters.map { .string($0) })
             }
-            normalised["names"] = .array(try stringList(fields["names"], field: "names", role: role).map { .string($0) })
-            normalised["privileges"] = .array(try stringList(fields["privileges"], field: "privileges", role: role).map { .string($0) })
+            normalised["names"] = .array(
+                try stringList(fields["names"], field: "names", role: role).map { .string($0) })
+            normalised["privileges"] = .array(
+                try stringList(fields["privileges"], field: "privileges", role: role).map { .string($0) })
             if let security = fields["field_security"] { normalised["field_security"] = security }
             if let query = fields["query"] { normalised["query"] = query }
             normalised["allow_restricted_indices"] = fields["allow_restricted_indices"] ?? false
@@ -116,10 +132,14 @@ public struct RoleStore: Sendable, Hashable {
 
     /// `remote_cluster` entries: `clusters` and `privileges` required; only `monitor_enrich` and
     /// `monitor_stats` are allowed (`RemoteClusterPermissions`).
-    private static func remoteClusterEntries(_ value: JSONValue?, role: String) throws(ElasticsearchErrorResponse) -> [JSONValue] {
+    private static func remoteClusterEntries(_ value: JSONValue?, role: String) throws(ElasticsearchErrorResponse)
+        -> [JSONValue]
+    {
         guard let value else { return [] }
         guard let entries = value.arrayValue else {
-            throw parseFailure("failed to parse remote_cluster for role [\(role)]. expected field [remote_cluster] value to be an array")
+            throw parseFailure(
+                "failed to parse remote_cluster for role [\(role)]. expected field [remote_cluster] value to be an array"
+            )
         }
         var result: [JSONValue] = []
         for entry in entries {
@@ -127,7 +147,8 @@ public struct RoleStore: Sendable, Hashable {
                 throw parseFailure("failed to parse remote_cluster for role [\(role)]. expected an object")
             }
             for field in ["privileges", "clusters"] where fields[field] == nil {
-                throw parseFailure("failed to parse remote_cluster for role [\(role)]. missing required [\(field)] field")
+                throw parseFailure(
+                    "failed to parse remote_cluster for role [\(role)]. missing required [\(field)] field")
             }
             let privileges = try stringList(fields["privileges"], field: "privileges", role: role)
             let unsupported = privileges.filter { !remoteClusterPrivileges.contains($0) }
@@ -137,7 +158,23 @@ public struct RoleStore: Sendable, Hashable {
                 ])
             }
             let clusters = try stringList(fields["clusters"], field: "clusters", role: role)
-            result.append(["privileges": .array(privileges.map { .string($0) }), "clusters": .array(clusters.map { .string($0) })])
+            result.append([
+                "privileges": .array(privileges.map { .string($0) }), "clusters": .array(clusters.map { .string($0) }),
+            ])
+        }
+        return result
+    }
+}
+
+extension RoleStore {
+    /// The cluster privileges the roles grant (`superuser`: everything; unknown roles: nothing).
+    public func clusterPrivileges(of names: [String]) -> Set<String> {
+        if names.contains("superuser") { return ["all"] }
+        var result: Set<String> = []
+        for name in names {
+            for privilege in roles[name]?["cluster"]?.arrayValue ?? [] {
+                if let text = privilege.stringValue { result.insert(text) }
+            }
         }
         return result
     }

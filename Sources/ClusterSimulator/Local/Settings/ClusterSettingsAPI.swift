@@ -3,18 +3,10 @@ import RemoteClusterKit
 
 /// The request and response bodies of `GET` and `PUT /_cluster/settings`, independent of HTTP.
 enum ClusterSettingsAPI {
-    /// The deprecation text Elasticsearch sends in a `Warning` header when a request sets transient
-    /// settings, exactly as the REST test `multi_cluster/15_connection_mode_configuration.yml`
-    /// asserts it (7.16 development line; later releases dropped the warning, see ES PR #80558).
-    static let transientDeprecationMessage =
-        "[transientSettings removal] Updating cluster settings through transientSettings is deprecated. Prefer using persistent settings instead."
-
     /// The flattened `persistent` and `transient` members of a `PUT` body.
     struct UpdateRequest {
         var persistent: OrderedDictionary<String, SettingValue?> = [:]
         var transient: OrderedDictionary<String, SettingValue?> = [:]
-        /// Whether the body has a non-empty `transient` object (which draws the deprecation warning).
-        var setsTransient: Bool = false
     }
 
     /// Reads a `PUT /_cluster/settings` body. Members other than `persistent` and `transient` are
@@ -31,7 +23,6 @@ enum ClusterSettingsAPI {
         do {
             if let transient = body["transient"] {
                 request.transient = try SettingsFlattener.flatten(transient, scope: .transient)
-                request.setsTransient = !(transient.objectValue?.isEmpty ?? true)
             }
             if let persistent = body["persistent"] {
                 request.persistent = try SettingsFlattener.flatten(persistent, scope: .persistent)
@@ -53,24 +44,33 @@ enum ClusterSettingsAPI {
 
     /// The body of `GET /_cluster/settings`: `persistent`, `transient`, and with `include_defaults`
     /// the `defaults` (values from `elasticsearch.yml` and built-in defaults of settings not set).
-    static func getResponse(_ store: ClusterSettingsStore, flat: Bool, includeDefaults: Bool) -> JSONValue {
+    /// `node` holds the settings the node runs with that are not in `elasticsearch.yml` as the
+    /// store knows it (ECK sets `cluster.name` and `node.name` itself).
+    static func getResponse(
+        _ store: ClusterSettingsStore, flat: Bool, includeDefaults: Bool, node: [String: SettingValue] = [:]
+    ) -> JSONValue {
         var body: JSONValue = [
             "persistent": SettingsFlattener.render(store.persistent, flat: flat),
             "transient": SettingsFlattener.render(store.transient, flat: flat),
         ]
         if includeDefaults {
-            body["defaults"] = SettingsFlattener.render(defaults(of: store), flat: flat)
+            body["defaults"] = SettingsFlattener.render(defaults(of: store, node: node), flat: flat)
         }
         return body
     }
 
     /// Registered settings not set in the cluster state: node settings first, else built-in defaults.
     /// Per-alias settings appear only when `elasticsearch.yml` names them (as `Setting.diff` does).
-    static func defaults(of store: ClusterSettingsStore) -> [String: SettingValue] {
+    static func defaults(of store: ClusterSettingsStore, node: [String: SettingValue] = [:]) -> [String: SettingValue] {
         let explicit = store.persistent.merging(store.transient) { $1 }
+        let nodeSettings = store.nodeSettings.merging(node) { $1 }
         var result: [String: SettingValue] = [:]
         for (key, entry) in ClusterSettingsRegistry.otherSettings where explicit[key] == nil {
-            if let node = store.nodeSettings[key] { result[key] = node } else if let value = entry.defaultValue { result[key] = value }
+            if let node = nodeSettings[key] {
+                result[key] = node
+            } else if let value = entry.defaultValue {
+                result[key] = value
+            }
         }
         for (key, value) in store.nodeSettings where explicit[key] == nil {
             if case .remote? = ClusterSettingsRegistry.recognize(key) { result[key] = value }
