@@ -56,12 +56,15 @@ enum DemoPrefill {
     static func configuration(_ environment: SimulatedEnvironment, store: ProgressStore) -> WizardConfiguration {
         let (answers, secrets) = DemoAnswers.from(
             environment.descriptionLine, manifestsDirectory: environment.directory + "/manifests")
-        var saved = store.load().map { DemoAnswers.resumable($0, endpoints: answers) }
+        let resumable = store.load().map { DemoAnswers.resumable($0, endpoints: answers) }
+        var saved = resumable?.0
         // A CA saved by the earlier run lived with its simulated clusters.
         if let path = saved?.answers.caFile, !path.isEmpty, !FileManager.default.fileExists(atPath: path) {
             saved?.answers.caFile = ""
         }
-        return WizardConfiguration(
+        var configuration = WizardConfiguration(
             prefill: answers, prefilledSecrets: secrets, statePath: store.path, savedProgress: saved, label: "demo")
+        configuration.resumeExplanation = resumable?.1
+        return configuration
     }
 }

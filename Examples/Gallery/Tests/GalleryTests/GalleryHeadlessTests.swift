@@ -219,7 +219,8 @@ struct MailboxTests {
             loop.runOnce(waitMilliseconds: 0)
         }
         #expect(loop.program.wizard.currentStep.id == "live")
-        let deadline = ContinuousClock.now + .seconds(10)
+        // Generous: on a loaded machine the task may wait long for a thread; a pass never waits for it.
+        let deadline = ContinuousClock.now + .seconds(120)
         while loop.program.table.lastError == nil && ContinuousClock.now < deadline {
             loop.runOnce(waitMilliseconds: 0)
             // Waiting without holding a thread: the job's task needs one.
