@@ -142,7 +142,8 @@ struct ConnectionDiagnosisRules {
                 cause = .untrustedCertificate
             case .wrongServerName: cause = .serverNameMismatch
             case .expiredCertificate: cause = .certificateExpired
-            case .handshakeFailed: cause = .unknown
+            // Not TLS at all: the probe's own words (neither TLS nor HTTP) say what answered.
+            case .handshakeFailed, .otherProtocol: cause = .unknown
             }
             let from = observation.preflightUsedClusterTrust ? "" : " (checked from this machine)"
             return Diagnosis(
