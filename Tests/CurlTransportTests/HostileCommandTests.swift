@@ -43,7 +43,9 @@ import Testing
         for extra in [[], ["--json"]] {
             let run = try await WizardProcess.run(
                 ["status", "--url", "https://127.0.0.1:\(try #require(server.port))", "--ca", pki.caFile] + extra)
-            #expect(run.status == 0, "\(run.standardError)")
+            // Exit status 1: the remote is not connected.
+            #expect(run.status == 1, "\(run.standardError)")
+            #expect(run.standardOutput.contains("evil"), "\(extra)")
             #expect(!run.standardOutput.unicodeScalars.contains("\u{1B}"), "\(extra)")
             #expect(!run.standardOutput.unicodeScalars.contains("\u{07}"), "\(extra)")
         }
