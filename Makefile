@@ -6,8 +6,10 @@
 #   make fuzz   run every parser fuzz target under libFuzzer (FUZZ_SECONDS each; not part of CI)
 #   make benchmark   time plan validation against plan size (release build)
 #   make release   the shipped binary, .build/release/remote-cluster-wizard (Swift runtime linked in)
-#   make install   install it into $(PREFIX)/bin (PREFIX=/usr/local; DESTDIR for staging)
+#   make install   it into $(PREFIX)/bin, with the man pages and completions (PREFIX=/usr/local; DESTDIR)
 #   make bench     the performance suite: every figure with its median, spread and target
+#   make man          man pages, one per subcommand, into .build/man (swift-argument-parser's plugin)
+#   make completions  bash, zsh and fish completion scripts into .build/completions
 
 SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
@@ -25,7 +27,19 @@ FUZZ_TARGETS ?= json yaml plan pem api-key host-port url response terminal
 FUZZ_BUILD   := .build-fuzz
 FUZZ_BINARY  := $(FUZZ_BUILD)/release/fuzz-parsers
 
-.PHONY: deps build test demo clean format probe status simulate fuzz benchmark release install bench
+.PHONY: deps build test demo clean format probe status simulate fuzz benchmark release install bench \
+  man completions completion-scripts uninstall
+
+DESTDIR         ?=
+# make man documents the debug build (the help is the same in every configuration).
+MAN_CONFIGURATION ?= debug
+MAN_OUT         := .build/man
+COMPLETIONS_OUT := .build/completions
+SUBCOMMANDS     := wizard apply undo status probe manifests demo simulate
+# What make install installs: the shipped binary (make release); INSTALL_FROM=debug installs the
+# debug build instead (CI checks the layout that way without a release build).
+INSTALL_FROM    ?= release
+INSTALL_BINARY  := .build/$(INSTALL_FROM)/remote-cluster-wizard
 
 ## Install the system packages the build and the tests need (Debian/Ubuntu).
 deps:
@@ -59,11 +73,19 @@ test: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product remote-cluster-wizard
 
-## Install the shipped binary into $(DESTDIR)$(PREFIX)/bin, without its debugging information.
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 $(RELEASE_BINARY) $(DESTDIR)$(PREFIX)/bin/remote-cluster-wizard
+## Install the shipped binary into $(DESTDIR)$(PREFIX)/bin, without its debugging information,
+## its man pages into share/man/man1 and its bash, zsh and fish completion scripts.
+install: $(if $(filter release,$(INSTALL_FROM)),release,build) man
+	$(MAKE) completion-scripts BINARY=$(INSTALL_BINARY)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 $(INSTALL_BINARY) $(DESTDIR)$(PREFIX)/bin/remote-cluster-wizard
 	strip --strip-debug $(DESTDIR)$(PREFIX)/bin/remote-cluster-wizard
+	install -m 0644 $(MAN_OUT)/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 0644 $(COMPLETIONS_OUT)/remote-cluster-wizard.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/remote-cluster-wizard
+	install -m 0644 $(COMPLETIONS_OUT)/_remote-cluster-wizard $(DESTDIR)$(PREFIX)/share/zsh/site-functions/
+	install -m 0644 $(COMPLETIONS_OUT)/remote-cluster-wizard.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/
 
 ## The performance suite (Benchmarks/, its own package): in-process figures with package-benchmark,
 ## whole-process figures of the shipped binary with hyperfine and a pseudo-terminal driver; prints
@@ -92,6 +114,36 @@ status: build
 ## Simulated local and remote clusters on loopback until Ctrl-C (e.g. ARGS="--faults http-500").
 simulate: build
 	$(BINARY) simulate $(ARGS)
+
+## One man page per subcommand (and one for the tool), made by the generate-manual plugin of the
+## pinned swift-argument-parser from the binary's own help; works offline. MAN_CONFIGURATION=release
+## documents a release build (make install does that).
+man: deps
+	$(SWIFT) package generate-manual --multi-page --configuration $(MAN_CONFIGURATION)
+	rm -rf $(MAN_OUT) && mkdir -p $(MAN_OUT)
+	cp .build/plugins/GenerateManual/outputs/remote-cluster-wizard/*.1 $(MAN_OUT)/
+	rm -f $(MAN_OUT)/remote-cluster-wizard.help.1
+	@for page in remote-cluster-wizard $(addprefix remote-cluster-wizard.,$(SUBCOMMANDS)); do \
+	  test -s $(MAN_OUT)/$$page.1 || { echo "missing man page $$page.1"; exit 1; }; \
+	done; echo "Man pages in $(MAN_OUT): $$(ls $(MAN_OUT) | tr '\n' ' ')"
+
+## Completion scripts for bash, zsh and fish (they complete files for --ca, --plan, --out and the
+## other file options, fault names for --faults, kubeconfig contexts for --context).
+completions: build completion-scripts
+
+# The scripts from $(BINARY) as it is (make install points BINARY at the configuration it installs).
+completion-scripts:
+	mkdir -p $(COMPLETIONS_OUT)
+	$(BINARY) --generate-completion-script bash > $(COMPLETIONS_OUT)/remote-cluster-wizard.bash
+	$(BINARY) --generate-completion-script zsh > $(COMPLETIONS_OUT)/_remote-cluster-wizard
+	$(BINARY) --generate-completion-script fish > $(COMPLETIONS_OUT)/remote-cluster-wizard.fish
+
+## Removes what make install put under $(DESTDIR)$(PREFIX).
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/remote-cluster-wizard $(DESTDIR)$(PREFIX)/share/man/man1/remote-cluster-wizard*.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/remote-cluster-wizard \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_remote-cluster-wizard \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/remote-cluster-wizard.fish
 
 ## Fuzz every parser of outside data for FUZZ_SECONDS each (default 120) with libFuzzer.
 ## Corpora live in .build-fuzz/corpus/TARGET (seeded from Tests/RemoteClusterKitTests/FuzzRegressions);

@@ -15,14 +15,16 @@ let package = Package(
         .library(name: "WizardCore", targets: ["WizardCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // 1.8: the generate-manual plugin (`make man`) and three-argument custom completions.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.10.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // 1.16: LogHandler.log(event:) for the request trace (`-v`, `--log-file`).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
@@ -109,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "CurlTransportTests",
             dependencies: [
-                "CurlTransport", "RemoteClusterKit", "ClusterSimulator",
+                "CurlTransport", "RemoteClusterKit", "ClusterSimulator", "CommandLineSupport",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -146,5 +148,11 @@ let package = Package(
             name: "GalleryTests", dependencies: ["Gallery", "WizardCore", "WizardTerminal", "WizardTestSupport"],
             path: "Examples/Gallery/Tests/GalleryTests", exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        // The built executable as operators use it: help snapshots, option conflicts, output
+        // formats, the trace, and the README's runnable blocks against `simulate`.
+        .testTarget(
+            name: "CommandLineTests", dependencies: ["CommandLineSupport", "RemoteClusterKit"], exclude: ["Snapshots"]),
+        // Shared by the tests that run the built binary: the process runner and text snapshots.
+        .target(name: "CommandLineSupport", path: "Tests/CommandLineSupport"),
     ]
 )

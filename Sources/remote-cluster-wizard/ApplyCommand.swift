@@ -3,27 +3,39 @@ import Foundation
 import RemoteClusterKit
 
 /// `apply`: runs every step of a plan with the setup engine, remotes concurrently.
-struct ApplyCommand: AsyncParsableCommand {
+struct ApplyCommand: AsyncParsableCommand, ManualCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Set up every remote of a plan: prepare, check, create the key, configure ECK, connect, verify.",
-        discussion: """
-            Checks the whole plan first (every problem with its YAML path; nothing is contacted when one is found), then runs the steps of docs/plan.md for every remote, several at a time: versions and licenses, the remote's preparation, the TLS preflight, the cross-cluster API key, the local ECK objects (one change and one rolling restart for all remotes), the remote settings, the connection, a size=0 search across it, and the optional role. A step that finds its work done says "already done" and sends nothing that changes anything, so running apply again is safe.
-
-            Exit status: 0 when every remote is connected; 1 when any is not (its cause and fix are printed); 2 for an invalid plan.
-            """
+        discussion: manual.discussion
     )
 
-    @Option(help: ArgumentHelp("The plan file (see docs/plan.md).", valueName: "file"))
-    var plan: String
+    static let manual = CommandManual(
+        description: """
+            Checks the whole plan first (every problem with its YAML path and line; nothing is contacted when one is found), then runs the steps of docs/plan.md for every remote, several at a time: versions and licenses, the remote's preparation, the TLS preflight, the cross-cluster API key, the local ECK objects (one change and one rolling restart for all remotes), the remote settings, the connection, a size=0 search across it, and the optional role. A step that finds its work done says "already done" and sends nothing that changes anything, so running apply again is safe.
+            """,
+        examples: [
+            CommandManual.Example(
+                "See every request and manifest first", "remote-cluster-wizard apply --plan plan.yaml --dry-run"),
+            CommandManual.Example(
+                "Run it, with the remote's password for creating the key",
+                "REMOTE_PASSWORD=changeme remote-cluster-wizard apply --plan plan.yaml"),
+            CommandManual.Example(
+                "Events for a program, with a trace to hand to a colleague",
+                "remote-cluster-wizard apply --plan plan.yaml -o json --log-file apply.log"),
+        ],
+        exitStatus: [
+            (0, "every remote is connected"),
+            (1, "a remote is not connected (its cause and fix are printed), or a step failed"),
+            CommandManual.badInput,
+        ])
+
+    @OptionGroup var source: PlanOptions
 
     @Flag(
         name: .customLong("dry-run"),
         help: "Print every step's requests, kubectl operations and manifests (secrets redacted); contact nothing.")
     var dryRun = false
-
-    @Flag(help: "Print one JSON object per event (and per preview with --dry-run).")
-    var json = false
 
     @Option(
         name: .customLong("wait"),
@@ -37,8 +49,12 @@ struct ApplyCommand: AsyncParsableCommand {
         name: .customLong("local-resource"),
         help: ArgumentHelp(
             "The local Elasticsearch resource as `kubectl get elasticsearch NAME -o yaml` prints it, instead of reading it with kubectl.",
-            valueName: "file"))
+            valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml", "json"]))
     var localResource: String?
+
+    @OptionGroup var output: OutputOptions<EventFormats>
+    @OptionGroup var trace: TraceOptions
 
     func validate() throws {
         guard waitSeconds > 0 else { throw ValidationError("--wait: give a number of seconds above 0, such as 300.") }
@@ -48,24 +64,23 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let support = PlanCommandSupport()
-        let plan = try support.load(self.plan)
+        let support = try PlanCommandSupport(trace: trace)
+        let plan = try support.load(source.plan)
         let resource = try LocalResourceFile.read(localResource, output: support.output)
         if dryRun {
-            let context = try support.context(plan, localResource: resource, currentContext: nil, reading: [])
+            let context = try support.context(
+                plan, localResource: resource, currentContext: source.context, reading: [])
             let previews = SetupRunner.previews(of: context).map { ($0.step.id, $0.step.title, $0.preview) }
-            PreviewPrinter.print(previews, json: json, output: support.output)
+            PreviewPrinter.print(previews, format: output.document, output: support.output)
             return
         }
-        let kubectl = KubectlClient()
-        let current = await support.currentContext(for: plan, kubectl: kubectl)
+        let current = await support.currentContext(for: plan, given: source.context)
         let context = try support.context(plan, localResource: resource, currentContext: current)
-        let runner = SetupRunner(
-            services: PlanCommandSupport.services(waitSeconds: waitSeconds, kubectl: kubectl), concurrency: concurrency)
-        let events = support.events(json: json)
+        let runner = SetupRunner(services: support.services(waitSeconds: waitSeconds), concurrency: concurrency)
+        let events = support.events(output.document)
         let report = await PlanCommandSupport.cancellableOnInterrupt { await runner.apply(context, events: events) }
-        if json {
-            support.output.print(SetupEventFormat.json(for: report).jsonString())
+        if output.isStructured {
+            output.print(SetupEventFormat.json(for: report), stream: true, to: support.output)
         } else {
             support.output.print("")
             for line in SetupEventFormat.summary(of: report, symbols: support.symbols) { support.output.print(line) }
@@ -74,12 +89,13 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 }
 
-/// `--dry-run` output: headed text blocks, or one JSON object per step.
+/// `--dry-run` output: headed text blocks, or one JSON object (YAML document) per step.
 enum PreviewPrinter {
     static func print(
-        _ previews: [(id: SetupStepID, title: String, preview: StepPreview)], json: Bool, output: CommandOutput
+        _ previews: [(id: SetupStepID, title: String, preview: StepPreview)], format: DocumentPrinter,
+        output: CommandOutput
     ) {
-        guard json else {
+        guard format.isStructured else {
             for line in SetupEventFormat.previewLines(previews) { output.print(line) }
             return
         }
@@ -89,7 +105,7 @@ enum PreviewPrinter {
                 "alias": id.alias.map(JSONValue.string) ?? .null, "title": .string(title), "event": "preview",
                 "lines": .array(preview.lines.map(JSONValue.string)),
             ]
-            output.print(object.jsonString())
+            format.print(object, stream: true, to: output)
         }
     }
 }

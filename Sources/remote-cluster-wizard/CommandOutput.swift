@@ -1,7 +1,8 @@
 import Foundation
 import RemoteClusterKit
 
-/// Where subcommands print: results to standard output, problems to standard error.
+/// Where subcommands print: results to standard output, everything else to standard error, with
+/// one prefix style for problems: `error: …` and `warning: …`.
 ///
 /// Every line goes through ``TerminalText/visible(_:keepingLineBreaks:)``, so text that came
 /// from a server, a file or a plan can never send escape sequences to the operator's terminal.
@@ -10,7 +11,18 @@ struct CommandOutput: Sendable {
         FileHandle.standardOutput.write(Data((TerminalText.visible(line) + "\n").utf8))
     }
 
-    func error(_ line: String) {
+    /// `error: message`; the lines after the first are printed as they are.
+    func error(_ message: String) {
+        note("error: " + message)
+    }
+
+    /// `warning: message`.
+    func warning(_ message: String) {
+        note("warning: " + message)
+    }
+
+    /// A line on standard error without a prefix: progress, context, the rest of a message.
+    func note(_ line: String) {
         FileHandle.standardError.write(Data((TerminalText.visible(line) + "\n").utf8))
     }
 

@@ -7,9 +7,9 @@ struct InputProblems: Error {
 }
 
 extension CommandOutput {
-    /// Prints every problem as `Error: …` on standard error and returns the bad-input exit status.
+    /// Prints every problem as `error: …` on standard error and returns the bad-input exit status.
     func refuse(_ problems: InputProblems) -> ExitCode {
-        for problem in problems.list { error("Error: \(problem)") }
+        for problem in problems.list { error(problem.description) }
         return ExitCode(RemoteClusterWizard.badInputExitStatus)
     }
 }

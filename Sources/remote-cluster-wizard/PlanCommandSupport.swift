@@ -3,18 +3,27 @@ import CurlTransport
 import Foundation
 import RemoteClusterKit
 
-/// What `apply`, `undo` and `manifests` share: reading and checking the plan, resolving kubectl's
-/// current context once, the engine's services, and printing the engine's events.
+/// What `apply`, `undo` and `manifests` share: reading and checking the plan, resolving the
+/// context for entries that name none once, the engine's services (traced with `-v` and
+/// `--log-file`), and printing the engine's events.
 struct PlanCommandSupport {
     let output = CommandOutput()
     let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)
+    let trace: TraceLog
+    /// kubectl, traced like the services.
+    let kubectl: TracingKubernetesClient<KubectlClient>
 
-    /// The checked plan; every problem (with its YAML path) and exit 2 otherwise. Warnings go to
-    /// standard error.
+    init(trace: TraceOptions) throws {
+        self.trace = try trace.traceLog()
+        kubectl = self.trace.tracing(KubectlClient())
+    }
+
+    /// The checked plan; every problem (with its YAML path and line) and exit 2 otherwise.
+    /// Warnings go to standard error.
     func load(_ path: String) throws -> Plan {
         do {
             let parsed = try Plan.load(from: URL(fileURLWithPath: path))
-            for warning in parsed.warnings { output.error("warning: \(warning.description)") }
+            for warning in parsed.warnings { output.warning(warning.description) }
             return parsed.plan
         } catch {
             output.error(error.description)
@@ -28,15 +37,20 @@ struct PlanCommandSupport {
             || plan.remotes.contains { $0.type == .eck && $0.setup.eck?.context == nil }
     }
 
-    /// kubectl's current context, resolved once and printed, when the plan leaves a context out.
-    func currentContext(for plan: Plan, kubectl: KubectlClient) async -> String? {
+    /// The context for entries that name none: `--context`, else kubectl's current context,
+    /// resolved once and printed; nil when the plan names every context.
+    func currentContext(for plan: Plan, given: String?) async -> String? {
         guard Self.needsCurrentContext(plan) else { return nil }
+        if let given {
+            output.note("Using context \(given) (--context) where the plan names no context.")
+            return given
+        }
         do {
             guard let name = try await kubectl.currentContext() else { return nil }
-            output.error("Using kubectl's current context \(name) where the plan names no context.")
+            output.note("Using kubectl's current context \(name) where the plan names no context.")
             return name
         } catch {
-            output.error("kubectl's current context cannot be read: \(error.description)")
+            output.warning("kubectl's current context cannot be read: \(error.description)")
             return nil
         }
     }
@@ -53,24 +67,26 @@ struct PlanCommandSupport {
         }
     }
 
-    /// CurlTransport, CurlTLSProbe and kubectl, waiting at most `waitSeconds` for each condition.
-    static func services(waitSeconds: Double, kubectl: KubectlClient = KubectlClient()) -> SetupServices {
-        SetupServices(
-            transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: kubectl,
-            poll: PollPolicy(
-                interval: .seconds(2), maximumInterval: .seconds(10), deadline: .milliseconds(Int64(waitSeconds * 1000))
-            ))
+    /// CurlTransport, CurlTLSProbe and kubectl (traced), waiting at most `waitSeconds` for each condition.
+    func services(waitSeconds: Double) -> SetupServices {
+        trace.tracing(
+            SetupServices(
+                transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: kubectl.base,
+                poll: PollPolicy(
+                    interval: .seconds(2), maximumInterval: .seconds(10),
+                    deadline: .milliseconds(Int64(waitSeconds * 1000)))))
     }
 
-    /// Prints events: with `json` one object per event; on a terminal a line per finished step
-    /// (progress shown on a line that the next one replaces); otherwise a line per finished step.
-    func events(json: Bool) -> SetupEventSink {
+    /// Prints events: for programs one JSON line or YAML document per event; on a terminal a line
+    /// per finished step (progress shown on a line that the next one replaces); otherwise a line
+    /// per finished step.
+    func events(_ format: DocumentPrinter) -> SetupEventSink {
         let output = output
         let symbols = symbols
         let terminal = isatty(STDOUT_FILENO) == 1
         return SetupEventSink { event in
-            if json {
-                output.print(SetupEventFormat.json(for: event).jsonString())
+            if format.isStructured {
+                format.print(SetupEventFormat.json(for: event), stream: true, to: output)
             } else if let line = SetupEventFormat.line(for: event, symbols: symbols) {
                 output.print((terminal ? "\r\u{1B}[K" : "") + line)
             } else if terminal, let progress = SetupEventFormat.progressLine(for: event) {

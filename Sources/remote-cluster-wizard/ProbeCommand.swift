@@ -4,21 +4,39 @@ import Foundation
 import RemoteClusterKit
 
 /// `probe`: the TLS preflight against a proxy address, from the command line.
-struct ProbeCommand: AsyncParsableCommand {
+struct ProbeCommand: AsyncParsableCommand, ManualCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
         abstract: "Check the TLS connection to a remote cluster server before adding the remote.",
-        discussion: """
-            Opens a TCP connection and does a TLS handshake only (no request is sent), with the server name as SNI and the CA the local cluster will trust. Reports reachability, the TLS version, whether the chain is trusted and the name matches, the presented chain, and the most likely cause and fix of a failure.
-
-            Exit status: 0 when reachable, trusted and the name matches; 1 when the check fails; 2 for bad input (nothing is contacted then).
-            """
+        discussion: manual.discussion
     )
+
+    static let manual = CommandManual(
+        description: """
+            Opens a TCP connection and does a TLS handshake only (no request is sent), with the server name as SNI and the CA the local cluster will trust. Reports reachability, the TLS version, whether the chain is trusted and the name matches, the presented chain, and the most likely cause and fix of a failure. -o wide adds the SHA-256 fingerprint of each certificate.
+            """,
+        examples: [
+            CommandManual.Example(
+                "An ECK remote behind a load balancer, with its transport CA",
+                "remote-cluster-wizard probe --proxy-address lb.example.net:9443 --server-name logs-es-remote-cluster.logs.svc --ca logs-ca.crt"
+            ),
+            CommandManual.Example(
+                "An Elastic Cloud deployment (publicly trusted, port 9443)",
+                "remote-cluster-wizard probe --proxy-address my-deployment.es.us-east-1.aws.found.io:9443"),
+            CommandManual.Example(
+                "The result for a script",
+                "remote-cluster-wizard probe --proxy-address 10.0.0.5:9443 --ca ca.crt -o json"),
+        ],
+        exitStatus: [
+            (0, "reachable, the chain is trusted and the name matches"),
+            (1, "the check failed (the likely cause and fix are printed)"),
+            CommandManual.badInput,
+        ])
 
     @Option(
         name: .customLong("proxy-address"),
-        help: ArgumentHelp("The remote cluster server address (IPv6 in brackets). Required.", valueName: "host:port"))
-    var proxyAddress: String?
+        help: ArgumentHelp("The remote cluster server address (IPv6 in brackets).", valueName: "host:port"))
+    var proxyAddress: String
 
     @Option(
         name: .customLong("server-name"),
@@ -28,7 +46,8 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("ca"),
         help: ArgumentHelp(
-            "A PEM file with the CA the local cluster will trust (default: the system store).", valueName: "file"))
+            "A PEM file with the CA the local cluster will trust (default: the system store).", valueName: "file"),
+        completion: .file())
     var caFile: String?
 
     @Option(
@@ -41,8 +60,8 @@ struct ProbeCommand: AsyncParsableCommand {
     /// What `--timeout` accepts, in the words of its messages.
     static let timeoutRange = "give a number of seconds above 0 and at most 300, such as 10"
 
-    @Flag(help: "Print the result as JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions<ReportFormats>
+    @OptionGroup var trace: TraceOptions
 
     func run() async throws {
         let output = CommandOutput()
@@ -50,16 +69,19 @@ struct ProbeCommand: AsyncParsableCommand {
         switch validatedRequest() {
         case .success(let valid):
             request = valid.request
-            for warning in valid.warnings { output.error("Warning: \(warning)") }
+            for warning in valid.warnings { output.warning(warning.description) }
         case .failure(let problems):
             throw output.refuse(problems)
         }
-        let result = await CurlTLSProbe().probe(request)
-        if json {
-            output.print(TLSProbeReport.json(for: result).jsonString(pretty: true))
+        let prober = try trace.traceLog().tracing(CurlTLSProbe())
+        let result = await prober.probe(request)
+        if self.output.isStructured {
+            self.output.print(TLSProbeReport.json(for: result), to: output)
         } else {
             let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)
-            for line in TLSProbeReport.lines(for: result, symbols: symbols) { output.print(line) }
+            for line in TLSProbeReport.lines(for: result, symbols: symbols, fingerprints: self.output.format == .wide) {
+                output.print(line)
+            }
         }
         if !result.passed { throw ExitCode(1) }
     }
@@ -72,13 +94,8 @@ struct ProbeCommand: AsyncParsableCommand {
     /// Checks every option with the engine's validators; nothing is contacted when one fails.
     private func validatedRequest() -> Result<ValidRequest, InputProblems> {
         var problems: [FieldProblem] = []
-        guard let proxyAddress, !proxyAddress.isEmpty else {
-            return .failure(
-                InputProblems(list: [
-                    FieldProblem(
-                        field: "--proxy-address", problem: "no proxy address was given",
-                        fix: "Add --proxy-address HOST:PORT, for example --proxy-address lb.example.net:9443.")
-                ]))
+        guard !proxyAddress.isEmpty else {
+            return .failure(InputProblems(list: [UsageErrors.missing("--proxy-address")]))
         }
         problems += Validators.proxyAddress(proxyAddress, field: "--proxy-address")
         if let serverName { problems += Validators.serverName(serverName, field: "--server-name") }

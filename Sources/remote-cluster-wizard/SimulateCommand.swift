@@ -4,44 +4,71 @@ import Foundation
 
 /// `remote-cluster-wizard simulate`: runs a simulated local and remote cluster on loopback until
 /// SIGINT or SIGTERM, and prints one JSON line describing how to reach them.
-struct SimulateCommand: AsyncParsableCommand {
+struct SimulateCommand: AsyncParsableCommand, ManualCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Run a simulated local and remote Elasticsearch cluster on loopback ports.",
-        discussion: """
-            Prints one JSON line on stdout with the URLs, credentials, CA files, the remote cluster \
-            server address and server name, the simulated Kubernetes contexts and the path of a \
-            kubeconfig, then runs until interrupted (SIGINT or SIGTERM) and removes its temporary \
-            files. The two contexts (sim-local, sim-remote) are served over HTTPS on loopback, so \
-            kubectl works against them: export KUBECONFIG=<the kubeconfig path>. Elasticsearch \
-            manifests are checked against the ECK CRD schema (--crd, found beside the repository \
-            as ../shared/eck-reference by default).
-
-            Faults:
-            \(SimulatorFault.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
-            """
+        discussion: manual.discussion
     )
+
+    static let manual = CommandManual(
+        description: """
+            Prints one JSON line on standard output with the URLs, credentials, CA files, the remote \
+            cluster server address and server name, the simulated Kubernetes contexts and the path of \
+            a kubeconfig (keys in snake_case), and a short banner on standard error with three \
+            commands to paste. The two contexts (sim-local, sim-remote) are served over HTTPS on \
+            loopback, so kubectl works against them with KUBECONFIG set to that kubeconfig. It also \
+            writes plan.yaml (for apply against these clusters) and env (their values as shell \
+            variables, KUBECONFIG included; --env-file writes a copy where you say) into its folder, \
+            then runs until interrupted (SIGINT or SIGTERM) and removes its folder. Elasticsearch \
+            manifests are checked against the ECK CRD schema (--crd, found beside the repository as \
+            ../shared/eck-reference by default). The faults are listed under --faults.
+            """,
+        examples: [
+            CommandManual.Example(
+                "Run them, with the values in ./sim.env for another terminal",
+                "remote-cluster-wizard simulate --env-file sim.env"),
+            CommandManual.Example(
+                "A remote that is down and a local cluster answering 500",
+                "remote-cluster-wizard simulate --faults remote-down,http-500"),
+            CommandManual.Example(
+                "The JSON line for a script (the banner goes to standard error)",
+                "remote-cluster-wizard simulate 2>/dev/null | head -n 1"),
+        ],
+        exitStatus: [
+            (0, "stopped by SIGINT or SIGTERM, its files removed"),
+            (1, "the clusters could not be started"),
+            CommandManual.badInput,
+        ])
 
     // The list of faults is in the option's help, which is built only when `simulate` itself is
     // parsed: the configuration above is read on every start, whatever the subcommand.
     @Option(
-        name: .long,
         help: ArgumentHelp(
             "Faults to switch on, comma separated:\n"
                 + SimulatorFault.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n"),
-            valueName: "LIST"))
+            valueName: "faults"),
+        completion: .custom(FaultCompletion.candidates))
     var faults: String = ""
 
-    @Option(name: .long, help: ArgumentHelp("Seconds a simulated rolling restart takes.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds a simulated rolling restart takes.", valueName: "seconds"))
     var restartSeconds: Double = 2
 
-    @Option(name: .long, help: ArgumentHelp("Seconds the slow fault delays each answer.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds the slow fault delays each answer.", valueName: "seconds"))
     var slowSeconds: Double = 3
 
     @Option(
-        name: .long,
+        name: .customLong("env-file"),
         help: ArgumentHelp(
-            "The ECK Elasticsearch CRD (YAML) whose schema the simulated Kubernetes enforces.", valueName: "FILE"))
+            "Also write the clusters' values as shell variables to this file (mode 0600; `. FILE` reads them).",
+            valueName: "file"),
+        completion: .file())
+    var environmentFile: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The ECK Elasticsearch CRD (YAML) whose schema the simulated Kubernetes enforces.", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"]))
     var crd: String?
 
     func validate() throws {
@@ -62,19 +89,27 @@ struct SimulateCommand: AsyncParsableCommand {
         let stop = SignalWaiter(signals: [SIGINT, SIGTERM])
         let schema = crd.map { URL(fileURLWithPath: $0) } ?? KubernetesObjectValidation.findElasticsearchCRD()
         if schema == nil {
-            FileHandle.standardError.write(
-                Data(
-                    "simulate: the ECK CRD was not found (../shared/eck-reference); Elasticsearch manifests are not schema-checked. Pass --crd FILE.\n"
-                        .utf8))
+            CommandOutput().warning(
+                "the ECK CRD was not found (../shared/eck-reference); Elasticsearch manifests are not schema-checked. Pass --crd FILE."
+            )
         }
         let environment = try await SimulatedEnvironment.start(
             .init(
                 faults: faultSet, restartDuration: .milliseconds(Int64(restartSeconds * 1000)),
                 slowDelay: .milliseconds(Int64(slowSeconds * 1000)), servesKubernetesAPI: true,
                 elasticsearchCRD: schema))
+        let quickStart = SimulatorQuickStart(
+            description: environment.descriptionLine, directory: environment.directory,
+            processID: ProcessInfo.processInfo.processIdentifier)
+        do { try quickStart.write(extraEnvironmentFile: environmentFile) } catch {
+            CommandOutput().error("the plan and env files cannot be written: \(error)")
+            await environment.shutdown()
+            throw ExitCode(1)
+        }
         FileHandle.standardOutput.write(Data((environment.descriptionLine.jsonString() + "\n").utf8))
+        for line in quickStart.banner { CommandOutput().note(line) }
         let received = await stop.wait()
-        FileHandle.standardError.write(Data("simulate: received signal \(received), stopping\n".utf8))
+        CommandOutput().note("Received signal \(received): stopping and removing \(environment.directory).")
         await environment.shutdown()
     }
 }

@@ -5,23 +5,43 @@ import RemoteClusterKit
 
 /// `status`: the local cluster's view of its remotes, once or every 2 s: `_remote/info` with the
 /// connection checked by `_resolve/cluster`, and for each remote that is down its cause and fix.
-struct StatusCommand: AsyncParsableCommand {
+struct StatusCommand: AsyncParsableCommand, ManualCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show every remote cluster of a cluster, whether it is really connected, and why not.",
-        discussion: """
+        discussion: manual.discussion
+    )
+
+    static let manual = CommandManual(
+        description: """
             Reads GET /_remote/info, then checks every alias with GET /_resolve/cluster (which contacts the remote; the connected flag of _remote/info can be stale). For each alias that is down it runs a size=0 search across it and a TLS probe of its address from this machine, and prints the likely cause and fix.
 
-            Credentials never go on the command line: the password comes from ES_PASSWORD or --password-file (with --user), an API key from ES_API_KEY or --api-key-file.
+            Credentials never go on the command line: the password comes from ES_PASSWORD (or ELASTIC_PASSWORD) or --password-file (with --user), an API key from ES_API_KEY or --api-key-file.
 
-            Exit status: 0 when every remote shown is connected (also when there are none); 1 when a remote is not connected, or the cluster cannot be reached or refuses the request; 2 for bad input. With --watch: 0 after Ctrl-C.
-            """
-    )
+            The table fits the terminal (COLUMNS when the output is not one): ADDRESS and SERVER NAME are shortened in the middle first, then MODE, CREDENTIALS, CONNECTIONS and SERVER NAME are left out, in that order. -o wide shows every column in full and adds SKIP UNAVAILABLE and CONNECT TIMEOUT; -o json and -o yaml print one object keyed by alias with Elasticsearch's field names.
+            """,
+        examples: [
+            CommandManual.Example(
+                "The remotes of an ECK cluster, as the elastic user",
+                "ES_PASSWORD=changeme remote-cluster-wizard status --url https://localhost:9200 --user elastic --ca ca.crt"
+            ),
+            CommandManual.Example(
+                "With an API key from a file, every column, refreshed every 2 s",
+                "remote-cluster-wizard status --url https://central.example.net:9200 --api-key-file key.txt -o wide --watch"
+            ),
+            CommandManual.Example(
+                "For a script: the aliases that are not connected",
+                "remote-cluster-wizard status --url https://localhost:9200 --user elastic -o json | jq -r 'to_entries[] | select(.value.connected | not) | .key'"
+            ),
+        ],
+        exitStatus: [
+            (0, "every remote shown is connected (also when there are none); with --watch: after Ctrl-C"),
+            (1, "a remote is not connected, or the cluster cannot be reached or refuses the request"),
+            CommandManual.badInput,
+        ])
 
-    @Option(
-        help: ArgumentHelp("The cluster's REST URL, e.g. https://central.example.net:9200. Required.", valueName: "url")
-    )
-    var url: String?
+    @Option(help: ArgumentHelp("The cluster's REST URL, e.g. https://central.example.net:9200.", valueName: "url"))
+    var url: String
 
     @Option(
         help: ArgumentHelp(
@@ -31,30 +51,47 @@ struct StatusCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("password-file"),
-        help: ArgumentHelp("A file holding the password (instead of ES_PASSWORD).", valueName: "file"))
+        help: ArgumentHelp("A file holding the password (instead of ES_PASSWORD).", valueName: "file"),
+        completion: .file())
     var passwordFile: String?
 
     @Option(
         name: .customLong("api-key-file"),
-        help: ArgumentHelp("A file holding an encoded API key (instead of ES_API_KEY).", valueName: "file"))
+        help: ArgumentHelp("A file holding an encoded API key (instead of ES_API_KEY).", valueName: "file"),
+        completion: .file())
     var apiKeyFile: String?
 
     @Option(
         name: .customLong("ca"),
-        help: ArgumentHelp("A PEM file with the CA that signed the cluster's HTTP certificate.", valueName: "file"))
+        help: ArgumentHelp("A PEM file with the CA that signed the cluster's HTTP certificate.", valueName: "file"),
+        completion: .file())
     var caFile: String?
 
     @Flag(help: "Do not verify the cluster's certificate (the output says so).")
     var insecure = false
 
-    @Flag(help: "Print one JSON object keyed by alias, with Elasticsearch's field names.")
-    var json = false
-
-    @Flag(help: "Refresh every 2 seconds until Ctrl-C (with --json: one JSON object per line).")
+    @Flag(help: "Refresh every 2 seconds until Ctrl-C (with -o json: one JSON object per line).")
     var watch = false
 
-    @Option(help: ArgumentHelp("Seconds allowed for each request and probe (default 30).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds allowed for each request and probe.", valueName: "seconds"))
     var timeout: Double = 30
+
+    @OptionGroup var output: OutputOptions<TableFormats>
+    @OptionGroup var trace: TraceOptions
+
+    func validate() throws {
+        try OptionConflict.refuse([
+            OptionConflict(
+                "--ca", caFile != nil, "--insecure", insecure,
+                fix: "--insecure turns off the check that --ca is for: leave out one of them."),
+            OptionConflict(
+                "--password-file", passwordFile != nil, "--api-key-file", apiKeyFile != nil,
+                fix: "Authenticate with either a password (with --user) or an API key."),
+            OptionConflict(
+                "--user", user != nil, "--api-key-file", apiKeyFile != nil,
+                fix: "Authenticate with either a password (with --user) or an API key."),
+        ])
+    }
 
     func run() async throws {
         let output = CommandOutput()
@@ -63,7 +100,7 @@ struct StatusCommand: AsyncParsableCommand {
         switch StatusInput(command: self, environment: environment).endpoint() {
         case .success(let valid):
             endpoint = valid.endpoint
-            for warning in valid.warnings { output.error("Warning: \(warning)") }
+            for warning in valid.warnings { output.warning(warning.description) }
         case .failure(let problems):
             throw output.refuse(problems)
         }
@@ -77,35 +114,39 @@ struct StatusCommand: AsyncParsableCommand {
         }
         var timed = endpoint
         timed.timeouts = Timeouts(connect: min(10, timeout), request: timeout)
+        let trace = try self.trace.traceLog()
         let check = RemoteStatusCheck(
-            client: ElasticsearchClient(transport: CurlTransport(), endpoint: timed), prober: CurlTLSProbe(),
-            probeTimeout: min(10, timeout))
+            client: ElasticsearchClient(transport: trace.tracing(CurlTransport()), endpoint: timed),
+            prober: trace.tracing(CurlTLSProbe()), probeTimeout: min(10, timeout))
         let symbols = StatusSymbols.forEnvironment(environment)
+        if insecure { output.warning("TLS verification is off (--insecure): the cluster's identity was not checked.") }
         if watch {
-            await StatusWatch(check: check, render: { render($0, symbols: symbols, pretty: false) }, jsonLines: json)
-                .run(output: output)
+            await StatusWatch(
+                check: check, render: { render($0, symbols: symbols, stream: true) },
+                structured: self.output.isStructured
+            ).run(output: output)
             return
         }
         let statuses: [RemoteStatus]
         do {
             statuses = try await check.run()
         } catch {
-            output.error("Error: \(error)")
+            output.error(error.description)
             throw ExitCode(1)
         }
         for line in render(statuses, symbols: symbols) { output.print(line) }
         if !statuses.allSatisfy(\.isConnected) { throw ExitCode(1) }
     }
 
-    /// The table and the diagnoses, preceded by a warning line when verification is off; or the
-    /// JSON object (the warning then goes to standard error, so that standard output stays one
-    /// JSON object), indented or on one line.
-    func render(_ statuses: [RemoteStatus], symbols: StatusSymbols, pretty: Bool = true) -> [String] {
-        let warning = "\(symbols.warning) TLS verification is off (--insecure): the cluster's identity was not checked."
-        if json {
-            if insecure { CommandOutput().error(warning) }
-            return [RemoteStatusCheck.json(for: statuses).jsonString(pretty: pretty)]
+    /// The table (fitted to the terminal, or wide) and the diagnoses; or the object keyed by
+    /// alias as one document, or as one item of a stream (`--watch`).
+    func render(_ statuses: [RemoteStatus], symbols: StatusSymbols, stream: Bool = false) -> [String] {
+        switch output.format {
+        case .json, .yaml:
+            return output.lines(for: RemoteStatusCheck.json(for: statuses), stream: stream)
+        case .text, .wide:
+            return RemoteStatusCheck.lines(
+                for: statuses, symbols: symbols, width: TerminalColumns.current(), wide: output.format == .wide)
         }
-        return (insecure ? [warning] : []) + RemoteStatusCheck.lines(for: statuses, symbols: symbols)
     }
 }

@@ -10,13 +10,8 @@ struct StatusInput {
     /// expires soon); or every error found.
     func endpoint() -> Result<(endpoint: ClusterEndpoint, warnings: [FieldProblem]), InputProblems> {
         var problems: [FieldProblem] = []
-        guard let url = command.url, !url.isEmpty else {
-            return .failure(
-                InputProblems(list: [
-                    FieldProblem(
-                        field: "--url", problem: "no cluster URL was given", fix: "Add --url https://HOST:9200.")
-                ]))
-        }
+        let url = command.url
+        guard !url.isEmpty else { return .failure(InputProblems(list: [UsageErrors.missing("--url")])) }
         problems += Validators.clusterURL(url, field: "--url")
         if let caFile = command.caFile { problems += Validators.caFile(caFile, field: "--ca") }
         let auth = authentication(problems: &problems)
@@ -31,23 +26,18 @@ struct StatusInput {
     /// password without a user is refused rather than silently not sent).
     private func authentication(problems: inout [FieldProblem]) -> ClusterAuth? {
         if let user = command.user {
-            if command.apiKeyFile != nil {
-                problems.append(
-                    FieldProblem(
-                        field: "--api-key-file", problem: "an API key and --user were both given",
-                        fix: "Use either --user with a password or an API key, not both."))
-                return nil
-            }
             guard
                 let password = secret(
-                    file: command.passwordFile, fileField: "--password-file", variable: "ES_PASSWORD",
+                    file: command.passwordFile, fileField: "--password-file", variable: passwordVariable,
                     problems: &problems)
             else {
                 if command.passwordFile == nil {
                     problems.append(
                         FieldProblem(
                             field: "--user", problem: "no password for \(user)",
-                            fix: "Set the environment variable ES_PASSWORD or give --password-file FILE."))
+                            fix:
+                                "Set the environment variable ES_PASSWORD (or ELASTIC_PASSWORD) or give --password-file FILE."
+                        ))
                 }
                 return nil
             }
@@ -60,12 +50,12 @@ struct StatusInput {
             return nil
         }
         if command.apiKeyFile == nil, environment["ES_API_KEY"]?.isEmpty ?? true,
-            !(environment["ES_PASSWORD"]?.isEmpty ?? true)
+            !(environment[passwordVariable]?.isEmpty ?? true)
         {
             problems.append(
                 FieldProblem(
-                    field: "--user", problem: "ES_PASSWORD is set, but no user was given",
-                    fix: "Add --user NAME (e.g. --user elastic), or unset ES_PASSWORD to send no credentials."))
+                    field: "--user", problem: "\(passwordVariable) is set, but no user was given",
+                    fix: "Add --user NAME (e.g. --user elastic), or unset \(passwordVariable) to send no credentials."))
             return nil
         }
         guard
@@ -78,6 +68,13 @@ struct StatusInput {
         let keyProblems = Validators.encodedAPIKey(key.revealed, field: field)
         problems += keyProblems
         return keyProblems.errors.isEmpty ? .apiKey(key) : nil
+    }
+
+    /// Where the password comes from: ES_PASSWORD, or ELASTIC_PASSWORD (the name Elastic's own
+    /// tools use) when only that one is set.
+    var passwordVariable: String {
+        environment["ES_PASSWORD"]?.isEmpty ?? true && !(environment["ELASTIC_PASSWORD"]?.isEmpty ?? true)
+            ? "ELASTIC_PASSWORD" : "ES_PASSWORD"
     }
 
     /// The secret in `file` (a file or a pipe), or in the environment variable; nil when

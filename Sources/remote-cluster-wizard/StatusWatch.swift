@@ -3,13 +3,13 @@ import RemoteClusterKit
 
 /// `status --watch`: fetch and print every 2 s until Ctrl-C, which ends it cleanly (exit 0).
 ///
-/// With `--json` each refresh is one JSON object on one line (JSON Lines) and failures go to
-/// standard error, so that standard output can be read by a program.
+/// With `-o json` each refresh is one JSON object on one line (JSON Lines), with `-o yaml` one YAML
+/// document, and failures go to standard error, so that standard output can be read by a program.
 struct StatusWatch {
     let check: RemoteStatusCheck
     let render: @Sendable ([RemoteStatus]) -> [String]
-    /// JSON Lines output: no header, no screen clearing, failures on standard error.
-    var jsonLines = false
+    /// Output for programs: no header, no screen clearing, failures on standard error.
+    var structured = false
     var interval: Duration = .seconds(2)
 
     func run(output: CommandOutput) async {
@@ -21,7 +21,7 @@ struct StatusWatch {
         }
         loop.cancel()
         await loop.value
-        if !jsonLines { output.print("") }
+        if !structured { output.print("") }
     }
 
     private func refreshUntilCancelled(output: CommandOutput) async {
@@ -29,12 +29,12 @@ struct StatusWatch {
         let clock = DateFormatter()
         clock.dateFormat = "HH:mm:ss"
         while !Task.isCancelled {
-            if jsonLines {
+            if structured {
                 do {
                     for line in render(try await check.run()) { output.print(line) }
                 } catch {
                     if Task.isCancelled { return }
-                    output.error("Error: \(error)")
+                    output.error("\(error)")
                 }
                 do { try await Task.sleep(for: interval) } catch { return }
                 continue
@@ -44,7 +44,7 @@ struct StatusWatch {
                 lines += render(try await check.run())
             } catch {
                 if Task.isCancelled { return }
-                lines.append("Error: \(error)")
+                lines.append("error: \(error)")
             }
             output.control(clearScreen)
             for line in lines { output.print(line) }

@@ -7,37 +7,51 @@ import WizardTerminal
 
 /// `remote-cluster-wizard` (or `remote-cluster-wizard wizard`): the interactive wizard against real
 /// clusters, with kubectl and the local TLS stack.
-struct WizardCommand: AsyncParsableCommand {
+struct WizardCommand: AsyncParsableCommand, ManualCommand {
     static let configuration = CommandConfiguration(
         commandName: "wizard",
         abstract: "Walk through connecting an ECK cluster to a remote cluster (the default command).",
-        discussion: """
+        discussion: manual.discussion
+    )
+
+    static let manual = CommandManual(
+        description: """
             Every change is shown before it is made and made only when you confirm it. Answers (never \
             passwords or keys) are saved after each step in the XDG state directory \
             ($XDG_STATE_HOME/remote-cluster-wizard/wizard-progress.json, else \
             ~/.local/state/remote-cluster-wizard/), so an interrupted run offers to resume. Without a \
-            terminal (or with --plain or TERM=dumb) the same flow runs as line prompts.
-            """
-    )
+            terminal (or with --plain or TERM=dumb) the same flow runs as line prompts. kubectl is used \
+            with the contexts you name (KUBECONFIG decides which kubeconfig).
+            """,
+        examples: [
+            CommandManual.Example("The wizard (the default subcommand)", "remote-cluster-wizard"),
+            CommandManual.Example(
+                "Line prompts over SSH, with a trace of every request for a colleague",
+                "remote-cluster-wizard wizard --plain --log-file wizard.log"),
+        ],
+        exitStatus: [
+            (0, "finished or quit (progress saved)"), (1, "the terminal or the state folder could not be used"),
+            CommandManual.badInput,
+        ])
 
-    @Flag(help: "Use line prompts instead of the full-screen interface.")
-    var plain = false
+    @OptionGroup var interface: InterfaceOptions
+    @OptionGroup var trace: TraceOptions
 
-    @Flag(help: "Draw with ASCII characters only.")
-    var ascii = false
+    func validate() throws { try interface.refuseVerboseOnFullScreen(trace) }
 
     func run() async throws {
         // The locale is set before any other thread starts (setlocale is not thread-safe).
         let localeGlyphs = LocaleGlyphs.current()
-        let glyphs: Glyphs = ascii ? .ascii : localeGlyphs
+        let glyphs: Glyphs = interface.ascii ? .ascii : localeGlyphs
         let store = ProgressStore(name: "wizard")
         if let problem = store.prepare() {
-            FileHandle.standardError.write(Data("wizard: progress will not be saved: \(problem.message)\n".utf8))
+            CommandOutput().warning("progress will not be saved: \(problem.message)")
         }
         let configuration = WizardConfiguration(statePath: store.path, savedProgress: store.load())
         let jobs = SetupJobRunner.make(
-            services: SetupServices(transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: KubectlClient()))
-        let plain = self.plain
+            services: try trace.traceLog().tracing(
+                SetupServices(transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: KubectlClient())))
+        let plain = interface.plain
         let ending = try await MainActor.run {
             try WizardLauncher.run(configuration, jobs: jobs, plain: plain, glyphs: glyphs)
         }

@@ -13,10 +13,10 @@ struct SimulatedEnvironmentTests {
         let remote = try #require(line["remote"]?.objectValue)
         #expect(
             Array(remote.keys) == [
-                "url", "user", "password", "ca", "proxyAddress", "serverName", "transportCA",
-                "transportAddress", "limitedUser", "indices", "eck",
+                "url", "user", "password", "ca", "proxy_address", "server_name", "transport_ca",
+                "transport_address", "limited_user", "indices", "eck",
             ])
-        #expect(remote["serverName"] == "remote-es-remote-cluster.default.svc")
+        #expect(remote["server_name"] == "remote-es-remote-cluster.default.svc")
         #expect(remote["eck"] == ["name": "remote", "namespace": "default", "context": "sim-remote"])
         let ca = try #require(remote["ca"]?.stringValue)
         let url = try #require(remote["url"]?.stringValue)
@@ -54,8 +54,8 @@ struct SimulatedEnvironmentTests {
         let remote = try #require(json["remote"])
         #expect(
             remote.objectValue.map { Array($0.keys) } == [
-                "url", "user", "password", "ca", "proxyAddress", "serverName", "transportCA", "transportAddress",
-                "limitedUser", "indices", "eck",
+                "url", "user", "password", "ca", "proxy_address", "server_name", "transport_ca", "transport_address",
+                "limited_user", "indices", "eck",
             ])
         let ca = try #require(remote["ca"]?.stringValue)
         let response = try await CurlClient.send(

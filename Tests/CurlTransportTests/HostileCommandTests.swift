@@ -1,3 +1,4 @@
+import CommandLineSupport
 import ClusterSimulator
 import Foundation
 import RemoteClusterKit

@@ -1,4 +1,5 @@
 import ClusterSimulator
+import CommandLineSupport
 import Foundation
 import RemoteClusterKit
 import Testing
@@ -85,7 +86,7 @@ import Testing
         let run = try await WizardProcess.run(arguments)
         #expect(run.status == 2)
         #expect(run.standardOutput.isEmpty)
-        #expect(run.standardError.hasPrefix("Error: "))
+        #expect(run.standardError.hasPrefix("error: "))
     }
 
     /// A listening server sees no connection when one of the other options is bad.

@@ -177,11 +177,11 @@ public final class SimulatedEnvironment: Sendable {
         let remoteJSON: JSONValue = [
             "url": .string(remote.restURL), "user": "elastic", "password": .string(remote.elasticPassword.revealed),
             "ca": .string(remote.files.httpCA),
-            "proxyAddress": .string(remote.proxyAddress),
-            "serverName": .string(remote.identity.remoteClusterServiceName),
-            "transportCA": .string(remote.files.transportCA),
-            "transportAddress": .string(remote.transportAddress),
-            "limitedUser": [
+            "proxy_address": .string(remote.proxyAddress),
+            "server_name": .string(remote.identity.remoteClusterServiceName),
+            "transport_ca": .string(remote.files.transportCA),
+            "transport_address": .string(remote.transportAddress),
+            "limited_user": [
                 "user": .string(remote.limitedUser.username), "password": .string(remote.limitedUser.password.revealed),
             ],
             "indices": .object(

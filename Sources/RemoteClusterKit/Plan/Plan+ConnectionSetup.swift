@@ -24,7 +24,7 @@ extension Plan {
             }
             setups.append(setup)
         }
-        guard problems.isEmpty else { throw PlanError(problems: problems) }
+        guard problems.isEmpty else { throw PlanError(problems: lineIndex.locate(problems)) }
         return ConnectionSetup(
             local: local.eck, localElasticsearch: localElasticsearch, remotes: setups, role: role,
             includeSecrets: includeSecrets)

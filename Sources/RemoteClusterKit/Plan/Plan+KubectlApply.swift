@@ -4,6 +4,10 @@ extension Plan {
     /// credentials Secret must hold every key, not placeholders (so `includeSecrets`, and no key
     /// still to be created).
     public func kubectlApplyProblem(includeSecrets: Bool) -> FieldProblem? {
+        unlocatedKubectlApplyProblem(includeSecrets: includeSecrets).map(lineIndex.locate)
+    }
+
+    private func unlocatedKubectlApplyProblem(includeSecrets: Bool) -> FieldProblem? {
         guard local.applyManifests == .kubectl else {
             return FieldProblem(
                 field: "local.applyManifests",

@@ -84,7 +84,7 @@ extension Plan {
                     setup: setup, endpoint: endpoint, decisions: remote.decisions, searchPattern: remote.searchPattern,
                     source: remote.yamlPath))
         }
-        guard problems.isEmpty else { throw PlanError(problems: problems) }
+        guard problems.isEmpty else { throw PlanError(problems: lineIndex.locate(problems)) }
         return SetupContext(local: target, remotes: remoteTargets, role: role)
     }
 }

@@ -11,12 +11,18 @@ public struct Plan: Sendable, Hashable {
     public var role: RemoteRoleSetup?
     /// The folder the plan file is in; relative paths were resolved against it.
     public var folder: URL
+    /// Where each YAML path is in the file, for the line numbers of later problems.
+    public var lineIndex: PlanLineIndex
 
-    public init(remotes: [PlanRemote], local: PlanLocal, role: RemoteRoleSetup?, folder: URL) {
+    public init(
+        remotes: [PlanRemote], local: PlanLocal, role: RemoteRoleSetup?, folder: URL,
+        lineIndex: PlanLineIndex = PlanLineIndex()
+    ) {
         self.remotes = remotes
         self.local = local
         self.role = role
         self.folder = folder
+        self.lineIndex = lineIndex
     }
 }
 

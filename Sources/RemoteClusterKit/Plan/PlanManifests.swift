@@ -37,11 +37,10 @@ public struct PlanManifests: Sendable {
         if let given { return ServerSetFields.strip(given) }
         let cluster = plan.local.eck
         guard let context = cluster.context ?? currentContext else {
-            throw PlanManifestsError(
-                [
-                    "local.eck.context: no kubeconfig context is set and kubectl has none. Add it to the plan, or pass --local-resource FILE."
-                ],
-                exitStatus: 2)
+            let problem = FieldProblem(
+                field: "local.eck.context", problem: "no kubeconfig context is set and kubectl has none",
+                fix: "Add it to the plan, give --context NAME, or pass --local-resource FILE.")
+            throw PlanManifestsError([plan.lineIndex.locate(problem).description], exitStatus: 2)
         }
         let location = KubernetesLocation(context: context, namespace: cluster.namespace)
         do {
@@ -83,11 +82,58 @@ public struct PlanManifests: Sendable {
         return (set, setup)
     }
 
-    /// Writes every artifact into `folder` (secrets 0600, scripts 0755).
-    public func write(_ set: ArtifactSet, to folder: URL) throws(PlanManifestsError) {
-        do { try ArtifactFileWriter.write(set.artifacts, to: folder) } catch {
+    /// Writes every artifact into `folder` (secrets 0600, scripts 0755) and the list of what was
+    /// written; returns the files an earlier run wrote there that this one does not, removed
+    /// when `prune` is set.
+    @discardableResult
+    public func write(_ set: ArtifactSet, to folder: URL, prune: Bool = false) throws(PlanManifestsError)
+        -> StaleManifests
+    {
+        let names = set.artifacts.map(\.fileName)
+        do {
+            try ArtifactFileWriter.write(set.artifacts, to: folder)
+            let stale = ManifestIndex.stale(in: folder, written: names, remove: prune)
+            try ManifestIndex.record(names + stale.stale.filter { !stale.removed.contains($0) }, in: folder)
+            return stale
+        } catch {
             throw PlanManifestsError(["Cannot write to \(folder.path): \(error)"], exitStatus: 1)
         }
+    }
+
+    /// What to say about the files an earlier run left: nothing, the list and how to remove them,
+    /// or what was removed.
+    public func staleLines(_ stale: StaleManifests) -> [String] {
+        let kept = stale.stale.filter { !stale.removed.contains($0) }
+        var lines: [String] = []
+        if !stale.removed.isEmpty {
+            lines += [
+                "",
+                "Removed \(stale.removed.count) file\(stale.removed.count == 1 ? "" : "s") an earlier run wrote that this plan no longer makes:",
+            ]
+            lines += stale.removed.map { "  \($0)" }
+        }
+        if !kept.isEmpty {
+            lines += ["", "Left from an earlier run, no longer made by this plan (--prune removes them):"]
+            lines += kept.map { "  \($0)" }
+        }
+        return lines
+    }
+
+    /// The run as one object: `{"event": "manifests", "folder", "files": [{"name", "title",
+    /// "mode", "secret"}], "stale_files", "removed_files", "applied"}`.
+    public func json(_ set: ArtifactSet, folder: URL, stale: StaleManifests, applied: Bool) -> JSONValue {
+        let files = set.artifacts.map { artifact -> JSONValue in
+            [
+                "name": .string(artifact.fileName), "title": .string(artifact.title),
+                "mode": .string("0" + String(ArtifactFileWriter.mode(of: artifact), radix: 8)),
+                "secret": .bool(artifact.containsSecrets),
+            ]
+        }
+        return [
+            "event": "manifests", "folder": .string(folder.path), "files": .array(files),
+            "stale_files": .array(stale.stale.filter { !stale.removed.contains($0) }.map(JSONValue.string)),
+            "removed_files": .array(stale.removed.map(JSONValue.string)), "applied": .bool(applied),
+        ]
     }
 
     /// The command that runs this plan's setup, as the operator can paste it.

@@ -25,9 +25,12 @@ extension Plan {
             ])
         }
         var parser = PlanParser(folder: folder.standardizedFileURL, now: now, limits: limits)
-        let plan = parser.plan(root)
-        guard let plan, parser.reader.problems.isEmpty else { throw PlanError(problems: parser.reader.problems) }
-        return ParsedPlan(plan: plan, warnings: parser.reader.warnings)
+        let lines = PlanLineIndex(root)
+        guard var plan = parser.plan(root), parser.reader.problems.isEmpty else {
+            throw PlanError(problems: lines.locate(parser.reader.problems))
+        }
+        plan.lineIndex = lines
+        return ParsedPlan(plan: plan, warnings: lines.locate(parser.reader.warnings))
     }
 }
 
@@ -248,13 +251,13 @@ struct PlanParser {
             case .eck?:
                 reader.warn(
                     path, "\(url.path) does not exist yet",
-                    "Save the ECK CA there first: the `manifests` command writes remote-\(name)-save-ca.sh, which does it."
+                    "Save the ECK CA there first: `remote-cluster-wizard manifests --plan PLAN` writes remote-\(name)-save-ca.sh, which does it."
                 )
                 return
             case .selfManaged?:
                 reader.warn(
                     path, "\(url.path) does not exist yet",
-                    "Create the CA with remote-\(name)-certificates.sh (the `manifests` command writes it) and copy its ca/ca.crt there."
+                    "Create the CA with remote-\(name)-certificates.sh (`remote-cluster-wizard manifests --plan PLAN` writes it) and copy its ca/ca.crt there."
                 )
                 return
             default:

@@ -5,16 +5,19 @@ public struct StatusSymbols: Sendable, Hashable {
     public var failure: String
     /// For a step that was not reached.
     public var skipped: String
+    /// Marks where a table cell was shortened.
+    public var ellipsis: String
 
-    public init(ok: String, warning: String, failure: String, skipped: String) {
+    public init(ok: String, warning: String, failure: String, skipped: String, ellipsis: String = "…") {
         self.ok = ok
         self.warning = warning
         self.failure = failure
         self.skipped = skipped
+        self.ellipsis = ellipsis
     }
 
     public static let unicode = StatusSymbols(ok: "✓", warning: "⚠", failure: "✗", skipped: "·")
-    public static let ascii = StatusSymbols(ok: "[ok]", warning: "[!]", failure: "[x]", skipped: "[-]")
+    public static let ascii = StatusSymbols(ok: "[ok]", warning: "[!]", failure: "[x]", skipped: "[-]", ellipsis: "~")
 
     /// Unicode when the locale's character set (from `LC_ALL`, `LC_CTYPE` or `LANG`, the first
     /// one set) is UTF-8, ASCII otherwise.

@@ -2,14 +2,17 @@ import Foundation
 
 /// The preflight result as text lines (for `probe` and plain mode) and as JSON.
 public enum TLSProbeReport {
-    /// The report: one line per step with its mark, the presented chain, then the diagnosis.
-    public static func lines(for result: TLSProbeResult, symbols: StatusSymbols) -> [String] {
+    /// The report: one line per step with its mark, the presented chain (with each certificate's
+    /// SHA-256 fingerprint when `fingerprints`), then the diagnosis.
+    public static func lines(for result: TLSProbeResult, symbols: StatusSymbols, fingerprints: Bool = false) -> [String]
+    {
         var lines = ["Preflight \(result.request.address)\(targetNote(result.request))"]
         lines += stepLines(result, symbols: symbols)
         if !result.presentedChain.isEmpty {
             lines.append("Presented chain:")
             for (index, certificate) in result.presentedChain.enumerated() {
                 lines += certificateLines(certificate, number: index + 1, now: result.checkedAt)
+                if fingerprints { lines.append("     SHA-256 \(certificate.sha256Fingerprint)") }
             }
         }
         if let diagnosis = result.diagnosis {

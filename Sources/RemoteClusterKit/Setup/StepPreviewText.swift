@@ -18,22 +18,18 @@ enum StepPreviewText {
                     separator: "\n", omittingEmptySubsequences: false
                 ).map(String.init)
         case .kubernetes(let operation, let location, let condition):
-            let prefix = "kubectl --context \(location.context) --namespace \(location.namespace)"
             let when = condition.map { ["# only when \($0)"] } ?? []
+            let command = operation.commandLine(in: location)
             switch operation {
-            case .get(let kind, let name): return when + ["\(prefix) get \(kind) \(name) -o json"]
             case .apply(let objects):
-                return when + ["\(prefix) apply -f - <<'EOF'"]
+                return when + ["\(command) <<'EOF'"]
                     + objects.map { PreviewRedaction.object($0).yamlString() }.joined(separator: "---\n")
                     .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast() + ["EOF"]
-            case .mergePatch(let kind, let name, let patch):
-                return when + ["\(prefix) patch \(kind) \(name) --type merge --patch-file /dev/stdin <<'EOF'"]
+            case .mergePatch(_, _, let patch):
+                return when + ["\(command) <<'EOF'"]
                     + PreviewRedaction.object(patch).yamlString().split(separator: "\n").map(String.init) + ["EOF"]
-            case .delete(let kind, let name): return when + ["\(prefix) delete \(kind) \(name)"]
-            case .readSecret(let name, let key):
-                return when + [
-                    "\(prefix) get secret \(name) -o go-template='{{index .data \"\(key)\" | base64decode}}'"
-                ]
+            case .get, .delete, .readSecret:
+                return when + [command]
             }
         case .tlsProbe(let request):
             let name = request.serverName.map { ", server name \($0)" } ?? ""

@@ -69,9 +69,14 @@ public struct RemoteStatusCheck: Sendable {
         return results
     }
 
-    /// The table (connected from `_resolve/cluster`), then the cause and fix of each remote that is down.
-    public static func lines(for statuses: [RemoteStatus], symbols: StatusSymbols) -> [String] {
-        var lines = RemoteInfoTable.lines(for: statuses.map(\.info), symbols: symbols)
+    /// The table (connected from `_resolve/cluster`) fitted to `width` (nil: no limit; `wide`: every
+    /// column in full), then the cause and fix of each remote that is down.
+    public static func lines(
+        for statuses: [RemoteStatus], symbols: StatusSymbols, width: Int? = nil, wide: Bool = false
+    )
+        -> [String]
+    {
+        var lines = RemoteInfoTable.lines(for: statuses.map(\.info), symbols: symbols, width: width, wide: wide)
         for status in statuses {
             guard let diagnosis = status.diagnosis else { continue }
             lines.append("")

@@ -34,6 +34,18 @@ public enum SecureFileWriter {
         }
     }
 
+    /// Opens `path` for appending (created with `mode` when missing, the mode fixed when not).
+    public static func openForAppending(_ path: String, mode: Int) throws(WriteError) -> FileHandle {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, mode_t(mode))
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        guard fchmod(descriptor, mode_t(mode)) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw WriteError(path: path, reason: reason)
+        }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
     private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
         #if canImport(Glibc)
             Glibc.write(descriptor, buffer, count)

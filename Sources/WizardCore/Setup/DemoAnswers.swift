@@ -15,7 +15,7 @@ public enum DemoAnswers {
         answers.remoteECKName = remote[path: ["eck", "name"]]?.stringValue ?? ""
         answers.remoteECKNamespace = remote[path: ["eck", "namespace"]]?.stringValue ?? "default"
         answers.remoteECKContext = remote[path: ["eck", "context"]]?.stringValue ?? ""
-        answers.proxyAddress = remote["proxyAddress"]?.stringValue ?? ""
+        answers.proxyAddress = remote["proxy_address"]?.stringValue ?? ""
         answers.remoteURL = remote["url"]?.stringValue ?? ""
         answers.remoteUser = remote["user"]?.stringValue ?? "elastic"
         answers.remoteHTTPCAFile = remote["ca"]?.stringValue ?? ""

@@ -68,8 +68,8 @@ extension KubernetesAPISuites {
             remotes:
               - alias: sim
                 type: eck
-                proxyAddress: \(simulate.remote("proxyAddress"))
-                serverName: \(simulate.remote("serverName"))
+                proxyAddress: \(simulate.remote("proxy_address"))
+                serverName: \(simulate.remote("server_name"))
                 ca: \(directory)/remote-ca.crt
                 skipUnavailable: false
                 eck: {name: remote, namespace: default, context: sim-remote, version: "3.3.0"}

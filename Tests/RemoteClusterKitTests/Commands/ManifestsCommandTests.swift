@@ -48,7 +48,8 @@ import Testing
         let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(
             written == [
-                "NOTES.md", "local-apply.sh", "local-elasticsearch.yaml", "local-remote-cluster-cas-configmap.yaml",
+                ManifestIndex.fileName, "NOTES.md", "local-apply.sh", "local-elasticsearch.yaml",
+                "local-remote-cluster-cas-configmap.yaml",
                 "local-remote-cluster-credentials-secret.yaml", "local-remote-cluster-settings.txt",
                 "local-role-remote-logs-reader.txt",
                 "remote-dc2-archive-certificates.sh", "remote-dc2-archive-elasticsearch.yml",
@@ -77,6 +78,47 @@ import Testing
             String(contentsOf: out.appendingPathComponent("local-elasticsearch.yaml"), encoding: .utf8))
         #expect(resource["status"] == nil && resource[path: ["metadata", "managedFields"]] == nil)
         #expect(ManifestChecks.violations(of: resource).isEmpty)
+    }
+
+    @Test func filesAnEarlierRunWroteAreListedThenPruned() async throws {
+        let folder = try Self.planFolder()
+        let out = folder.appendingPathComponent("out")
+        let plan = folder.appendingPathComponent("plan.yaml")
+        let arguments = [
+            "--plan", plan.path, "--out", out.path, "--local-resource",
+            TestPaths.fixture("local-elasticsearch.yaml").path,
+        ]
+        try "keep me".write(
+            to: out.deletingLastPathComponent().appendingPathComponent("x"), atomically: true, encoding: .utf8)
+        #expect(try await Self.run(arguments).status == 0)
+        try "mine".write(to: out.appendingPathComponent("my-notes.txt"), atomically: true, encoding: .utf8)
+        let withoutArchive = PlanParserTests.example.components(separatedBy: "\n").filter { line in
+            !(line.contains("dc2-archive") || line.contains("mode: sniff") || line.contains("seeds:")
+                || line.contains("dc2-ca.crt"))
+        }.joined(separator: "\n").replacingOccurrences(of: "    type: self-managed\n", with: "")
+        try withoutArchive.write(to: plan, atomically: true, encoding: .utf8)
+
+        let listed = try await Self.run(arguments)
+        #expect(listed.status == 0, "\(listed.stderrText)")
+        #expect(
+            listed.stdoutText.contains(
+                """
+                Left from an earlier run, no longer made by this plan (--prune removes them):
+                  remote-dc2-archive-certificates.sh
+                  remote-dc2-archive-elasticsearch.yml
+                """), "\(listed.stdoutText)")
+        let pruned = try await Self.run(arguments + ["--prune", "-o", "json"])
+        #expect(pruned.status == 0, "\(pruned.stderrText)")
+        let document = try JSONValue.parse(pruned.stdoutText)
+        #expect(
+            document["removed_files"] == ["remote-dc2-archive-certificates.sh", "remote-dc2-archive-elasticsearch.yml"])
+        #expect(document["stale_files"] == [])
+        #expect(document["event"] == "manifests")
+        let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(left.contains("my-notes.txt"))
+        #expect(!left.contains { $0.hasPrefix("remote-dc2-archive") })
+        let again = try await Self.run(arguments)
+        #expect(!again.stdoutText.contains("earlier run"))
     }
 
     @Test func includeSecretsWritesTheKeyWithMode0600() async throws {
@@ -279,7 +321,8 @@ import Testing
             "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
         ])
         #expect(result.status == 2)
-        #expect(result.stderrText.contains("--wait: only applies with --apply."))
+        #expect(
+            result.stderrText.hasPrefix("error: --wait only applies with --apply. Add --apply, or leave out --wait."))
     }
 
     @Test func localApplyScriptRefusesPlaceholdersThenAppliesInOrder() async throws {

@@ -31,7 +31,7 @@ public struct LocalClusterStep: SetupStep {
                 notes: notes + ["The plan applies nothing (applyManifests: none)."],
                 actions: [
                     .manual(
-                        "Apply the credentials Secret, the CA ConfigMap and the Elasticsearch change yourself (the `manifests` command writes them)."
+                        "Apply the credentials Secret, the CA ConfigMap and the Elasticsearch change yourself (`remote-cluster-wizard manifests --plan PLAN` writes them)."
                     )
                 ])
         case .files:

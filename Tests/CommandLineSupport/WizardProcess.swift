@@ -1,16 +1,16 @@
 import Foundation
 
 /// Runs the built `remote-cluster-wizard` binary and collects its exit status and output.
-struct WizardProcess {
-    struct Finished {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
+public struct WizardProcess {
+    public struct Finished: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
     }
 
     /// The binary beside the test bundle (both live in the build products directory), or
     /// `.build/debug/remote-cluster-wizard` under the repository root.
-    static let binary: URL = {
+    public static let binary: URL = {
         let products = Bundle.main.bundleURL.deletingLastPathComponent()
         let candidates = [
             Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("remote-cluster-wizard"),
@@ -23,15 +23,18 @@ struct WizardProcess {
             ?? repositoryRoot.appendingPathComponent(".build/debug/remote-cluster-wizard")
     }()
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    let process = Process()
+    public let process = Process()
     private let outputFile: URL
     private let errorFile: URL
 
     /// Starts the binary with `arguments`; the environment is this process's plus `environment`.
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    public init(_ arguments: [String], environment: [String: String] = [:], directory workingDirectory: URL? = nil)
+        throws
+    {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         outputFile = directory.appendingPathComponent("stdout")
@@ -39,6 +42,7 @@ struct WizardProcess {
         _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.executableURL = Self.binary
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         for name in ["ES_PASSWORD", "ES_API_KEY", "LC_ALL", "LC_CTYPE"] { merged[name] = nil }
@@ -51,14 +55,14 @@ struct WizardProcess {
     }
 
     /// Runs to completion.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) async throws
-        -> Finished
-    {
-        try await WizardProcess(arguments, environment: environment).finish(timeout: timeout)
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, timeout: TimeInterval = 60
+    ) async throws -> Finished {
+        try await WizardProcess(arguments, environment: environment, directory: directory).finish(timeout: timeout)
     }
 
     /// Waits for the process to end (polling, with a deadline after which it is killed).
-    func finish(timeout: TimeInterval = 60) async throws -> Finished {
+    public func finish(timeout: TimeInterval = 60) async throws -> Finished {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
             if Date() > deadline {
@@ -74,10 +78,12 @@ struct WizardProcess {
     }
 
     /// What the process has written to standard output so far.
-    var outputSoFar: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }
+    public var outputSoFar: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }
 
-    struct TimedOut: Error, CustomStringConvertible {
-        var arguments: [String]
-        var description: String { "remote-cluster-wizard \(arguments.joined(separator: " ")) did not finish in time" }
+    public struct TimedOut: Error, CustomStringConvertible {
+        public var arguments: [String]
+        public var description: String {
+            "remote-cluster-wizard \(arguments.joined(separator: " ")) did not finish in time"
+        }
     }
 }

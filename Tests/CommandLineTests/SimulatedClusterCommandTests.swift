@@ -1,0 +1,122 @@
+import CommandLineSupport
+import Foundation
+import RemoteClusterKit
+import Testing
+
+/// Commands against `simulate` as an operator runs them: the banner, tables fitted to the width,
+/// `-o json|yaml|wide`, one key style in every JSON document, and the `-v`/`--log-file` trace.
+@Suite(.serialized) struct SimulatedClusterCommandTests {
+    @Test func simulatePrintsItsLineOnStdoutAndABannerOnStderr() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sim-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let simulator = try await SimulatorProcess.start(["--env-file", "sim.env"], directory: folder)
+        let env = try String(contentsOf: folder.appendingPathComponent("sim.env"), encoding: .utf8)
+        let planLine = try #require(env.split(separator: "\n").first { $0.hasPrefix("export SIM_PLAN=") })
+        let directory = URL(fileURLWithPath: String(planLine.dropFirst("export SIM_PLAN=".count)))
+            .deletingLastPathComponent().path
+        #expect(env.contains("export SIM_PROXY_ADDRESS=\(simulator.value("remote", "proxy_address"))"))
+        #expect(try Self.mode(folder.appendingPathComponent("sim.env")) == 0o600)
+        let plan = try Plan.load(from: URL(fileURLWithPath: directory + "/plan.yaml"))
+        #expect(plan.plan.remotes.map(\.alias) == ["sim"])
+        let finished = try await simulator.stop()
+        #expect(finished.standardOutput.split(separator: "\n").count == 1)
+        let banner = finished.standardError
+        #expect(banner.contains("Stop with Ctrl-C or `kill \(simulator.run.process.processIdentifier)`"))
+        #expect(
+            banner.contains(
+                "remote-cluster-wizard status --url \(simulator.value("local", "url")) --user elastic --ca "))
+        #expect(
+            banner.contains(
+                "remote-cluster-wizard probe --proxy-address \(simulator.value("remote", "proxy_address")) "))
+        #expect(banner.contains("remote-cluster-wizard apply --plan \(directory)/plan.yaml"))
+        #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
+    @Test func tablesFitTheWidthAndWideShowsEverything() async throws {
+        try await SimulatorProcess.with { simulator in
+            try await simulator.addRemotes([
+                "simulated-remote": simulator.value("remote", "proxy_address"),
+                "archive": "archive.dc2.example.invalid:9443",
+            ])
+            for width in [60, 80, 200] {
+                let run = try await simulator.status([], environment: ["COLUMNS": "\(width)"])
+                #expect(run.status == 1, "\(run.standardError)")
+                let table = run.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+                    .prefix { !$0.isEmpty }
+                #expect(table.count == 3, "\(run.standardOutput)")
+                #expect(table.allSatisfy { $0.count <= width }, "at \(width):\n\(table.joined(separator: "\n"))")
+                #expect(table[0].hasPrefix("ALIAS"))
+            }
+            let wide = try await simulator.status(["-o", "wide"], environment: ["COLUMNS": "60"])
+            #expect(wide.standardOutput.contains("SKIP UNAVAILABLE"))
+            #expect(wide.standardOutput.contains("archive.dc2.example.invalid:9443"))
+            let yaml = try await simulator.status(["-o", "yaml"])
+            let fromYAML = try JSONValue.parseYAML(yaml.standardOutput)
+            let json = try await simulator.status(["--json"])
+            #expect(try JSONValue.parse(json.standardOutput) == fromYAML)
+            #expect(fromYAML["archive"]?["diagnosis"]?["cause"] != nil)
+        }
+    }
+
+    @Test func everyJSONDocumentUsesSnakeCaseKeys() async throws {
+        try await SimulatorProcess.with { simulator in
+            try await simulator.addRemotes(["sim": simulator.value("remote", "proxy_address")])
+            let status = try JSONValue.parse(try await simulator.status(["-o", "json"]).standardOutput)
+            let probe = try await WizardProcess.run([
+                "probe", "--proxy-address", simulator.value("remote", "proxy_address"), "--server-name",
+                simulator.value("remote", "server_name"), "--ca", simulator.value("remote", "transport_ca"), "-o",
+                "json",
+            ])
+            #expect(probe.status == 0, "\(probe.standardError)")
+            // The aliases and index names are the operator's, not keys of the format.
+            var line = simulator.line
+            line["remote"]?["indices"] = nil
+            let documents: [(String, JSONValue)] = [
+                ("simulate", line),
+                ("status", status["sim"] ?? [:]),
+                ("probe", try JSONValue.parse(probe.standardOutput)),
+            ]
+            for (name, document) in documents {
+                for key in document.allKeys {
+                    #expect(key.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" }, "\(name): \(key)")
+                }
+            }
+        }
+    }
+
+    @Test func verboseTracesEachRequestOnStderrAndTheLogFileHasTimestamps() async throws {
+        try await SimulatorProcess.with { simulator in
+            try await simulator.addRemotes(["archive": "127.0.0.1:1"])
+            let log = FileManager.default.temporaryDirectory.appendingPathComponent("trace-\(UUID().uuidString).log")
+            let run = try await simulator.status(["-v", "--log-file", log.path])
+            #expect(run.status == 1)
+            let url = simulator.value("local", "url")
+            let trace = run.standardError.split(separator: "\n").filter { $0.hasPrefix("trace: ") }
+            #expect(trace.first?.hasPrefix("trace: GET \(url)/_remote/info -> 200 (") == true, "\(run.standardError)")
+            #expect(trace.contains { $0.hasPrefix("trace: GET \(url)/_resolve/cluster/archive:*") })
+            #expect(trace.contains { $0.hasPrefix("trace: TLS probe 127.0.0.1:1 ") })
+            let file = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+            #expect(file.first?.contains(" == remote-cluster-wizard status --url \(url) ") == true)
+            #expect(file.count == trace.count + 1)
+            #expect(try Self.mode(log) == 0o600)
+            let password = simulator.value("local", "password")
+            #expect(!run.standardError.contains(password) && !file.joined().contains(password))
+        }
+    }
+
+    static func mode(_ url: URL) throws -> Int {
+        try (FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+}
+
+extension JSONValue {
+    /// Every key of every object inside, depth first.
+    var allKeys: [String] {
+        switch self {
+        case .object(let members): return members.flatMap { [$0.key] + $0.value.allKeys }
+        case .array(let items): return items.flatMap(\.allKeys)
+        default: return []
+        }
+    }
+
+}
