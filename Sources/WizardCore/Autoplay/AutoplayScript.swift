@@ -25,7 +25,10 @@ enum AutoplayScript {
             return rename + [.continueToNextScreen]
         case .liveStatus:
             return live(plan, context: context)
-        case .dataAccess, .role, .summary:
+        case .dataAccess, .role:
+            // Only played when the plan stops at a later screen.
+            return [.linger(1), .continueToNextScreen]
+        case .summary:
             return []
         }
     }
@@ -65,8 +68,15 @@ enum AutoplayScript {
         }
     }
 
-    /// Live status: wait for the state the plan ends in.
+    /// Live status: wait for the state the plan ends in (and go on when it stops at a later screen).
     static func live(_ plan: AutoplayPlan, context: WizardContext) -> [AutoplayStep] {
+        let order = SetupFlow.order
+        let goesOn = plan.stopAt.map { order.firstIndex(of: $0)! > order.firstIndex(of: .liveStatus)! } ?? false
+        return awaitLiveState(plan, context: context) + (goesOn ? [.linger(2), .continueToNextScreen] : [])
+    }
+
+    /// The live state the plan's branch ends in, and how it gets there.
+    static func awaitLiveState(_ plan: AutoplayPlan, context: WizardContext) -> [AutoplayStep] {
         switch plan.fault {
         case nil:
             return [.waitUntil(.connected)]
