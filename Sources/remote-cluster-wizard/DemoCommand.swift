@@ -73,6 +73,9 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The locale is set before the simulator's threads start (setlocale is not thread-safe).
+        let localeGlyphs = LocaleGlyphs.current()
+        let glyphs: Glyphs = ascii ? .ascii : localeGlyphs
         // Elastic Cloud and ECE remotes have the remote cluster server on from the start; a
         // self-managed one was prepared by hand (the wizard asks for that). An ECK remote is
         // enabled by the wizard itself.
@@ -87,7 +90,6 @@ struct DemoCommand: AsyncParsableCommand {
         let jobs = SetupJobRunner.make(
             services: SetupServices(
                 transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: environment.kubernetes))
-        let glyphs: Glyphs = ascii ? .ascii : LocaleGlyphs.current()
         let plain = self.plain
         let autoplay = self.autoplay ? autoplayOptions(environment) : nil
         let ending = try await MainActor.run {

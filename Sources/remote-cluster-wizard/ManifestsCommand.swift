@@ -2,30 +2,25 @@ import ArgumentParser
 import Foundation
 import RemoteClusterKit
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// `manifests`: writes every artifact of a plan (Kubernetes objects, scripts, requests, notes)
-/// as files, without contacting any Elasticsearch cluster.
+/// `manifests`: writes every artifact of a plan as files (the engine's `PlanManifests`), and with
+/// `--apply` applies the local objects through the setup engine's local step.
 struct ManifestsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "manifests",
         abstract: "Write the manifests, commands and requests for a plan as files.",
         discussion: """
             Reads and checks the plan, reads the local Elasticsearch resource (with kubectl from the \
-            plan's local context, or from --local-resource), and writes the credentials Secret, the CA \
-            ConfigMap, the merged Elasticsearch resource, the remote side's changes and commands, the \
-            API key and role requests, and NOTES.md into --out (default: the plan's local.manifestsDir). \
-            With --apply it then applies the local Secret, ConfigMap and Elasticsearch resource with \
-            kubectl, as the plan's `local.applyManifests: kubectl` asks. Exit status 2 means the input \
-            has problems, 1 that reading, writing or applying failed.
+            plan's local context or kubectl's current context, or from --local-resource), and writes the \
+            credentials Secret, the CA ConfigMap, the merged Elasticsearch resource, the remote side's \
+            changes and commands, the API key and role requests, and NOTES.md into --out (default: the \
+            plan's local.manifestsDir). With --apply it then applies the local Secret, ConfigMap and \
+            Elasticsearch resource with kubectl and follows the rollout, as the plan's \
+            `local.applyManifests: kubectl` asks; `apply --plan` runs every step instead. Exit status 2 \
+            means the input has problems, 1 that reading, writing or applying failed.
             """
     )
 
-    @Option(name: .long, help: "The plan file (see PLAN.md).")
+    @Option(name: .long, help: "The plan file (see docs/plan.md).")
     var plan: String
 
     @Option(
@@ -53,208 +48,63 @@ struct ManifestsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("wait"),
         help: ArgumentHelp(
-            "With --apply: wait up to this many seconds for the rollout (phase Ready, new generation observed).",
-            valueName: "seconds"))
+            "With --apply: wait up to this many seconds for the rollout (default 300).", valueName: "seconds"))
     var waitSeconds: Double?
 
     func run() async throws {
-        let parsed: ParsedPlan
-        do {
-            parsed = try Plan.load(from: URL(fileURLWithPath: plan))
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
-        for warning in parsed.warnings { printError("warning: \(warning.description)") }
-        let plan = parsed.plan
+        let support = PlanCommandSupport()
+        let plan = try support.load(self.plan)
         if apply, let problem = plan.kubectlApplyProblem(includeSecrets: includeSecrets) {
-            printError(problem.description)
+            support.output.error(
+                problem.description.replacingOccurrences(of: "--plan PLAN", with: "--plan \(self.plan)"))
             throw ExitCode(2)
         }
         if let waitSeconds, !apply || !(waitSeconds > 0) {
-            printError("--wait: \(apply ? "must be a number of seconds above 0" : "only applies with --apply").")
+            support.output.error(
+                "--wait: \(apply ? "must be a number of seconds above 0" : "only applies with --apply").")
             throw ExitCode(2)
         }
-
-        let resource = try await readLocalResource(plan)
-        let setup: ConnectionSetup
+        let manifests = PlanManifests(plan: plan, planPath: self.plan, includeSecrets: includeSecrets)
+        let given = try LocalResourceFile.read(localResource, output: support.output)
+        let kubectl = KubectlClient()
+        let current = given == nil || apply ? await support.currentContext(for: plan, kubectl: kubectl) : nil
         do {
-            setup = try plan.connectionSetup(localElasticsearch: resource, includeSecrets: includeSecrets)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
-        let artifacts: ArtifactSet
-        do {
-            artifacts = try ArtifactGenerator.generate(setup)
-        } catch {
-            printError("The artifacts cannot be generated: \(error.description)")
-            throw ExitCode(2)
-        }
-        let violations = ArtifactChecks.violations(in: artifacts)
-        guard violations.isEmpty else {
-            printError("The generated manifests would be refused by Kubernetes, so nothing was written:")
-            for violation in violations { printError("  \(violation.description)") }
-            throw ExitCode(2)
-        }
-        let folder = out.map { URL(fileURLWithPath: $0) } ?? plan.local.manifestsDir
-        do {
-            try ArtifactFileWriter.write(artifacts, to: folder)
-        } catch {
-            printError("Cannot write to \(folder.path): \(error)")
-            throw ExitCode(1)
-        }
-        print(summary(artifacts, folder: folder, setup: setup, plan: plan))
-        if apply { try await applyLocal(artifacts, plan: plan) }
-    }
-
-    /// Applies the local objects in the plan's local context and says what happens next.
-    func applyLocal(_ artifacts: ArtifactSet, plan: Plan) async throws {
-        let cluster = plan.local.eck
-        guard let location = cluster.location else { return }
-        let client = KubectlClient(pollIntervalSeconds: 2)
-        do {
-            try await client.verify(location)
-            try await client.apply(artifacts.localManifests, in: location)
-        } catch {
-            printError("Applying the local objects failed: \(error.description)")
-            if case .unknownContext = error { printError("Correct local.eck.context in the plan.") }
-            printError("Nothing else was changed; the files are written, and local-apply.sh applies them by hand.")
-            throw ExitCode(1)
-        }
-        print("")
-        guard let waitSeconds else {
-            print(
-                "Applied the local objects to Elasticsearch \(cluster.name) (\(location)). ECK now restarts its pods; follow with `kubectl --context \(location.context) --namespace \(location.namespace) get elasticsearch \(cluster.name)` until PHASE is Ready, then send local-remote-cluster-settings.txt."
-            )
-            return
-        }
-        print("Applied the local objects to Elasticsearch \(cluster.name) (\(location)); waiting for the rollout…")
-        do {
-            try await client.waitForElasticsearchReady(name: cluster.name, in: location, timeoutSeconds: waitSeconds)
-        } catch {
-            printError("The rollout is not finished: \(error.description)")
-            printError("Check the pods with `kubectl --context \(location.context) --namespace \(location.namespace) get pods`.")
-            throw ExitCode(1)
-        }
-        print("Elasticsearch \(cluster.name) is Ready with the change. Now send local-remote-cluster-settings.txt.")
-    }
-
-    /// The current local resource, from the file or from kubectl, without server-set fields.
-    func readLocalResource(_ plan: Plan) async throws -> JSONValue {
-        let cluster = plan.local.eck
-        if let localResource {
-            let text: String
-            do { text = try String(contentsOf: URL(fileURLWithPath: localResource), encoding: .utf8) } catch {
-                printError("--local-resource: \(localResource) cannot be read (\(error.localizedDescription)).")
-                throw ExitCode(2)
+            let resource = try await manifests.localResource(given: given, kubernetes: kubectl, currentContext: current)
+            let (set, setup) = try manifests.artifacts(resource: resource)
+            let folder = out.map { URL(fileURLWithPath: $0) } ?? plan.local.manifestsDir
+            try manifests.write(set, to: folder)
+            for line in manifests.summary(set, folder: folder, setup: setup, applied: apply) {
+                support.output.print(line)
             }
-            do {
-                return ServerSetFields.strip(try JSONValue.parseYAML(text))
-            } catch {
-                printError("--local-resource: \(localResource) is not YAML or JSON: \(error.description)")
-                throw ExitCode(2)
+            if apply {
+                try await applyLocal(plan, resource: resource, current: current, support: support, kubectl: kubectl)
             }
+        } catch let error as PlanManifestsError {
+            for line in error.lines { support.output.error(line) }
+            throw ExitCode(error.exitStatus)
         }
-        guard let location = cluster.location else {
-            printError(
-                "local.eck.context: no kubeconfig context is set. Add it to the plan, or pass --local-resource FILE.")
-            throw ExitCode(2)
+    }
+
+    /// The setup engine's local step for every remote of the plan, with the keys the plan gives.
+    func applyLocal(
+        _ plan: Plan, resource: JSONValue, current: String?, support: PlanCommandSupport, kubectl: KubectlClient
+    )
+        async throws
+    {
+        let context = try support.context(plan, localResource: resource, currentContext: current, reading: .encodedKeys)
+        let services = PlanCommandSupport.services(waitSeconds: waitSeconds ?? 300, kubectl: kubectl)
+        support.output.print("")
+        let step = SetupSteps.local(aliases: context.remotes.map(\.alias))
+        let result = await PlanCommandSupport.cancellableOnInterrupt {
+            await step.run(in: context, services: services, events: support.events(json: false))
         }
-        let client = KubectlClient()
-        do {
-            try await client.verify(location)
-            return ServerSetFields.strip(try await client.get(kind: "elasticsearch", name: cluster.name, in: location))
-        } catch {
-            printError("Reading Elasticsearch \(cluster.name) failed: \(error.description)")
-            if case .unknownContext = error { printError("Correct local.eck.context in the plan.") }
-            printError(
-                "Pass --local-resource FILE with the output of `kubectl get elasticsearch \(cluster.name) -o yaml` instead."
-            )
+        guard result.outcome.allowsNextStep else {
+            support.output.error(
+                "Nothing else was changed; the files are written, and local-apply.sh applies them by hand.")
             throw ExitCode(1)
         }
-    }
-
-    func summary(_ set: ArtifactSet, folder: URL, setup: ConnectionSetup, plan: Plan) -> String {
-        var lines = ["Wrote \(set.artifacts.count) files to \(folder.path):"]
-        let width = set.artifacts.map(\.fileName.count).max() ?? 0
-        for artifact in set.artifacts {
-            let padded = artifact.fileName.padding(toLength: width, withPad: " ", startingAt: 0)
-            lines.append("  \(padded)  \(artifact.title)\(artifact.containsSecrets ? " (secret, mode 0600)" : "")")
-        }
-        let secretFile = "local-remote-cluster-credentials-secret.yaml"
-        let missing = setup.remotes.filter { !(setup.includeSecrets && $0.credentials != nil) }
-        if !missing.isEmpty {
-            lines.append("")
-            lines.append("\(secretFile) holds placeholders instead of API keys. To fill it:")
-            for remote in missing {
-                let planRemote = plan.remotes.first { $0.alias == remote.alias }
-                let key = LocalClusterNaming.credentialsSetting(alias: remote.alias)
-                switch planRemote?.apiKey {
-                case .create?:
-                    lines.append(
-                        "  \(remote.alias): the key does not exist yet. Send remote-\(remote.alias)-cross-cluster-api-key.txt in the remote's Kibana Dev Tools and put the `encoded` value of the response under \(key)."
-                    )
-                case .encodedEnv(let name)?:
-                    lines.append(
-                        "  \(remote.alias): run again with --include-secrets (reads $\(name)), or put the key from $\(name) under \(key)."
-                    )
-                case .encodedFile(let url)?:
-                    lines.append(
-                        "  \(remote.alias): run again with --include-secrets (reads \(url.path)), or put the key from that file under \(key)."
-                    )
-                case nil:
-                    break
-                }
-            }
-        }
-        if plan.local.applyManifests == .kubectl, !apply {
-            lines.append("")
-            lines.append(
-                "The plan applies the local files with kubectl (local.applyManifests): run again with --apply, or run local-apply.sh."
-            )
-        }
-        lines.append("")
-        lines.append("Read NOTES.md for the order of the steps and what each one restarts.")
-        return lines.joined(separator: "\n")
-    }
-
-    func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-}
-
-/// Writes an artifact set into a folder: secrets with mode 0600, scripts 0755, the rest 0644.
-enum ArtifactFileWriter {
-    struct WriteError: Error, CustomStringConvertible {
-        var path: String
-        var reason: String
-        var description: String { "\(path): \(reason)" }
-    }
-
-    static func write(_ set: ArtifactSet, to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for artifact in set.artifacts {
-            let mode: mode_t = artifact.containsSecrets ? 0o600 : (artifact.kind == .shellScript ? 0o755 : 0o644)
-            try write(artifact.text, to: folder.appendingPathComponent(artifact.fileName).path, mode: mode)
-        }
-    }
-
-    /// Creates the file with `mode` from the start (a secret is never readable by others, not
-    /// even briefly) and fixes the mode of a file that existed before.
-    static func write(_ text: String, to path: String, mode: mode_t) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode)
-        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        guard fchmod(descriptor, mode) == 0 else {
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
-        }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            guard written > 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-            offset += written
-        }
+        support.output.print(
+            "Now `remote-cluster-wizard apply --plan \(ShellWord(self.plan))` adds the remotes and checks the connections."
+        )
     }
 }

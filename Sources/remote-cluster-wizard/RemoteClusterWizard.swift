@@ -8,12 +8,14 @@ struct RemoteClusterWizard: AsyncParsableCommand {
         abstract: "Connect an ECK-managed Elasticsearch cluster to a remote cluster with API-key security.",
         discussion: """
             Guides you through enabling the remote cluster server, creating a cross-cluster API key, \
-            configuring the local ECK cluster and adding the remote, then shows the connection live.
+            configuring the local ECK cluster and adding the remote, then shows the connection live. \
+            apply, undo and manifests do the same from a plan file, whose format is described with a \
+            complete example in docs/plan.md of the repository.
             """,
         version: RemoteClusterWizardVersion.current,
         subcommands: [
-            WizardCommand.self, ProbeCommand.self, StatusCommand.self, DemoCommand.self, SimulateCommand.self,
-            ManifestsCommand.self,
+            WizardCommand.self, ApplyCommand.self, UndoCommand.self, StatusCommand.self, ProbeCommand.self,
+            ManifestsCommand.self, DemoCommand.self, SimulateCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )

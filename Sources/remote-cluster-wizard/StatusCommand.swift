@@ -3,15 +3,18 @@ import CurlTransport
 import Foundation
 import RemoteClusterKit
 
-/// `status`: the local cluster's view of its remotes (`GET /_remote/info`), once or every 2 s.
+/// `status`: the local cluster's view of its remotes, once or every 2 s: `_remote/info` with the
+/// connection checked by `_resolve/cluster`, and for each remote that is down its cause and fix.
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show every remote cluster of a cluster (GET /_remote/info) as a table.",
+        abstract: "Show every remote cluster of a cluster, whether it is really connected, and why not.",
         discussion: """
+            Reads GET /_remote/info, then checks every alias with GET /_resolve/cluster (which contacts the remote; the connected flag of _remote/info can be stale). For each alias that is down it runs a size=0 search across it and a TLS probe of its address from this machine, and prints the likely cause and fix.
+
             Credentials never go on the command line: the password comes from ES_PASSWORD or --password-file (with --user), an API key from ES_API_KEY or --api-key-file.
 
-            Exit status: 0 on success; 1 when the cluster cannot be reached or refuses the request; 2 for bad input.
+            Exit status: 0 when every remote shown is connected (also when there are none); 1 when a remote is not connected, or the cluster cannot be reached or refuses the request; 2 for bad input. With --watch: 0 after Ctrl-C.
             """
     )
 
@@ -50,6 +53,9 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Refresh every 2 seconds until Ctrl-C (with --json: one JSON object per line).")
     var watch = false
 
+    @Option(help: ArgumentHelp("Seconds allowed for each request and probe (default 30).", valueName: "seconds"))
+    var timeout: Double = 30
+
     func run() async throws {
         let output = CommandOutput()
         let endpoint: ClusterEndpoint
@@ -60,39 +66,45 @@ struct StatusCommand: AsyncParsableCommand {
         case .failure(let problems):
             throw output.refuse(problems)
         }
-        let client = ElasticsearchClient(transport: CurlTransport(), endpoint: endpoint)
+        guard timeout > 0, timeout <= 600 else {
+            throw output.refuse(
+                InputProblems(list: [
+                    FieldProblem(
+                        field: "--timeout", problem: "\(timeout) seconds is out of range",
+                        fix: "Give a number of seconds above 0 and at most 600, such as 30.")
+                ]))
+        }
+        var timed = endpoint
+        timed.timeouts = Timeouts(connect: min(10, timeout), request: timeout)
+        let check = RemoteStatusCheck(
+            client: ElasticsearchClient(transport: CurlTransport(), endpoint: timed), prober: CurlTLSProbe(),
+            probeTimeout: min(10, timeout))
         let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)
         if watch {
-            await StatusWatch(client: client, render: { render($0, symbols: symbols, pretty: false) }, jsonLines: json)
+            await StatusWatch(check: check, render: { render($0, symbols: symbols, pretty: false) }, jsonLines: json)
                 .run(output: output)
             return
         }
-        switch await fetch(client) {
-        case .success(let remotes):
-            for line in render(remotes, symbols: symbols) { output.print(line) }
-        case .failure(let error):
+        let statuses: [RemoteStatus]
+        do {
+            statuses = try await check.run()
+        } catch {
             output.error("Error: \(error)")
             throw ExitCode(1)
         }
+        for line in render(statuses, symbols: symbols) { output.print(line) }
+        if !statuses.allSatisfy(\.isConnected) { throw ExitCode(1) }
     }
 
-    private func fetch(_ client: ElasticsearchClient) async -> Result<[RemoteInfo], ElasticsearchClientError> {
-        do {
-            return .success(try await client.remoteInfo())
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    /// The table, preceded by a warning line when verification is off; or the JSON object (the
-    /// warning then goes to standard error, so that standard output stays one JSON object),
-    /// indented or on one line.
-    func render(_ remotes: [RemoteInfo], symbols: StatusSymbols, pretty: Bool = true) -> [String] {
+    /// The table and the diagnoses, preceded by a warning line when verification is off; or the
+    /// JSON object (the warning then goes to standard error, so that standard output stays one
+    /// JSON object), indented or on one line.
+    func render(_ statuses: [RemoteStatus], symbols: StatusSymbols, pretty: Bool = true) -> [String] {
         let warning = "\(symbols.warning) TLS verification is off (--insecure): the cluster's identity was not checked."
         if json {
             if insecure { CommandOutput().error(warning) }
-            return [RemoteInfo.jsonObject(remotes).jsonString(pretty: pretty)]
+            return [RemoteStatusCheck.json(for: statuses).jsonString(pretty: pretty)]
         }
-        return (insecure ? [warning] : []) + RemoteInfoTable.lines(for: remotes, symbols: symbols)
+        return (insecure ? [warning] : []) + RemoteStatusCheck.lines(for: statuses, symbols: symbols)
     }
 }

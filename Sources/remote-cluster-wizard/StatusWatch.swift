@@ -6,8 +6,8 @@ import RemoteClusterKit
 /// With `--json` each refresh is one JSON object on one line (JSON Lines) and failures go to
 /// standard error, so that standard output can be read by a program.
 struct StatusWatch {
-    let client: ElasticsearchClient
-    let render: @Sendable ([RemoteInfo]) -> [String]
+    let check: RemoteStatusCheck
+    let render: @Sendable ([RemoteStatus]) -> [String]
     /// JSON Lines output: no header, no screen clearing, failures on standard error.
     var jsonLines = false
     var interval: Duration = .seconds(2)
@@ -31,7 +31,7 @@ struct StatusWatch {
         while !Task.isCancelled {
             if jsonLines {
                 do {
-                    for line in render(try await client.remoteInfo()) { output.print(line) }
+                    for line in render(try await check.run()) { output.print(line) }
                 } catch {
                     if Task.isCancelled { return }
                     output.error("Error: \(error)")
@@ -41,7 +41,7 @@ struct StatusWatch {
             }
             var lines = ["\(clearScreen)Every 2 s, updated \(clock.string(from: Date())). Ctrl-C to stop."]
             do {
-                lines += render(try await client.remoteInfo())
+                lines += render(try await check.run())
             } catch {
                 if Task.isCancelled { return }
                 lines.append("Error: \(error)")

@@ -27,6 +27,9 @@ struct WizardCommand: AsyncParsableCommand {
     var ascii = false
 
     func run() async throws {
+        // The locale is set before any other thread starts (setlocale is not thread-safe).
+        let localeGlyphs = LocaleGlyphs.current()
+        let glyphs: Glyphs = ascii ? .ascii : localeGlyphs
         let store = ProgressStore(name: "wizard")
         if let problem = store.prepare() {
             FileHandle.standardError.write(Data("wizard: progress will not be saved: \(problem.message)\n".utf8))
@@ -34,7 +37,6 @@ struct WizardCommand: AsyncParsableCommand {
         let configuration = WizardConfiguration(statePath: store.path, savedProgress: store.load())
         let jobs = SetupJobRunner.make(
             services: SetupServices(transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: KubectlClient()))
-        let glyphs: Glyphs = ascii ? .ascii : LocaleGlyphs.current()
         let plain = self.plain
         let ending = try await MainActor.run {
             try WizardLauncher.run(configuration, jobs: jobs, plain: plain, glyphs: glyphs)

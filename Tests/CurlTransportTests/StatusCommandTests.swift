@@ -48,6 +48,27 @@ import Testing
                 + Data("elastic:changeme".utf8).base64EncodedString())
     }
 
+    @Test func aRemoteThatIsDownGetsItsCauseAndFixAndExitStatus1() async throws {
+        let down = try Self.remoteInfoExample()
+            .replacingOccurrences(of: "\"connected\" : true", with: "\"connected\" : false")
+            .replacingOccurrences(of: "\"connected\": true", with: "\"connected\": false")
+        let (server, responder) = try await elasticsearch(body: down)
+        defer { Task { await server.shutdown() } }
+        let port = try #require(server.port)
+
+        let run = try await WizardProcess.run(
+            ["status", "--url", "https://127.0.0.1:\(port)", "--ca", pki.caFile, "--timeout", "5"],
+            environment: ["ES_API_KEY": Data("id:key".utf8).base64EncodedString(), "LANG": "C"])
+
+        #expect(run.status == 1, "\(run.standardError)")
+        #expect(run.standardOutput.contains("test_cluster  [x] no"))
+        #expect(run.standardOutput.contains("[x] test_cluster: The local cluster cannot reach test_cluster's remote cluster server"))
+        #expect(run.standardOutput.contains("  Fix: "))
+        let paths = responder.requests.map(\.uri)
+        #expect(paths.starts(with: ["/_remote/info", "/_resolve/cluster/test_cluster%3A%2A"]) || paths.starts(with: ["/_remote/info", "/_resolve/cluster/test_cluster:*"]), "\(paths)")
+        #expect(paths.contains { $0.hasSuffix("/_search") })
+    }
+
     @Test func jsonKeepsElasticsearchFieldNamesAndAPIKeyComesFromAFile() async throws {
         let (server, responder) = try await elasticsearch(body: Self.remoteInfoExample())
         defer { Task { await server.shutdown() } }
@@ -149,11 +170,12 @@ import Testing
                 "--watch",
             ])
 
+        // Each refresh asks _remote/info and then _resolve/cluster: two refreshes are four requests.
         let deadline = Date().addingTimeInterval(20)
-        while responder.requests.count < 2 && Date() < deadline {
+        while responder.requests.count < 4 && Date() < deadline {
             try await Task.sleep(for: .milliseconds(50))
         }
-        #expect(responder.requests.count >= 2)
+        #expect(responder.requests.count >= 4)
         kill(watch.process.processIdentifier, SIGINT)
         let run = try await watch.finish(timeout: 10)
 
@@ -172,11 +194,12 @@ import Testing
             ])
 
         let deadline = Date().addingTimeInterval(20)
-        // A refresh is printed before the next one is asked for: three requests, two lines.
-        while responder.requests.count < 3 && Date() < deadline {
+        // A refresh (_remote/info, then _resolve/cluster) is printed before the next one is asked
+        // for: five requests, two lines.
+        while responder.requests.count < 5 && Date() < deadline {
             try await Task.sleep(for: .milliseconds(50))
         }
-        #expect(responder.requests.count >= 3)
+        #expect(responder.requests.count >= 5)
         kill(watch.process.processIdentifier, SIGINT)
         let run = try await watch.finish(timeout: 10)
 
@@ -189,7 +212,8 @@ import Testing
     }
 
     @Test func plainHTTPURLIsWarnedAboutOnStandardError() async throws {
-        let server = try await TestPKI.plainServer(behavior: RecordingResponder(body: Self.remoteInfoExample()).behavior)
+        let server = try await TestPKI.plainServer(
+            behavior: RecordingResponder(body: Self.remoteInfoExample()).behavior)
         defer { Task { await server.shutdown() } }
 
         let run = try await WizardProcess.run(

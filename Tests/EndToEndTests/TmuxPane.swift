@@ -94,6 +94,26 @@ final class TmuxPane {
         return screen
     }
 
+    /// The same, for async tests: waits with `Task.sleep`, so the test does not hold one of the
+    /// threads that other tests' tasks need.
+    @discardableResult
+    func waitFor(
+        _ what: String, timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: (String) -> Bool
+    ) async -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = capture()
+        while !condition(screen) {
+            if Date() > deadline {
+                Issue.record("Timed out waiting for \(what). Screen:\n\(screen)", sourceLocation: sourceLocation)
+                return screen
+            }
+            try? await Task.sleep(for: .milliseconds(50))
+            screen = capture()
+        }
+        return screen
+    }
+
     /// Whether the last non-empty line is the shell prompt (the program has exited).
     static func promptIsBack(_ screen: String) -> Bool {
         let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -96,7 +96,7 @@ struct SetupWizardTests {
         #expect(wizard.update(.key(.enter)) == [])
         #expect(wizard.dialog == nil)
         #expect(wizard.update(.key(.control("c"))) == [])
-        #expect(wizard.dialog?.message.contains("Nothing has been changed on any cluster.") == true)
+        #expect(wizard.dialog?.message.contains("1 change was already applied and stays.") == true)
         #expect(wizard.update(.key(.control("c"))) == [.quit])
     }
 
@@ -154,10 +154,11 @@ struct SetupWizardTests {
 
     @Test func leavingAScreenCancelsItsJobs() {
         var (wizard, effects) = Self.wizard(at: .liveStatus)
-        guard let token = effects.compactMap({ effect -> Token? in
-            if case .run(.observe, let token, _) = effect { return token }
-            return nil
-        }).first
+        guard
+            let token = effects.compactMap({ effect -> Token? in
+                if case .run(.observe, let token, _) = effect { return token }
+                return nil
+            }).first
         else {
             Issue.record("the live screen did not ask for the status: \(effects)")
             return
@@ -172,12 +173,12 @@ struct SetupWizardTests {
     @Test func aChangedRemoteTypeRemakesTheLaterScreens() {
         var (wizard, _) = Self.wizard(at: .remoteType)
         _ = wizard.update(.key(.enter))
-        #expect((wizard.screen as? RemotePreparationScreen)?.form.step.fields.map(\.id).first == "remoteECKName")
+        #expect((wizard.screen as? RemotePreparationScreen)?.parts.form.step.fields.map(\.id).first == "remoteECKName")
         _ = wizard.update(.key(.escape))
         _ = wizard.update(.key(.down))
         _ = wizard.update(.key(.enter))
         #expect(wizard.context.answers.remoteType == "self-managed")
-        #expect((wizard.screen as? RemotePreparationScreen)?.form.step.fields.map(\.id) == ["selfManagedHosts"])
+        #expect((wizard.screen as? RemotePreparationScreen)?.parts.form.step.fields.map(\.id) == ["selfManagedHosts"])
     }
 
     @Test func plainViewOfAScreenHasItsHeadingAndPrompt() {

@@ -32,7 +32,8 @@ final class SimulatedWizard {
             transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: environment.kubernetes,
             poll: PollPolicy(interval: .milliseconds(50), maximumInterval: .milliseconds(200), deadline: .seconds(30)))
         runner = SetupJobRunner.make(services: services)
-        session = HeadlessSession(program: SetupWizard(Self.configuration(environment, saved: nil)), size: size, files: files, runner: runner)
+        session = HeadlessSession(
+            program: SetupWizard(Self.configuration(environment, saved: nil)), size: size, files: files, runner: runner)
     }
 
     static func configuration(_ environment: SimulatedEnvironment, saved: SavedProgress?) -> WizardConfiguration {
@@ -64,23 +65,23 @@ final class SimulatedWizard {
     func replaceField(with text: String) { session.press(.end, .control("u"), .paste(text)) }
 
     /// Waits until no engine job is running (the step shown has finished).
-    func waitForJobs(sourceLocation: SourceLocation = #_sourceLocation) {
-        session.waitFor("the engine step to finish", sourceLocation: sourceLocation) { !$0.loop.hasRunningJobs }
+    func waitForJobs(sourceLocation: SourceLocation = #_sourceLocation) async {
+        await session.waitFor("the engine step to finish", sourceLocation: sourceLocation) { !$0.loop.hasRunningJobs }
     }
 
     /// Presses Enter, waiting for jobs after each, until the screen is `target`.
-    func enter(until target: ScreenID, limit: Int = 25, sourceLocation: SourceLocation = #_sourceLocation) {
+    func enter(until target: ScreenID, limit: Int = 25, sourceLocation: SourceLocation = #_sourceLocation) async {
         for _ in 0..<limit where screen != target {
             session.press(.enter)
             if program.dialog != nil { return }
-            waitForJobs(sourceLocation: sourceLocation)
+            await waitForJobs(sourceLocation: sourceLocation)
         }
         #expect(screen == target, "stopped on \(screen):\n\(text)", sourceLocation: sourceLocation)
     }
 
     /// Chooses the remote type on its screen (options in the screen's order).
-    func chooseType(_ type: RemoteClusterType) {
-        enter(until: .remoteType)
+    func chooseType(_ type: RemoteClusterType) async {
+        await enter(until: .remoteType)
         let index = RemoteTypeScreen.options.firstIndex { $0.id == type.rawValue } ?? 0
         session.press(.home)
         for _ in 0..<index { session.press(.down) }
@@ -91,8 +92,8 @@ final class SimulatedWizard {
     var live: LiveStatusScreen? { program.screen as? LiveStatusScreen }
 
     /// Waits on the live screen until it shows the connection state asked for.
-    func waitForLive(connected: Bool, sourceLocation: SourceLocation = #_sourceLocation) {
-        session.waitFor(connected ? "CONNECTED" : "NOT CONNECTED", sourceLocation: sourceLocation) { session in
+    func waitForLive(connected: Bool, sourceLocation: SourceLocation = #_sourceLocation) async {
+        await session.waitFor(connected ? "CONNECTED" : "NOT CONNECTED", sourceLocation: sourceLocation) { session in
             guard let live = session.program.screen as? LiveStatusScreen, let observation = live.observation else {
                 return false
             }

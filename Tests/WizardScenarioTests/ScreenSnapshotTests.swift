@@ -41,7 +41,9 @@ struct ScreenSnapshotTests {
             jobs: ScriptedEngine.jobs(connected: connected))
     }
 
-    func snap(_ session: HeadlessSession<SetupWizard>, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func snap(
+        _ session: HeadlessSession<SetupWizard>, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let size = session.terminal.size
         assertSnapshot(session.screen, named: "\(name)-\(size.width)x\(size.height)", sourceLocation: sourceLocation)
     }
@@ -124,7 +126,13 @@ struct ScreenSnapshotTests {
 
     @Test(arguments: sizes)
     func liveStatusWhenNotConnectedShowsTheDiagnosis(size: Size) {
-        let s = session(size, saved: SavedProgress(screen: .liveStatus, answers: Self.answers), connected: false)
+        var answers = Self.answers
+        answers.alias = "logs"
+        let applied = [
+            AppliedChange(screen: .manifests, what: "Secret remote-api-keys applied", place: "local cluster")
+        ]
+        let s = session(
+            size, saved: SavedProgress(screen: .liveStatus, answers: answers, applied: applied), connected: false)
         s.press(.character("r"))
         #expect(s.program.current == .liveStatus)
         snap(s, "live-not-connected")

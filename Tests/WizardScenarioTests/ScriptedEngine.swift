@@ -58,7 +58,8 @@ enum ScriptedEngine {
             case .dataAccess:
                 context.update(alias) {
                     $0.dataAccess = DataAccessResult(
-                        expression: "\(alias):logs-*", hits: 1200, shardsTotal: 3, shardsSuccessful: 3, shardsSkipped: 0,
+                        expression: "\(alias):logs-*", hits: 1200, shardsTotal: 3, shardsSuccessful: 3,
+                        shardsSkipped: 0,
                         shardsFailed: 0, clusterStatus: "successful")
                 }
                 outcome = .passed("The search across \(alias) returned 1200 documents from 3 shards.")
@@ -69,7 +70,8 @@ enum ScriptedEngine {
         case .observe(let alias, let context):
             let address = context.remotes.first?.setup.proxyAddress ?? "lb.example.net:9443"
             let info = RemoteInfo(
-                alias: alias, connected: connected, mode: .proxy, proxyAddress: connected ? address : "lb.example.net:9300",
+                alias: alias, connected: connected, mode: .proxy,
+                proxyAddress: connected ? address : "lb.example.net:9300",
                 serverName: context.remotes.first?.setup.serverName, proxySocketsConnected: connected ? 18 : 0,
                 maxProxySocketConnections: 18, skipUnavailable: true, hasClusterCredentials: true)
             let resolved = ResolvedCluster(
@@ -85,6 +87,9 @@ enum ScriptedEngine {
                 alias: "archive", connected: false, mode: .proxy, proxyAddress: "archive.example.net:9443",
                 proxySocketsConnected: 0, maxProxySocketConnections: 18, hasClusterCredentials: true)
             return .observed(observation, others: [other], problem: nil)
+        case .readRemoteSettings:
+            // The alias is new on the local cluster.
+            return .remoteSettings(.success(nil))
         }
     }
 

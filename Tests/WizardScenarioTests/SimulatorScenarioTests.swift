@@ -14,13 +14,13 @@ struct SimulatorScenarioTests {
     // MARK: The branches
 
     /// ECK: enable the remote cluster server with kubectl, fetch its CA, then the common path.
-    func prepareECK(_ w: SimulatedWizard) {
-        w.chooseType(.eck)
+    func prepareECK(_ w: SimulatedWizard) async {
+        await w.chooseType(.eck)
         #expect(w.screen == .remotePreparation)
         w.press(.enter, .enter, .enter, .enter)
-        #expect(w.text.contains("only spec.remoteClusterServer differs"), "\(w.text)")
+        #expect(w.text.contains("remoteClusterServer"), "\(w.text)")
         w.press(.character("a"))
-        w.waitForJobs()
+        await w.waitForJobs()
         #expect(w.text.contains("enabled the remote cluster server of Elasticsearch remote"), "\(w.text)")
         #expect(w.environment.remote.isRemoteClusterServerEnabled)
         #expect(!w.program.context.answers.caFile.isEmpty)
@@ -32,10 +32,10 @@ struct SimulatorScenarioTests {
     func connectAndAdd(
         _ w: SimulatedWizard, edit: (SimulatedWizard) -> Void = { _ in }, expectPreflightPasses: Bool = true,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) {
+    ) async {
         #expect(w.screen == .connection, sourceLocation: sourceLocation)
         edit(w)
-        w.enter(until: .apiKey, sourceLocation: sourceLocation)
+        await w.enter(until: .apiKey, sourceLocation: sourceLocation)
         if w.program.dialog?.title == "Preflight failed" {
             #expect(!expectPreflightPasses, "preflight failed:\n\(w.text)", sourceLocation: sourceLocation)
             w.press(.character("y"))
@@ -43,49 +43,49 @@ struct SimulatorScenarioTests {
             #expect(expectPreflightPasses, "the preflight passed", sourceLocation: sourceLocation)
         }
         #expect(w.screen == .apiKey, sourceLocation: sourceLocation)
-        w.enter(until: .localCluster, sourceLocation: sourceLocation)
+        await w.enter(until: .localCluster, sourceLocation: sourceLocation)
         #expect(w.program.context.secrets.encodedKey != nil, sourceLocation: sourceLocation)
-        w.enter(until: .manifests, sourceLocation: sourceLocation)
+        await w.enter(until: .manifests, sourceLocation: sourceLocation)
         w.press(.character("a"))
-        w.waitForJobs(sourceLocation: sourceLocation)
+        await w.waitForJobs(sourceLocation: sourceLocation)
         #expect(w.text.contains("created Secret"), "\(w.text)", sourceLocation: sourceLocation)
-        w.enter(until: .addRemote, sourceLocation: sourceLocation)
-        w.enter(until: .liveStatus, sourceLocation: sourceLocation)
+        await w.enter(until: .addRemote, sourceLocation: sourceLocation)
+        await w.enter(until: .liveStatus, sourceLocation: sourceLocation)
     }
 
     @Test func eckRemoteToConnected() async throws {
         let w = try await SimulatedWizard.start(remoteClusterServerEnabled: false)
-        prepareECK(w)
-        connectAndAdd(w)
-        w.waitForLive(connected: true)
+        await prepareECK(w)
+        await connectAndAdd(w)
+        await w.waitForLive(connected: true)
         #expect(w.text.contains("● CONNECTED"))
         #expect(w.text.contains("API key credentials ✓"))
-        w.enter(until: .dataAccess)
+        await w.enter(until: .dataAccess)
         w.press(.enter)
-        w.waitForJobs()
+        await w.waitForJobs()
         #expect(w.text.contains("remote:logs-*: 20 documents"), "\(w.text)")
         await w.shutdown()
     }
 
     @Test func echRemoteToConnected() async throws {
         let w = try await SimulatedWizard.start()
-        w.chooseType(.ech)
+        await w.chooseType(.ech)
         #expect(w.text.contains("(Remote cluster parameters)"), "\(w.text)")
         w.press(.enter)
         let ca = w.environment.remote.files.transportCA
-        connectAndAdd(w) { w in
+        await connectAndAdd(w) { w in
             // The simulated proxy's certificate comes from a private CA.
             w.press(.tab, .tab)
             w.replaceField(with: ca)
         }
-        w.waitForLive(connected: true)
+        await w.waitForLive(connected: true)
         #expect(w.text.contains("● CONNECTED"))
         await w.shutdown()
     }
 
     @Test func eceRemoteWithAPrivateCAToConnected() async throws {
         let w = try await SimulatedWizard.start()
-        w.chooseType(.ece)
+        await w.chooseType(.ece)
         w.press(.down)
         #expect(w.text.contains("Show certificate chain"), "\(w.text)")
         w.press(.tab)
@@ -94,26 +94,26 @@ struct SimulatorScenarioTests {
         #expect(w.program.context.answers.ecePrivateCA)
         #expect(w.program.context.answers.caFile == w.environment.remote.files.transportCA)
         w.press(.enter)
-        connectAndAdd(w)
-        w.waitForLive(connected: true)
+        await connectAndAdd(w)
+        await w.waitForLive(connected: true)
         await w.shutdown()
     }
 
     @Test func selfManagedRemoteToConnected() async throws {
         let w = try await SimulatedWizard.start()
-        w.chooseType(.selfManaged)
+        await w.chooseType(.selfManaged)
         w.press(.enter)
         #expect(w.text.contains("elasticsearch-certutil"), "\(w.text)")
         w.press(.enter)
         #expect(w.program.dialog?.title == "Remote prepared?")
         w.press(.character("y"))
         let ca = w.environment.remote.files.transportCA
-        connectAndAdd(w) { w in
+        await connectAndAdd(w) { w in
             // Mode (proxy), proxy address, server name, CA file.
             w.press(.tab, .tab, .tab)
             w.replaceField(with: ca)
         }
-        w.waitForLive(connected: true)
+        await w.waitForLive(connected: true)
         await w.shutdown()
     }
 
@@ -122,10 +122,10 @@ struct SimulatorScenarioTests {
     /// ECH path with the given edit of the connection details; ends on the live screen, down.
     func notConnected(after edit: @escaping (SimulatedWizard) -> Void) async throws -> (SimulatedWizard, Diagnosis?) {
         let w = try await SimulatedWizard.start()
-        w.chooseType(.ech)
+        await w.chooseType(.ech)
         w.press(.enter)
-        connectAndAdd(w, edit: edit, expectPreflightPasses: false)
-        w.waitForLive(connected: false)
+        await connectAndAdd(w, edit: edit, expectPreflightPasses: false)
+        await w.waitForLive(connected: false)
         #expect(w.text.contains("○ NOT CONNECTED"), "\(w.text)")
         #expect(w.text.contains("Most likely:") && w.text.contains("Fix:"), "\(w.text)")
         return (w, w.live?.diagnosis)
@@ -163,14 +163,36 @@ struct SimulatorScenarioTests {
 
     @Test func invalidatedKey() async throws {
         let w = try await SimulatedWizard.start(remoteClusterServerEnabled: false)
-        prepareECK(w)
-        connectAndAdd(w)
-        w.waitForLive(connected: true)
+        await prepareECK(w)
+        await connectAndAdd(w)
+        await w.waitForLive(connected: true)
         await w.environment.faults.set(.keyInvalidated, true)
         await w.environment.remote.dropRemoteClusterConnections()
-        w.waitForLive(connected: false)
+        await w.waitForLive(connected: false)
         #expect(w.live?.diagnosis?.cause == .invalidKey, "\(String(describing: w.live?.diagnosis))\n\(w.text)")
         #expect(w.text.contains("Most likely:"))
+        await w.shutdown()
+    }
+
+    @Test func anAliasOtherThanTheKeystoresHasNoCredentials() async throws {
+        let w = try await SimulatedWizard.start()
+        await w.chooseType(.ech)
+        w.press(.enter)
+        #expect(w.screen == .connection)
+        w.press(.tab, .tab)
+        w.replaceField(with: w.environment.remote.files.transportCA)
+        await w.enter(until: .apiKey)
+        await w.enter(until: .localCluster)
+        await w.enter(until: .manifests)
+        w.press(.character("a"))
+        await w.waitForJobs()
+        await w.enter(until: .addRemote)
+        w.replaceField(with: "other")
+        w.press(.tab)
+        #expect(w.text.contains("differs from"), "\(w.text)")
+        await w.enter(until: .liveStatus)
+        await w.waitForLive(connected: false)
+        #expect(w.live?.diagnosis?.cause == .missingCredentials, "\(String(describing: w.live?.diagnosis))\n\(w.text)")
         await w.shutdown()
     }
 
@@ -178,8 +200,8 @@ struct SimulatorScenarioTests {
 
     @Test func resumeAfterTheRunIsCutMidWay() async throws {
         let w = try await SimulatedWizard.start(remoteClusterServerEnabled: false)
-        prepareECK(w)
-        w.enter(until: .apiKey)
+        await prepareECK(w)
+        await w.enter(until: .apiKey)
         // Killed here: the progress file says API key; a new run offers to resume.
         let saved = w.restart()
         #expect(saved?.screen == .apiKey)
@@ -187,29 +209,29 @@ struct SimulatorScenarioTests {
         #expect(w.text.contains("An interrupted setup was found: it stopped at API key"), "\(w.text)")
         w.press(.character("r"))
         #expect(w.screen == .apiKey)
-        w.enter(until: .localCluster)
-        w.enter(until: .manifests)
+        await w.enter(until: .localCluster)
+        await w.enter(until: .manifests)
         w.press(.character("a"))
-        w.waitForJobs()
-        w.enter(until: .addRemote)
+        await w.waitForJobs()
+        await w.enter(until: .addRemote)
         // Cut again after the local cluster was changed: the resume stays on Add remote.
         _ = w.restart()
         w.press(.character("r"))
         #expect(w.screen == .addRemote, "\(w.text)")
-        w.enter(until: .liveStatus)
-        w.waitForLive(connected: true)
+        await w.enter(until: .liveStatus)
+        await w.waitForLive(connected: true)
         await w.shutdown()
     }
 
     @Test func backOverAnAppliedStepWarnsAndKeepsTheAnswers() async throws {
         let w = try await SimulatedWizard.start(remoteClusterServerEnabled: false)
-        prepareECK(w)
-        w.enter(until: .apiKey)
-        w.enter(until: .localCluster)
-        w.enter(until: .manifests)
+        await prepareECK(w)
+        await w.enter(until: .apiKey)
+        await w.enter(until: .localCluster)
+        await w.enter(until: .manifests)
         w.press(.character("a"))
-        w.waitForJobs()
-        w.enter(until: .addRemote)
+        await w.waitForJobs()
+        await w.enter(until: .addRemote)
         w.press(.escape)
         #expect(w.program.dialog?.title == "Already applied")
         #expect(w.program.dialog?.message.contains("was already applied. Going back keeps it") == true)
@@ -222,8 +244,8 @@ struct SimulatorScenarioTests {
         w.press(.enter)
         #expect(w.screen == .addRemote)
         #expect(w.program.context.answers.alias == "remote")
-        w.enter(until: .liveStatus)
-        w.waitForLive(connected: true)
+        await w.enter(until: .liveStatus)
+        await w.waitForLive(connected: true)
         await w.shutdown()
     }
 }

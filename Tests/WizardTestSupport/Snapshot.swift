@@ -33,7 +33,8 @@ public func assertSnapshot(
     }
     if let stored, stored != actual {
         Issue.record(
-            "Snapshot \(name) differs (- stored, + actual):\n\(lineDiff(stored, actual))", sourceLocation: sourceLocation)
+            "Snapshot \(name) differs (- stored, + actual):\n\(lineDiff(stored, actual))",
+            sourceLocation: sourceLocation)
     }
 }
 

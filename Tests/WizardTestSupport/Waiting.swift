@@ -36,6 +36,19 @@ extension HeadlessSession {
         return false
     }
 
+    /// The same, waiting without holding a thread (for async tests whose jobs are tasks).
+    @discardableResult
+    public func waitFor(
+        _ what: String, timeoutSeconds: Double = 60, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: (HeadlessSession<Program>) -> Bool
+    ) async -> Bool {
+        if await run(until: condition, timeoutSeconds: timeoutSeconds) { return true }
+        Issue.record(
+            "The program did not reach \(what) within \(timeoutSeconds) s. Last screen:\n\(text)",
+            sourceLocation: sourceLocation)
+        return false
+    }
+
     /// Waits until the screen text contains `text`.
     @discardableResult
     public func waitFor(

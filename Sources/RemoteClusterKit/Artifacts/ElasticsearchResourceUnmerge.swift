@@ -54,7 +54,9 @@ public enum ElasticsearchResourceUnmerge {
                     ConfigSettingPath.set(setting, to: .array(kept.map(JSONValue.string)), in: &config)
                 }
                 nodeSets[index]["config"] = config.objectValue?.isEmpty == true ? nil : config
-                changes.append("removed \(current.count - kept.count) CA file\(current.count - kept.count == 1 ? "" : "s") from \(name)'s certificate_authorities")
+                changes.append(
+                    "removed \(current.count - kept.count) CA file\(current.count - kept.count == 1 ? "" : "s") from \(name)'s certificate_authorities"
+                )
             }
             if removal.removesCAVolume, let template = nodeSets[index]["podTemplate"] {
                 let pruned = withoutCAVolume(template, removal: removal)

@@ -4,13 +4,18 @@ public enum SelfManagedRemoteArtifacts {
     /// The PKCS#12 file the node certificate is written to and `keystore.path` names.
     public static let keystoreFile = "cross-cluster.p12"
 
+    /// The transport layer's default port, which `remote_cluster.port` must never be.
+    static let transportPort = 9300
+
     /// The `elasticsearch.yml` lines, the certificate script and the notes for one self-managed remote.
     public static func generate(_ remote: RemoteSetup) -> ArtifactSet {
         var set = ArtifactSet()
         let target = Artifact.Target.remote(alias: remote.alias)
         let names = certificateNames(remote)
         let ports = Set(remote.addresses.compactMap { AddressParts.split($0)?.port })
-        let port = ports.count == 1 ? ports.first! : RemoteECKArtifacts.remoteClusterPort
+        let given = ports.count == 1 ? ports.first! : RemoteECKArtifacts.remoteClusterPort
+        // The remote cluster server cannot share the transport port; such an address is a mistake.
+        let port = given == transportPort ? RemoteECKArtifacts.remoteClusterPort : given
 
         let yml: JSONValue = [
             "remote_cluster_server.enabled": true,
@@ -74,6 +79,12 @@ public enum SelfManagedRemoteArtifacts {
             ArtifactNote(
                 "Add remote-\(remote.alias)-elasticsearch.yml to elasticsearch.yml on every node of \(remote.alias) and restart the nodes: these settings are static and only take effect after a restart.",
                 target: target, severity: .warning))
+        if given == transportPort {
+            set.notes.append(
+                ArtifactNote(
+                    "The addresses of \(remote.alias) use port 9300, the transport port; the remote cluster server listens on \(port) instead, so use that port in the addresses.",
+                    target: target, severity: .warning))
+        }
         if remote.mode == .sniff {
             set.notes.append(
                 ArtifactNote(

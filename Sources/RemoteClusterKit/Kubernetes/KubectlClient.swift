@@ -39,6 +39,20 @@ public struct KubectlClient: KubernetesClient {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// kubectl's current context (`kubectl config current-context`); nil when none is set.
+    public func currentContext() async throws(KubernetesError) -> String? {
+        do {
+            let result = try await run(["config", "current-context"], location: nil)
+            let name = result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+            return name.isEmpty ? nil : name
+        } catch {
+            if case .commandFailed(_, let message) = error, message.contains("current-context is not set") {
+                return nil
+            }
+            throw error
+        }
+    }
+
     public func get(kind: String, name: String, in location: KubernetesLocation) async throws(KubernetesError)
         -> JSONValue
     {

@@ -31,12 +31,15 @@ public enum KubernetesError: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .kubectlNotFound:
-            return "kubectl was not found on PATH. Install kubectl, or choose to save the manifests to files and apply them yourself."
+            return
+                "kubectl was not found on PATH. Install kubectl, or choose to save the manifests to files and apply them yourself."
         case .unknownContext(let name, let known):
             guard !known.isEmpty else {
-                return "The kubeconfig has no context named \"\(name)\"; it has no contexts at all. Set KUBECONFIG to the file with the cluster's context, then check with `kubectl config get-contexts`."
+                return
+                    "The kubeconfig has no context named \"\(name)\"; it has no contexts at all. Set KUBECONFIG to the file with the cluster's context, then check with `kubectl config get-contexts`."
             }
-            return "The kubeconfig has no context named \"\(name)\" (it has: \(known.joined(separator: ", "))). Pick one of those, or run `kubectl config get-contexts`."
+            return
+                "The kubeconfig has no context named \"\(name)\" (it has: \(known.joined(separator: ", "))). Pick one of those, or run `kubectl config get-contexts`."
         case .notFound(let kind, let name, let location):
             return "\(kind) \"\(name)\" was not found in \(location)."
         case .commandFailed(let command, let message):

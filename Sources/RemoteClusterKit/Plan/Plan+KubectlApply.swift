@@ -20,7 +20,7 @@ extension Plan {
                 field: "\(remote.yamlPath).apiKey.create",
                 problem: "the key for \(remote.alias) does not exist yet, so the Secret would hold a placeholder",
                 fix:
-                    "Create it with remote-\(remote.alias)-cross-cluster-api-key.txt, save the `encoded` value in a file and name it with `encodedFile`; or leave out --apply."
+                    "Run `remote-cluster-wizard apply --plan PLAN`, which creates the key and applies everything; or save the key's `encoded` value in a file and name it with `encodedFile`."
             )
         }
         return nil

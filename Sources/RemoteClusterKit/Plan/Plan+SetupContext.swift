@@ -10,11 +10,13 @@ extension Plan {
     ///   - localResource: the current local `Elasticsearch` resource when the operator supplied it
     ///     (`--local-resource`); the local step reads it with kubectl otherwise.
     ///   - currentContext: kubectl's current context, used where the plan names none.
-    ///   - needsSecrets: false for previews (`--dry-run`), which read no password or key.
+    ///   - reading: which secrets to read: `.none` for previews (`--dry-run`), `.passwords` for
+    ///     `undo`, `.encodedKeys` for applying the local objects alone.
     public func setupContext(
         secrets: PlanSecretResolver = PlanSecretResolver(), localResource: JSONValue? = nil,
-        currentContext: String? = nil, needsSecrets: Bool = true
+        currentContext: String? = nil, reading: PlanSecretNeeds = .all
     ) throws(PlanError) -> SetupContext {
+        let needsPasswords = reading.contains(.passwords)
         var problems: [FieldProblem] = []
         func read<T>(_ body: () throws(FieldProblem) -> T?) -> T? {
             do { return try body() } catch {
@@ -41,7 +43,8 @@ extension Plan {
                 break
             }
         }
-        let localPassword = needsSecrets ? read { () throws(FieldProblem) in try secrets.localPassword(for: self) } : nil
+        let localPassword =
+            needsPasswords ? read { () throws(FieldProblem) in try secrets.localPassword(for: self) } : nil
         let localEndpoint = ClusterEndpoint(
             baseURL: local.url, auth: .basic(user: local.user, password: localPassword ?? Secret("")),
             trust: local.ca.map { .caFile($0.path) } ?? .systemStore)
@@ -58,11 +61,13 @@ extension Plan {
                 }
             }
             if setup.type == .eck, setup.eck?.context == nil { setup.eck?.context = currentContext }
-            if needsSecrets { setup.credentials = read { () throws(FieldProblem) in try secrets.encodedKey(for: remote) } }
+            if reading.contains(.encodedKeys) {
+                setup.credentials = read { () throws(FieldProblem) in try secrets.encodedKey(for: remote) }
+            }
             var endpoint: ClusterEndpoint?
             if case .create(let creation) = remote.apiKey {
                 let password =
-                    needsSecrets ? read { () throws(FieldProblem) in try secrets.creationPassword(for: remote) } : nil
+                    needsPasswords ? read { () throws(FieldProblem) in try secrets.creationPassword(for: remote) } : nil
                 endpoint = ClusterEndpoint(
                     baseURL: creation.url, auth: .basic(user: creation.user, password: password ?? Secret("")),
                     trust: creation.ca.map { .caFile($0.path) } ?? .systemStore)
@@ -70,7 +75,8 @@ extension Plan {
             if setup.type == .eck, setup.eck?.context == nil {
                 problems.append(
                     FieldProblem(
-                        field: "\(remote.yamlPath).eck.context", problem: "is not set and kubectl has no current context",
+                        field: "\(remote.yamlPath).eck.context",
+                        problem: "is not set and kubectl has no current context",
                         fix: "Name the remote cluster's kubeconfig context."))
             }
             remoteTargets.append(
@@ -81,4 +87,16 @@ extension Plan {
         guard problems.isEmpty else { throw PlanError(problems: problems) }
         return SetupContext(local: target, remotes: remoteTargets, role: role)
     }
+}
+
+/// Which of a plan's secrets `Plan.setupContext` reads (the others stay empty).
+public struct PlanSecretNeeds: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// The local user's password and the passwords of the users that create keys.
+    public static let passwords = PlanSecretNeeds(rawValue: 1)
+    /// The encoded keys of `encodedEnv` and `encodedFile`.
+    public static let encodedKeys = PlanSecretNeeds(rawValue: 2)
+    public static let all: PlanSecretNeeds = [.passwords, .encodedKeys]
 }

@@ -155,7 +155,9 @@ struct PlanParser {
             }
         }
         if let serverName, mode == .proxy { reader.add(Validators.serverName(serverName), path: "\(path).serverName") }
-        if type == .selfManaged { refuseTransportPort(proxyAddress.map { [$0] } ?? seeds ?? [], path: path, mode: mode) }
+        if type == .selfManaged {
+            refuseTransportPort(proxyAddress.map { [$0] } ?? seeds ?? [], path: path, mode: mode)
+        }
 
         var eck: ECKClusterReference?
         if let node = m["eck"], !PlanNodeReader.isNull(node) {
@@ -186,7 +188,8 @@ struct PlanParser {
         if case .create(let creation) = key { keyToCreate = creation.key }
         let setup = RemoteSetup(
             alias: alias, type: type, mode: mode, proxyAddress: proxyAddress, seeds: seeds ?? [],
-            serverName: serverName ?? (type == .ech ? proxyAddress.flatMap(Self.proxyHost) : nil), certificateAuthority: ca.map { RemoteCertificateAuthority(path: $0.path, pem: nil) },
+            serverName: serverName ?? (type == .ech ? proxyAddress.flatMap(Self.proxyHost) : nil),
+            certificateAuthority: ca.map { RemoteCertificateAuthority(path: $0.path, pem: nil) },
             skipUnavailable: skipUnavailable, eck: eck, keyToCreate: keyToCreate)
         let decisions = RemoteDecisions(
             applyRemoteChange: !prepared, remotePrepared: prepared, continuePastFailedPreflight: ignorePreflight)
@@ -213,7 +216,8 @@ struct PlanParser {
             reader.fail(
                 mode == .sniff ? "\(field)[\(index)]" : field,
                 "\(address) is the transport port (9300), which the remote cluster server cannot share",
-                "Use the remote cluster server port, normally \(fixed); the generated elasticsearch.yml sets remote_cluster.port to it.")
+                "Use the remote cluster server port, normally \(fixed); the generated elasticsearch.yml sets remote_cluster.port to it."
+            )
         }
     }
 
@@ -242,7 +246,8 @@ struct PlanParser {
             case .eck?:
                 reader.warn(
                     path, "\(url.path) does not exist yet",
-                    "Save the ECK CA there first: the `manifests` command writes remote-\(name)-save-ca.sh, which does it.")
+                    "Save the ECK CA there first: the `manifests` command writes remote-\(name)-save-ca.sh, which does it."
+                )
                 return
             case .selfManaged?:
                 reader.warn(

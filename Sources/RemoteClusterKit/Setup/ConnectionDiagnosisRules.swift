@@ -9,11 +9,21 @@ struct ConnectionDiagnosisRules {
     var alias: String { observation.alias }
 
     var diagnosis: Diagnosis {
-        unknownAlias ?? versionProblem ?? licenseProblem ?? Self.textCause(observation.errorTexts, alias: alias)
+        requestProblem ?? unknownAlias ?? versionProblem ?? licenseProblem ?? Self.textCause(
+            observation.errorTexts, alias: alias)
             ?? keyProblem ?? credentialsProblem ?? preflightProblem ?? fallback
     }
 
     // MARK: rules
+
+    var requestProblem: Diagnosis? {
+        guard let error = observation.requestError, observation.remoteInfo == nil, observation.resolved == nil else {
+            return nil
+        }
+        return Diagnosis(
+            cause: .requestFailed, summary: "The local cluster could not be asked about \(alias).", evidence: error,
+            fix: "Check the local cluster's URL, credentials and CA.")
+    }
 
     var unknownAlias: Diagnosis? {
         let error = observation.resolveError
@@ -33,7 +43,8 @@ struct ConnectionDiagnosisRules {
             guard let text, let version = SemanticVersion(text), version < minimum else { continue }
             return Diagnosis(
                 cause: .versionTooOld,
-                summary: "The \(side) cluster runs Elasticsearch \(version); the API-key security model needs \(minimum) or later on both clusters.",
+                summary:
+                    "The \(side) cluster runs Elasticsearch \(version); the API-key security model needs \(minimum) or later on both clusters.",
                 fix: "Upgrade the \(side) cluster to \(minimum) or later first.")
         }
         return nil
@@ -75,24 +86,49 @@ struct ConnectionDiagnosisRules {
         if observation.credentialsApplied == false {
             return Diagnosis(
                 cause: .missingCredentials,
-                summary: "The local credentials Secret does not hold \(setting), so the local cluster has no key for \(alias).",
+                summary:
+                    "The local credentials Secret does not hold \(setting), so the local cluster has no key for \(alias).",
                 fix: "Apply the credentials Secret with the encoded key and let ECK roll the pods.")
         }
         if observation.rolloutFinished == false {
             return Diagnosis(
                 cause: .stillConnecting,
-                summary: "The local cluster's rollout has not finished, so its nodes may not have loaded the key for \(alias) yet.",
-                fix: "Wait until the Elasticsearch resource is Ready again (kubectl get elasticsearch), then check again.")
+                summary:
+                    "The local cluster's rollout has not finished, so its nodes may not have loaded the key for \(alias) yet.",
+                fix:
+                    "Wait until the Elasticsearch resource is Ready again (kubectl get elasticsearch), then check again."
+            )
         }
         guard let info = observation.remoteInfo, !info.hasClusterCredentials else { return nil }
         return Diagnosis(
             cause: .missingCredentials,
-            summary: "\(alias) has no cluster_credentials in _remote/info: the local cluster has no API key for it and falls back to the certificate model.",
-            fix: "Put the encoded key under \(setting) in the keystore of every node (on ECK: the Secret in spec.secureSettings, which rolls the pods), with exactly the alias \(alias).")
+            summary:
+                "\(alias) has no cluster_credentials in _remote/info: the local cluster has no API key for it and falls back to the certificate model.",
+            fix:
+                "Put the encoded key under \(setting) in the keystore of every node (on ECK: the Secret in spec.secureSettings, which rolls the pods), with exactly the alias \(alias)."
+        )
     }
 
     var preflightProblem: Diagnosis? {
         for result in observation.preflight {
+            if let issuer = result.presentedChain.map(\.issuer).first(where: { $0.contains(Self.autoTransportCA) }) {
+                return Diagnosis(
+                    cause: .transportPort, summary: Self.summary(for: .transportPort, alias: alias),
+                    evidence:
+                        "\(result.request.address) presents a certificate issued by \"\(issuer)\", the transport layer's CA.",
+                    fix: "Use the remote cluster server port (9443) in the proxy address or seeds.")
+            }
+            if !observation.preflightUsedClusterTrust, result.handshakeCompleted, result.nameMatched == false,
+                result.presentedChain.allSatisfy({ $0.isValid(at: result.checkedAt) })
+            {
+                let names = result.presentedChain.first.map(CertificateNameMatch.names(of:)) ?? []
+                return Diagnosis(
+                    cause: .serverNameMismatch,
+                    summary: Self.summary(for: .serverNameMismatch, alias: alias) + " (checked from this machine)",
+                    evidence:
+                        "The certificate is for \(names.isEmpty ? "no names" : names.joined(separator: ", ")), not \(result.request.expectedName).",
+                    fix: "Set server_name to a name the certificate carries.")
+            }
             guard let probe = result.diagnosis, probe.severity == .error else { continue }
             let evidence = [probe.summary, probe.seen].compactMap { $0 }.joined(separator: " ")
             let cause: Diagnosis.Cause
@@ -110,7 +146,8 @@ struct ConnectionDiagnosisRules {
             }
             let from = observation.preflightUsedClusterTrust ? "" : " (checked from this machine)"
             return Diagnosis(
-                cause: cause, summary: Self.summary(for: cause, alias: alias) + from, evidence: evidence, fix: probe.fix,
+                cause: cause, summary: Self.summary(for: cause, alias: alias) + from, evidence: evidence,
+                fix: probe.fix,
                 raw: cause == .unknown ? probe.seen ?? probe.summary : nil)
         }
         return nil
@@ -119,6 +156,16 @@ struct ConnectionDiagnosisRules {
     var fallback: Diagnosis {
         let texts = observation.errorTexts
         if let first = texts.first {
+            if Self.isConnectionLevel(first), answersFromHere {
+                return Diagnosis(
+                    cause: .unknown,
+                    summary:
+                        "\(alias)'s remote cluster server answers from this machine, but the local cluster cannot open a connection to it.",
+                    evidence: first,
+                    fix:
+                        "Most often the local cluster does not trust the certificate: check that xpack.security.remote_cluster_client.ssl.certificate_authorities holds the CA that signed it (on ECK the CA ConfigMap). Otherwise the local cluster's network cannot reach the address; its log says which.",
+                    raw: texts.joined(separator: "\n"))
+            }
             if Self.isConnectionLevel(first) {
                 return Diagnosis(
                     cause: .unreachable, summary: Self.summary(for: .unreachable, alias: alias), evidence: first,
@@ -132,111 +179,147 @@ struct ConnectionDiagnosisRules {
         return Diagnosis(
             cause: .stillConnecting,
             summary: "\(alias) is not connected, and neither _resolve/cluster nor _remote/info says why.",
-            fix: "Check the local cluster's log for ProxyConnectionStrategy or SniffConnectionStrategy warnings, and run a cross-cluster search on \(alias):* to see its error.")
+            fix:
+                "Check the local cluster's log for ProxyConnectionStrategy or SniffConnectionStrategy warnings, and run a cross-cluster search on \(alias):* to see its error."
+        )
+    }
+
+    /// Whether a probe from this machine (not with the cluster's trust) completed the handshake.
+    var answersFromHere: Bool {
+        !observation.preflightUsedClusterTrust && observation.preflight.contains { $0.handshakeCompleted }
     }
 
     // MARK: error texts (FACTS.md §5)
 
-    /// The cause an Elasticsearch error text names, in catalogue order of specificity.
+    /// One recognisable error text: what to look for, and the diagnosis it means.
+    struct TextRule: Sendable {
+        var matches: @Sendable (String) -> Bool
+        var cause: Diagnosis.Cause
+        var summary: @Sendable (String) -> String
+        var fix: @Sendable (String) -> String
+
+        init(
+            _ needles: [String], _ cause: Diagnosis.Cause, summary: @escaping @Sendable (String) -> String,
+            fix: @escaping @Sendable (String) -> String
+        ) {
+            self.matches = { text in needles.contains { text.contains($0) } }
+            self.cause = cause
+            self.summary = summary
+            self.fix = fix
+        }
+
+        init(
+            all needles: [String], _ cause: Diagnosis.Cause, summary: @escaping @Sendable (String) -> String,
+            fix: @escaping @Sendable (String) -> String
+        ) {
+            self.matches = { text in needles.allSatisfy { text.contains($0) } }
+            self.cause = cause
+            self.summary = summary
+            self.fix = fix
+        }
+    }
+
+    static let useRemoteClusterPort = "Use the remote cluster server port (9443) in the proxy address or seeds."
+
+    /// Elasticsearch's texts (FACTS.md §5), most specific first.
+    static let textRules: [TextRule] = [
+        TextRule(
+            ["current license is non-compliant for"], .licenseTooLow,
+            summary: { _ in "A license does not allow API-key remote clusters (advanced-remote-cluster-security)." },
+            fix: { _ in licenseFix }),
+        TextRule(
+            ["authentication expected API key type of"], .restKeyInsteadOfCrossCluster,
+            summary: { "The key for \($0) is a REST API key; remote clusters need a cross-cluster API key." },
+            fix: createCrossClusterKey),
+        TextRule(
+            [
+                "require transport header [_cross_cluster_access_credentials]",
+                "Make sure you have configured remote cluster credentials",
+            ],
+            .missingCredentials,
+            summary: { "The local cluster sends no API key for \($0) (it uses the certificate model)." },
+            fix: {
+                "Add cluster.remote.\($0).credentials to the keystore of every node with exactly this alias, then reload or restart."
+            }),
+        TextRule(
+            [
+                "remote cluster handshake action requires channel profile", "Empty client certificate chain",
+                "bad_certificate",
+            ],
+            .transportPort, summary: { summary(for: .transportPort, alias: $0) }, fix: { _ in useRemoteClusterPort }),
+        TextRule(
+            all: [RemoteHandshakeText.action, "missing authentication credentials"], .transportPort,
+            summary: { summary(for: .transportPort, alias: $0) }, fix: { _ in useRemoteClusterPort }),
+        TextRule(
+            all: [RemoteHandshakeText.action, "is unauthorized for user"], .transportPort,
+            summary: { summary(for: .transportPort, alias: $0) }, fix: { _ in useRemoteClusterPort }),
+        TextRule(
+            ["unable to authenticate user", "invalid credentials for API key"], .invalidKey,
+            summary: { "The remote does not accept the API key for \($0)." }, fix: reissueKey),
+        TextRule(
+            ["because no remote indices privileges apply for the target cluster"], .noRemoteIndicesPrivileges,
+            summary: { "The user has no remote_indices privileges for \($0)." },
+            fix: { "Give the user a role with remote_indices for the cluster \($0) (the plan's role does this)." }),
+        TextRule(
+            ["towards remote cluster is unauthorized for user", "towards remote cluster ["], .insufficientPrivileges,
+            summary: { "The request reached \($0) but is not allowed on those indices." },
+            fix: { _ in
+                "Widen the cross-cluster key's access (search names) or the user's remote_indices so both cover the indices."
+            }),
+        TextRule(
+            ["does not have the remote_cluster_client role"], .nodeLacksRemoteClusterClientRole,
+            summary: { _ in "The node that got the request does not have the remote_cluster_client role." },
+            fix: { _ in
+                "Send cross-cluster requests to nodes with the remote_cluster_client role (the default role set has it)."
+            }),
+        TextRule(
+            ["unexpected remote cluster name"], .proxyReachesSeveralClusters,
+            summary: { "The proxy address of \($0) leads to more than one cluster." },
+            fix: { _ in "Make the proxy or load balancer route to exactly one remote cluster." }),
+        TextRule(
+            ["issued by [CN=\(autoTransportCA)]", "profile=default"], .transportPort,
+            summary: { summary(for: .transportPort, alias: $0) }, fix: { _ in useRemoteClusterPort }),
+        TextRule(
+            ["No subject alternative", "No name matching"], .serverNameMismatch,
+            summary: { summary(for: .serverNameMismatch, alias: $0) },
+            fix: { _ in
+                "Set server_name to a name the remote's certificate carries (for ECK: <name>-es-remote-cluster.<namespace>.svc)."
+            }),
+        TextRule(
+            ["validity check failed", "certificate expired", "NotAfter"], .certificateExpired,
+            summary: { summary(for: .certificateExpired, alias: $0) },
+            fix: { _ in "Renew the remote cluster server's certificate (or fetch the current CA after a rotation)." }),
+        TextRule(
+            ["failed to establish trust with server", "PKIX path", "unable to find valid certification path"],
+            .untrustedCertificate, summary: { summary(for: .untrustedCertificate, alias: $0) },
+            fix: { _ in
+                "Add the remote's CA to xpack.security.remote_cluster_client.ssl.certificate_authorities on every local node (on ECK: the CA ConfigMap), and restart."
+            }),
+        TextRule(
+            ["no such remote cluster"], .unknownAlias, summary: { "The local cluster has no remote named \($0)." },
+            fix: { _ in "Check the alias spelling, or add the remote first." }),
+    ]
+
+    /// The cause an Elasticsearch error text names: the first rule any text matches.
     static func textCause(_ texts: [String], alias: String? = nil) -> Diagnosis? {
         let name = alias ?? "the remote"
-        func find(_ needles: String...) -> String? {
-            texts.first { text in needles.contains { text.contains($0) } }
-        }
-        if let text = find("current license is non-compliant for") {
-            return license(side: nil, evidence: text)
-        }
-        if let text = find("authentication expected API key type of") {
-            return Diagnosis(
-                cause: .restKeyInsteadOfCrossCluster,
-                summary: "The key for \(name) is a REST API key; remote clusters need a cross-cluster API key.",
-                evidence: text, fix: createCrossClusterKey(name))
-        }
-        if let text = find(
-            "require transport header [_cross_cluster_access_credentials]",
-            "Make sure you have configured remote cluster credentials")
-        {
-            return Diagnosis(
-                cause: .missingCredentials,
-                summary: "The local cluster sends no API key for \(name) (it uses the certificate model).",
-                evidence: text,
-                fix: "Add cluster.remote.\(name).credentials to the keystore of every node with exactly this alias, then reload or restart.")
-        }
-        if let text = find(
-            "remote cluster handshake action requires channel profile", "Empty client certificate chain",
-            "bad_certificate")
-            ?? texts.first(where: {
-                $0.contains(RemoteHandshakeText.action)
-                    && ($0.contains("missing authentication credentials") || $0.contains("is unauthorized for user"))
-            })
-        {
-            return Diagnosis(
-                cause: .transportPort, summary: summary(for: .transportPort, alias: name), evidence: text,
-                fix: "Use the remote cluster server port (9443) in the proxy address or seeds.")
-        }
-        if let text = texts.first(where: {
-            $0.contains("unable to authenticate user") || $0.contains("invalid credentials for API key")
-        }) {
-            return Diagnosis(
-                cause: .invalidKey, summary: "The remote does not accept the API key for \(name).",
-                evidence: text, fix: reissueKey(name))
-        }
-        if let text = find("because no remote indices privileges apply for the target cluster") {
-            return Diagnosis(
-                cause: .noRemoteIndicesPrivileges,
-                summary: "The user has no remote_indices privileges for \(name).", evidence: text,
-                fix: "Give the user a role with remote_indices for the cluster \(name) (the plan's role does this).")
-        }
-        if let text = find("towards remote cluster is unauthorized for user", "towards remote cluster [") {
-            return Diagnosis(
-                cause: .insufficientPrivileges,
-                summary: "The request reached \(name) but is not allowed on those indices.", evidence: text,
-                fix: "Widen the cross-cluster key's access (search names) or the user's remote_indices so both cover the indices.")
-        }
-        if let text = find("does not have the remote_cluster_client role") {
-            return Diagnosis(
-                cause: .nodeLacksRemoteClusterClientRole,
-                summary: "The node that got the request does not have the remote_cluster_client role.", evidence: text,
-                fix: "Send cross-cluster requests to nodes with the remote_cluster_client role (the default role set has it).")
-        }
-        if let text = find("unexpected remote cluster name") {
-            return Diagnosis(
-                cause: .proxyReachesSeveralClusters,
-                summary: "The proxy address of \(name) leads to more than one cluster.", evidence: text,
-                fix: "Make the proxy or load balancer route to exactly one remote cluster.")
-        }
-        if let text = find("issued by [CN=Elastic Auto Transport CA]", "profile=default") {
-            return Diagnosis(
-                cause: .transportPort, summary: summary(for: .transportPort, alias: name), evidence: text,
-                fix: "Use the remote cluster server port (9443) in the proxy address or seeds.")
-        }
-        if let text = find("No subject alternative", "No name matching") {
-            return Diagnosis(
-                cause: .serverNameMismatch, summary: summary(for: .serverNameMismatch, alias: name), evidence: text,
-                fix: "Set server_name to a name the remote's certificate carries (for ECK: <name>-es-remote-cluster.<namespace>.svc).")
-        }
-        if let text = find("validity check failed", "certificate expired", "NotAfter") {
-            return Diagnosis(
-                cause: .certificateExpired, summary: summary(for: .certificateExpired, alias: name), evidence: text,
-                fix: "Renew the remote cluster server's certificate (or fetch the current CA after a rotation).")
-        }
-        if let text = find("failed to establish trust with server", "PKIX path", "unable to find valid certification path") {
-            return Diagnosis(
-                cause: .untrustedCertificate, summary: summary(for: .untrustedCertificate, alias: name), evidence: text,
-                fix: "Add the remote's CA to xpack.security.remote_cluster_client.ssl.certificate_authorities on every local node (on ECK: the CA ConfigMap), and restart.")
-        }
-        if let text = find("no such remote cluster") {
-            return Diagnosis(
-                cause: .unknownAlias, summary: "The local cluster has no remote named \(name).", evidence: text,
-                fix: "Check the alias spelling, or add the remote first.")
+        for rule in textRules {
+            guard let text = texts.first(where: rule.matches) else { continue }
+            return Diagnosis(cause: rule.cause, summary: rule.summary(name), evidence: text, fix: rule.fix(name))
         }
         return nil
     }
 
     static func isConnectionLevel(_ text: String) -> Bool {
-        ["Unable to open any proxy connections", "connect_exception", "no seed node left", "ConnectTransportException",
-         "connect_timeout"].contains { text.contains($0) }
+        [
+            "Unable to open any proxy connections", "connect_exception", "no seed node left",
+            "ConnectTransportException",
+            "connect_timeout", "Unable to connect to [",
+        ].contains { text.contains($0) }
     }
+
+    /// The CA Elasticsearch's security auto-configuration makes for the transport layer (9300).
+    static let autoTransportCA = "Elastic Auto Transport CA"
 
     static let unreachableFix =
         "Check the host and port (the remote cluster server listens on 9443), that the remote cluster server is enabled, and that no firewall blocks the way from the local cluster."
@@ -245,22 +328,27 @@ struct ConnectionDiagnosisRules {
         switch cause {
         case .unreachable: return "The local cluster cannot reach \(alias)'s remote cluster server."
         case .untrustedCertificate: return "The local cluster does not trust \(alias)'s certificate."
-        case .serverNameMismatch: return "\(alias)'s certificate does not carry the server name the local cluster checks."
+        case .serverNameMismatch:
+            return "\(alias)'s certificate does not carry the server name the local cluster checks."
         case .certificateExpired: return "\(alias)'s certificate is expired or not yet valid."
-        case .transportPort: return "The address of \(alias) is the transport port (9300), not the remote cluster server (9443)."
+        case .transportPort:
+            return "The address of \(alias) is the transport port (9300), not the remote cluster server (9443)."
         case .restPort: return "The address of \(alias) is the REST port, not the remote cluster server (9443)."
-        case .cloudProxyPort: return "The address of \(alias) uses port 9400, the cloud proxy's port for the certificate model."
+        case .cloudProxyPort:
+            return "The address of \(alias) uses port 9400, the cloud proxy's port for the certificate model."
         default: return "\(alias) is not connected."
         }
     }
 
-    static func license(side: String?, evidence: String) -> Diagnosis {
-        let which = side.map { "The \($0) cluster's license" } ?? "A license"
-        return Diagnosis(
+    static let licenseFix =
+        "Use an Enterprise or trial license on both clusters (POST /_license/start_trial?acknowledge=true starts a trial)."
+
+    static func license(side: String, evidence: String) -> Diagnosis {
+        Diagnosis(
             cause: .licenseTooLow,
-            summary: "\(which) does not allow API-key remote clusters (advanced-remote-cluster-security).",
-            evidence: evidence,
-            fix: "Use an Enterprise or trial license on both clusters (POST /_license/start_trial?acknowledge=true starts a trial).")
+            summary:
+                "The \(side) cluster's license does not allow API-key remote clusters (advanced-remote-cluster-security).",
+            evidence: evidence, fix: licenseFix)
     }
 
     static func reissueKey(_ alias: String) -> String {

@@ -14,6 +14,8 @@ public struct ConnectionObservation: Sendable, Hashable {
     public var resolved: ResolvedCluster?
     /// The error of `_resolve/cluster` itself (for example `no such remote cluster`).
     public var resolveError: ElasticsearchError?
+    /// Why the local cluster itself could not be asked (no HTTP answer, or an unreadable one).
+    public var requestError: String?
     /// Failure texts from a cross-cluster search (`_clusters.details.<alias>.failures` or the error
     /// body), which carry the connection's real error when the other APIs only say "not connected".
     public var searchFailures: [String]
@@ -37,7 +39,8 @@ public struct ConnectionObservation: Sendable, Hashable {
 
     public init(
         alias: String, addresses: [String] = [], serverName: String? = nil, remoteInfo: RemoteInfo? = nil,
-        resolved: ResolvedCluster? = nil, resolveError: ElasticsearchError? = nil, searchFailures: [String] = [],
+        resolved: ResolvedCluster? = nil, resolveError: ElasticsearchError? = nil, requestError: String? = nil,
+        searchFailures: [String] = [],
         preflight: [TLSProbeResult] = [], preflightUsedClusterTrust: Bool = true, keyState: APIKeyState? = nil,
         credentialsApplied: Bool? = nil, certificateAuthorityApplied: Bool? = nil, rolloutFinished: Bool? = nil,
         localVersion: String? = nil, remoteVersion: String? = nil, localLicense: LicenseInfo? = nil,
@@ -49,6 +52,7 @@ public struct ConnectionObservation: Sendable, Hashable {
         self.remoteInfo = remoteInfo
         self.resolved = resolved
         self.resolveError = resolveError
+        self.requestError = requestError
         self.searchFailures = searchFailures
         self.preflight = preflight
         self.preflightUsedClusterTrust = preflightUsedClusterTrust

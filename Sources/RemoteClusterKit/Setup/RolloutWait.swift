@@ -27,8 +27,11 @@ enum RolloutWait {
             throw StepStop.failed(
                 Diagnosis(
                     cause: .stillConnecting,
-                    summary: "Elasticsearch \(name) (\(location)) did not finish its rollout within \(services.poll.deadline).",
-                    fix: "Check the pods with kubectl --context \(location.context) --namespace \(location.namespace) get pods, and the resource's events; then run again."))
+                    summary:
+                        "Elasticsearch \(name) (\(location)) did not finish its rollout within \(services.poll.deadline).",
+                    fix:
+                        "Check the pods with kubectl --context \(location.context) --namespace \(location.namespace) get pods, and the resource's events; then run again."
+                ))
         }
     }
 

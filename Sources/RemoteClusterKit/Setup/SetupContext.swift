@@ -38,7 +38,8 @@ public struct RemoteDecisions: Sendable, Hashable {
     /// Go on when the preflight fails (the plan or the operator said so).
     public var continuePastFailedPreflight: Bool
 
-    public init(applyRemoteChange: Bool = true, remotePrepared: Bool = false, continuePastFailedPreflight: Bool = false) {
+    public init(applyRemoteChange: Bool = true, remotePrepared: Bool = false, continuePastFailedPreflight: Bool = false)
+    {
         self.applyRemoteChange = applyRemoteChange
         self.remotePrepared = remotePrepared
         self.continuePastFailedPreflight = continuePastFailedPreflight

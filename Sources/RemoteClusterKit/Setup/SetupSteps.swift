@@ -12,8 +12,10 @@ public enum SetupSteps {
 
     /// Steps 1–4 of one remote: clusters, remote preparation, preflight, API key.
     public static func beforeLocal(_ alias: String) -> [any SetupStep] {
-        [ClusterCheckStep(alias: alias), RemotePreparationStep(alias: alias), PreflightStep(alias: alias),
-         CrossClusterKeyStep(alias: alias)]
+        [
+            ClusterCheckStep(alias: alias), RemotePreparationStep(alias: alias), PreflightStep(alias: alias),
+            CrossClusterKeyStep(alias: alias),
+        ]
     }
 
     /// Step 5 for these remotes: one credentials Secret, one CA ConfigMap, one `Elasticsearch` change.

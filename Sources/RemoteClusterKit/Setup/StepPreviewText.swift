@@ -13,12 +13,13 @@ enum StepPreviewText {
     static func lines(for action: PlannedAction) -> [String] {
         switch action {
         case .http(let request, let target, let condition):
-            return ["# \(target)" + (condition.map { ", only \($0)" } ?? "")] + request.description.split(
-                separator: "\n", omittingEmptySubsequences: false
-            ).map(String.init)
+            return ["# \(target)" + (condition.map { ", only when \($0)" } ?? "")]
+                + request.description.split(
+                    separator: "\n", omittingEmptySubsequences: false
+                ).map(String.init)
         case .kubernetes(let operation, let location, let condition):
             let prefix = "kubectl --context \(location.context) --namespace \(location.namespace)"
-            let when = condition.map { ["# only \($0)"] } ?? []
+            let when = condition.map { ["# only when \($0)"] } ?? []
             switch operation {
             case .get(let kind, let name): return when + ["\(prefix) get \(kind) \(name) -o json"]
             case .apply(let objects):
@@ -30,11 +31,15 @@ enum StepPreviewText {
                     + PreviewRedaction.object(patch).yamlString().split(separator: "\n").map(String.init) + ["EOF"]
             case .delete(let kind, let name): return when + ["\(prefix) delete \(kind) \(name)"]
             case .readSecret(let name, let key):
-                return when + ["\(prefix) get secret \(name) -o go-template='{{index .data \"\(key)\" | base64decode}}'"]
+                return when + [
+                    "\(prefix) get secret \(name) -o go-template='{{index .data \"\(key)\" | base64decode}}'"
+                ]
             }
         case .tlsProbe(let request):
             let name = request.serverName.map { ", server name \($0)" } ?? ""
-            return ["# TLS handshake with \(request.address)\(name), trusting \(request.trust) (nothing is sent after it)"]
+            return [
+                "# TLS handshake with \(request.address)\(name), trusting \(request.trust) (nothing is sent after it)"
+            ]
         case .writeFile(let path, let text, let mode):
             return ["# write \(path) (mode \(String(mode, radix: 8)))"]
                 + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -48,7 +53,8 @@ enum StepPreviewText {
 
 /// Removes secret values from objects shown in previews.
 enum PreviewRedaction {
-    /// A Secret's `data`/`stringData` values replaced by `::redacted::` (placeholders stay).
+    /// A Secret's `data`/`stringData` values replaced by `::redacted::` (placeholders, which
+    /// start with `<`, stay).
     static func object(_ object: JSONValue) -> JSONValue {
         guard object["kind"]?.stringValue == "Secret" || object["stringData"] != nil || object["data"] != nil,
             object["kind"]?.stringValue != "ConfigMap"
@@ -60,7 +66,7 @@ enum PreviewRedaction {
             for (key, value) in values {
                 let text = value.stringValue ?? ""
                 redacted[key] =
-                    text.hasPrefix(LocalClusterNaming.credentialsPlaceholderPrefix) ? value : .string(Secret.redactedText)
+                    text.hasPrefix("<") ? value : .string(Secret.redactedText)
             }
             copy[member] = redacted
         }

@@ -65,6 +65,9 @@ enum SetupFiles {
         try SecureFileWriter.write(text, to: path, mode: mode)
     }
 
+    /// Removes a file; one that is gone already is fine.
+    static func remove(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
+
     /// A temporary file holding `pem`, for a probe that must trust a CA only known in memory.
     static func temporaryCA(_ pem: String, alias: String) throws -> String {
         let path = NSTemporaryDirectory() + "remote-cluster-wizard-\(alias)-\(UUID().uuidString.prefix(8)).crt"
@@ -82,6 +85,16 @@ enum Call {
 
     static func elasticsearch<T>(_ doing: String, _ body: () async throws -> T) async throws -> T {
         try await run(doing, body)
+    }
+
+    /// One object, or nil when it does not exist.
+    static func optionalObject(
+        _ kind: String, _ name: String, _ location: KubernetesLocation, _ kubernetes: any KubernetesClient
+    ) async throws -> JSONValue? {
+        do { return try await kubernetes.get(kind: kind, name: name, in: location) } catch {
+            if case .notFound = error { return nil }
+            throw StepStop.failed(StepFailures.diagnosis(for: error, doing: "Reading \(kind) \(name)"))
+        }
     }
 
     static func run<T>(_ doing: String, _ body: () async throws -> T) async throws -> T {

@@ -43,7 +43,7 @@ public enum AutoplayCondition: Sendable, Hashable {
     func holds(in wizard: SetupWizard) -> Bool {
         switch self {
         case .preparationShown:
-            return (wizard.screen as? RemotePreparationScreen)?.reviewing ?? false
+            return (wizard.screen as? RemotePreparationScreen)?.parts.reviewing ?? false
         case .connected:
             return (wizard.screen as? LiveStatusScreen)?.observation?.isConnectedWithCredentials ?? false
         case .diagnosed(let cause):

@@ -124,7 +124,8 @@ public struct PlainField: Sendable, Hashable {
             case "y", "yes": return .success([.character("y")])
             case "n", "no": return .success([.character("n")])
             default:
-                return .failure(FieldProblem(field: label, problem: "\"\(trimmed)\" is not yes or no", fix: "Answer y or n."))
+                return .failure(
+                    FieldProblem(field: label, problem: "\"\(trimmed)\" is not yes or no", fix: "Answer y or n."))
             }
         }
     }

@@ -6,15 +6,14 @@ import RemoteClusterKit
 /// pattern asks to confirm. The key is kept in memory only.
 public struct APIKeyScreen: WizardScreen {
     public let id = ScreenID.apiKey
-    public private(set) var form: ScreenForm
-    public private(set) var reviewing = false
-    public private(set) var review: StepReview
-    public private(set) var dialog: ModalDialog?
+    public private(set) var parts: FormAndReview
 
     public init(_ context: WizardContext) {
-        form = ScreenForm(Self.step(context.answers, secrets: context.secrets))
+        var form = ScreenForm(Self.step(context.answers, secrets: context.secrets))
         form.fit(context)
-        review = StepReview(.apiKey, title: "Cross-cluster API key", lines: [], fileName: "api-key-request.txt")
+        parts = FormAndReview(
+            form: form,
+            review: StepReview(.apiKey, title: "Cross-cluster API key", lines: [], fileName: "api-key-request.txt"))
     }
 
     static let modes = [
@@ -27,24 +26,18 @@ public struct APIKeyScreen: WizardScreen {
         list.select(id: answers.apiKeyMode)
         var fields = [FormField(id: "apiKeyMode", label: "The key", control: .choice(list))]
         if answers.apiKeyMode == "paste" {
-            var key = FormField.secret(
-                "encodedKey", "Encoded key", placeholder: "the \"encoded\" value",
-                validators: [.text { Validators.encodedAPIKey($0, field: "Encoded key") }])
-            if let encoded = secrets.encodedKey, case .secret(var control) = key.control {
-                control.field.text = encoded.revealed
-                key.control = .secret(control)
-            }
-            fields.append(key)
+            fields.append(
+                .secret(
+                    "encodedKey", "Encoded key", value: secrets.encodedKey, placeholder: "the \"encoded\" value",
+                    validators: [.text { Validators.encodedAPIKey($0, field: "Encoded key") }]))
         } else {
-            var password = FormField.secret(
-                "remotePassword", "Password", validators: [.required("Password", fix: "Type the user's password.")])
-            if let secret = secrets.remotePassword, case .secret(var control) = password.control {
-                control.field.text = secret.revealed
-                password.control = .secret(control)
-            }
+            let password = FormField.secret(
+                "remotePassword", "Password", value: secrets.remotePassword,
+                validators: [.required("Password", fix: "Type the user's password.")])
             fields += [
                 .text(
-                    "remoteURL", "Remote REST URL", value: answers.remoteURL, placeholder: "https://remote.example.net:9200",
+                    "remoteURL", "Remote REST URL", value: answers.remoteURL,
+                    placeholder: "https://remote.example.net:9200",
                     validators: [.text { Validators.clusterURL($0, field: "Remote REST URL") }]),
                 .text(
                     "remoteUser", "User", value: answers.remoteUser,
@@ -55,10 +48,12 @@ public struct APIKeyScreen: WizardScreen {
                     "remoteHTTPCAFile", "REST CA file", value: answers.remoteHTTPCAFile,
                     placeholder: "empty: publicly trusted"),
                 .text(
-                    "keyName", "Key name", value: answers.keyName.isEmpty ? SetupDefaults.keyName(answers) : answers.keyName,
+                    "keyName", "Key name",
+                    value: answers.keyName.isEmpty ? SetupDefaults.keyName(answers) : answers.keyName,
                     validators: [.required("Key name", fix: "Name the key after who uses it, e.g. central-to-logs.")]),
                 .text(
-                    "searchPatterns", "Search access", value: answers.searchPatterns, placeholder: "e.g. logs-*, metrics-*",
+                    "searchPatterns", "Search access", value: answers.searchPatterns,
+                    placeholder: "e.g. logs-*, metrics-*",
                     note: "Index patterns the local cluster may search; comma separated.",
                     validators: [Validator(patternsProblems(field: "Search access", otherID: "replicationPatterns"))]),
                 .text(
@@ -111,7 +106,7 @@ public struct APIKeyScreen: WizardScreen {
     }
 
     private mutating func commit(_ context: inout WizardContext) {
-        let answers = form.answers
+        let answers = parts.form.answers
         context.answers.apiKeyMode = answers.choice("apiKeyMode") ?? "create"
         if context.answers.apiKeyMode == "paste" {
             context.secrets.encodedKey = answers.secret("encodedKey")
@@ -141,102 +136,68 @@ public struct APIKeyScreen: WizardScreen {
 
     /// Whether a pattern grants every index.
     var grantsEverything: Bool {
-        (SetupAnswers.list(form.answers.text("searchPatterns"))
-            + SetupAnswers.list(form.answers.text("replicationPatterns"))).contains("*")
+        (SetupAnswers.list(parts.form.answers.text("searchPatterns"))
+            + SetupAnswers.list(parts.form.answers.text("replicationPatterns"))).contains("*")
     }
 
     // MARK: Update
 
     public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
-        if form.answers.text("keyName").isEmpty, context.answers.apiKeyMode == "create" {
-            form.setText("keyName", SetupDefaults.keyName(context.answers))
+        if parts.form.answers.text("keyName").isEmpty, context.answers.apiKeyMode == "create" {
+            parts.form.setText("keyName", SetupDefaults.keyName(context.answers))
         }
-        form.fit(context)
+        parts.form.fit(context)
         return .none
     }
 
     public mutating func update(_ message: ScreenMessage, _ context: inout WizardContext) -> ScreenResponse {
-        switch message {
-        case .key(let key): return handle(key, &context)
-        case .resized:
-            form.fit(context)
-            if reviewing { review.show(previewLines(context)) }
-            return .none
-        case .directoryListed, .fileDescribed:
-            return ScreenResponse(form.apply(message, tokens: &context.tokens))
-        case .fileSaved(let path, let token, let result):
-            review.applySave(path: path, token: token, result: result)
-            return .none
-        default:
-            switch review.run.receive(message, &context) {
-            case .ignored: return .none
-            case .changed(let effects): return ScreenResponse(effects)
-            case .finished(let outcome):
-                if let key = context.outputs.credentials { context.secrets.encodedKey = key }
-                if case .done = outcome, context.outputs.keyCreated {
-                    let name = context.outputs.keyName ?? context.answers.keyName
-                    context.record(
-                        AppliedChange(
-                            screen: id, what: "Cross-cluster API key \(name) created",
-                            place: "remote \(context.answers.remoteURL)",
-                            undo: "DELETE /_security/api_key {\"name\": \"\(name)\"} on the remote"))
-                }
-                return .none
-            }
+        let modeBefore = parts.form.answers.choice("apiKeyMode")
+        let handled = parts.handle(message, &context, preview: previewLines)
+        if parts.form.answers.choice("apiKeyMode") != modeBefore {
+            // Pasting asks for the key instead of the REST API: rebuild the fields, keep the values.
+            commit(&context)
+            parts.form = ScreenForm(Self.step(context.answers, secrets: context.secrets))
+            parts.form.focus("apiKeyMode")
+            parts.form.fit(context)
         }
-    }
-
-    private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
-        if var dialog {
-            switch dialog.handle(key) {
-            case .pending: self.dialog = dialog
-            case .chose(let index):
-                self.dialog = nil
-                if index == 0 { return ScreenResponse(review.run.start(&context)) }
+        switch handled {
+        case .done(let response): return response
+        case .answered(let index):
+            return index == 0 ? ScreenResponse(parts.review.run.start(&context)) : .none
+        case .finished(let outcome):
+            if let key = context.outputs.credentials { context.secrets.encodedKey = key }
+            if case .done = outcome, context.outputs.keyCreated {
+                let name = context.outputs.keyName ?? context.answers.keyName
+                context.record(
+                    AppliedChange(
+                        screen: id, what: "Cross-cluster API key \(name) created",
+                        place: "remote \(context.answers.remoteURL)",
+                        undo: "DELETE /_security/api_key {\"name\": \"\(name)\"} on the remote"))
             }
             return .none
-        }
-        guard reviewing else {
-            let modeBefore = form.answers.choice("apiKeyMode")
-            let (outcome, effects) = form.handle(key, tokens: &context.tokens)
-            if form.answers.choice("apiKeyMode") != modeBefore {
-                commit(&context)
-                form = ScreenForm(Self.step(context.answers, secrets: context.secrets))
-                form.focus("apiKeyMode")
-                form.fit(context)
-            }
-            switch outcome {
-            case .submitted:
-                commit(&context)
-                reviewing = true
-                if review.run.outcome != nil { review.run.reset() }
-                review.show(previewLines(context))
-                return ScreenResponse(effects)
-            case .back: return ScreenResponse(effects, navigation: .back)
-            default: return ScreenResponse(effects)
-            }
-        }
-        if review.run.isRunning { return key == .escape ? ScreenResponse(review.run.cancel()) : .none }
-        if review.isPrompting || ![.enter, .escape].contains(key) {
-            if let effects = review.handleViewerKey(key, tokens: &context.tokens) { return ScreenResponse(effects) }
-        }
-        switch key {
-        case .enter:
-            if review.run.succeeded { return .go(.next) }
+        case .formKey(.submitted, let effects):
+            commit(&context)
+            parts.openReview(previewLines(context))
+            // The request that creates the key is what to read first.
+            parts.review.scroll(toLineContaining: "POST /_security/cross_cluster/api_key")
+            return ScreenResponse(effects)
+        case .formKey(.back, let effects): return ScreenResponse(effects, navigation: .back)
+        case .formKey(_, let effects): return ScreenResponse(effects)
+        case .reviewKey(.enter):
+            if parts.review.run.succeeded { return .go(.next) }
             if context.answers.apiKeyMode == "create" && grantsEverything {
-                dialog = .confirm(
+                parts.dialog = .confirm(
                     title: "Every index",
                     message:
                         "The pattern * lets the local cluster read every index of the remote, including ones created later. Create the key anyway?",
                     yes: "Create", no: "Change it")
                 return .none
             }
-            return ScreenResponse(review.run.start(&context))
-        case .escape:
-            reviewing = false
+            return ScreenResponse(parts.review.run.start(&context))
+        case .reviewKey(.escape):
+            parts.reviewing = false
             return .none
-        default:
-            return .none
+        case .reviewKey: return .none
         }
     }
 
@@ -245,21 +206,21 @@ public struct APIKeyScreen: WizardScreen {
     public func title(_ context: WizardContext) -> String { "Cross-cluster API key" }
 
     public func render(into buffer: inout ScreenBuffer, rect: Rect, context: WizardContext, theme: Theme) {
-        guard reviewing else {
-            form.render(into: &buffer, rect: rect, theme: theme)
-            return
-        }
-        review.render(
+        parts.render(
             into: &buffer, rect: rect, context: context, theme: theme,
             spinnerLabel: context.answers.apiKeyMode == "create"
                 ? "Creating the key on the remote…" : "Checking the key…")
     }
 
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
-        guard reviewing else { return form.keyHints(enter: "show the request") }
-        if review.run.isRunning { return [KeyHint("Esc", "stop")] }
-        let action = context.answers.apiKeyMode == "create" ? "create the key" : "use this key"
-        return review.hints([KeyHint("Enter", review.run.succeeded ? "continue" : action), KeyHint("Esc", "edit")])
+        parts.keyHints(
+            formEnter: "show the request", review: [KeyHint("Enter", enterAction(context)), KeyHint("Esc", "edit")])
+    }
+
+    /// What Enter does in the review.
+    func enterAction(_ context: WizardContext) -> String {
+        if parts.review.run.succeeded { return "continue" }
+        return context.answers.apiKeyMode == "create" ? "create the key" : "use this key"
     }
 
     public var help: HelpText {
@@ -274,17 +235,11 @@ public struct APIKeyScreen: WizardScreen {
     }
 
     public func plain(_ context: WizardContext) -> PlainView {
-        guard reviewing else {
-            return PlainView(heading: "", lines: [], prompt: form.plainField.map(PlainPrompt.field) ?? .wait(""))
-        }
-        let lines = review.plainLines(glyphs: context.configuration.glyphs)
-        if review.run.isRunning { return PlainView(heading: "", lines: lines, prompt: .wait("Working on the key…")) }
-        let action = review.run.succeeded
-            ? "continue" : (context.answers.apiKeyMode == "create" ? "create the key" : "use this key")
-        return PlainView(
-            heading: "", lines: lines,
-            prompt: .actions([PlainAction("", action, key: .enter), PlainAction("e", "edit", key: .escape)]))
+        parts.plain(
+            context, waiting: "Working on the key…",
+            actions: [PlainAction("", enterAction(context), key: .enter), PlainAction("e", "edit", key: .escape)])
     }
 
-    public var takesText: Bool { reviewing ? review.isPrompting : form.takesText }
+    public var takesText: Bool { parts.takesText }
+    public var dialog: ModalDialog? { parts.dialog }
 }

@@ -6,17 +6,31 @@ import RemoteClusterKit
 /// sent. Other aliases are never touched.
 public struct AddRemoteScreen: WizardScreen {
     public let id = ScreenID.addRemote
-    public private(set) var form: ScreenForm
-    public private(set) var reviewing = false
-    public private(set) var review: StepReview
+    public private(set) var parts: FormAndReview
     /// The alias the local keystore got credentials for.
     public let keystoreAlias: String
+    /// The read of the alias's current settings, while it runs.
+    private var settingsRead: Token?
+    /// How the alias's current settings compare with the ones to send.
+    public private(set) var comparison: SettingsComparison?
+
+    /// The alias's current settings against the wanted ones.
+    public enum SettingsComparison: Sendable, Hashable {
+        case reading
+        /// The alias is not configured yet.
+        case new
+        /// What sending changes, one line per key (empty: nothing differs).
+        case changes([String])
+        case unreadable(String)
+    }
 
     public init(_ context: WizardContext) {
         keystoreAlias = context.answers.alias
-        form = ScreenForm(Self.step(context.answers, keystoreAlias: context.answers.alias))
+        var form = ScreenForm(Self.step(context.answers, keystoreAlias: context.answers.alias))
         form.fit(context)
-        review = StepReview(.addRemote, title: "PUT /_cluster/settings", lines: [], fileName: "add-remote.txt")
+        parts = FormAndReview(
+            form: form,
+            review: StepReview(.addRemote, title: "PUT /_cluster/settings", lines: [], fileName: "add-remote.txt"))
     }
 
     static func step(_ answers: SetupAnswers, keystoreAlias: String) -> WizardStep {
@@ -53,90 +67,105 @@ public struct AddRemoteScreen: WizardScreen {
     }
 
     func previewLines(_ context: WizardContext) -> [String] {
-        StepReview.lines(context.preview(of: .addRemote), context: context)
+        var lines: [String] = []
+        let alias = context.answers.alias
+        switch comparison {
+        case .reading?: lines = ["# Reading the current settings of \(alias)…"]
+        case .new?: lines = ["# \(alias) is not configured on the local cluster yet; it is added as below."]
+        case .changes(let changes)? where changes.isEmpty:
+            lines = ["# \(alias) is configured exactly like this already: nothing will be sent."]
+        case .changes(let changes)?:
+            lines = ["# \(alias) exists; sending changes:"] + changes.map { "#   \($0)" }
+        case .unreadable(let why)?: lines = ["# The current settings of \(alias) could not be read: \(why)"]
+        case nil: break
+        }
+        if !lines.isEmpty { lines.append("") }
+        return lines + StepReview.lines(context.preview(of: .addRemote), context: context)
+    }
+
+    /// Starts reading the alias's current settings.
+    private mutating func readSettings(_ context: inout WizardContext) -> [Effect<WizardJob>] {
+        let token = context.tokens.next()
+        settingsRead = token
+        comparison = .reading
+        return [
+            .run(
+                .readRemoteSettings(alias: context.answers.alias, context.setup), token: token,
+                deadlineMilliseconds: 20_000)
+        ]
     }
 
     public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
-        form.fit(context)
+        parts.form.fit(context)
         return .none
     }
 
     public mutating func update(_ message: ScreenMessage, _ context: inout WizardContext) -> ScreenResponse {
         switch message {
-        case .key(let key): return handle(key, &context)
-        case .resized:
-            form.fit(context)
-            if reviewing { review.show(previewLines(context)) }
+        case .jobFinished(let token, .remoteSettings(let result)) where token == settingsRead:
+            settingsRead = nil
+            switch result {
+            case .success(let current?):
+                let wanted = context.setup.remotes[0].setup.settings
+                comparison = .changes(RemoteSettingsDifference.lines(current: current.settings, wanted: wanted))
+            case .success(nil):
+                comparison = .new
+            case .failure(let error):
+                comparison = .unreadable(error.description)
+            }
+            parts.review.show(previewLines(context))
             return .none
-        case .fileSaved(let path, let token, let result):
-            review.applySave(path: path, token: token, result: result)
+        case .jobTimedOut(let token, _) where token == settingsRead:
+            settingsRead = nil
+            comparison = .unreadable("no answer within 20 s")
+            parts.review.show(previewLines(context))
             return .none
         default:
-            switch review.run.receive(message, &context) {
-            case .ignored: return .none
-            case .changed(let effects): return ScreenResponse(effects)
-            case .finished(let outcome):
-                if case .done = outcome {
-                    let alias = context.answers.alias
-                    context.record(
-                        AppliedChange(
-                            screen: id, what: "Remote \(alias) added to the cluster settings",
-                            place: "local cluster \(context.answers.localURL)",
-                            undo:
-                                "PUT /_cluster/settings with every cluster.remote.\(alias).* key set to null (remote-cluster-wizard undo)"
-                        ))
-                }
-                return .none
+            break
+        }
+        switch parts.handle(message, &context, preview: previewLines) {
+        case .done(let response): return response
+        case .answered: return .none
+        case .finished(let outcome):
+            if case .done = outcome {
+                let alias = context.answers.alias
+                context.record(
+                    AppliedChange(
+                        screen: id, what: "Remote \(alias) added to the cluster settings",
+                        place: "local cluster \(context.answers.localURL)",
+                        undo:
+                            "PUT /_cluster/settings with every cluster.remote.\(alias).* key set to null (remote-cluster-wizard undo)"
+                    ))
             }
-        }
-    }
-
-    private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
-        guard reviewing else {
-            let (outcome, effects) = form.handle(key, tokens: &context.tokens)
-            switch outcome {
-            case .submitted:
-                context.answers.skipUnavailable = form.answers.flag("skipUnavailable")
-                context.rename(alias: form.answers.text("alias"))
-                reviewing = true
-                review.run.reset()
-                review.show(previewLines(context))
-                return ScreenResponse(effects)
-            case .back: return ScreenResponse(effects, navigation: .back)
-            default: return ScreenResponse(effects)
-            }
-        }
-        if review.run.isRunning { return key == .escape ? ScreenResponse(review.run.cancel()) : .none }
-        if review.isPrompting || ![.enter, .escape].contains(key) {
-            if let effects = review.handleViewerKey(key, tokens: &context.tokens) { return ScreenResponse(effects) }
-        }
-        switch key {
-        case .enter:
-            if review.run.succeeded { return .go(.next) }
-            return ScreenResponse(review.run.start(&context, deadlineMilliseconds: 60_000))
-        case .escape:
-            reviewing = false
             return .none
-        default:
+        case .formKey(.submitted, let effects):
+            context.answers.skipUnavailable = parts.form.answers.flag("skipUnavailable")
+            context.rename(alias: parts.form.answers.text("alias"))
+            let read = readSettings(&context)
+            parts.openReview(previewLines(context))
+            return ScreenResponse(effects + read)
+        case .formKey(.back, let effects): return ScreenResponse(effects, navigation: .back)
+        case .formKey(_, let effects): return ScreenResponse(effects)
+        case .reviewKey(.enter):
+            if parts.review.run.succeeded { return .go(.next) }
+            return ScreenResponse(parts.review.run.start(&context, deadlineMilliseconds: 60_000))
+        case .reviewKey(.escape):
+            parts.reviewing = false
             return .none
+        case .reviewKey: return .none
         }
     }
 
     public func title(_ context: WizardContext) -> String { "Add the remote to the local cluster" }
 
     public func render(into buffer: inout ScreenBuffer, rect: Rect, context: WizardContext, theme: Theme) {
-        guard reviewing else {
-            form.render(into: &buffer, rect: rect, theme: theme)
-            return
-        }
-        review.render(
-            into: &buffer, rect: rect, context: context, theme: theme, spinnerLabel: "Adding the remote…")
+        parts.render(into: &buffer, rect: rect, context: context, theme: theme, spinnerLabel: "Adding the remote…")
     }
 
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
-        guard reviewing else { return form.keyHints(enter: "show the request") }
-        if review.run.isRunning { return [KeyHint("Esc", "stop")] }
-        return review.hints([KeyHint("Enter", review.run.succeeded ? "continue" : "send it"), KeyHint("Esc", "edit")])
+        parts.keyHints(
+            formEnter: "show the request",
+            review: [KeyHint("Enter", parts.review.run.succeeded ? "continue" : "send it"), KeyHint("Esc", "edit")])
     }
 
     public var help: HelpText {
@@ -144,25 +173,20 @@ public struct AddRemoteScreen: WizardScreen {
             "Add the remote",
             [
                 "The remote is added with PUT /_cluster/settings as persistent settings under cluster.remote.<alias>: the mode, the proxy address (or seeds), the server name and skip_unavailable; the other mode's keys are set to null. Nothing else in the settings changes.",
-                "The current settings are read first: when the alias exists, the difference is shown, and nothing is sent when nothing differs.",
+                "The current settings are read first: when the alias exists, what sending changes is shown, and nothing is sent when nothing differs.",
                 "The alias must be the one the keystore holds cluster.remote.<alias>.credentials for; under another alias the local cluster has no API key for the remote.",
             ])
     }
 
     public func plain(_ context: WizardContext) -> PlainView {
-        guard reviewing else {
-            let intro = form.step.intro.map { [$0] } ?? []
-            return PlainView(heading: "", lines: intro, prompt: form.plainField.map(PlainPrompt.field) ?? .wait(""))
-        }
-        let lines = review.plainLines(glyphs: context.configuration.glyphs)
-        if review.run.isRunning { return PlainView(heading: "", lines: lines, prompt: .wait("Adding the remote…")) }
-        return PlainView(
-            heading: "", lines: lines,
-            prompt: .actions([
-                PlainAction("", review.run.succeeded ? "continue" : "send it", key: .enter),
+        parts.plain(
+            context, waiting: "Adding the remote…",
+            actions: [
+                PlainAction("", parts.review.run.succeeded ? "continue" : "send it", key: .enter),
                 PlainAction("e", "edit", key: .escape),
-            ]))
+            ])
     }
 
-    public var takesText: Bool { reviewing ? review.isPrompting : form.takesText }
+    public var takesText: Bool { parts.takesText }
+    public var dialog: ModalDialog? { parts.dialog }
 }

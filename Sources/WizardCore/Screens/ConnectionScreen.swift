@@ -6,16 +6,12 @@ import RemoteClusterKit
 /// first.
 public struct ConnectionScreen: WizardScreen {
     public let id = ScreenID.connection
-    public private(set) var form: ScreenForm
-    /// The engine's preflight step (a TLS handshake to every address).
-    public private(set) var preflight = StepRun(.preflight)
+    /// The fields and the engine's preflight step (a TLS handshake to every address) under them.
+    public private(set) var parts: CheckedForm
     /// The probe results of the last preflight, one per address.
     public private(set) var results: [TLSProbeResult] = []
     /// The connection values the preflight was run with.
     public private(set) var probedValues: ConnectionValues?
-    /// Whether the finished preflight has the keyboard (Enter continues, ↑ edits again).
-    public private(set) var reviewing = false
-    public private(set) var dialog: ModalDialog?
 
     /// The deadline of the preflight job: every probe's own timeout plus room to report.
     static let preflightDeadlineMilliseconds: Int64 = 45_000
@@ -27,11 +23,14 @@ public struct ConnectionScreen: WizardScreen {
         public var caFile: String
     }
 
-
     public init(_ context: WizardContext) {
-        form = ScreenForm(Self.step(context.answers))
+        var form = ScreenForm(Self.step(context.answers))
         form.fit(context)
+        parts = CheckedForm(form: form, check: StepRun(.preflight))
     }
+
+    public var form: ScreenForm { parts.form }
+    public var preflight: StepRun { parts.check }
 
     /// The fields for the remote's type and connection mode, filled from the answers.
     static func step(_ answers: SetupAnswers) -> WizardStep {
@@ -142,7 +141,7 @@ public struct ConnectionScreen: WizardScreen {
 
     /// Whether the preflight shown was run with the values typed now.
     public var resultIsCurrent: Bool { probedValues == values && preflight.outcome != nil }
-    public var isProbing: Bool { preflight.isRunning }
+    public var isProbing: Bool { parts.check.isRunning }
     public var preflightPassed: Bool { resultIsCurrent && preflight.succeeded && results.allSatisfy(\.passed) }
 
     private mutating func commit(_ context: inout WizardContext) {
@@ -164,7 +163,7 @@ public struct ConnectionScreen: WizardScreen {
         var answers = context.answers
         answers.proxyAddress = form.answers.text("proxyAddress")
         answers.seeds = form.answers.text("seeds")
-        form.setText("alias", SetupDefaults.alias(answers))
+        parts.form.setText("alias", SetupDefaults.alias(answers))
     }
 
     // MARK: Update
@@ -174,82 +173,44 @@ public struct ConnectionScreen: WizardScreen {
         if form.answers.text("serverName").isEmpty, context.answers.type == .eck,
             let suggested = SetupDefaults.serverName(context.answers)
         {
-            form.setText("serverName", suggested)
+            parts.form.setText("serverName", suggested)
         }
-        form.fit(context)
+        parts.form.fit(context)
         return .none
     }
 
     public mutating func update(_ message: ScreenMessage, _ context: inout WizardContext) -> ScreenResponse {
-        switch message {
-        case .key(let key): return handle(key, &context)
-        case .resized:
-            form.fit(context)
-            return .none
-        case .timer, .jobProgress, .jobFinished, .jobTimedOut:
-            switch preflight.receive(message, &context) {
-            case .ignored: return .none
-            case .changed(let effects): return ScreenResponse(effects)
-            case .finished:
-                results = context.outputs.preflight
-                reviewing = true
-                return .none
-            }
-        case .directoryListed, .fileDescribed:
-            return ScreenResponse(form.apply(message, tokens: &context.tokens))
-        default:
-            return .none
-        }
-    }
-
-    private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
-        if var dialog {
-            switch dialog.handle(key) {
-            case .pending: self.dialog = dialog
-            case .chose(let index):
-                self.dialog = nil
-                if index == 0 {
-                    commit(&context)
-                    context.decide { $0.continuePastFailedPreflight = true }
-                    return .go(.next)
-                }
-            }
-            return .none
-        }
-        if isProbing {
-            // Keys wait while the preflight runs, except Esc, which stops it.
-            if key == .escape {
-                probedValues = nil
-                return ScreenResponse(preflight.cancel())
-            }
-            return .none
-        }
-        if reviewing {
-            switch key {
-            case .enter: return submit(&context)
-            case .escape: return .go(.back)
-            case .up, .backTab:
-                reviewing = false
-                if let first = form.step.fields.first { form.focus(first.id) }
-                return .none
-            default:
-                reviewing = false
-            }
-        }
-        let modeBefore = form.answers.choice("mode")
-        let (outcome, effects) = form.handle(key, tokens: &context.tokens)
-        if form.answers.choice("mode") != modeBefore {
+        let modeBefore = parts.form.answers.choice("mode")
+        let handled = parts.handle(message, &context)
+        if parts.form.answers.choice("mode") != modeBefore {
             // Sniff asks for seeds instead of the proxy address: rebuild the fields, keep the values.
             commit(&context)
-            form = ScreenForm(Self.step(context.answers))
-            form.focus("mode")
-            form.fit(context)
+            parts.form = ScreenForm(Self.step(context.answers))
+            parts.form.focus("mode")
+            parts.form.fit(context)
         }
-        suggestAlias(context)
-        switch outcome {
-        case .submitted: return submit(&context, effects: effects)
-        case .back: return ScreenResponse(effects, navigation: .back)
-        default: return ScreenResponse(effects)
+        switch handled {
+        case .done(let response): return response
+        case .finished:
+            results = context.outputs.preflight
+            return .none
+        case .stopped(let effects):
+            probedValues = nil
+            return ScreenResponse(effects)
+        case .answered(let index):
+            guard index == 0 else { return .none }
+            commit(&context)
+            context.decide { $0.continuePastFailedPreflight = true }
+            return .go(.next)
+        case .proceed:
+            return submit(&context)
+        case .formKey(let outcome, let effects):
+            suggestAlias(context)
+            switch outcome {
+            case .submitted: return submit(&context, effects: effects)
+            case .back: return ScreenResponse(effects, navigation: .back)
+            default: return ScreenResponse(effects)
+            }
         }
     }
 
@@ -262,17 +223,12 @@ public struct ConnectionScreen: WizardScreen {
         if [RemoteClusterType.ech, .ece].contains(context.answers.type), context.answers.serverName.isEmpty,
             let implied = SetupDefaults.serverName(context.answers)
         {
-            form.setText("serverName", implied)
+            parts.form.setText("serverName", implied)
             context.answers.serverName = implied
         }
         if resultIsCurrent {
             if preflightPassed { return ScreenResponse(effects, navigation: .next) }
-            let summary = failureSummary ?? "The preflight failed."
-            dialog = .confirm(
-                title: "Preflight failed",
-                message:
-                    "\(summary) The local cluster will not connect until this is fixed. Continue anyway?",
-                yes: "Continue", no: "Fix it")
+            parts.askToContinue(title: "Preflight failed", failureSummary ?? "The preflight failed.")
             return ScreenResponse(effects)
         }
         return ScreenResponse(effects + startProbes(&context))
@@ -286,10 +242,9 @@ public struct ConnectionScreen: WizardScreen {
 
     private mutating func startProbes(_ context: inout WizardContext) -> [Effect<WizardJob>] {
         probedValues = values
-        reviewing = false
         results = []
         context.decide { $0.continuePastFailedPreflight = false }
-        return preflight.start(&context, deadlineMilliseconds: Self.preflightDeadlineMilliseconds)
+        return parts.run(&context, deadlineMilliseconds: Self.preflightDeadlineMilliseconds)
     }
 
     // MARK: Render
@@ -320,41 +275,15 @@ public struct ConnectionScreen: WizardScreen {
     public func title(_ context: WizardContext) -> String { "Connection details" }
 
     public func render(into buffer: inout ScreenBuffer, rect: Rect, context: WizardContext, theme: Theme) {
-        let showing = isProbing || preflight.outcome != nil
-        // With a preflight shown, the fields are drawn without their notes to leave it room.
-        var shown = form
-        if showing { shown = ScreenForm(compact: form) }
-        let formRows = min(rect.height, shown.height(width: rect.width, glyphs: theme.glyphs))
-        shown.render(into: &buffer, rect: Rect(x: rect.x, y: rect.y, width: rect.width, height: formRows), theme: theme)
-        guard showing else { return }
-        var y = rect.y + formRows + 1
-        if isProbing {
-            preflight.renderSpinner(
-                into: &buffer, x: rect.x, y: y, width: rect.width,
-                label: "Preflight: TLS handshake with \(values.addresses.joined(separator: ", "))…", context: context,
-                theme: theme)
-            return
-        }
-        if !resultIsCurrent {
-            buffer.write(
-                "The values changed since the preflight below; Enter runs it again.", x: rect.x, y: y,
-                width: rect.width, style: .warning)
-            y += 1
-        }
-        ReportLines.render(
-            reportLines(glyphs: theme.glyphs), into: &buffer,
-            rect: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), theme: theme)
+        parts.render(
+            into: &buffer, rect: rect, context: context, theme: theme,
+            spinnerLabel: "Preflight: TLS handshake with \(values.addresses.joined(separator: ", "))…",
+            lines: reportLines(glyphs: theme.glyphs),
+            stale: resultIsCurrent ? nil : "The values changed since the preflight below; Enter runs it again.")
     }
 
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
-        if isProbing { return [KeyHint("Esc", "stop the preflight")] }
-        if reviewing {
-            return [
-                KeyHint("Enter", preflightPassed ? "continue" : "continue anyway"), KeyHint("↑", "edit"),
-                KeyHint("Esc", "back"),
-            ]
-        }
-        return form.keyHints(enter: resultIsCurrent ? "continue" : "run the preflight")
+        parts.keyHints(formEnter: resultIsCurrent ? "continue" : "run the preflight", passed: preflightPassed)
     }
 
     public var help: HelpText {
@@ -369,19 +298,12 @@ public struct ConnectionScreen: WizardScreen {
     }
 
     public func plain(_ context: WizardContext) -> PlainView {
-        let lines = reportLines(glyphs: context.configuration.glyphs, includeChain: true)
-        if isProbing { return PlainView(heading: "", lines: [], prompt: .wait("Running the preflight…")) }
-        if reviewing {
-            return PlainView(
-                heading: "", lines: lines,
-                prompt: .actions([
-                    PlainAction("", preflightPassed ? "continue" : "continue anyway", key: .enter),
-                    PlainAction("e", "edit the values", key: .backTab),
-                    PlainAction("b", "back", key: .escape),
-                ]))
-        }
-        return PlainView(heading: "", lines: lines, prompt: form.plainField.map(PlainPrompt.field) ?? .wait(""))
+        parts.plain(
+            lines: reportLines(glyphs: context.configuration.glyphs, includeChain: true),
+            waiting: "Running the preflight…", passed: preflightPassed)
     }
 
-    public var takesText: Bool { !reviewing && !isProbing && dialog == nil && form.takesText }
+    public var takesText: Bool { parts.takesText }
+    public var dialog: ModalDialog? { parts.dialog }
+    public var reviewing: Bool { parts.reviewing }
 }

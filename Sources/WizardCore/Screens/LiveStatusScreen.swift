@@ -52,7 +52,9 @@ public struct LiveStatusScreen: WizardScreen {
             default: return .none
             }
         case .timer(let id, let token):
-            if id == Self.pollTimerID { return ScreenResponse(actions(poll.timerFired(token: token, tokens: &context.tokens), &context)) }
+            if id == Self.pollTimerID {
+                return ScreenResponse(actions(poll.timerFired(token: token, tokens: &context.tokens), &context))
+            }
             if id == Self.clockTimerID, token == clockTimer { return ScreenResponse(scheduleClock(&context)) }
             return .none
         case .jobFinished(let token, .observed(let observed, let others, let problem)):
@@ -79,7 +81,8 @@ public struct LiveStatusScreen: WizardScreen {
         return actions.map { action in
             switch action {
             case .fetch(let token):
-                return .run(.observe(alias: alias, setup), token: token, deadlineMilliseconds: Self.observeDeadlineMilliseconds)
+                return .run(
+                    .observe(alias: alias, setup), token: token, deadlineMilliseconds: Self.observeDeadlineMilliseconds)
             case .schedule(let token, let after):
                 return .startTimer(id: Self.pollTimerID, token: token, afterMilliseconds: after)
             }
@@ -110,8 +113,10 @@ public struct LiveStatusScreen: WizardScreen {
             ? "\(glyphs.connected) CONNECTED" : "\(glyphs.disconnected) NOT CONNECTED"
         let address = info.map { "\($0.mode) \($0.addressSummary)" } ?? "not in _remote/info"
         lines.append(
-            ("\(alias.padding(toLength: max(12, alias.count + 1), withPad: " ", startingAt: 0))\(state.padding(toLength: 20, withPad: " ", startingAt: 0)) \(address)",
-            observation.isConnected ? Style(.success, bold: true) : Style(.failure, bold: true)))
+            (
+                "\(alias.padding(toLength: max(12, alias.count + 1), withPad: " ", startingAt: 0))\(state.padding(toLength: 20, withPad: " ", startingAt: 0)) \(address)",
+                observation.isConnected ? Style(.success, bold: true) : Style(.failure, bold: true)
+            ))
         let indent = String(repeating: " ", count: max(12, alias.count + 1))
         if let info {
             let connections = info.connections
@@ -133,8 +138,11 @@ public struct LiveStatusScreen: WizardScreen {
         }
         if let updatedAt {
             let age = max(0, context.now.milliseconds(since: updatedAt))
-            var freshness = "updated \(age / 1000).\((age % 1000) / 100) s ago\(glyphs.separator)every \(LiveTable.seconds(poll.intervalMilliseconds))"
-            if poll.consecutiveFailures > 0 { freshness += "\(glyphs.separator)retrying in \(LiveTable.seconds(poll.currentDelay))" }
+            var freshness =
+                "updated \(age / 1000).\((age % 1000) / 100) s ago\(glyphs.separator)every \(LiveTable.seconds(poll.intervalMilliseconds))"
+            if poll.consecutiveFailures > 0 {
+                freshness += "\(glyphs.separator)retrying in \(LiveTable.seconds(poll.currentDelay))"
+            }
             lines.append((indent + freshness, .muted))
         }
         if let problem { lines.append(("\(glyphs.warning) \(problem)", .warning)) }
@@ -151,8 +159,10 @@ public struct LiveStatusScreen: WizardScreen {
                 let mark = remote.connected ? "\(glyphs.connected) connected" : "\(glyphs.disconnected) not connected"
                 let (open, maximum) = remote.connections
                 lines.append(
-                    (" \(remote.alias.padding(toLength: 11, withPad: " ", startingAt: 0)) \(mark.padding(toLength: 16, withPad: " ", startingAt: 0)) \(remote.mode) \(remote.addressSummary)  \(open)/\(maximum.map(String.init) ?? "?")",
-                    remote.connected ? .normal : .muted))
+                    (
+                        " \(remote.alias.padding(toLength: 11, withPad: " ", startingAt: 0)) \(mark.padding(toLength: 16, withPad: " ", startingAt: 0)) \(remote.mode) \(remote.addressSummary)  \(open)/\(maximum.map(String.init) ?? "?")",
+                        remote.connected ? .normal : .muted
+                    ))
             }
         }
         return lines
@@ -202,7 +212,9 @@ public struct LiveStatusScreen: WizardScreen {
         var actions = [PlainAction("r", "refresh", key: .character("r"))]
         if !isConnected { actions.append(PlainAction("e", "edit the connection", key: .character("e"))) }
         actions += [PlainAction("", "continue", key: .enter), PlainAction("b", "back", key: .escape)]
-        return PlainView(heading: "", lines: lines.filter { !$0.hasPrefix(" ") || !$0.contains("updated ") }, prompt: .actions(actions))
+        return PlainView(
+            heading: "", lines: lines.filter { !$0.hasPrefix(" ") || !$0.contains("updated ") },
+            prompt: .actions(actions))
     }
 
     public var takesText: Bool { false }

@@ -5,23 +5,18 @@ import RemoteClusterKit
 /// (8.14 or later) and licenses (enterprise or trial), explained when one side falls short.
 public struct LocalClusterScreen: WizardScreen {
     public let id = ScreenID.localCluster
-    public private(set) var form: ScreenForm
-    public private(set) var check = StepRun(.clusters)
-    public private(set) var reviewing = false
-    public private(set) var dialog: ModalDialog?
+    public private(set) var parts: CheckedForm
 
     public init(_ context: WizardContext) {
-        form = ScreenForm(Self.step(context.answers, secrets: context.secrets))
+        var form = ScreenForm(Self.step(context.answers, secrets: context.secrets))
         form.fit(context)
+        parts = CheckedForm(form: form, check: StepRun(.clusters))
     }
 
     static func step(_ answers: SetupAnswers, secrets: SetupSecrets) -> WizardStep {
-        var password = FormField.secret(
-            "localPassword", "Password", validators: [.required("Password", fix: "Type the user's password.")])
-        if let secret = secrets.localPassword, case .secret(var control) = password.control {
-            control.field.text = secret.revealed
-            password.control = .secret(control)
-        }
+        let password = FormField.secret(
+            "localPassword", "Password", value: secrets.localPassword,
+            validators: [.required("Password", fix: "Type the user's password.")])
         return WizardStep(
             id: "local", title: "Local ECK cluster",
             fields: [
@@ -35,7 +30,8 @@ public struct LocalClusterScreen: WizardScreen {
                     "localContext", "Kube context", value: answers.localContext,
                     placeholder: "kubectl context of this cluster",
                     validators: [
-                        .required("Kube context", fix: "Type the kubectl context (kubectl config get-contexts lists them).")
+                        .required(
+                            "Kube context", fix: "Type the kubectl context (kubectl config get-contexts lists them).")
                     ]),
                 .text(
                     "localURL", "REST URL", value: answers.localURL, placeholder: "https://central.example.net:9200",
@@ -52,7 +48,7 @@ public struct LocalClusterScreen: WizardScreen {
     }
 
     private mutating func commit(_ context: inout WizardContext) {
-        let answers = form.answers
+        let answers = parts.form.answers
         context.answers.localName = answers.text("localName")
         context.answers.localNamespace = answers.text("localNamespace")
         context.answers.localContext = answers.text("localContext")
@@ -63,104 +59,44 @@ public struct LocalClusterScreen: WizardScreen {
     }
 
     public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
-        form.fit(context)
+        parts.form.fit(context)
         return .none
     }
 
     public mutating func update(_ message: ScreenMessage, _ context: inout WizardContext) -> ScreenResponse {
-        switch message {
-        case .key(let key): return handle(key, &context)
-        case .resized:
-            form.fit(context)
+        switch parts.handle(message, &context) {
+        case .done(let response): return response
+        case .finished: return .none
+        case .stopped(let effects): return ScreenResponse(effects)
+        case .answered(let index): return index == 0 ? .go(.next) : .none
+        case .proceed:
+            if parts.check.succeeded { return .go(.next) }
+            parts.askToContinue(title: "Check failed", "The clusters did not pass the check.")
             return .none
-        case .directoryListed, .fileDescribed:
-            return ScreenResponse(form.apply(message, tokens: &context.tokens))
-        default:
-            switch check.receive(message, &context) {
-            case .ignored: return .none
-            case .changed(let effects): return ScreenResponse(effects)
-            case .finished:
-                reviewing = true
-                return .none
-            }
-        }
-    }
-
-    private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
-        if var dialog {
-            switch dialog.handle(key) {
-            case .pending: self.dialog = dialog
-            case .chose(let index):
-                self.dialog = nil
-                if index == 0 { return .go(.next) }
-            }
-            return .none
-        }
-        if check.isRunning { return key == .escape ? ScreenResponse(check.cancel()) : .none }
-        if reviewing {
-            switch key {
-            case .enter:
-                if check.succeeded { return .go(.next) }
-                dialog = .confirm(
-                    title: "Check failed",
-                    message:
-                        "The clusters did not pass the check; the connection will not work until that is fixed. Continue anyway?",
-                    yes: "Continue", no: "Fix it")
-                return .none
-            case .escape: return .go(.back)
-            case .up, .backTab:
-                reviewing = false
-                if let first = form.step.fields.first { form.focus(first.id) }
-                return .none
-            default:
-                reviewing = false
-            }
-        }
-        let (outcome, effects) = form.handle(key, tokens: &context.tokens)
-        switch outcome {
-        case .submitted:
+        case .formKey(.submitted, let effects):
             commit(&context)
-            reviewing = false
-            return ScreenResponse(effects + check.start(&context, deadlineMilliseconds: 60_000))
-        case .back: return ScreenResponse(effects, navigation: .back)
-        default: return ScreenResponse(effects)
+            return ScreenResponse(effects + parts.run(&context, deadlineMilliseconds: 60_000))
+        case .formKey(.back, let effects): return ScreenResponse(effects, navigation: .back)
+        case .formKey(_, let effects): return ScreenResponse(effects)
         }
     }
 
-    /// What the check found, side by side: version, license and user of each cluster.
+    /// What the check found (versions, licenses and users of both sides) or why it stopped.
     func checkLines(_ context: WizardContext, glyphs: Glyphs) -> [String] {
-        check.lines(glyphs: glyphs)
+        parts.check.lines(glyphs: glyphs)
     }
 
     public func title(_ context: WizardContext) -> String { "Local ECK cluster" }
 
     public func render(into buffer: inout ScreenBuffer, rect: Rect, context: WizardContext, theme: Theme) {
-        let showing = check.isRunning || check.outcome != nil
-        let shown = showing ? ScreenForm(compact: form) : form
-        let rows = min(rect.height, shown.height(width: rect.width, glyphs: theme.glyphs))
-        shown.render(into: &buffer, rect: Rect(x: rect.x, y: rect.y, width: rect.width, height: rows), theme: theme)
-        guard showing else { return }
-        let y = rect.y + rows + 1
-        if check.isRunning {
-            check.renderSpinner(
-                into: &buffer, x: rect.x, y: y, width: rect.width,
-                label: "Checking versions and licenses of both clusters…", context: context, theme: theme)
-            return
-        }
-        ReportLines.render(
-            checkLines(context, glyphs: theme.glyphs), into: &buffer,
-            rect: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), theme: theme)
+        parts.render(
+            into: &buffer, rect: rect, context: context, theme: theme,
+            spinnerLabel: "Checking versions and licenses of both clusters…",
+            lines: checkLines(context, glyphs: theme.glyphs))
     }
 
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
-        if check.isRunning { return [KeyHint("Esc", "stop")] }
-        if reviewing {
-            return [
-                KeyHint("Enter", check.succeeded ? "continue" : "continue anyway"), KeyHint("↑", "edit"),
-                KeyHint("Esc", "back"),
-            ]
-        }
-        return form.keyHints(enter: "check both clusters")
+        parts.keyHints(formEnter: "check both clusters", passed: parts.check.succeeded)
     }
 
     public var help: HelpText {
@@ -174,17 +110,11 @@ public struct LocalClusterScreen: WizardScreen {
     }
 
     public func plain(_ context: WizardContext) -> PlainView {
-        if check.isRunning { return PlainView(heading: "", lines: [], prompt: .wait("Checking both clusters…")) }
-        if reviewing {
-            return PlainView(
-                heading: "", lines: checkLines(context, glyphs: context.configuration.glyphs),
-                prompt: .actions([
-                    PlainAction("", check.succeeded ? "continue" : "continue anyway", key: .enter),
-                    PlainAction("e", "edit", key: .backTab), PlainAction("b", "back", key: .escape),
-                ]))
-        }
-        return PlainView(heading: "", lines: [], prompt: form.plainField.map(PlainPrompt.field) ?? .wait(""))
+        parts.plain(
+            lines: parts.reviewing ? checkLines(context, glyphs: context.configuration.glyphs) : [],
+            waiting: "Checking both clusters…", passed: parts.check.succeeded)
     }
 
-    public var takesText: Bool { !reviewing && !check.isRunning && dialog == nil && form.takesText }
+    public var takesText: Bool { parts.takesText }
+    public var dialog: ModalDialog? { parts.dialog }
 }

@@ -50,7 +50,8 @@ public struct ManifestsScreen: WizardScreen {
     private func record(_ outcome: StepOutcome, _ context: inout WizardContext) {
         for path in context.setup.localOutputs.filesWritten { context.recordFile(path) }
         guard case .done(let changes) = outcome, context.answers.applyManifests == "kubectl" else { return }
-        let place = "local cluster (context \(context.answers.localContext), namespace \(context.answers.localNamespace))"
+        let place =
+            "local cluster (context \(context.answers.localContext), namespace \(context.answers.localNamespace))"
         for change in changes {
             context.record(
                 AppliedChange(
@@ -60,14 +61,10 @@ public struct ManifestsScreen: WizardScreen {
     }
 
     private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
-        if var dialog {
-            switch dialog.handle(key) {
-            case .pending: self.dialog = dialog
-            case .chose(let index):
-                self.dialog = nil
-                if index == 0 { return .go(.next) }
-            }
-            return .none
+        switch dialog.answer(key) {
+        case .chose(0): return .go(.next)
+        case .chose, .pending: return .none
+        case .noDialog: break
         }
         if review.run.isRunning {
             switch key {

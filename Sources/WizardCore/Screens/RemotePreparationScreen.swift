@@ -7,12 +7,8 @@ import RemoteClusterKit
 /// 9443, public or private CA). Everything shown can be saved.
 public struct RemotePreparationScreen: WizardScreen {
     public let id = ScreenID.remotePreparation
-    /// The answers this screen asks (empty for ECH).
-    public private(set) var form: ScreenForm
-    /// Whether the fields are done and the preview has the keyboard.
-    public private(set) var reviewing: Bool
-    public private(set) var review: StepReview
-    public private(set) var dialog: ModalDialog?
+    /// The answers this screen asks (none for ECH), then the preview.
+    public private(set) var parts: FormAndReview
     /// Where the remote's CA was saved, once the step read it.
     public private(set) var caStatus: StatusLine?
 
@@ -20,12 +16,12 @@ public struct RemotePreparationScreen: WizardScreen {
 
     public init(_ context: WizardContext) {
         type = context.answers.type ?? .ech
-        form = ScreenForm(Self.step(context.answers, type: type))
+        var form = ScreenForm(Self.step(context.answers, type: type))
         form.fit(context)
-        reviewing = form.step.fields.isEmpty
-        review = StepReview(
+        let review = StepReview(
             .remotePreparation, title: "Prepare the remote", lines: [], fileName: "remote-preparation.txt",
             warning: type == .eck ? "Enabling the remote cluster server restarts the remote cluster's nodes." : nil)
+        parts = FormAndReview(form: form, review: review, reviewing: form.step.fields.isEmpty)
     }
 
     static func step(_ answers: SetupAnswers, type: RemoteClusterType) -> WizardStep {
@@ -100,7 +96,7 @@ public struct RemotePreparationScreen: WizardScreen {
     }
 
     private mutating func commit(_ context: inout WizardContext) {
-        let answers = form.answers
+        let answers = parts.form.answers
         switch type {
         case .ece:
             context.answers.ecePrivateCA = answers.choice("eceCA") == "private"
@@ -131,29 +127,47 @@ public struct RemotePreparationScreen: WizardScreen {
     // MARK: Update
 
     public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
-        form.fit(context)
-        if reviewing { review.show(previewLines(context)) }
+        parts.form.fit(context)
+        if parts.reviewing { parts.review.show(previewLines(context)) }
         return .none
     }
 
     public mutating func update(_ message: ScreenMessage, _ context: inout WizardContext) -> ScreenResponse {
-        switch message {
-        case .key(let key): return handle(key, &context)
-        case .resized:
-            form.fit(context)
-            if reviewing { review.show(previewLines(context)) }
-            return .none
-        case .directoryListed, .fileDescribed:
-            return ScreenResponse(form.apply(message, tokens: &context.tokens))
-        case .fileSaved(let path, let token, let result):
-            review.applySave(path: path, token: token, result: result)
-            if case .success = result { context.recordFile(path) }
-            return .none
-        default:
-            switch review.run.receive(message, &context) {
-            case .ignored: return .none
-            case .changed(let effects): return ScreenResponse(effects)
-            case .finished(let outcome): return finished(outcome, &context)
+        let choiceBefore = parts.form.answers.choice("eceCA")
+        let handled = parts.handle(message, &context, preview: previewLines)
+        if type == .ece, parts.form.answers.choice("eceCA") != choiceBefore {
+            // A private CA asks for its file: rebuild the fields, keep the values.
+            commit(&context)
+            parts.form = ScreenForm(Self.step(context.answers, type: type))
+            parts.form.focus("eceCA")
+            parts.form.fit(context)
+        }
+        switch handled {
+        case .done(let response): return response
+        case .answered(let index): return index == 0 ? confirmed(&context) : .none
+        case .finished(let outcome): return finished(outcome, &context)
+        case .formKey(.submitted, let effects):
+            commit(&context)
+            parts.openReview(previewLines(context))
+            return ScreenResponse(effects)
+        case .formKey(.back, let effects): return ScreenResponse(effects, navigation: .back)
+        case .formKey(_, let effects): return ScreenResponse(effects)
+        case .reviewKey(let key):
+            switch (key, type) {
+            case (.character("a"), .eck), (.character("c"), .eck):
+                // The step reads the CA from the remote's Secret into this file.
+                if context.answers.caFile.isEmpty { context.answers.caFile = caPath(context) }
+                context.decide { $0.applyRemoteChange = key == .character("a") }
+                caStatus = nil
+                return ScreenResponse(parts.review.run.start(&context))
+            case (.enter, _):
+                return proceed(&context)
+            case (.escape, _):
+                if parts.form.step.fields.isEmpty { return .go(.back) }
+                parts.reviewing = false
+                return .none
+            default:
+                return .none
             }
         }
     }
@@ -168,7 +182,8 @@ public struct RemotePreparationScreen: WizardScreen {
                         screen: id, what: change, place: savedCA ? "this machine" : "remote (\(location))",
                         undo: savedCA
                             ? "delete \(caFile)"
-                            : "kubectl --context \(location.context) -n \(location.namespace) edit elasticsearch \(context.answers.remoteECKName) and remove spec.remoteClusterServer"))
+                            : "kubectl --context \(location.context) -n \(location.namespace) edit elasticsearch \(context.answers.remoteECKName) and remove spec.remoteClusterServer"
+                    ))
             }
         }
         // The step saved the CA it read where the answers say; the local cluster will trust it.
@@ -179,67 +194,8 @@ public struct RemotePreparationScreen: WizardScreen {
             let said = StepRun.lines(for: outcome, title: "", glyphs: .unicode).contains { $0.contains(path) }
             caStatus = said ? nil : StatusLine("The remote's CA is in \(path); the next screen uses it.", ok: true)
         }
-        review.show(previewLines(context))
+        parts.review.show(previewLines(context))
         return .none
-    }
-
-    private mutating func handle(_ key: Key, _ context: inout WizardContext) -> ScreenResponse {
-        if var dialog {
-            switch dialog.handle(key) {
-            case .pending: self.dialog = dialog
-            case .chose(let index):
-                self.dialog = nil
-                if index == 0 { return confirmed(&context) }
-            }
-            return .none
-        }
-        guard reviewing else {
-            let choiceBefore = form.answers.choice("eceCA")
-            let (outcome, effects) = form.handle(key, tokens: &context.tokens)
-            if type == .ece, form.answers.choice("eceCA") != choiceBefore {
-                // A private CA asks for its file: rebuild the fields, keep the values.
-                commit(&context)
-                form = ScreenForm(Self.step(context.answers, type: type))
-                form.focus("eceCA")
-                form.fit(context)
-            }
-            switch outcome {
-            case .submitted:
-                commit(&context)
-                reviewing = true
-                review.run.reset()
-                review.show(previewLines(context))
-                return ScreenResponse(effects)
-            case .back: return ScreenResponse(effects, navigation: .back)
-            default: return ScreenResponse(effects)
-            }
-        }
-        if review.run.isRunning {
-            return key == .escape ? ScreenResponse(review.run.cancel()) : .none
-        }
-        if review.isPrompting || !isAction(key) {
-            if let effects = review.handleViewerKey(key, tokens: &context.tokens) { return ScreenResponse(effects) }
-        }
-        switch (key, type) {
-        case (.character("a"), .eck), (.character("c"), .eck):
-            // The step reads the CA from the remote's Secret into this file.
-            if context.answers.caFile.isEmpty { context.answers.caFile = caPath(context) }
-            context.decide { $0.applyRemoteChange = key == .character("a") }
-            caStatus = nil
-            return ScreenResponse(review.run.start(&context))
-        case (.enter, _):
-            return proceed(&context)
-        case (.escape, _):
-            if form.step.fields.isEmpty { return .go(.back) }
-            reviewing = false
-            return .none
-        default:
-            return .none
-        }
-    }
-
-    private func isAction(_ key: Key) -> Bool {
-        [.enter, .escape, .character("a"), .character("c")].contains(key)
     }
 
     /// Enter: on when the step passed; otherwise say what is not done and ask.
@@ -248,15 +204,15 @@ public struct RemotePreparationScreen: WizardScreen {
         case .ech, .ece:
             return .go(.next)
         case .eck:
-            if review.run.succeeded { return .go(.next) }
-            dialog = .confirm(
+            if parts.review.run.succeeded { return .go(.next) }
+            parts.dialog = .confirm(
                 title: "Remote not checked",
                 message:
                     "The remote cluster server was not enabled or checked here (a applies the change, c checks it and fetches the CA). Continue anyway, for example because you apply it yourself?",
                 yes: "Continue", no: "Stay")
             return .none
         case .selfManaged:
-            dialog = .confirm(
+            parts.dialog = .confirm(
                 title: "Remote prepared?",
                 message:
                     "Have you applied these settings and commands on every remote node and restarted them? The preflight on the next screen checks the result.",
@@ -288,34 +244,30 @@ public struct RemotePreparationScreen: WizardScreen {
     }
 
     public func render(into buffer: inout ScreenBuffer, rect: Rect, context: WizardContext, theme: Theme) {
-        guard reviewing else {
-            form.render(into: &buffer, rect: rect, theme: theme)
-            return
-        }
         var area = rect
-        if let caStatus {
+        if let caStatus, parts.reviewing {
             let mark = caStatus.ok ? theme.glyphs.ok : theme.glyphs.failure
             buffer.write(
                 "\(mark) \(caStatus.text)", x: rect.x, y: rect.maxY - 1, width: rect.width,
                 style: caStatus.ok ? .success : .failure)
             area = rect.inset(bottom: 1)
         }
-        review.render(
+        parts.render(
             into: &buffer, rect: area, context: context, theme: theme,
             spinnerLabel: "Preparing the remote (rollout and CA)…")
     }
 
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
-        guard reviewing else { return form.keyHints(enter: "show what to do") }
-        if review.run.isRunning { return [KeyHint("Esc", "stop")] }
         var hints: [KeyHint] = []
-        if type == .eck && !review.run.succeeded {
+        if type == .eck && !parts.review.run.succeeded {
             hints = [KeyHint("a", "apply with kubectl"), KeyHint("c", "check, get the CA")]
         }
-        hints.append(KeyHint("Enter", type == .selfManaged ? "done on the nodes" : "continue"))
+        hints.append(KeyHint("Enter", enterAction))
         hints.append(KeyHint("Esc", "back"))
-        return review.hints(hints)
+        return parts.keyHints(formEnter: "show what to do", review: hints)
     }
+
+    var enterAction: String { type == .selfManaged ? "done on the nodes" : "continue" }
 
     public var help: HelpText {
         HelpText(
@@ -330,22 +282,18 @@ public struct RemotePreparationScreen: WizardScreen {
     }
 
     public func plain(_ context: WizardContext) -> PlainView {
-        guard reviewing else {
-            let intro = form.step.intro.map { [$0] } ?? []
-            return PlainView(heading: "", lines: intro, prompt: form.plainField.map(PlainPrompt.field) ?? .wait(""))
-        }
-        if review.run.isRunning { return PlainView(heading: "", lines: review.plainLines(glyphs: context.configuration.glyphs), prompt: .wait("Preparing the remote…")) }
-        var lines = review.plainLines(glyphs: context.configuration.glyphs)
-        if let caStatus { lines.append(caStatus.text) }
         var actions: [PlainAction] = []
         if type == .eck {
             actions.append(PlainAction("a", "apply with kubectl", key: .character("a")))
             actions.append(PlainAction("c", "check and fetch the CA", key: .character("c")))
         }
-        actions.append(PlainAction("", type == .selfManaged ? "done on the nodes" : "continue", key: .enter))
+        actions.append(PlainAction("", enterAction, key: .enter))
         actions.append(PlainAction("b", "back", key: .escape))
-        return PlainView(heading: "", lines: lines, prompt: .actions(actions))
+        var view = parts.plain(context, waiting: "Preparing the remote…", actions: actions)
+        if let caStatus, parts.reviewing { view.lines.append(caStatus.text) }
+        return view
     }
 
-    public var takesText: Bool { reviewing ? review.isPrompting : form.takesText }
+    public var takesText: Bool { parts.takesText }
+    public var dialog: ModalDialog? { parts.dialog }
 }

@@ -87,6 +87,11 @@ public struct ScreenForm: Sendable {
 
     public mutating func focus(_ id: String) { wizard.focus(fieldID: id) }
 
+    /// Moves the focus to the first field (to edit again after a check shown under the fields).
+    public mutating func focusFirstField() {
+        if let first = step.fields.first { focus(first.id) }
+    }
+
     /// Validates every field without moving; returns whether none has an error.
     public mutating func validate() -> Bool { wizard.next() == .finished }
 

@@ -320,10 +320,7 @@ public struct SetupWizard: TerminalProgram {
     /// The current screen as line prompts (with the open question, if any, as the prompt).
     public var plainView: PlainView {
         if let dialog {
-            let actions = dialog.buttons.enumerated().map { index, title in
-                PlainAction(String(title.lowercased().first ?? "?"), title, key: .character(title.lowercased().first ?? "?"))
-            }
-            return PlainView(heading: dialog.title, lines: [dialog.message], prompt: .actions(actions))
+            return PlainView(heading: dialog.title, lines: [dialog.message], prompt: .actions(dialog.plainActions))
         }
         var view = screen.plain(context)
         let progress = SetupFlow.progress(of: current).map { "Step \($0.number) of \($0.count): " } ?? ""

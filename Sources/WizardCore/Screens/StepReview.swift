@@ -40,6 +40,9 @@ public struct StepReview: Sendable {
         return lines + actions
     }
 
+    /// Scrolls the preview to the line that matters most (e.g. the request that changes something).
+    public mutating func scroll(toLineContaining text: String) { viewer.scroll(toLineContaining: text) }
+
     /// Whether the viewer's save prompt has the keyboard.
     public var isPrompting: Bool { viewer.isPrompting }
 

@@ -24,7 +24,9 @@ public struct StepRun: Sendable {
     var spinnerID: String { "step.\(kind.rawValue)" }
 
     /// Starts the step on the context's current setup; `deadline` limits how long it may take.
-    public mutating func start(_ context: inout WizardContext, deadlineMilliseconds: Int64? = nil) -> [Effect<WizardJob>] {
+    public mutating func start(_ context: inout WizardContext, deadlineMilliseconds: Int64? = nil) -> [Effect<
+        WizardJob
+    >] {
         let token = context.tokens.next()
         self.token = token
         startedAt = context.now

@@ -15,7 +15,10 @@ public struct SummaryScreen: WizardScreen {
 
     /// The summary text.
     func lines(_ context: WizardContext, glyphs: Glyphs) -> [String] {
-        var lines = ["Remote \(context.answers.alias) (\(context.answers.type?.displayName ?? "remote")) for ECK cluster \(context.answers.localName)", ""]
+        var lines = [
+            "Remote \(context.answers.alias) (\(context.answers.type?.displayName ?? "remote")) for ECK cluster \(context.answers.localName)",
+            "",
+        ]
         lines.append("What changed:")
         if context.applied.isEmpty { lines.append("  nothing was changed by this wizard") }
         for change in context.applied {
@@ -32,7 +35,8 @@ public struct SummaryScreen: WizardScreen {
         lines.append("It removes the alias (all its keys set to null in one request), the Secret entry, the CA and")
         lines.append("configuration from the local resource, and invalidates the key the plan created.")
         lines.append("")
-        lines.append("To repeat this setup without the wizard: remote-cluster-wizard apply --plan \(plan.suggestedFileName)")
+        lines.append(
+            "To repeat this setup without the wizard: remote-cluster-wizard apply --plan \(plan.suggestedFileName)")
         return lines
     }
 
@@ -109,7 +113,9 @@ public struct SummaryScreen: WizardScreen {
             var row = ScreenBuffer(size: Size(width: rect.width, height: 4))
             prompt.render(into: &row, rect: Rect(x: 0, y: 0, width: rect.width, height: 4), theme: theme)
             for column in 0..<rect.width { buffer[rect.x + column, rect.maxY - 1] = row[column, 3] }
-            if plan.isPrompting, let cursor = row.cursor { buffer.cursor = Point(column: rect.x + cursor.column, row: rect.maxY - 1) }
+            if plan.isPrompting, let cursor = row.cursor {
+                buffer.cursor = Point(column: rect.x + cursor.column, row: rect.maxY - 1)
+            }
         }
     }
 

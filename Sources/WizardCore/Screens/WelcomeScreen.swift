@@ -54,7 +54,9 @@ public struct WelcomeScreen: WizardScreen {
         var parts: [String] = []
         if let type = saved.answers.type { parts.append("\(type.shortName) remote") }
         if !saved.answers.alias.isEmpty { parts.append("alias \(saved.answers.alias)") }
-        if !saved.applied.isEmpty { parts.append("\(saved.applied.count) change\(saved.applied.count == 1 ? "" : "s") applied") }
+        if !saved.applied.isEmpty {
+            parts.append("\(saved.applied.count) change\(saved.applied.count == 1 ? "" : "s") applied")
+        }
         let detail = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
         return "An interrupted setup was found: it stopped at \(saved.screen.shortTitle)\(detail)."
     }

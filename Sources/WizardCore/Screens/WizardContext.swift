@@ -76,7 +76,6 @@ public struct WizardContext: Sendable {
     }
 }
 
-
 extension RemoteClusterType {
     /// The short name for the title line.
     public var shortName: String {

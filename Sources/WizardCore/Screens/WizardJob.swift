@@ -9,6 +9,9 @@ public enum WizardJob: Sendable, Hashable {
     case step(SetupStepKind, SetupContext)
     /// Look at the remote's connection once (`_remote/info`, `_resolve/cluster`), for the live view.
     case observe(alias: String, SetupContext)
+    /// Read the alias's current `cluster.remote.<alias>.*` settings (`GET /_cluster/settings`),
+    /// to show what adding the remote would change before anything is sent.
+    case readRemoteSettings(alias: String, SetupContext)
 }
 
 /// The result (or progress) of a `WizardJob`.
@@ -20,6 +23,8 @@ public enum WizardReply: Sendable {
     /// One look at a connection, with the local cluster's other remotes; `problem` says why the
     /// local cluster could not be asked.
     case observed(ConnectionObservation, others: [RemoteInfo], problem: String?)
+    /// The alias's current settings (nil: not configured), or why they could not be read.
+    case remoteSettings(Result<ConfiguredRemote?, ElasticsearchClientError>)
 }
 
 extension WizardContext {

@@ -6,7 +6,9 @@ public enum SetupDefaults {
     /// A short name for the remote: the ECK resource name, else the first label of the proxy host
     /// (or the first seed's); `remote` when nothing better is known.
     public static func remoteLabel(_ answers: SetupAnswers) -> String {
-        if answers.type == .eck, !answers.remoteECKName.isEmpty { return Validators.suggestedAlias(from: answers.remoteECKName) }
+        if answers.type == .eck, !answers.remoteECKName.isEmpty {
+            return Validators.suggestedAlias(from: answers.remoteECKName)
+        }
         let address = answers.mode == "sniff" ? SetupAnswers.list(answers.seeds).first ?? "" : answers.proxyAddress
         guard let parsed = try? ProxyAddress(parsing: address) else { return "remote" }
         if parsed.isIPv6 || HostSyntax.isIPv4(parsed.host) { return "remote" }

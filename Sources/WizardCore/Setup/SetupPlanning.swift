@@ -17,7 +17,8 @@ public enum SetupPlanning {
             // A new alias starts with fresh decisions for it.
             remote.decisions = RemoteDecisions(applyRemoteChange: false)
         }
-        var context = SetupContext(local: localTarget(answers, secrets: secrets), remotes: [remote], role: role(answers))
+        var context = SetupContext(
+            local: localTarget(answers, secrets: secrets), remotes: [remote], role: role(answers))
         if let previous {
             context.localOutputs = previous.localOutputs
             for (alias, outputs) in previous.outputs where alias == remote.alias { context.outputs[alias] = outputs }

@@ -35,6 +35,14 @@ public struct ModalDialog: Sendable, Hashable {
         return hints
     }
 
+    /// The dialog as line-prompt actions: each button by its first letter, Enter for the focused one.
+    public var plainActions: [PlainAction] {
+        buttons.map { title in
+            let letter = title.lowercased().first ?? "?"
+            return PlainAction(String(letter), title, key: .character(letter))
+        } + [PlainAction("", buttons.indices.contains(focused) ? buttons[focused] : "", key: .enter)]
+    }
+
     /// What a key did to the dialog.
     public enum Outcome: Sendable, Hashable {
         case pending

@@ -123,6 +123,12 @@ public struct TextViewer: Sendable, Hashable {
         return (.handled, [])
     }
 
+    /// Scrolls so the first line containing `text` is at the top (as far as the end allows).
+    public mutating func scroll(toLineContaining text: String) {
+        guard let index = lines.firstIndex(where: { $0.contains(text) }) else { return }
+        top = min(index, maxTop)
+    }
+
     /// Applies the result of a save; ignored unless it answers the latest one.
     public mutating func applySave(path: String, token: Token, result: Result<Void, FileAccessError>) {
         guard token == pendingSave else { return }

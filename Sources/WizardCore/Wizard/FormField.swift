@@ -120,13 +120,14 @@ public struct FormField: Sendable {
             validators: validators)
     }
 
+    /// A masked field; `value` fills it in (a secret known already, still masked).
     public static func secret(
-        _ id: String, _ label: String, placeholder: String = "", note: String? = nil,
+        _ id: String, _ label: String, value: Secret? = nil, placeholder: String = "", note: String? = nil,
         validators: [Validator] = []
     ) -> FormField {
-        FormField(
-            id: id, label: label, control: .secret(SecretField(placeholder: placeholder)), note: note,
-            validators: validators)
+        var field = SecretField(placeholder: placeholder)
+        if let value { field.field.text = value.revealed }
+        return FormField(id: id, label: label, control: .secret(field), note: note, validators: validators)
     }
 
     public static func path(

@@ -102,6 +102,27 @@ public final class HeadlessSession<Program: TerminalProgram> {
         } while loop.ending == nil && (terminal.hasInput || loop.hasWork) && rounds < 10_000
     }
 
+    /// What one round of waiting did.
+    private enum Round {
+        /// Replies are awaited: wait a little in real time.
+        case awaitingReplies
+        /// The fake clock moved to the next timer, or mail was delivered.
+        case moved
+        /// Nothing runs and nothing is scheduled: the condition can no longer change.
+        case idle
+    }
+
+    /// Delivers what arrived, or moves the fake clock to the next timer when no job is in flight.
+    private func round() -> Round {
+        if loop.hasRunningJobs || !loop.mailbox.isEmpty {
+            loop.runOnce(waitMilliseconds: 0)
+            return loop.mailbox.isEmpty ? .awaitingReplies : .moved
+        }
+        guard let due = loop.nextTimerDue else { return .idle }
+        clock.set(due)
+        return .moved
+    }
+
     /// Runs the loop until `condition` holds for the program, waiting for job replies in real time
     /// and, whenever no job is in flight, moving the fake clock to the next timer. Returns false
     /// when `timeoutSeconds` of real time pass first or the program ends.
@@ -111,13 +132,30 @@ public final class HeadlessSession<Program: TerminalProgram> {
         settle()
         while !condition(self) {
             guard loop.ending == nil, Date() < deadline else { return false }
-            if loop.hasRunningJobs || !loop.mailbox.isEmpty {
-                loop.runOnce(waitMilliseconds: 5)
-                if loop.mailbox.isEmpty { Thread.sleep(forTimeInterval: 0.005) }
-            } else if let due = loop.nextTimerDue {
-                clock.set(due)
-            } else {
-                // Nothing running and nothing scheduled: the condition can no longer come true.
+            switch round() {
+            case .awaitingReplies: Thread.sleep(forTimeInterval: 0.005)
+            case .moved: break
+            case .idle:
+                settle()
+                return condition(self)
+            }
+            settle()
+        }
+        return true
+    }
+
+    /// The same, waiting with `Task.sleep`, so an async test does not hold one of the few threads
+    /// the jobs' tasks need.
+    @discardableResult
+    public func run(until condition: (HeadlessSession<Program>) -> Bool, timeoutSeconds: Double = 30) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        settle()
+        while !condition(self) {
+            guard loop.ending == nil, Date() < deadline else { return false }
+            switch round() {
+            case .awaitingReplies: try? await Task.sleep(for: .milliseconds(5))
+            case .moved: break
+            case .idle:
                 settle()
                 return condition(self)
             }

@@ -50,19 +50,23 @@ public struct PlainIO {
 
 /// Reading a line with echo turned off (for secrets in plain mode).
 public enum TerminalEcho {
+    /// Echo goes off before the prompt shows, so nothing typed after seeing it is echoed, and
+    /// typed-ahead input is kept (no flush).
     public static func readWithoutEcho(prompt: String) -> String? {
-        FileHandle.standardOutput.write(Data(prompt.utf8))
-        guard isatty(STDIN_FILENO) == 1 else { return Swift.readLine(strippingNewline: true) }
+        guard isatty(STDIN_FILENO) == 1 else {
+            FileHandle.standardOutput.write(Data(prompt.utf8))
+            return Swift.readLine(strippingNewline: true)
+        }
         var saved = termios()
         tcgetattr(STDIN_FILENO, &saved)
         var silent = saved
         silent.c_lflag &= ~tcflag_t(ECHO)
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent)
         defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            tcsetattr(STDIN_FILENO, TCSANOW, &saved)
             FileHandle.standardOutput.write(Data("\n".utf8))
         }
+        FileHandle.standardOutput.write(Data(prompt.utf8))
         return Swift.readLine(strippingNewline: true)
     }
 }
-

@@ -26,6 +26,14 @@ public enum SetupJobRunner {
                 return .stepFinished(result)
             case .observe(let alias, let context):
                 return await observe(alias, in: context, services: services)
+            case .readRemoteSettings(let alias, let context):
+                let client = ElasticsearchClient(transport: services.transport, endpoint: context.local.endpoint)
+                do throws(ElasticsearchClientError) {
+                    let remotes = try await client.configuredRemotes()
+                    return .remoteSettings(.success(remotes.first { $0.alias == alias && $0.scope == .persistent }))
+                } catch {
+                    return .remoteSettings(.failure(error))
+                }
             }
         }
     }
@@ -51,37 +59,12 @@ public enum SetupJobRunner {
         return context
     }
 
-    /// One look at the alias's connection from the local cluster: `_remote/info` and
-    /// `_resolve/cluster`, with what the setup already knows.
+    /// One look at the alias's connection (the engine's observer: `_remote/info`, `_resolve/cluster`
+    /// and what the setup already knows), with the local cluster's other remotes for the list below.
     static func observe(_ alias: String, in context: SetupContext, services: SetupServices) async -> WizardReply {
+        let observation = await ConnectionObserver.observe(alias, in: context, services: services)
         let client = ElasticsearchClient(transport: services.transport, endpoint: context.local.endpoint)
-        let outputs = context.outputs(for: alias)
-        let remote = context.remote(alias)
-        var observation = ConnectionObservation(
-            alias: alias, addresses: remote?.setup.addresses ?? [], serverName: remote?.setup.serverName,
-            preflight: outputs.preflight, keyState: outputs.keyState,
-            credentialsApplied: context.localOutputs.credentialsApplied[alias],
-            certificateAuthorityApplied: context.localOutputs.certificateAuthorityApplied[alias],
-            rolloutFinished: context.localOutputs.rolloutFinished,
-            localVersion: outputs.clusters?.local.info.versionNumber,
-            remoteVersion: outputs.clusters?.remote?.info.versionNumber,
-            localLicense: outputs.clusters?.local.license, remoteLicense: outputs.clusters?.remote?.license)
-        var problem: String?
-        var others: [RemoteInfo] = []
-        do {
-            let all = try await client.remoteInfo()
-            observation.remoteInfo = all.first { $0.alias == alias }
-            others = all.filter { $0.alias != alias }
-        } catch {
-            problem = "GET /_remote/info: \(error.description)"
-        }
-        do {
-            observation.resolved = try await client.resolveCluster(aliases: [alias]).first { $0.alias == alias }
-        } catch .server(let error) {
-            observation.resolveError = error
-        } catch {
-            problem = problem ?? "GET /_resolve/cluster: \(error.description)"
-        }
-        return .observed(observation, others: others, problem: problem)
+        let others = ((try? await client.remoteInfo()) ?? []).filter { $0.alias != alias }
+        return .observed(observation, others: others, problem: observation.requestError)
     }
 }

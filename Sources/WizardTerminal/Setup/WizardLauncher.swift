@@ -27,10 +27,15 @@ public enum WizardLauncher {
         configuration.glyphs = glyphs
         let wizard = SetupWizard(configuration)
         if usesPlainMode(requested: plain) {
-            let session = PlainSession(program: wizard, io: .standard(glyphs: glyphs), files: files, jobs: jobs)
+            let io = PlainIO.standard(glyphs: glyphs)
+            let session = PlainSession(program: wizard, io: io, files: files, jobs: jobs)
             switch session.run() {
             case .finished: return .quit
-            case .endOfInput: return .endOfInput
+            case .endOfInput:
+                let saved = configuration.statePath.map { " in \($0)" } ?? ""
+                io.write(
+                    "\nInput ended; your answers are saved\(saved) (never passwords or keys). Run again to resume.\n")
+                return .endOfInput
             case .interrupted: return .signal(SIGINT)
             }
         }

@@ -133,6 +133,14 @@ import Testing
         #expect(yml["remote_cluster.port"] == 9443)
     }
 
+    @Test func aSelfManagedRemoteClusterPortIsNeverTheTransportPort() throws {
+        let remote = RemoteSetup(alias: "dc2", type: .selfManaged, mode: .sniff, seeds: ["10.0.0.1:9300"])
+        let set = try Self.generate([remote])
+        let yml = try #require(set.artifact(named: "remote-dc2-elasticsearch.yml")?.object)
+        #expect(yml["remote_cluster.port"] == 9443)
+        #expect(set.notes.contains { $0.severity == .warning && $0.text.contains("use port 9300, the transport port") })
+    }
+
     @Test func theResourceMustBeThePlansLocalCluster() throws {
         let remote = RemoteSetup(alias: "a", type: .ech, proxyAddress: "a.example.net:9443")
         var other = Self.resource()
@@ -144,7 +152,9 @@ import Testing
         let wrongNamespace = try #require(throws: ArtifactError.self) {
             try Self.generate([remote], resource: elsewhere)
         }
-        #expect(wrongNamespace.problem.contains("namespace \"elsewhere\", but the plan's local.eck.namespace is \"search\""))
+        #expect(
+            wrongNamespace.problem.contains("namespace \"elsewhere\", but the plan's local.eck.namespace is \"search\"")
+        )
     }
 
     @Test func aCAOfARemoteLeftOutOfThePlanIsAnError() throws {

@@ -57,8 +57,13 @@ import Testing
                 "remote-eu-logs-save-ca.sh",
             ])
         #expect(result.stdoutText.hasPrefix("Wrote 13 files to \(out.path):"))
-        #expect(result.stdoutText.contains("eu-logs: the key does not exist yet. Send remote-eu-logs-cross-cluster-api-key.txt"))
-        #expect(result.stdoutText.contains("dc2-archive: run again with --include-secrets"))
+        let plan = folder.appendingPathComponent("plan.yaml").path
+        #expect(
+            result.stdoutText.contains(
+                "eu-logs: the key does not exist yet; `remote-cluster-wizard apply --plan \(plan)` creates it"))
+        #expect(
+            result.stdoutText.contains(
+                "dc2-archive: run `remote-cluster-wizard manifests --plan \(plan) --include-secrets`."))
         let secretFile = out.appendingPathComponent("local-remote-cluster-credentials-secret.yaml")
         let secret = try JSONValue.parseYAML(String(contentsOf: secretFile, encoding: .utf8))
         #expect(
@@ -168,32 +173,69 @@ import Testing
         let out = folder.appendingPathComponent("out/manifests")
         #expect(result.stdoutText.hasPrefix("Wrote 13 files to \(out.path):"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("local-elasticsearch.yaml").path))
-        #expect(result.stdoutText.contains("run again with --apply, or run local-apply.sh"))
+        #expect(
+            result.stdoutText.contains(
+                "`remote-cluster-wizard apply --plan \(folder.appendingPathComponent("plan.yaml").path)` does it with every other step, or run \(out.path)/local-apply.sh"
+            ))
     }
 
-    @Test func applySendsTheLocalObjectsToKubectlOnStdin() async throws {
+    /// A kubectl stand-in for `--apply`: the Secret and ConfigMap do not exist yet, `apply`
+    /// succeeds, and the resource is rolling on the first look and Ready after that.
+    static func applyingKubectl() throws -> KubectlClientTests.StandIn {
+        try KubectlClientTests.StandIn(
+            """
+            case "$5" in
+              apply) exit 0 ;;
+              get)
+                case "$6" in
+                  elasticsearch) if [ -f "$dir/seen" ]; then cat "$dir/ready.json"; else touch "$dir/seen"; cat "$dir/rolling.json"; fi; exit 0 ;;
+                  *) echo "Error from server (NotFound): $6s \\"$7\\" not found" >&2; exit 1 ;;
+                esac ;;
+            esac
+            """,
+            files: [
+                "rolling.json":
+                    #"{"metadata": {"generation": 8}, "status": {"phase": "ApplyingChanges", "observedGeneration": 8}}"#,
+                "ready.json":
+                    #"{"metadata": {"generation": 8}, "status": {"phase": "Ready", "observedGeneration": 8}}"#,
+            ])
+    }
+
+    @Test func applySendsTheLocalObjectsToKubectlOnStdinAndFollowsTheRollout() async throws {
         let folder = try Self.planFolder(PlanKubectlApplyTests.encodedOnly)
-        let kubectl = try KubectlClientTests.StandIn(#"if [ "$1" = config ]; then echo local-ctx; fi"#)
+        let kubectl = try Self.applyingKubectl()
         let key = "VnVhVGFIa0JjSHZ4c2RDNkNrMlQ6ZXUtbG9ncw=="
         let path = kubectl.folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
         let result = try await Self.run(
             [
                 "--plan", folder.appendingPathComponent("plan.yaml").path, "--include-secrets", "--apply",
-                "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
+                "--wait", "120", "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
             ],
             environment: ["PATH": path, "EU_LOGS_KEY": key])
         #expect(result.status == 0, "\(result.stderrText)")
+        let location = ["--context", "local-ctx", "--namespace", "search"]
         #expect(
             kubectl.calls == [
-                ["config", "get-contexts", "-o", "name"],
-                ["--context", "local-ctx", "--namespace", "search", "apply", "-f", "-"],
+                location + ["get", "secret", "central-remote-cluster-credentials", "-o", "json"],
+                location + ["get", "configmap", "central-remote-cluster-cas", "-o", "json"],
+                location + ["apply", "-f", "-"],
+                location + ["get", "elasticsearch", "central", "-o", "json"],
+                location + ["get", "elasticsearch", "central", "-o", "json"],
             ])
         let list = try JSONValue.parse(Data(kubectl.stdin.utf8))
         #expect(list["kind"] == "List")
         #expect(
-            list["items"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } == ["Secret", "ConfigMap", "Elasticsearch"])
-        #expect(list["items"]?.arrayValue?.first?[path: ["stringData", "cluster.remote.eu-logs.credentials"]] == .string(key))
-        #expect(result.stdoutText.contains("Applied the local objects to Elasticsearch central"))
+            list["items"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } == [
+                "Secret", "ConfigMap", "Elasticsearch",
+            ])
+        #expect(
+            list["items"]?.arrayValue?.first?[path: ["data", "cluster.remote.eu-logs.credentials"]]
+                == .string(Data(key.utf8).base64EncodedString()))
+        #expect(
+            result.stdoutText.contains(
+                "[local] 5/9 Configure the local ECK cluster: ✓ done: created Secret central-remote-cluster-credentials"
+            ))
+        #expect(result.stdoutText.contains("remote-cluster-wizard apply --plan"))
         #expect(!result.stdoutText.contains(key) && !result.stderrText.contains(key))
     }
 
@@ -228,35 +270,6 @@ import Testing
             ["--plan", folder.appendingPathComponent("plan.yaml").path], environment: ["PATH": empty.path])
         #expect(result.status == 1)
         #expect(result.stderrText.contains("kubectl was not found on PATH"))
-    }
-
-    @Test func waitFollowsTheRolloutUntilReady() async throws {
-        let folder = try Self.planFolder(PlanKubectlApplyTests.encodedOnly)
-        let kubectl = try KubectlClientTests.StandIn(
-            """
-            case "$5" in
-              config) ;;
-              apply) exit 0 ;;
-              get) if [ -f "$dir/seen" ]; then cat "$dir/ready.json"; else touch "$dir/seen"; cat "$dir/rolling.json"; fi; exit 0 ;;
-            esac
-            if [ "$1" = config ]; then echo local-ctx; fi
-            """,
-            files: [
-                "rolling.json": #"{"metadata": {"generation": 8}, "status": {"phase": "ApplyingChanges", "observedGeneration": 8}}"#,
-                "ready.json": #"{"metadata": {"generation": 8}, "status": {"phase": "Ready", "observedGeneration": 8}}"#,
-            ])
-        let path = kubectl.folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
-        let result = try await Self.run(
-            [
-                "--plan", folder.appendingPathComponent("plan.yaml").path, "--include-secrets", "--apply",
-                "--wait", "120", "--local-resource", TestPaths.fixture("local-elasticsearch.yaml").path,
-            ],
-            environment: ["PATH": path, "EU_LOGS_KEY": "VnVhVGFIa0JjSHZ4c2RDNkNrMlQ6ZXUtbG9ncw=="])
-        #expect(result.status == 0, "\(result.stderrText)")
-        let gets = kubectl.calls.filter { $0.contains("get") }
-        #expect(gets.count == 2)
-        #expect(gets.first == ["--context", "local-ctx", "--namespace", "search", "get", "elasticsearch", "central", "-o", "json"])
-        #expect(result.stdoutText.contains("Elasticsearch central is Ready with the change."))
     }
 
     @Test func waitWithoutApplyIsRefused() async throws {

@@ -40,6 +40,6 @@ import Testing
         let plan = try PlanParserTests.parse(PlanParserTests.example).plan
         let problem = try #require(plan.kubectlApplyProblem(includeSecrets: true))
         #expect(problem.field == "remotes[0].apiKey.create")
-        #expect(problem.fix.contains("remote-eu-logs-cross-cluster-api-key.txt"))
+        #expect(problem.fix.contains("remote-cluster-wizard apply --plan"))
     }
 }

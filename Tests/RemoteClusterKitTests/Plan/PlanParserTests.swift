@@ -237,10 +237,6 @@ import Testing
             with: "",
             path: "local.eck", words: "is required"),
         BadPlan(
-            name: "local eck without context", replace: "{name: central, namespace: search, context: local-ctx}",
-            with: "{name: central, namespace: search}",
-            path: "local.eck.context", words: "is required"),
-        BadPlan(
             name: "bad namespace", replace: "namespace: search", with: "namespace: Search_NS",
             path: "local.eck.namespace", words: "not a valid namespace"),
         BadPlan(

@@ -93,12 +93,14 @@ import Testing
             Self.result(port: 9400, handshake: .plainText, verification: nil, nameMatched: nil, chain: []).diagnosis)
         #expect(failing.cause == .cloudProxyPort)
         #expect(failing.severity == .error)
-        let passing = Self.result(port: 9400)
-        #expect(passing.passed)
-        let warning = try #require(passing.diagnosis)
-        #expect(warning.cause == .cloudProxyPort)
-        #expect(warning.severity == .warning)
-        #expect(warning.fix == "Keep the host and change the port: set the proxy address to lb.example.net:9443.")
+        // A handshake that completes on 9400 still fails: it is the cloud proxy's port for the
+        // certificate model, which the local cluster cannot use with an API key.
+        let completed = Self.result(port: 9400)
+        #expect(!completed.passed)
+        let error = try #require(completed.diagnosis)
+        #expect(error.cause == .cloudProxyPort)
+        #expect(error.severity == .error)
+        #expect(error.fix == "Keep the host and change the port: set the proxy address to lb.example.net:9443.")
     }
 
     @Test func transportPortWithAnotherCA() throws {
@@ -222,7 +224,8 @@ import Testing
         let http = Self.certificate(
             subject: "CN=central", issuer: "CN=central-http CA", names: ["DNS:central-es-http.default.svc"])
         let diagnosis = try #require(
-            Self.result(port: 31200, verification: .notTrusted(detail: "self-signed certificate in certificate chain"),
+            Self.result(
+                port: 31200, verification: .notTrusted(detail: "self-signed certificate in certificate chain"),
                 nameMatched: nil, chain: [http]
             ).diagnosis)
         #expect(diagnosis.cause == .restPort)
@@ -231,11 +234,19 @@ import Testing
         #expect(diagnosis.fix == "Use the remote cluster server port: set the proxy address to lb.example.net:9443.")
     }
 
-    @Test func trustedRESTCertificateStillWarns() throws {
+    @Test func aTrustedRESTCertificateStillFails() throws {
         let http = Self.certificate(issuer: "CN=Elasticsearch security auto-configuration HTTP CA")
-        let diagnosis = try #require(Self.result(port: 30443, chain: [http]).diagnosis)
+        let result = Self.result(port: 30443, chain: [http])
+        let diagnosis = try #require(result.diagnosis)
         #expect(diagnosis.cause == .restPort)
-        #expect(diagnosis.severity == .warning)
+        #expect(diagnosis.severity == .error)
+        #expect(!result.passed)
+    }
+
+    @Test func aCompletedHandshakeOnTheTransportPortFails() throws {
+        let result = Self.result(port: 9300)
+        #expect(result.diagnosis?.cause == .transportPortDifferentCA)
+        #expect(!result.passed)
     }
 
     @Test func transportCertificateOnACustomPortIsNotMistakenForREST() {

@@ -6,10 +6,7 @@ extension Gallery {
     /// focused field, or the actions of a step without fields.
     public var plainView: PlainView {
         if let dialog {
-            let actions = dialog.buttons.map { title in
-                PlainAction(String(title.lowercased().prefix(1)), title, key: .character(title.lowercased().first!))
-            }
-            return PlainView(heading: dialog.title, lines: [dialog.message], prompt: .actions(actions))
+            return PlainView(heading: dialog.title, lines: [dialog.message], prompt: .actions(dialog.plainActions))
         }
         let step = wizard.currentStep
         let progress = wizard.progress

@@ -33,7 +33,9 @@ struct GalleryPlainTests {
         let (output, outcome, answers) = run(["9", "3", "", "3.x", "3.3"])
         #expect(output.contains("== Step 1 of 4: Remote type =="))
         #expect(output.contains("  1) Elastic Cloud Hosted (ECH) - remote cluster server already on; public CA"))
-        #expect(output.contains("✗ Where does the remote cluster run?: \"9\" is not one of the choices. Type a number from 1 to 4."))
+        #expect(
+            output.contains(
+                "✗ Where does the remote cluster run?: \"9\" is not one of the choices. Type a number from 1 to 4."))
         #expect(output.contains("== Step 2 of 5: The remote ECK cluster =="))
         #expect(output.contains("  ✗ Cluster name is empty. Type the name of the Elasticsearch resource."))
         #expect(outcome == .endOfInput)

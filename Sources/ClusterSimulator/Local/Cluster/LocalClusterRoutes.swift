@@ -95,6 +95,13 @@ enum LocalClusterRoutes {
             }
             return request.json(status: wanted != nil && body.isEmpty ? 404 : 200, .object(body))
         }
+        router.add("DELETE", "/_security/role/{name}") { request throws(ElasticsearchErrorResponse) in
+            try request.principal?.require(
+                action: "cluster:admin/xpack/security/role/delete", privileges: ["manage_security", "all"])
+            let name = request.pathParameters["name"] ?? ""
+            let found = cluster.state.withLock { $0.roles.delete(name: name) }
+            return request.json(status: found ? 200 : 404, ["found": .bool(found)])
+        }
         router.add("GET", "/_security/role", get)
         router.add("GET", "/_security/role/{name}", get)
     }

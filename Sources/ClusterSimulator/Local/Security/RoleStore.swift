@@ -30,6 +30,12 @@ public struct RoleStore: Sendable, Hashable {
         return created
     }
 
+    /// Removes a role; returns whether it existed (`DELETE /_security/role/<name>` answers
+    /// `{"found": …}`, with 404 when it did not).
+    public mutating func delete(name: String) -> Bool {
+        roles.removeValue(forKey: name) != nil
+    }
+
     /// Checks a role body and returns it as `GET` shows it.
     static func normalise(name: String, body: JSONValue) throws(ElasticsearchErrorResponse) -> JSONValue {
         if reservedRoles.contains(name) {

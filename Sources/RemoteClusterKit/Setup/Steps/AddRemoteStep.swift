@@ -29,14 +29,16 @@ public struct AddRemoteStep: SetupStep {
                 try await client.configuredRemotes()
             }
             let current = configured.first { $0.alias == alias && $0.scope == .persistent }
-            let differences = RemoteSettingsDifference.lines(current: current?.settings ?? [:], wanted: remote.setup.settings)
+            let differences = RemoteSettingsDifference.lines(
+                current: current?.settings ?? [:], wanted: remote.setup.settings)
             guard !differences.isEmpty else {
                 return .alreadyDone("cluster.remote.\(alias) already has these settings.")
             }
             for line in differences { execution.progress(line) }
             if let transient = configured.first(where: { $0.alias == alias && $0.scope == .transient }) {
                 execution.progress(
-                    "cluster.remote.\(alias) also has transient settings (\(transient.settings.keys.sorted().joined(separator: ", "))), which take precedence until a restart.")
+                    "cluster.remote.\(alias) also has transient settings (\(transient.settings.keys.sorted().joined(separator: ", "))), which take precedence until a restart."
+                )
             }
             let acknowledged = try await Call.elasticsearch("Adding the remote \(alias)") {
                 try await client.putRemote(remote.setup.settings)
@@ -44,18 +46,22 @@ public struct AddRemoteStep: SetupStep {
             guard acknowledged else {
                 throw StepStop.failed(
                     Diagnosis(
-                        cause: .requestFailed, summary: "The local cluster did not acknowledge the settings of \(alias).",
+                        cause: .requestFailed,
+                        summary: "The local cluster did not acknowledge the settings of \(alias).",
                         fix: "Check the master node's health, then run again."))
             }
-            return .done(changes: ["\(current == nil ? "added" : "updated") cluster.remote.\(alias): " + differences.joined(separator: "; ")])
+            return .done(changes: [
+                "\(current == nil ? "added" : "updated") cluster.remote.\(alias): "
+                    + differences.joined(separator: "; ")
+            ])
         }
     }
 }
 
 /// The differences between an alias's current settings and the wanted ones, one line each
 /// (`proxy_address: a → b`); empty when nothing would change.
-enum RemoteSettingsDifference {
-    static func lines(current: [String: JSONValue], wanted: RemoteClusterSettings) -> [String] {
+public enum RemoteSettingsDifference {
+    public static func lines(current: [String: JSONValue], wanted: RemoteClusterSettings) -> [String] {
         var lines: [String] = []
         for (key, value) in wanted.settingsObject.objectValue ?? [:] {
             let existing = current[key]

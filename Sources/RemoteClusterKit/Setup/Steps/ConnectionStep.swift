@@ -17,7 +17,9 @@ public struct ConnectionStep: SetupStep {
 
     public func preview(in context: SetupContext) -> StepPreview {
         StepPreview(
-            notes: ["_remote/info alone can show a stale connected flag; _resolve/cluster contacts the remote each time."],
+            notes: [
+                "_remote/info alone can show a stale connected flag; _resolve/cluster contacts the remote each time."
+            ],
             actions: [
                 .http(ElasticsearchRequests.resolveCluster(aliases: [alias]), target: .localCluster),
                 .http(ElasticsearchRequests.remoteInfo(), target: .localCluster),
@@ -27,13 +29,13 @@ public struct ConnectionStep: SetupStep {
 
     public func run(in context: SetupContext, services: SetupServices, events: SetupEventSink) async -> StepResult {
         await StepExecution.run(id, title: title, context: context, events: events) { context, execution in
-            let remote = try context.requireRemote(alias)
+            _ = try context.requireRemote(alias)
             let client = context.localClient(services)
             var last = ConnectionObservation(alias: alias)
             var reported: String?
             let snapshot = context
             let connected = try await Polling.until(services) { () -> ConnectionObservation? in
-                let observation = try await Self.observe(alias, remote: remote, client: client, context: snapshot)
+                let observation = await ConnectionObserver.observe(alias, in: snapshot, services: services)
                 last = observation
                 let line = Self.statusLine(observation)
                 if line != reported {
@@ -43,6 +45,7 @@ public struct ConnectionStep: SetupStep {
                 if observation.isConnectedWithCredentials { return observation }
                 let diagnosis = Diagnosis.diagnose(observation)
                 if Self.final.contains(diagnosis.cause), snapshot.localOutputs.rolloutFinished != false {
+                    context.update(alias) { $0.connection = observation }
                     throw StepStop.failed(diagnosis)
                 }
                 return nil
@@ -50,41 +53,16 @@ public struct ConnectionStep: SetupStep {
             if let connected {
                 context.update(alias) { $0.connection = connected }
                 let info = connected.remoteInfo
-                let sockets = info.map { "\($0.connections.open) of \($0.connections.maximum.map(String.init) ?? "?") connections" } ?? ""
+                let sockets =
+                    info.map {
+                        "\($0.connections.open) of \($0.connections.maximum.map(String.init) ?? "?") connections"
+                    } ?? ""
                 return .passed("\(alias) is connected (\(sockets), cluster_credentials present).")
             }
             last.searchFailures = await Self.searchFailures(alias, client: client)
             context.update(alias) { $0.connection = last }
             throw StepStop.failed(Diagnosis.diagnose(last))
         }
-    }
-
-    /// One look at the alias through both APIs, with what the setup knows added.
-    static func observe(_ alias: String, remote: RemoteTarget, client: ElasticsearchClient, context: SetupContext)
-        async throws -> ConnectionObservation
-    {
-        var observation = baseObservation(alias, remote: remote, context: context)
-        do {
-            observation.resolved = try await client.resolveCluster(aliases: [alias]).first { $0.alias == alias }
-        } catch {
-            if case .server(let server) = error { observation.resolveError = server } else { throw error }
-        }
-        observation.remoteInfo = try await client.remoteInfo().first { $0.alias == alias }
-        return observation
-    }
-
-    /// What the setup's earlier steps know about the alias, for the diagnosis.
-    static func baseObservation(_ alias: String, remote: RemoteTarget, context: SetupContext) -> ConnectionObservation {
-        let outputs = context.outputs(for: alias)
-        return ConnectionObservation(
-            alias: alias, addresses: remote.setup.addresses, serverName: remote.setup.serverName,
-            preflight: outputs.preflight, keyState: outputs.keyState,
-            credentialsApplied: context.localOutputs.credentialsApplied[alias],
-            certificateAuthorityApplied: context.localOutputs.certificateAuthorityApplied[alias],
-            rolloutFinished: context.localOutputs.rolloutFinished,
-            localVersion: outputs.clusters?.local.info.versionNumber,
-            remoteVersion: outputs.clusters?.remote?.info.versionNumber,
-            localLicense: outputs.clusters?.local.license, remoteLicense: outputs.clusters?.remote?.license)
     }
 
     static func statusLine(_ observation: ConnectionObservation) -> String {
@@ -101,7 +79,9 @@ public struct ConnectionStep: SetupStep {
     /// error; empty when the search gives none.
     static func searchFailures(_ alias: String, client: ElasticsearchClient) async -> [String] {
         do {
-            return CrossClusterSearchAnswer(alias: alias, json: try await client.countAcross(alias: alias, pattern: "*")).failures
+            return CrossClusterSearchAnswer(
+                alias: alias, json: try await client.countAcross(alias: alias, pattern: "*")
+            ).failures
         } catch {
             if case .server(let server) = error { return server.allReasons }
             return []

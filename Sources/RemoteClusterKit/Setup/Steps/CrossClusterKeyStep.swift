@@ -29,10 +29,13 @@ public struct CrossClusterKeyStep: SetupStep {
             }
             actions.append(
                 .http(
-                    ElasticsearchRequests.updateCrossClusterAPIKey(id: "<id of the existing key>", CrossClusterAPIKeyUpdate(access: key.access)),
+                    ElasticsearchRequests.updateCrossClusterAPIKey(
+                        id: "<id of the existing key>", CrossClusterAPIKeyUpdate(access: key.access)),
                     target: target, sentOnlyIf: "the existing key's access differs"))
             actions.append(
-                .http(ElasticsearchRequests.createCrossClusterAPIKey(key), target: target, sentOnlyIf: "no usable key named \(key.name) exists"))
+                .http(
+                    ElasticsearchRequests.createCrossClusterAPIKey(key), target: target,
+                    sentOnlyIf: "no usable key named \(key.name) exists"))
             return StepPreview(
                 notes: [
                     "The key is created with the remote user's credentials (not an API key); its encoded value stays in memory and goes only into the local credentials Secret."
@@ -40,7 +43,8 @@ public struct CrossClusterKeyStep: SetupStep {
         }
         var actions: [PlannedAction] = []
         if remote.endpoint != nil {
-            actions.append(.http(ElasticsearchRequests.getAPIKeys(APIKeyQuery(id: "<id in the encoded key>")), target: target))
+            actions.append(
+                .http(ElasticsearchRequests.getAPIKeys(APIKeyQuery(id: "<id in the encoded key>")), target: target))
         }
         return StepPreview(notes: ["The plan gives the encoded key; it is used as it is."], actions: actions)
     }
@@ -54,10 +58,14 @@ public struct CrossClusterKeyStep: SetupStep {
             guard let key = remote.setup.keyToCreate, let client = context.remoteClient(alias, services) else {
                 throw StepStop.failed(
                     Diagnosis(
-                        cause: .missingCredentials, summary: "No cross-cluster API key is given or to be created for \(alias).",
-                        fix: "Give the encoded key (apiKey.encodedEnv or encodedFile), or apiKey.create with the remote's REST URL."))
+                        cause: .missingCredentials,
+                        summary: "No cross-cluster API key is given or to be created for \(alias).",
+                        fix:
+                            "Give the encoded key (apiKey.encodedEnv or encodedFile), or apiKey.create with the remote's REST URL."
+                    ))
             }
-            return try await createOrReuse(key, client: client, context: &context, services: services, execution: execution)
+            return try await createOrReuse(
+                key, client: client, context: &context, services: services, execution: execution)
         }
     }
 
@@ -82,7 +90,9 @@ public struct CrossClusterKeyStep: SetupStep {
         }
         if state != APIKeyState.active {
             throw StepStop.failed(
-                Diagnosis.diagnose(ConnectionObservation(alias: alias, resolved: ResolvedCluster(alias: alias, connected: false), keyState: state)))
+                Diagnosis.diagnose(
+                    ConnectionObservation(
+                        alias: alias, resolved: ResolvedCluster(alias: alias, connected: false), keyState: state)))
         }
         return .passed("The given key \(id) is an active cross-cluster key on \(alias).")
     }
@@ -110,13 +120,15 @@ public struct CrossClusterKeyStep: SetupStep {
                 }
                 guard reused.isCrossCluster else {
                     throw StepStop.failed(
-                        Diagnosis.diagnose(ConnectionObservation(
-                            alias: alias, resolved: ResolvedCluster(alias: alias, connected: false),
-                            keyState: .wrongType(reused.type ?? "rest"))))
+                        Diagnosis.diagnose(
+                            ConnectionObservation(
+                                alias: alias, resolved: ResolvedCluster(alias: alias, connected: false),
+                                keyState: .wrongType(reused.type ?? "rest"))))
                 }
                 if reused.access.map(AccessComparison.normalized) != AccessComparison.normalized(key.access) {
                     try await Call.elasticsearch("Updating the access of key \(reused.id)") {
-                        try await client.updateCrossClusterAPIKey(id: reused.id, CrossClusterAPIKeyUpdate(access: key.access))
+                        try await client.updateCrossClusterAPIKey(
+                            id: reused.id, CrossClusterAPIKeyUpdate(access: key.access))
                     }
                     changes.append("updated the access of key \(reused.name) (\(reused.id)) on \(alias)")
                 }
@@ -124,7 +136,8 @@ public struct CrossClusterKeyStep: SetupStep {
                 return .done(changes: changes)
             }
             execution.progress(
-                "Key \(key.name) exists on \(alias), but its encoded value is not in the local credentials Secret; replacing it.")
+                "Key \(key.name) exists on \(alias), but its encoded value is not in the local credentials Secret; replacing it."
+            )
             changes.append(try await invalidate(existing, client: client))
         }
         let created = try await Call.elasticsearch("Creating the cross-cluster API key on \(alias)") {

@@ -28,7 +28,9 @@ public struct DataAccessStep: SetupStep {
             guard result.failures.isEmpty, result.clusterStatus != "skipped", result.clusterStatus != "failed" else {
                 throw StepStop.failed(Self.diagnosis(alias, failures: result.failures, context: context))
             }
-            let hits = result.hits.map { "\($0)\(result.hitsAreLowerBound ? "+" : "") document\($0 == 1 ? "" : "s")" } ?? "no hit count"
+            let hits =
+                result.hits.map { "\($0)\(result.hitsAreLowerBound ? "+" : "") document\($0 == 1 ? "" : "s")" }
+                ?? "no hit count"
             let shards = result.shardsTotal.map { ", \(result.shardsSuccessful ?? 0) of \($0) shards" } ?? ""
             return .passed("\(alias):\(pattern): \(hits)\(shards).")
         }
@@ -40,22 +42,22 @@ public struct DataAccessStep: SetupStep {
     {
         let expression = "\(alias):\(pattern)"
         do {
-            return CrossClusterSearchAnswer(alias: alias, json: try await client.countAcross(alias: alias, pattern: pattern))
+            return CrossClusterSearchAnswer(
+                alias: alias, json: try await client.countAcross(alias: alias, pattern: pattern))
         } catch {
             if case .transport(.cancelled) = error { throw CancellationError() }
             guard case .server(let server) = error else {
                 throw StepStop.failed(StepFailures.diagnosis(for: error, doing: "Searching \(expression)"))
             }
-            context.update(alias) { $0.dataAccess = DataAccessResult(expression: expression, failures: server.allReasons) }
+            context.update(alias) {
+                $0.dataAccess = DataAccessResult(expression: expression, failures: server.allReasons)
+            }
             throw StepStop.failed(Self.diagnosis(alias, failures: server.allReasons, context: context))
         }
     }
 
     static func diagnosis(_ alias: String, failures: [String], context: SetupContext) -> Diagnosis {
-        guard let remote = context.remote(alias) else {
-            return Diagnosis(cause: .unknown, summary: failures.joined(separator: "; "), fix: "", raw: failures.joined(separator: "\n"))
-        }
-        var observation = ConnectionStep.baseObservation(alias, remote: remote, context: context)
+        var observation = ConnectionObserver.base(alias, in: context)
         observation.remoteInfo = context.outputs(for: alias).connection?.remoteInfo
         observation.resolved = context.outputs(for: alias).connection?.resolved
         observation.searchFailures = failures
@@ -89,11 +91,13 @@ struct CrossClusterSearchAnswer {
     /// Failure reasons for the remote: `_clusters.details.<alias>.failures[].reason` and the
     /// shard failures.
     var failures: [String] {
-        let entries = (details?["failures"]?.arrayValue ?? []) + (json[path: ["_shards", "failures"]]?.arrayValue ?? [])
+        let entries =
+            (details?["failures"]?.arrayValue ?? []) + (json[path: ["_shards", "failures"]]?.arrayValue ?? [])
         return entries.compactMap { failure in
             let reason = failure["reason"]
             let chain = [reason?["reason"]?.stringValue, reason?[path: ["caused_by", "reason"]]?.stringValue]
-            return (chain.compactMap { $0 } + [reason?.stringValue].compactMap { $0 }).joined(separator: "; caused by: ")
+            return (chain.compactMap { $0 } + [reason?.stringValue].compactMap { $0 }).joined(
+                separator: "; caused by: ")
         }.filter { !$0.isEmpty }
     }
 

@@ -14,7 +14,9 @@ public struct InvalidateKeyUndo: UndoStep {
         let target = ActionTarget.remoteCluster(alias: alias)
         return StepPreview(actions: [
             .http(ElasticsearchRequests.getAPIKeys(APIKeyQuery(name: key.name, activeOnly: true)), target: target),
-            .http(ElasticsearchRequests.invalidateAPIKeys(.name(key.name)), target: target, sentOnlyIf: "an active key has this name"),
+            .http(
+                ElasticsearchRequests.invalidateAPIKeys(.name(key.name)), target: target,
+                sentOnlyIf: "an active key has this name"),
         ])
     }
 
@@ -23,15 +25,20 @@ public struct InvalidateKeyUndo: UndoStep {
         let given = remote?.setup.keyToCreate == nil
         let left =
             given
-            ? ["The cross-cluster key for \(alias) came with the plan (encoded), so it was not invalidated; invalidate it on the remote (DELETE /_security/api_key with its id) if nothing else uses it."]
+            ? [
+                "The cross-cluster key for \(alias) came with the plan (encoded), so it was not invalidated; invalidate it on the remote (DELETE /_security/api_key with its id) if nothing else uses it."
+            ]
             : []
-        return await StepExecution.run(id, title: title, context: context, events: events, leftBehind: left) { context, _ in
+        return await StepExecution.run(id, title: title, context: context, events: events, leftBehind: left) {
+            context, _ in
             guard let key = remote?.setup.keyToCreate else {
                 return .skipped("The plan gives the key for \(alias) encoded; it stays.")
             }
             guard let client = context.remoteClient(alias, services) else {
                 throw StepStop.failed(
-                    Diagnosis(cause: .requestFailed, summary: "The remote's REST API is not known.", fix: "Give apiKey.create.url in the plan."))
+                    Diagnosis(
+                        cause: .requestFailed, summary: "The remote's REST API is not known.",
+                        fix: "Give apiKey.create.url in the plan."))
             }
             let now = services.currentDate()
             let active = try await Call.elasticsearch("Looking for keys named \(key.name) on \(alias)") {
@@ -41,7 +48,9 @@ public struct InvalidateKeyUndo: UndoStep {
             let result = try await Call.elasticsearch("Invalidating the keys named \(key.name)") {
                 try await client.invalidateAPIKeys(.ids(active.map(\.id)))
             }
-            return .done(changes: ["invalidated key\(result.invalidated.count == 1 ? "" : "s") \(result.invalidated.joined(separator: ", ")) (\(key.name)) on \(alias)"])
+            return .done(changes: [
+                "invalidated key\(result.invalidated.count == 1 ? "" : "s") \(result.invalidated.joined(separator: ", ")) (\(key.name)) on \(alias)"
+            ])
         }
     }
 }

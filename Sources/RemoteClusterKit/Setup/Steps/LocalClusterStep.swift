@@ -29,7 +29,11 @@ public struct LocalClusterStep: SetupStep {
         case .none:
             return StepPreview(
                 notes: notes + ["The plan applies nothing (applyManifests: none)."],
-                actions: [.manual("Apply the credentials Secret, the CA ConfigMap and the Elasticsearch change yourself (the `manifests` command writes them).")])
+                actions: [
+                    .manual(
+                        "Apply the credentials Secret, the CA ConfigMap and the Elasticsearch change yourself (the `manifests` command writes them)."
+                    )
+                ])
         case .files:
             let artifacts = (try? plan.artifacts(resource: resource ?? plan.placeholderResource))?.artifacts ?? []
             let folder = local.manifestsDirectory?.path ?? "manifests"
@@ -42,7 +46,8 @@ public struct LocalClusterStep: SetupStep {
                         mode: ArtifactFileWriter.mode(of: $0))
                 })
         case .kubectl:
-            let location = local.eck.location ?? KubernetesLocation(context: "(current context)", namespace: local.eck.namespace)
+            let location =
+                local.eck.location ?? KubernetesLocation(context: "(current context)", namespace: local.eck.namespace)
             var actions: [PlannedAction] = []
             if local.resource == nil {
                 actions.append(.kubernetes(.get(kind: "elasticsearch", name: local.eck.name), location: location))
@@ -57,7 +62,8 @@ public struct LocalClusterStep: SetupStep {
                 objects.append(merged)
             } else {
                 notes.append(
-                    "The resource is read first; the change merged into it: spec.secureSettings gets \(plan.secretName); every nodeSet gets xpack.security.remote_cluster_client.ssl.enabled: true\(plan.caEntries.isEmpty ? "" : ", certificate_authorities \(plan.caEntries.keys.sorted().map { LocalClusterNaming.caConfigRelativeFolder + "/" + $0 }.joined(separator: ", ")) and the volume \(LocalClusterNaming.caVolumeName) at \(LocalClusterNaming.caMountPath)").")
+                    "The resource is read first; the change merged into it: spec.secureSettings gets \(plan.secretName); every nodeSet gets xpack.security.remote_cluster_client.ssl.enabled: true\(plan.caEntries.isEmpty ? "" : ", certificate_authorities \(plan.caEntries.keys.sorted().map { LocalClusterNaming.caConfigRelativeFolder + "/" + $0 }.joined(separator: ", ")) and the volume \(LocalClusterNaming.caVolumeName) at \(LocalClusterNaming.caMountPath)")."
+                )
             }
             actions.append(.kubernetes(.apply(objects), location: location, sentOnlyIf: "an object differs"))
             actions.append(.wait("Elasticsearch \(local.eck.name) is Ready with the change", seconds: 300))
@@ -72,12 +78,15 @@ public struct LocalClusterStep: SetupStep {
             if let missing = plan.missingCredentials.first {
                 throw StepStop.failed(
                     Diagnosis(
-                        cause: .missingCredentials, summary: "The key for \(missing) is not known, so the credentials Secret cannot be made.",
+                        cause: .missingCredentials,
+                        summary: "The key for \(missing) is not known, so the credentials Secret cannot be made.",
                         fix: "Run the API key step for \(missing) first."))
             }
             switch local.applyManifests {
             case .none:
-                return .skipped("The plan applies nothing (applyManifests: none): apply the credentials Secret, the CA ConfigMap and the Elasticsearch change yourself.")
+                return .skipped(
+                    "The plan applies nothing (applyManifests: none): apply the credentials Secret, the CA ConfigMap and the Elasticsearch change yourself."
+                )
             case .files:
                 return try await writeFiles(plan, context: &context, services: services, execution: execution)
             case .kubectl:
@@ -87,11 +96,12 @@ public struct LocalClusterStep: SetupStep {
     }
 
     func currentResource(_ context: SetupContext, services: SetupServices) async throws -> JSONValue {
-        if let given = context.local.resource ?? context.localOutputs.resource { return ServerSetFields.strip(given) }
+        if let given = context.local.resource { return ServerSetFields.strip(given) }
         guard let location = context.local.eck.location else {
             throw StepStop.failed(
                 Diagnosis(
-                    cause: .requestFailed, summary: "The local cluster's kubeconfig context is not known, so its resource cannot be read.",
+                    cause: .requestFailed,
+                    summary: "The local cluster's kubeconfig context is not known, so its resource cannot be read.",
                     fix: "Set local.eck.context, or pass the resource with --local-resource FILE."))
         }
         let name = context.local.eck.name
@@ -109,19 +119,29 @@ public struct LocalClusterStep: SetupStep {
         let set = try plan.artifacts(resource: resource)
         if let violation = ArtifactChecks.violations(in: set).first {
             throw StepStop.failed(
-                Diagnosis(cause: .unknown, summary: "The generated manifests would be refused: \(violation)", fix: "Correct the local resource."))
+                Diagnosis(
+                    cause: .unknown, summary: "The generated manifests would be refused: \(violation)",
+                    fix: "Correct the local resource."))
         }
         guard let folder = context.local.manifestsDirectory else {
             throw StepStop.failed(
-                Diagnosis(cause: .unknown, summary: "No manifests folder is set.", fix: "Set local.manifestsDir in the plan."))
+                Diagnosis(
+                    cause: .unknown, summary: "No manifests folder is set.", fix: "Set local.manifestsDir in the plan.")
+            )
         }
         let files: [String]
-        do { files = try ArtifactFileWriter.write(set.artifacts.filter { $0.target == .local && $0.kind != .devToolsRequest }, to: folder) } catch {
+        do {
+            files = try ArtifactFileWriter.write(
+                set.artifacts.filter { $0.target == .local && $0.kind != .devToolsRequest }, to: folder)
+        } catch {
             throw StepStop.failed(
-                Diagnosis(cause: .requestFailed, summary: "Cannot write the manifests: \(error)", fix: "Check that \(folder.path) is writable."))
+                Diagnosis(
+                    cause: .requestFailed, summary: "Cannot write the manifests: \(error)",
+                    fix: "Check that \(folder.path) is writable."))
         }
         context.localOutputs.filesWritten = files
-        execution.progress("Apply them with \(folder.appendingPathComponent("local-apply.sh").path); ECK then restarts the pods.")
+        execution.progress(
+            "Apply them with \(folder.appendingPathComponent("local-apply.sh").path); ECK then restarts the pods.")
         return .done(changes: files.map { "wrote \($0)" })
     }
 
@@ -131,27 +151,33 @@ public struct LocalClusterStep: SetupStep {
         let local = context.local
         guard let location = local.eck.location else {
             throw StepStop.failed(
-                Diagnosis(cause: .requestFailed, summary: "The local cluster's kubeconfig context is not known.",
-                          fix: "Set local.eck.context in the plan."))
+                Diagnosis(
+                    cause: .requestFailed, summary: "The local cluster's kubeconfig context is not known.",
+                    fix: "Set local.eck.context in the plan."))
         }
         let kubernetes = services.kubernetes
         let resource = try await currentResource(context, services: services)
         context.localOutputs.resource = resource
-        let existingSecret = try await optionalObject("secret", plan.secretName, location, kubernetes)
-        let existingConfigMap = plan.caEntries.isEmpty && plan.caEntriesInUse(resource).isEmpty
-            ? nil : try await optionalObject("configmap", plan.configMapName, location, kubernetes)
+        let existingSecret = try await Call.optionalObject("secret", plan.secretName, location, kubernetes)
+        let existingConfigMap =
+            plan.caEntries.isEmpty && plan.caEntriesInUse(resource).isEmpty
+            ? nil : try await Call.optionalObject("configmap", plan.configMapName, location, kubernetes)
 
         var objects: [JSONValue] = []
         var changes: [String] = []
         let secret = plan.secret(existing: existingSecret, revealing: true)
         if LocalChangePlan.data(of: secret) != LocalChangePlan.data(of: existingSecret) {
             objects.append(secret)
-            changes.append("\(existingSecret == nil ? "created" : "updated") Secret \(plan.secretName) with the keys of \(aliases.joined(separator: ", "))")
+            changes.append(
+                "\(existingSecret == nil ? "created" : "updated") Secret \(plan.secretName) with the keys of \(aliases.joined(separator: ", "))"
+            )
         }
         let configMap = plan.configMap(existing: existingConfigMap)
         if let configMap, configMap["data"] != existingConfigMap?["data"] {
             objects.append(configMap)
-            changes.append("\(existingConfigMap == nil ? "created" : "updated") ConfigMap \(plan.configMapName) with the CAs of \(plan.caEntries.keys.sorted().joined(separator: ", "))")
+            changes.append(
+                "\(existingConfigMap == nil ? "created" : "updated") ConfigMap \(plan.configMapName) with the CAs of \(plan.caEntries.keys.sorted().joined(separator: ", "))"
+            )
         }
         let caFiles = ((configMap ?? existingConfigMap)?["data"]?.objectValue?.keys).map { Array($0) } ?? []
         let (merged, report) = try plan.merged(resource, existingCAFiles: caFiles)
@@ -162,7 +188,9 @@ public struct LocalClusterStep: SetupStep {
         let violations = objects.flatMap(Self.violations)
         if let violation = violations.first {
             throw StepStop.failed(
-                Diagnosis(cause: .unknown, summary: "The local objects would be refused: \(violation)", fix: "Correct the local resource."))
+                Diagnosis(
+                    cause: .unknown, summary: "The local objects would be refused: \(violation)",
+                    fix: "Correct the local resource."))
         }
         for alias in aliases { context.localOutputs.credentialsApplied[alias] = true }
         for alias in plan.caEntries.keys.compactMap(plan.alias(ofCAFile:)) {
@@ -176,25 +204,20 @@ public struct LocalClusterStep: SetupStep {
                     name: local.eck.name, in: location, mustLeaveReady: false, services: services, execution: execution)
                 context.localOutputs.rolloutFinished = true
             }
-            return .alreadyDone("The local cluster already has the keys, the CAs and the configuration of \(aliases.joined(separator: ", ")).")
+            return .alreadyDone(
+                "The local cluster already has the keys, the CAs and the configuration of \(aliases.joined(separator: ", "))."
+            )
         }
         try await Call.kubernetes("Applying the local objects") { try await kubernetes.apply(objects, in: location) }
-        execution.progress("Applied \(objects.count) object\(objects.count == 1 ? "" : "s"); ECK restarts the pods of \(local.eck.name).")
+        execution.progress(
+            "Applied \(objects.count) object\(objects.count == 1 ? "" : "s"); ECK restarts the pods of \(local.eck.name)."
+        )
         context.localOutputs.rolloutFinished = false
         try await RolloutWait.untilReady(
             name: local.eck.name, in: location, mustLeaveReady: !report.changesAnything, services: services,
             execution: execution)
         context.localOutputs.rolloutFinished = true
         return .done(changes: changes)
-    }
-
-    func optionalObject(_ kind: String, _ name: String, _ location: KubernetesLocation, _ kubernetes: any KubernetesClient)
-        async throws -> JSONValue?
-    {
-        do { return try await kubernetes.get(kind: kind, name: name, in: location) } catch {
-            if case .notFound = error { return nil }
-            throw StepStop.failed(StepFailures.diagnosis(for: error, doing: "Reading \(kind) \(name)"))
-        }
     }
 
     static func violations(_ object: JSONValue) -> [SchemaViolation] {
@@ -278,8 +301,10 @@ struct LocalChangePlan {
             data[key] = .string(revealing ? Data(value.revealed.utf8).base64EncodedString() : Secret.redactedText)
         }
         for alias in missingCredentials {
+            // Previews only: a given key not read yet, or the key the key step will create.
+            let created = context.remote(alias)?.setup.keyToCreate != nil
             data[LocalClusterNaming.credentialsSetting(alias: alias)] = .string(
-                LocalClusterNaming.credentialsPlaceholder(alias: alias))
+                created ? "<the key step 4 creates for \(alias)>" : Secret.redactedText)
         }
         return [
             "apiVersion": "v1", "kind": "Secret",
@@ -311,13 +336,16 @@ struct LocalChangePlan {
         let folder = LocalClusterNaming.caConfigRelativeFolder + "/"
         return (resource[path: ["spec", "nodeSets"]]?.arrayValue ?? []).flatMap {
             ElasticsearchResourceMerge.listEntries(
-                ConfigSettingPath.value(of: ElasticsearchResourceMerge.certificateAuthoritiesSetting, in: $0["config"] ?? [:]))
+                ConfigSettingPath.value(
+                    of: ElasticsearchResourceMerge.certificateAuthoritiesSetting, in: $0["config"] ?? [:]))
         }.filter { $0.hasPrefix(folder) }
     }
 
     /// The resource with the change merged in; `existingCAFiles` are the ConfigMap's files after
     /// this step (the resource trusts each of them).
-    func merged(_ resource: JSONValue, existingCAFiles: [String]) throws -> (resource: JSONValue, report: ElasticsearchMergeReport) {
+    func merged(_ resource: JSONValue, existingCAFiles: [String]) throws -> (
+        resource: JSONValue, report: ElasticsearchMergeReport
+    ) {
         let files = Set(existingCAFiles).union(caEntries.keys).sorted()
         var change = LocalElasticsearchChange(secureSettingsSecret: secretName)
         if !files.isEmpty {
@@ -353,7 +381,9 @@ struct LocalChangePlan {
     static func data(of secret: JSONValue?) -> [String: String] {
         var result: [String: String] = [:]
         for (key, value) in secret?["data"]?.objectValue ?? [:] {
-            result[key] = value.stringValue.flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
+            result[key] = value.stringValue.flatMap { Data(base64Encoded: $0) }.map {
+                String(decoding: $0, as: UTF8.self)
+            }
         }
         return result
     }

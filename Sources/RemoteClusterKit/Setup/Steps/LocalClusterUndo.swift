@@ -22,32 +22,38 @@ public struct LocalClusterUndo: UndoStep {
         let secret = LocalClusterNaming.credentialsSecret(localCluster: local.eck.name)
         let configMap = LocalClusterNaming.caConfigMap(localCluster: local.eck.name)
         return StepPreview(
-            notes: ["ECK restarts the pods of \(local.eck.name) once to drop the keys and the trust."],
+            notes: [
+                "The resource, \(secret) and \(configMap) are read, and applied again without the entries of \(aliases.joined(separator: ", ")) (\(secretKeys.joined(separator: ", ")); \(caFiles.joined(separator: ", ")); their certificate_authorities entries, and the secure settings and CA volume once nothing else uses them); everything else is kept.",
+                "ECK restarts the pods of \(local.eck.name) once to drop the keys and the trust.",
+            ],
             actions: [
                 .kubernetes(.get(kind: "elasticsearch", name: local.eck.name), location: location),
                 .kubernetes(.get(kind: "secret", name: secret), location: location),
                 .kubernetes(.get(kind: "configmap", name: configMap), location: location),
-                .kubernetes(
-                    .apply([]), location: location,
-                    sentOnlyIf: "the resource, \(secret) or \(configMap) holds entries of \(aliases.joined(separator: ", ")) (they are removed, the rest kept)"),
                 .kubernetes(.delete(kind: "secret", name: secret), location: location, sentOnlyIf: "it is left empty"),
-                .kubernetes(.delete(kind: "configmap", name: configMap), location: location, sentOnlyIf: "it is left empty"),
+                .kubernetes(
+                    .delete(kind: "configmap", name: configMap), location: location, sentOnlyIf: "it is left empty"),
                 .wait("Elasticsearch \(local.eck.name) is Ready again", seconds: 300),
             ])
     }
 
     func handWork(_ context: SetupContext) -> String {
         let local = context.local.eck.name
-        return "The plan does not apply with kubectl, so remove by hand: the entries \(secretKeys.joined(separator: ", ")) of Secret \(LocalClusterNaming.credentialsSecret(localCluster: local)), the files \(caFiles.joined(separator: ", ")) of ConfigMap \(LocalClusterNaming.caConfigMap(localCluster: local)), and their references in Elasticsearch \(local)."
+        return
+            "The plan does not apply with kubectl, so remove by hand: the entries \(secretKeys.joined(separator: ", ")) of Secret \(LocalClusterNaming.credentialsSecret(localCluster: local)), the files \(caFiles.joined(separator: ", ")) of ConfigMap \(LocalClusterNaming.caConfigMap(localCluster: local)), and their references in Elasticsearch \(local)."
     }
 
     public func run(in context: SetupContext, services: SetupServices, events: SetupEventSink) async -> StepResult {
         let local = context.local
         let kubectl = local.applyManifests == .kubectl && local.eck.location != nil
-        let left = kubectl
-            ? ["xpack.security.remote_cluster_client.ssl.enabled: true stays in the nodeSets of \(local.eck.name) (it is Elasticsearch's default)."]
+        let left =
+            kubectl
+            ? [
+                "xpack.security.remote_cluster_client.ssl.enabled: true stays in the nodeSets of \(local.eck.name) (it is Elasticsearch's default)."
+            ]
             : [handWork(context)]
-        return await StepExecution.run(id, title: title, context: context, events: events, leftBehind: left) { context, execution in
+        return await StepExecution.run(id, title: title, context: context, events: events, leftBehind: left) {
+            context, execution in
             guard kubectl, let location = local.eck.location else {
                 return .skipped("Nothing is removed with kubectl (applyManifests: \(local.applyManifests.rawValue)).")
             }
@@ -55,7 +61,9 @@ public struct LocalClusterUndo: UndoStep {
         }
     }
 
-    func remove(in location: KubernetesLocation, context: inout SetupContext, services: SetupServices, execution: StepExecution)
+    func remove(
+        in location: KubernetesLocation, context: inout SetupContext, services: SetupServices, execution: StepExecution
+    )
         async throws -> StepOutcome
     {
         let kubernetes = services.kubernetes
@@ -66,8 +74,8 @@ public struct LocalClusterUndo: UndoStep {
             try await Call.kubernetes("Reading Elasticsearch \(name)") {
                 try await kubernetes.get(kind: "elasticsearch", name: name, in: location)
             })
-        let secret = try await optional("secret", secretName, location, kubernetes)
-        let configMap = try await optional("configmap", configMapName, location, kubernetes)
+        let secret = try await Call.optionalObject("secret", secretName, location, kubernetes)
+        let configMap = try await Call.optionalObject("configmap", configMapName, location, kubernetes)
 
         let keptSecretData = (secret?["data"]?.objectValue ?? [:]).filter { !secretKeys.contains($0.key) }
         let keptCAData = (configMap?["data"]?.objectValue ?? [:]).filter { !caFiles.contains($0.key) }
@@ -81,26 +89,20 @@ public struct LocalClusterUndo: UndoStep {
         var deletions: [(String, String)] = []
         var changes = resourceChanges.map { "Elasticsearch \(name): \($0)" }
         if updated != resource { objects.append(updated) }
-        if let secret, keptSecretData.count != secret["data"]?.objectValue?.count {
-            if keptSecretData.isEmpty {
-                deletions.append(("secret", secretName))
-                changes.append("deleted Secret \(secretName)")
+        for (object, kind, objectName, kept, what) in [
+            (secret, "secret", secretName, keptSecretData, "the keys"),
+            (configMap, "configmap", configMapName, keptCAData, "the CAs"),
+        ] {
+            guard let object, kept.count != object["data"]?.objectValue?.count else { continue }
+            let display = kind == "secret" ? "Secret" : "ConfigMap"
+            if kept.isEmpty {
+                deletions.append((kind, objectName))
+                changes.append("deleted \(display) \(objectName)")
             } else {
-                var kept = ServerSetFields.strip(secret)
-                kept["data"] = .object(keptSecretData)
-                objects.insert(kept, at: 0)
-                changes.append("removed the keys of \(aliases.joined(separator: ", ")) from Secret \(secretName)")
-            }
-        }
-        if let configMap, keptCAData.count != configMap["data"]?.objectValue?.count {
-            if keptCAData.isEmpty {
-                deletions.append(("configmap", configMapName))
-                changes.append("deleted ConfigMap \(configMapName)")
-            } else {
-                var kept = ServerSetFields.strip(configMap)
-                kept["data"] = .object(keptCAData)
-                objects.insert(kept, at: 0)
-                changes.append("removed the CAs of \(aliases.joined(separator: ", ")) from ConfigMap \(configMapName)")
+                var pruned = ServerSetFields.strip(object)
+                pruned["data"] = .object(kept)
+                objects.insert(pruned, at: 0)
+                changes.append("removed \(what) of \(aliases.joined(separator: ", ")) from \(display) \(objectName)")
             }
         }
         guard !objects.isEmpty || !deletions.isEmpty else {
@@ -108,7 +110,9 @@ public struct LocalClusterUndo: UndoStep {
         }
         // The resource first stops using the Secret and the CA files, then they go.
         if !objects.isEmpty {
-            try await Call.kubernetes("Applying the local objects") { try await kubernetes.apply(objects, in: location) }
+            try await Call.kubernetes("Applying the local objects") {
+                try await kubernetes.apply(objects, in: location)
+            }
         }
         for (kind, object) in deletions {
             try await Call.kubernetes("Deleting \(kind) \(object)") {
@@ -119,14 +123,5 @@ public struct LocalClusterUndo: UndoStep {
         try await RolloutWait.untilReady(
             name: name, in: location, mustLeaveReady: updated == resource, services: services, execution: execution)
         return .done(changes: changes)
-    }
-
-    func optional(_ kind: String, _ name: String, _ location: KubernetesLocation, _ kubernetes: any KubernetesClient)
-        async throws -> JSONValue?
-    {
-        do { return try await kubernetes.get(kind: kind, name: name, in: location) } catch {
-            if case .notFound = error { return nil }
-            throw StepStop.failed(StepFailures.diagnosis(for: error, doing: "Reading \(kind) \(name)"))
-        }
     }
 }

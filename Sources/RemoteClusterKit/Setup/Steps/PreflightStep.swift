@@ -24,13 +24,15 @@ public struct PreflightStep: SetupStep {
         await StepExecution.run(id, title: title, context: context, events: events) { context, execution in
             let remote = try context.requireRemote(alias)
             let caFile = try Self.caFile(remote, outputs: context.outputs(for: alias))
+            defer { if let caFile, caFile != remote.setup.certificateAuthority?.path { SetupFiles.remove(caFile) } }
             var results: [TLSProbeResult] = []
             for request in Self.requests(remote, caFile: caFile) {
                 try Task.checkCancellation()
                 let result = await services.prober.probe(request)
                 results.append(result)
                 execution.progress(
-                    "\(request.address): \(result.passed ? "reachable, trusted, name matches" : result.diagnosis?.summary ?? "failed")")
+                    "\(request.address): \(result.passed ? "reachable, trusted, name matches" : result.diagnosis?.summary ?? "failed")"
+                )
             }
             context.update(alias) { $0.preflight = results }
             guard results.allSatisfy(\.passed) else {
@@ -40,12 +42,14 @@ public struct PreflightStep: SetupStep {
                         resolved: ResolvedCluster(alias: alias, connected: false), preflight: results))
                 if remote.decisions.continuePastFailedPreflight {
                     execution.progress("Continuing as asked, although: \(diagnosis.summary)")
-                    return .passed("The preflight failed (\(diagnosis.summary)); continuing as the plan or operator asked.")
+                    return .passed(
+                        "The preflight failed (\(diagnosis.summary)); continuing as the plan or operator asked.")
                 }
                 throw StepStop.failed(diagnosis)
             }
             return .passed(
-                results.count == 1 ? "\(results[0].request.address) is reachable and trusted, and the name matches."
+                results.count == 1
+                    ? "\(results[0].request.address) is reachable and trusted, and the name matches."
                     : "All \(results.count) seeds are reachable and trusted, and their names match.")
         }
     }
@@ -61,17 +65,17 @@ public struct PreflightStep: SetupStep {
     }
 
     /// The CA file to trust: the remote's `ca` file when it exists, else the PEM an earlier step
-    /// read, written to a temporary file; nil for a publicly trusted remote.
+    /// read (or the wizard gave), written to a temporary file; nil for a publicly trusted remote.
     static func caFile(_ remote: RemoteTarget, outputs: RemoteOutputs) throws -> String? {
-        if let path = remote.setup.certificateAuthority?.path, SetupFiles.text(at: path) != nil { return path }
-        guard let pem = outputs.certificateAuthorityPEM ?? remote.setup.certificateAuthority?.pem else {
-            if let path = remote.setup.certificateAuthority?.path {
-                throw StepStop.failed(
-                    Diagnosis(
-                        cause: .untrustedCertificate, summary: "The CA file \(path) for \(remote.alias) does not exist.",
-                        fix: "Save the remote's CA there (for ECK the remote preparation step does it), or remove `ca` if the certificate is publicly trusted."))
-            }
-            return nil
+        guard let ca = remote.setup.certificateAuthority else { return nil }
+        if !ca.path.isEmpty, SetupFiles.text(at: ca.path) != nil { return ca.path }
+        guard let pem = outputs.certificateAuthorityPEM ?? ca.pem else {
+            throw StepStop.failed(
+                Diagnosis(
+                    cause: .untrustedCertificate, summary: "The CA file \(ca.path) for \(remote.alias) does not exist.",
+                    fix:
+                        "Save the remote's CA there (for ECK the remote preparation step does it), or remove `ca` if the certificate is publicly trusted."
+                ))
         }
         return try SetupFiles.temporaryCA(pem, alias: remote.alias)
     }

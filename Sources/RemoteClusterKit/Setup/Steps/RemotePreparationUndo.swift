@@ -14,7 +14,9 @@ public struct RemotePreparationUndo: UndoStep {
     public func run(in context: SetupContext, services: SetupServices, events: SetupEventSink) async -> StepResult {
         let left = Self.left(context.remote(alias))
         return await StepExecution.run(id, title: title, context: context, events: events, leftBehind: left) { _, _ in
-            left.isEmpty ? .alreadyDone("Nothing was changed on \(alias).") : .skipped("The remote side of \(alias) stays as it is.")
+            left.isEmpty
+                ? .alreadyDone("Nothing was changed on \(alias).")
+                : .skipped("The remote side of \(alias) stays as it is.")
         }
     }
 

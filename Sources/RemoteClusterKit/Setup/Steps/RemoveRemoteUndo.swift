@@ -12,7 +12,9 @@ public struct RemoveRemoteUndo: UndoStep {
             notes: ["Other aliases are not touched."],
             actions: [
                 .http(ElasticsearchRequests.clusterSettings(), target: .localCluster),
-                .http(ElasticsearchRequests.removeRemote(alias: alias), target: .localCluster, sentOnlyIf: "the alias is configured"),
+                .http(
+                    ElasticsearchRequests.removeRemote(alias: alias), target: .localCluster,
+                    sentOnlyIf: "the alias is configured"),
             ])
     }
 

@@ -20,7 +20,9 @@ public struct RoleStep: SetupStep {
     public func preview(in context: SetupContext) -> StepPreview {
         guard let role = context.role else { return StepPreview(notes: ["The setup has no role."]) }
         return StepPreview(
-            notes: ["A user with this role can read \(role.indexNames.joined(separator: ", ")) on \(aliases.joined(separator: ", ")), within what each key's access allows."],
+            notes: [
+                "A user with this role can read \(role.indexNames.joined(separator: ", ")) on \(aliases.joined(separator: ", ")), within what each key's access allows."
+            ],
             actions: [
                 .http(ElasticsearchRequests.getRole(name: role.name), target: .localCluster),
                 .http(
@@ -34,21 +36,32 @@ public struct RoleStep: SetupStep {
             guard let role = context.role else { return .skipped("The setup has no role.") }
             let client = context.localClient(services)
             let wanted = Self.definition(role, aliases: aliases)
-            let existing = try await Call.elasticsearch("Reading role \(role.name)") { try await client.role(name: role.name) }
+            let existing = try await Call.elasticsearch("Reading role \(role.name)") {
+                try await client.role(name: role.name)
+            }
             if let existing {
                 guard Self.isOurs(existing) else {
                     throw StepStop.failed(
                         Diagnosis(
                             cause: .requestFailed,
-                            summary: "A role named \(role.name) exists and was not made by this tool, so it is left as it is.",
-                            fix: "Choose another role name in the plan, or add remote_indices for \(aliases.joined(separator: ", ")) to that role yourself."))
+                            summary:
+                                "A role named \(role.name) exists and was not made by this tool, so it is left as it is.",
+                            fix:
+                                "Choose another role name in the plan, or add remote_indices for \(aliases.joined(separator: ", ")) to that role yourself."
+                        ))
                 }
                 if Self.normalized(existing["remote_indices"]) == Self.normalized(wanted.json["remote_indices"]) {
-                    return .alreadyDone("Role \(role.name) already grants \(role.indexNames.joined(separator: ", ")) on \(aliases.joined(separator: ", ")).")
+                    return .alreadyDone(
+                        "Role \(role.name) already grants \(role.indexNames.joined(separator: ", ")) on \(aliases.joined(separator: ", "))."
+                    )
                 }
             }
-            try await Call.elasticsearch("Writing role \(role.name)") { try await client.putRole(name: role.name, wanted) }
-            return .done(changes: ["\(existing == nil ? "created" : "updated") role \(role.name) with remote_indices for \(aliases.joined(separator: ", "))"])
+            try await Call.elasticsearch("Writing role \(role.name)") {
+                try await client.putRole(name: role.name, wanted)
+            }
+            return .done(changes: [
+                "\(existing == nil ? "created" : "updated") role \(role.name) with remote_indices for \(aliases.joined(separator: ", "))"
+            ])
         }
     }
 
@@ -61,7 +74,8 @@ public struct RoleStep: SetupStep {
         (entries?.arrayValue ?? []).map { entry in
             var copy = entry
             for key in ["clusters", "names", "privileges"] {
-                copy[key] = .array((entry[key]?.arrayValue ?? []).compactMap(\.stringValue).sorted().map(JSONValue.string))
+                copy[key] = .array(
+                    (entry[key]?.arrayValue ?? []).compactMap(\.stringValue).sorted().map(JSONValue.string))
             }
             if copy["allow_restricted_indices"] == false { copy["allow_restricted_indices"] = nil }
             return copy

@@ -10,7 +10,9 @@ public struct RoleUndo: UndoStep {
         guard let role = context.role else { return StepPreview(notes: ["The setup has no role."]) }
         return StepPreview(actions: [
             .http(ElasticsearchRequests.getRole(name: role.name), target: .localCluster),
-            .http(ElasticsearchRequests.deleteRole(name: role.name), target: .localCluster, sentOnlyIf: "this tool made the role"),
+            .http(
+                ElasticsearchRequests.deleteRole(name: role.name), target: .localCluster,
+                sentOnlyIf: "this tool made the role"),
         ])
     }
 
@@ -18,7 +20,10 @@ public struct RoleUndo: UndoStep {
         await StepExecution.run(id, title: title, context: context, events: events) { context, _ in
             guard let role = context.role else { return .skipped("The setup has no role.") }
             let client = context.localClient(services)
-            guard let existing = try await Call.elasticsearch("Reading role \(role.name)", { try await client.role(name: role.name) }) else {
+            guard
+                let existing = try await Call.elasticsearch(
+                    "Reading role \(role.name)", { try await client.role(name: role.name) })
+            else {
                 return .alreadyDone("There is no role \(role.name).")
             }
             guard RoleStep.isOurs(existing) else {
