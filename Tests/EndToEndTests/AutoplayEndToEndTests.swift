@@ -3,7 +3,7 @@ import Testing
 
 /// `demo --autoplay` under tmux with the real binary at 80x24 and 120x40: every branch to the live
 /// status, every fault to NOT CONNECTED with its diagnosis. The cases run side by side (each in its
-/// own tmux server with its own simulated clusters), as many at once as the machine has cores.
+/// own tmux server with its own simulated clusters), one per core (`DemoSlots`).
 @Suite("demo --autoplay under tmux")
 struct AutoplayEndToEndTests {
     static let types = ["eck", "ech", "ece", "self-managed"]
@@ -15,20 +15,20 @@ struct AutoplayEndToEndTests {
     }
 
     @Test(arguments: types, sizes)
-    func playsTheBranchToTheLiveStatus(type: String, size: PaneSize) throws {
+    func playsTheBranchToTheLiveStatus(type: String, size: PaneSize) async throws {
         guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
-        let demo = try DemoPane(size)
-        defer { demo.close() }
-        try demo.start("--autoplay --type \(type) --autoplay-delay 0")
-        let screen = demo.waitFor("autoplay finished", "● CONNECTED", "API key credentials ✓")
-        demo.expectFullFrame(screen)
-        #expect(screen.contains(Self.branch(type)), "\(screen)")
-        #expect(screen.contains("Live status of remote"))
-        #expect(demo.savedScreen == "liveStatus")
-        // Any key takes over; after that the keys are the person's.
-        try demo.keys("x")
-        demo.waitFor("you have control")
-        try demo.quitWithQ()
+        try await DemoPane.with(size) { demo in
+            try demo.start("--autoplay --type \(type) --autoplay-delay 0")
+            let screen = await demo.waitFor("autoplay finished", "● CONNECTED", "API key credentials ✓")
+            demo.expectFullFrame(screen)
+            #expect(screen.contains(Self.branch(type)), "\(screen)")
+            #expect(screen.contains("Live status of remote"))
+            #expect(demo.savedScreen == "liveStatus")
+            // Any key takes over; after that the keys are the person's.
+            try demo.keys("x")
+            await demo.waitFor("you have control")
+            try await demo.quitWithQ()
+        }
     }
 
     /// What each fault's diagnosis says ("Most likely: …").
@@ -41,19 +41,19 @@ struct AutoplayEndToEndTests {
     ]
 
     @Test(arguments: diagnoses.keys.sorted(), sizes)
-    func theFaultEndsNotConnectedWithTheDiagnosis(fault: String, size: PaneSize) throws {
+    func theFaultEndsNotConnectedWithTheDiagnosis(fault: String, size: PaneSize) async throws {
         guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
-        let demo = try DemoPane(size)
-        defer { demo.close() }
-        // The default branch (ECK) at 80x24, Elastic Cloud Hosted at 120x40.
-        let type = size == .small ? "" : "--type ech "
-        try demo.start("--autoplay \(type)--fault \(fault) --autoplay-delay 0")
-        let screen = demo.waitFor("autoplay finished", "○ NOT CONNECTED", "Most likely:", "Fix:")
-        demo.expectFullFrame(screen)
-        let expected = Self.diagnoses[fault]!
-        #expect(demo.flowedBody(screen).contains(expected), "expected \"\(expected)\" in:\n\(screen)")
-        try demo.keys("x")
-        demo.waitFor("you have control")
-        try demo.quitWithQ()
+        try await DemoPane.with(size) { demo in
+            // The default branch (ECK) at 80x24, Elastic Cloud Hosted at 120x40.
+            let type = size == .small ? "" : "--type ech "
+            try demo.start("--autoplay \(type)--fault \(fault) --autoplay-delay 0")
+            let screen = await demo.waitFor("autoplay finished", "○ NOT CONNECTED", "Most likely:", "Fix:")
+            demo.expectFullFrame(screen)
+            let expected = Self.diagnoses[fault]!
+            #expect(demo.flowedBody(screen).contains(expected), "expected \"\(expected)\" in:\n\(screen)")
+            try demo.keys("x")
+            await demo.waitFor("you have control")
+            try await demo.quitWithQ()
+        }
     }
 }

@@ -20,7 +20,25 @@ final class DemoPane {
     let directory: String
     let binary: String
 
-    init(_ size: PaneSize) throws {
+    /// Runs `body` with a new pane, taking one of the `DemoSlots` for it, and closes the pane
+    /// afterwards, also when `body` throws.
+    static func with(_ size: PaneSize, _ body: (DemoPane) async throws -> Void) async throws {
+        await DemoSlots.shared.acquire()
+        let demo: DemoPane
+        do { demo = try DemoPane(size) } catch {
+            await DemoSlots.shared.release()
+            throw error
+        }
+        do { try await body(demo) } catch {
+            demo.close()
+            await DemoSlots.shared.release()
+            throw error
+        }
+        demo.close()
+        await DemoSlots.shared.release()
+    }
+
+    private init(_ size: PaneSize) throws {
         guard let binary = WizardBinary.path else {
             throw TmuxError(description: "remote-cluster-wizard is not built; run swift build first")
         }
@@ -50,16 +68,16 @@ final class DemoPane {
     func waitFor(
         _ what: String, timeout: Double = 120, sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (String) -> Bool
-    ) -> String {
-        pane.waitFor(what, timeout: timeout, sourceLocation: sourceLocation, condition)
+    ) async -> String {
+        await pane.waitFor(what, timeout: timeout, sourceLocation: sourceLocation, condition)
     }
 
     /// Waits until the screen contains every text.
     @discardableResult
     func waitFor(_ texts: String..., timeout: Double = 120, sourceLocation: SourceLocation = #_sourceLocation)
-        -> String
+        async -> String
     {
-        waitFor(texts.joined(separator: " and "), timeout: timeout, sourceLocation: sourceLocation) { screen in
+        await waitFor(texts.joined(separator: " and "), timeout: timeout, sourceLocation: sourceLocation) { screen in
             texts.allSatisfy { screen.contains($0) }
         }
     }
@@ -68,8 +86,8 @@ final class DemoPane {
 
     /// Waits for the demo to end; returns its exit status and whether the terminal settings are as
     /// they were before it started.
-    func waitForEnd(sourceLocation: SourceLocation = #_sourceLocation) -> (status: Int, sameTerminal: Bool) {
-        let screen = waitFor("the demo to end", timeout: 60, sourceLocation: sourceLocation) {
+    func waitForEnd(sourceLocation: SourceLocation = #_sourceLocation) async -> (status: Int, sameTerminal: Bool) {
+        let screen = await waitFor("the demo to end", timeout: 60, sourceLocation: sourceLocation) {
             $0.contains("DEMO-END status=")
         }
         let line = screen.components(separatedBy: "\n").first { $0.contains("DEMO-END status=") } ?? ""
@@ -83,21 +101,21 @@ final class DemoPane {
 
     /// Quits the demo the way a person does from a screen without a text field: q, then y; checks
     /// that it ends with status 0 and the terminal as it was.
-    func quitWithQ(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func quitWithQ(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try keys("q")
-        waitFor("Quit the wizard?", sourceLocation: sourceLocation)
+        await waitFor("Quit the wizard?", sourceLocation: sourceLocation)
         try keys("y")
-        let end = waitForEnd(sourceLocation: sourceLocation)
+        let end = await waitForEnd(sourceLocation: sourceLocation)
         #expect(end.status == 0 && end.sameTerminal, "\(end)", sourceLocation: sourceLocation)
     }
 
     /// Quits with Ctrl-C twice (the first asks, the second quits at once), which works on every
     /// screen, also with a text field focused; checks the exit status and the terminal.
-    func quitWithCtrlC(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func quitWithCtrlC(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try keys("C-c")
-        waitFor("Quit the wizard?", sourceLocation: sourceLocation)
+        await waitFor("Quit the wizard?", sourceLocation: sourceLocation)
         try keys("C-c")
-        let end = waitForEnd(sourceLocation: sourceLocation)
+        let end = await waitForEnd(sourceLocation: sourceLocation)
         #expect(end.status == 0, "exit status \(end.status)", sourceLocation: sourceLocation)
         #expect(end.sameTerminal, "stty -g differs after the demo", sourceLocation: sourceLocation)
     }
@@ -112,7 +130,7 @@ final class DemoPane {
     var savedScreen: String? { progress()?["screen"] as? String }
 
     /// The demo process (the shell's child).
-    func demoPID() throws -> Int32 {
+    func demoPID() async throws -> Int32 {
         let shell = try pane.shellPID()
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
@@ -121,7 +139,7 @@ final class DemoPane {
             {
                 return pid
             }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         throw TmuxError(description: "no child process of the shell \(shell)")
     }
@@ -162,5 +180,27 @@ final class DemoPane {
     func close() {
         pane.close()
         try? FileManager.default.removeItem(atPath: directory)
+    }
+}
+
+/// How many demos run at once: one per core. Each runs its own simulated clusters; more at once
+/// only make every one slower on a small CI machine.
+actor DemoSlots {
+    static let shared = DemoSlots(count: max(1, ProcessInfo.processInfo.activeProcessorCount))
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(count: Int) { free = count }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }

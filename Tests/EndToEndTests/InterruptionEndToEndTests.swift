@@ -57,88 +57,88 @@ struct KilledRun: Sendable, CustomStringConvertible {
 @Suite("demo interrupted under tmux")
 struct InterruptionEndToEndTests {
     @Test(arguments: StopScreen.all)
-    func ctrlCTwiceQuitsOnEveryScreen(screen: StopScreen) throws {
+    func ctrlCTwiceQuitsOnEveryScreen(screen: StopScreen) async throws {
         guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
-        let demo = try DemoPane(.small)
-        defer { demo.close() }
-        try demo.start("--autoplay --type ech --autoplay-delay 0 --autoplay-until \(screen.option)")
-        demo.waitFor("autoplay stopped at \(screen.shortTitle)")
-        try demo.quitWithCtrlC()
-        if screen.option == "welcome" {
-            // Nothing is saved before the first step.
-            #expect(!FileManager.default.fileExists(atPath: demo.progressPath))
-        } else {
-            #expect(demo.savedScreen == screen.saved, "progress file: \(String(describing: demo.progress()))")
-            if !["welcome", "remote-type"].contains(screen.option) {
-                #expect((demo.progress()?["answers"] as? [String: Any])?["remoteType"] as? String == "ech")
+        try await DemoPane.with(.small) { demo in
+            try demo.start("--autoplay --type ech --autoplay-delay 0 --autoplay-until \(screen.option)")
+            await demo.waitFor("autoplay stopped at \(screen.shortTitle)")
+            try await demo.quitWithCtrlC()
+            if screen.option == "welcome" {
+                // Nothing is saved before the first step.
+                #expect(!FileManager.default.fileExists(atPath: demo.progressPath))
+            } else {
+                #expect(demo.savedScreen == screen.saved, "progress file: \(String(describing: demo.progress()))")
+                if !["welcome", "remote-type"].contains(screen.option) {
+                    #expect((demo.progress()?["answers"] as? [String: Any])?["remoteType"] as? String == "ech")
+                }
             }
         }
     }
 
     @Test(arguments: KilledRun.cases)
-    func resumesAfterSIGKILL(run: KilledRun) throws {
+    func resumesAfterSIGKILL(run: KilledRun) async throws {
         guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
-        let demo = try DemoPane(.large)
-        defer { demo.close() }
-        try demo.start("--autoplay --type \(run.type) --autoplay-delay 0 --autoplay-until \(run.killedOn.option)")
-        demo.waitFor("autoplay stopped at \(run.killedOn.shortTitle)")
-        #expect(kill(try demo.demoPID(), SIGKILL) == 0)
-        #expect(demo.waitForEnd().status == 137)
-        // The progress file was written whole before the kill.
-        #expect(demo.savedScreen == run.killedOn.saved, "progress file: \(String(describing: demo.progress()))")
-        // The killed program could not give the terminal back; do it as a person would.
-        try demo.pane.typeLine("stty \"$S0\"; tput rmcup")
+        try await DemoPane.with(.large) { demo in
+            try demo.start("--autoplay --type \(run.type) --autoplay-delay 0 --autoplay-until \(run.killedOn.option)")
+            await demo.waitFor("autoplay stopped at \(run.killedOn.shortTitle)")
+            #expect(kill(try await demo.demoPID(), SIGKILL) == 0)
+            #expect(await demo.waitForEnd().status == 137)
+            // The progress file was written whole before the kill.
+            #expect(demo.savedScreen == run.killedOn.saved, "progress file: \(String(describing: demo.progress()))")
+            // The killed program could not give the terminal back; do it as a person would.
+            try demo.pane.typeLine("stty \"$S0\"; tput rmcup")
 
-        try demo.start("")
-        demo.waitFor("An interrupted setup was found: it stopped at \(run.resumesOn.shortTitle)", "r resume")
-        try demo.keys("r")
-        let screen = demo.waitFor(run.resumedTitle, "F1 help")
-        demo.expectFullFrame(screen)
-        #expect(screen.contains(AutoplayEndToEndTests.branch(run.type)), "\(screen)")
-        try demo.quitWithCtrlC()
-        #expect(demo.savedScreen == run.resumesOn.saved)
-    }
-
-    @Test func ctrlCWhileAutoplayPlaysAsksToQuit() throws {
-        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
-        let demo = try DemoPane(.small)
-        defer { demo.close() }
-        try demo.start("--autoplay --type ech --autoplay-delay 400")
-        demo.waitFor("Connection details", "autoplay · any key takes over")
-        try demo.keys("C-c")
-        let screen = demo.waitFor("Quit the wizard?", "you have control")
-        #expect(screen.contains("Connection details"))
-        try demo.keys("C-c")
-        let end = demo.waitForEnd()
-        #expect(end.status == 0 && end.sameTerminal, "\(end)")
-        #expect(demo.savedScreen == "connection")
-    }
-
-    @Test func resizingDuringTheLiveView() throws {
-        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
-        let demo = try DemoPane(PaneSize(width: 100, height: 30))
-        defer { demo.close() }
-        try demo.start("--autoplay --type ech --autoplay-delay 0")
-        demo.waitFor("autoplay finished", "● CONNECTED")
-        for size in [PaneSize.small, .large, PaneSize(width: 60, height: 18), PaneSize(width: 100, height: 30)] {
-            try demo.pane.resize(width: size.width, height: size.height)
-            let screen = demo.waitFor("the live view at \(size)") { screen in
-                let lines = screen.components(separatedBy: "\n").filter { !$0.isEmpty }
-                return lines.count == size.height && lines.first?.count == size.width
-                    && screen.contains("● CONNECTED") && screen.contains("autoplay finished")
-            }
-            demo.expectFullFrame(screen, size: size)
+            try demo.start("")
+            await demo.waitFor("An interrupted setup was found: it stopped at \(run.resumesOn.shortTitle)", "r resume")
+            try demo.keys("r")
+            let screen = await demo.waitFor(run.resumedTitle, "F1 help")
+            demo.expectFullFrame(screen)
+            #expect(screen.contains(AutoplayEndToEndTests.branch(run.type)), "\(screen)")
+            try await demo.quitWithCtrlC()
+            #expect(demo.savedScreen == run.resumesOn.saved)
         }
-        try demo.pane.resize(width: 50, height: 15)
-        demo.waitFor("Terminal too small: 50x15.")
-        try demo.pane.resize(width: 80, height: 24)
-        let back = demo.waitFor("the live view again") { $0.contains("● CONNECTED") && $0.contains("updated") }
-        demo.expectFullFrame(back, size: .small)
-        // Still refreshing: the age of the last look changes.
-        let age = { (screen: String) in screen.components(separatedBy: "\n").first { $0.contains("updated") } }
-        demo.waitFor("the next refresh") { age($0) != age(back) && $0.contains("● CONNECTED") }
-        try demo.keys("x")
-        demo.waitFor("you have control")
-        try demo.quitWithQ()
+    }
+
+    @Test func ctrlCWhileAutoplayPlaysAsksToQuit() async throws {
+        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
+        try await DemoPane.with(.small) { demo in
+            try demo.start("--autoplay --type ech --autoplay-delay 400")
+            await demo.waitFor("Connection details", "autoplay · any key takes over")
+            try demo.keys("C-c")
+            let screen = await demo.waitFor("Quit the wizard?", "you have control")
+            #expect(screen.contains("Connection details"))
+            try demo.keys("C-c")
+            let end = await demo.waitForEnd()
+            #expect(end.status == 0 && end.sameTerminal, "\(end)")
+            #expect(demo.savedScreen == "connection")
+        }
+    }
+
+    @Test func resizingDuringTheLiveView() async throws {
+        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
+        try await DemoPane.with(PaneSize(width: 100, height: 30)) { demo in
+            try demo.start("--autoplay --type ech --autoplay-delay 0")
+            await demo.waitFor("autoplay finished", "● CONNECTED")
+            for size in [PaneSize.small, .large, PaneSize(width: 60, height: 18), PaneSize(width: 100, height: 30)] {
+                try demo.pane.resize(width: size.width, height: size.height)
+                let screen = await demo.waitFor("the live view at \(size)") { screen in
+                    let lines = screen.components(separatedBy: "\n").filter { !$0.isEmpty }
+                    return lines.count == size.height && lines.first?.count == size.width
+                        && screen.contains("● CONNECTED") && screen.contains("autoplay finished")
+                }
+                demo.expectFullFrame(screen, size: size)
+            }
+            try demo.pane.resize(width: 50, height: 15)
+            await demo.waitFor("Terminal too small: 50x15.")
+            try demo.pane.resize(width: 80, height: 24)
+            let back = await demo.waitFor("the live view again") { $0.contains("● CONNECTED") && $0.contains("updated") }
+            demo.expectFullFrame(back, size: .small)
+            // Still refreshing: the age of the last look changes.
+            let age = { (screen: String) in screen.components(separatedBy: "\n").first { $0.contains("updated") } }
+            await demo.waitFor("the next refresh") { age($0) != age(back) && $0.contains("● CONNECTED") }
+            try demo.keys("x")
+            await demo.waitFor("you have control")
+            try await demo.quitWithQ()
+        }
     }
 }

@@ -58,9 +58,9 @@ final class AutoplayRun {
 
     /// Runs the loop until autoplay has handed over (or the time is up).
     @discardableResult
-    func play(timeoutSeconds: Double = 90, sourceLocation: SourceLocation = #_sourceLocation) -> AutoplayBadge? {
+    func play(timeoutSeconds: Double = 90, sourceLocation: SourceLocation = #_sourceLocation) async -> AutoplayBadge? {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
-        while device.isPlaying && Date() < deadline { turn() }
+        while device.isPlaying && Date() < deadline { await turn() }
         #expect(!device.isPlaying, "autoplay still playing on \(wizard.current):\n\(text)", sourceLocation: sourceLocation)
         return device.badge
     }
@@ -68,15 +68,16 @@ final class AutoplayRun {
     /// Runs the loop until `condition` holds.
     func run(until what: String, timeoutSeconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (AutoplayRun) -> Bool
-    ) {
+    ) async {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
-        while !condition(self) && Date() < deadline { turn() }
+        while !condition(self) && Date() < deadline { await turn() }
         #expect(condition(self), "\(what) did not come:\n\(text)", sourceLocation: sourceLocation)
     }
 
-    private func turn() {
-        loop.runOnce(waitMilliseconds: 5)
-        if !terminal.hasInput && loop.mailbox.isEmpty { Thread.sleep(forTimeInterval: 0.003) }
+    /// One round of the loop; waits with `Task.sleep` so the test holds no thread the jobs need.
+    private func turn() async {
+        loop.runOnce(waitMilliseconds: 0)
+        if !terminal.hasInput && loop.mailbox.isEmpty { try? await Task.sleep(for: .milliseconds(3)) }
     }
 
     func shutdown() async { await environment.shutdown() }
@@ -87,7 +88,7 @@ struct AutoplayScenarioTests {
     @Test(arguments: RemoteClusterType.allCases)
     func playsEachBranchToConnected(type: RemoteClusterType) async throws {
         let run = try await AutoplayRun.start(type)
-        #expect(run.play() == .ended(.finished))
+        #expect(await run.play() == .ended(.finished))
         #expect(run.wizard.current == .liveStatus)
         #expect(run.live?.observation?.isConnectedWithCredentials == true, "\(run.text)")
         #expect(run.text.contains("● CONNECTED"), "\(run.text)")
@@ -103,7 +104,7 @@ struct AutoplayScenarioTests {
     @Test(arguments: AutoplayFault.allCases)
     func eachFaultEndsNotConnectedWithItsDiagnosis(fault: AutoplayFault) async throws {
         let run = try await AutoplayRun.start(.eck, fault: fault)
-        #expect(run.play() == .ended(.finished))
+        #expect(await run.play() == .ended(.finished))
         #expect(run.live?.diagnosis?.cause == fault.expectedCause, "\(run.text)")
         #expect(run.text.contains("○ NOT CONNECTED"), "\(run.text)")
         #expect(run.text.contains("Most likely:") && run.text.contains("Fix:"), "\(run.text)")
@@ -112,7 +113,7 @@ struct AutoplayScenarioTests {
 
     @Test func theMistakesAreTypedIntoTheFields() async throws {
         let run = try await AutoplayRun.start(.ech, fault: .wrongPort)
-        run.play()
+        await run.play()
         let values = AutoplayValues.from(run.environment.descriptionLine)
         #expect(run.wizard.context.answers.proxyAddress == values.transportAddress)
         #expect(run.wizard.context.answers.caFile == values.remoteClusterCAFile)
@@ -121,14 +122,17 @@ struct AutoplayScenarioTests {
 
     @Test func anyKeyHandsControlOverAndIsNotDelivered() async throws {
         let run = try await AutoplayRun.start(.ech)
-        run.run(until: "the connection details") { $0.wizard.current == .connection }
+        await run.run(until: "the connection details") { $0.wizard.current == .connection }
         let fieldsBefore = (run.wizard.screen as? ConnectionScreen)?.form.answers
         run.terminal.enqueue([.key(.character("x"))])
-        run.run(until: "the hand-over") { !$0.device.isPlaying }
+        await run.run(until: "the hand-over") { !$0.device.isPlaying }
         #expect(run.device.badge == .handedOver)
         #expect(run.text.contains("you have control"), "\(run.text)")
         // The key only took over, and the script types nothing more.
-        for _ in 0..<50 { run.loop.runOnce(waitMilliseconds: 2) }
+        for _ in 0..<50 {
+            run.loop.runOnce(waitMilliseconds: 0)
+            try? await Task.sleep(for: .milliseconds(2))
+        }
         #expect(run.wizard.current == .connection)
         let fieldsAfter = (run.wizard.screen as? ConnectionScreen)?.form.answers
         #expect(fieldsAfter?.text("proxyAddress") == fieldsBefore?.text("proxyAddress"))
@@ -138,14 +142,14 @@ struct AutoplayScenarioTests {
 
     @Test func stopsAtTheScreenAskedFor() async throws {
         let run = try await AutoplayRun.start(.eck, stopAt: .manifests)
-        #expect(run.play() == .ended(.stopped(at: .manifests)))
+        #expect(await run.play() == .ended(.stopped(at: .manifests)))
         #expect(run.wizard.current == .manifests)
         #expect(run.text.contains("autoplay stopped at Manifests"), "\(run.text)")
         // The next key is the person's: it takes over, then keys reach the wizard again.
         run.terminal.enqueue([.key(.character("x"))])
-        run.run(until: "the hand-over") { $0.device.badge == .handedOver }
+        await run.run(until: "the hand-over") { $0.device.badge == .handedOver }
         run.terminal.enqueue([.key(.escape)])
-        run.run(until: "Esc going back") { $0.wizard.current != .manifests }
+        await run.run(until: "Esc going back") { $0.wizard.current != .manifests }
         await run.shutdown()
     }
 }
