@@ -3,12 +3,29 @@
 #   make test   run every test (unit, integration against the simulator, tmux end-to-end)
 #   make probe ARGS="--proxy-address HOST:9443 --ca ca.crt"   TLS preflight to a remote cluster server
 #   make status ARGS="--url https://HOST:9200 --user elastic"  remote connections of a cluster
+#   make fuzz   run every parser fuzz target under libFuzzer (FUZZ_SECONDS each; not part of CI)
+#   make benchmark   time plan validation against plan size (release build)
+#   make release   the shipped binary, .build/release/remote-cluster-wizard (Swift runtime linked in)
+#   make install   install it into $(PREFIX)/bin (PREFIX=/usr/local; DESTDIR for staging)
+#   make bench     the performance suite: every figure with its median, spread and target
 
 SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
+RELEASE_BINARY := .build/release/remote-cluster-wizard
+PREFIX      ?= /usr/local
+BENCH_OUT   := Benchmarks/.build/bench-results
 SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl curl
+# kubectl for the Kubernetes tests (the simulator serves the Kubernetes API to it): Debian's
+# package only when no kubectl is on PATH (any other kubectl, e.g. Google's, is kept).
+KUBECTL         ?= kubectl
+KUBECTL_PACKAGE := kubernetes-client
 
-.PHONY: deps build test demo clean format probe status simulate
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS ?= json yaml plan pem api-key host-port url response terminal
+FUZZ_BUILD   := .build-fuzz
+FUZZ_BINARY  := $(FUZZ_BUILD)/release/fuzz-parsers
+
+.PHONY: deps build test demo clean format probe status simulate fuzz benchmark release install bench
 
 ## Install the system packages the build and the tests need (Debian/Ubuntu).
 deps:
@@ -16,6 +33,7 @@ deps:
 	for p in $(SYSTEM_DEPS); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
+	command -v $(KUBECTL) >/dev/null 2>&1 || missing="$$missing $(KUBECTL_PACKAGE)"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "Installing:$$missing"; \
@@ -36,6 +54,29 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
+## The shipped binary: optimised, with the Swift runtime and Foundation linked in statically, so it
+## starts fast and needs no Swift libraries on the machine it is copied to.
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product remote-cluster-wizard
+
+## Install the shipped binary into $(DESTDIR)$(PREFIX)/bin, without its debugging information.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(RELEASE_BINARY) $(DESTDIR)$(PREFIX)/bin/remote-cluster-wizard
+	strip --strip-debug $(DESTDIR)$(PREFIX)/bin/remote-cluster-wizard
+
+## The performance suite (Benchmarks/, its own package): in-process figures with package-benchmark,
+## whole-process figures of the shipped binary with hyperfine and a pseudo-terminal driver; prints
+## every figure with its median, spread and target, and writes them as Markdown for BENCHMARKS.md.
+bench: SYSTEM_DEPS += hyperfine
+bench: release
+	rm -rf $(BENCH_OUT) && mkdir -p $(BENCH_OUT)/in-process
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark \
+	  --format histogramSamples --path .build/bench-results/in-process --no-progress
+	cd Benchmarks && $(SWIFT) build -c release --product whole-process-bench
+	Benchmarks/.build/release/whole-process-bench --binary $(CURDIR)/$(RELEASE_BINARY) \
+	  --in-process $(BENCH_OUT)/in-process --markdown $(BENCH_OUT)/figures.md $(BENCH_ARGS)
+
 ## Run the wizard against the built-in simulated local and remote clusters.
 demo: build
 	$(BINARY) demo
@@ -52,5 +93,26 @@ status: build
 simulate: build
 	$(BINARY) simulate $(ARGS)
 
+## Fuzz every parser of outside data for FUZZ_SECONDS each (default 120) with libFuzzer.
+## Corpora live in .build-fuzz/corpus/TARGET (seeded from Tests/RemoteClusterKitTests/FuzzRegressions);
+## a crash is saved as .build-fuzz/crashes/TARGET/crash-*: copy it into FuzzRegressions/TARGET/
+## and fix the parser. Reproduce one with: .build/debug/fuzz-parsers TARGET FILE
+## (lld links it: gold fails on the instrumented objects.)
+fuzz: deps
+	$(SWIFT) build -c release --scratch-path $(FUZZ_BUILD) --product fuzz-parsers \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	@status=0; for target in $(FUZZ_TARGETS); do \
+	  corpus=$(FUZZ_BUILD)/corpus/$$target; crashes=$(FUZZ_BUILD)/crashes/$$target; \
+	  mkdir -p $$corpus $$crashes; \
+	  cp -n Tests/RemoteClusterKitTests/FuzzRegressions/$$target/* $$corpus/ 2>/dev/null || true; \
+	  echo "== fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  FUZZ_TARGET=$$target SWIFT_BACKTRACE=enable=no $(FUZZ_BINARY) $$corpus -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=10 -rss_limit_mb=4096 -artifact_prefix=$$crashes/ -print_final_stats=1 || status=1; \
+	done; exit $$status
+
+## Plan validation time for growing plans up to 5 MB: the figures show whether it stays linear.
+benchmark: deps
+	$(SWIFT) run -c release PlanValidationBenchmark
+
 clean:
-	rm -rf .build
+	rm -rf .build $(FUZZ_BUILD) Benchmarks/.build

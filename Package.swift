@@ -8,6 +8,11 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "remote-cluster-wizard", targets: ["remote-cluster-wizard"]),
+        // The parser fuzz targets; `make fuzz` builds this with libFuzzer.
+        .executable(name: "fuzz-parsers", targets: ["FuzzParsers"]),
+        // For the performance suite in Benchmarks/, a separate package that depends on this one.
+        .library(name: "RemoteClusterKit", targets: ["RemoteClusterKit"]),
+        .library(name: "WizardCore", targets: ["WizardCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,11 +24,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // C shims: small static inline wrappers over variadic and macro APIs.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
-        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+        // libFuzzer's driver, for the fuzzing build of fuzz-parsers.
+        .systemLibrary(name: "CLibFuzzer", path: "Sources/CLibFuzzer"),
+        // libcurl, loaded on first use (see Sources/CCurl/include/shim.h).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
 
         // The engine: Foundation only, no UI, no libcurl.
         .target(
@@ -58,26 +67,53 @@ let package = Package(
         .target(name: "WizardCore", dependencies: ["RemoteClusterKit"]),
         // Run loop, ncurses backend, headless terminal, plain line-prompt mode.
         .target(name: "WizardTerminal", dependencies: ["WizardCore", "CNcurses"]),
+        // Every parser of outside data as a fuzz target, and the libFuzzer entry point.
+        .target(name: "ParserFuzzing", dependencies: ["RemoteClusterKit"]),
+        .executableTarget(name: "FuzzParsers", dependencies: ["ParserFuzzing", "CLibFuzzer"]),
+        // Benchmarks (`make benchmark`): figures printed, never timed in unit tests.
+        .executableTarget(
+            name: "PlanValidationBenchmark", dependencies: ["RemoteClusterKit"], path: "Benchmarks/PlanValidation"),
         .executableTarget(
             name: "remote-cluster-wizard",
             dependencies: [
                 "RemoteClusterKit", "CurlTransport", "ClusterSimulator", "WizardCore", "WizardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // The shipped binary starts faster and smaller when linked by lld with packed relative
+            // relocations, without exporting every symbol, and with the functions that run at start
+            // placed together (Benchmarks/startup-order.sh writes their list; see BENCHMARKS.md).
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker",
+                        "--no-export-dynamic", "-Xlinker",
+                        "--symbol-ordering-file=\(Context.packageDirectory)/Benchmarks/startup-order.txt",
+                        "-Xlinker", "--no-warn-symbol-ordering",
+                    ],
+                    .when(configuration: .release))
             ]
         ),
 
         .testTarget(
             name: "RemoteClusterKitTests",
             dependencies: [
-                "RemoteClusterKit",
+                "RemoteClusterKit", "ParserFuzzing",
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            exclude: ["Golden", "Fixtures"]
+            exclude: ["Golden", "Fixtures", "FuzzRegressions"]
         ),
-        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RemoteClusterKit", "ClusterSimulator"]),
+        .testTarget(
+            name: "CurlTransportTests",
+            dependencies: [
+                "CurlTransport", "RemoteClusterKit", "ClusterSimulator",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(
             name: "ClusterSimulatorTests",
             dependencies: [

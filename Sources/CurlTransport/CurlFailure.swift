@@ -22,6 +22,9 @@ struct CurlFailure: Sendable, Hashable {
     var timeouts: Timeouts
     /// The CA file in use, for `caFileUnusable`.
     var caFile: String?
+    /// The first bytes the server sent when TLS was expected, to tell plain HTTP from other
+    /// protocols; empty when none were seen.
+    var firstTLSBytes: [UInt8] = []
 
     /// The specific, operator-facing error for this failure.
     var transportError: TransportError {
@@ -65,9 +68,15 @@ struct CurlFailure: Sendable, Hashable {
             )
         case CURLE_SSL_CONNECT_ERROR:
             if lower.contains("wrong version number") || lower.contains("packet length too long")
-                || lower.contains("http request")
+                || lower.contains("http request") || lower.contains("record layer failure")
             {
-                return .plainHTTPOnTLSPort(host: host, port: port)
+                // OpenSSL says the same for an HTTP answer and for any other bytes.
+                if ProtocolBytes.kind(of: firstTLSBytes) == .http {
+                    return .plainHTTPOnTLSPort(host: host, port: port)
+                }
+                return .unknownProtocol(
+                    host: host, port: port, overTLS: false,
+                    firstBytes: firstTLSBytes.isEmpty ? nil : ProtocolBytes.describe(firstTLSBytes))
             }
             if lower.contains("unexpected eof") || lower.contains("connection reset") {
                 return .handshakeFailed(detail: "the server closed the connection during the handshake (\(message))")

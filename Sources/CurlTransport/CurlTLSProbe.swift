@@ -177,10 +177,18 @@ public final class CurlTLSProbe: TLSProbing {
         default:
             guard tcpConnected else { return HandshakeOutcome(connection: .failed(detail: message)) }
             var outcome = connected
-            let plain =
-                message.lowercased().contains("wrong version number")
-                || message.lowercased().contains("packet length too long")
-            outcome.handshake = plain ? .plainText : .failed(detail: message)
+            let lower = message.lowercased()
+            let notTLS =
+                lower.contains("wrong version number") || lower.contains("packet length too long")
+                || lower.contains("record layer failure")
+            // OpenSSL words an HTTP answer and any other non-TLS bytes alike: the bytes tell.
+            if notTLS, ProtocolBytes.kind(of: log.firstBytes) == .http {
+                outcome.handshake = .plainText
+            } else if notTLS {
+                outcome.handshake = .notTLS(firstBytes: ProtocolBytes.describe(log.firstBytes))
+            } else {
+                outcome.handshake = .failed(detail: message)
+            }
             return outcome
         }
     }
@@ -190,6 +198,8 @@ public final class CurlTLSProbe: TLSProbing {
 /// negotiated TLS version. Written on the worker thread, read after the transfer ends.
 private final class HandshakeLog: @unchecked Sendable {
     var tlsVersion: String?
+    /// The first raw bytes the server sent (the first TLS record header OpenSSL read).
+    private(set) var firstBytes: [UInt8] = []
     private(set) var tcpConnected = false
     private var tryingSince: Date?
     private var connectedAt: Date?
@@ -198,6 +208,10 @@ private final class HandshakeLog: @unchecked Sendable {
     var connectMilliseconds: Double? {
         guard let tryingSince, let connectedAt else { return nil }
         return connectedAt.timeIntervalSince(tryingSince) * 1000
+    }
+
+    func receiveData(_ bytes: UnsafeRawBufferPointer) {
+        if firstBytes.isEmpty { firstBytes = Array(bytes.prefix(ProtocolBytes.shownCount * 2)) }
     }
 
     func receive(_ text: String) {
@@ -214,8 +228,13 @@ private final class HandshakeLog: @unchecked Sendable {
 }
 
 private let recordHandshakeText: ccurl_debug_callback = { _, type, data, size, userdata in
-    guard type == CURLINFO_TEXT, let data, let userdata else { return 0 }
+    guard let data, let userdata else { return 0 }
     let log = Unmanaged<HandshakeLog>.fromOpaque(userdata).takeUnretainedValue()
-    log.receive(String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self))
+    let bytes = UnsafeRawBufferPointer(start: data, count: size)
+    switch type {
+    case CURLINFO_TEXT: log.receive(String(decoding: bytes, as: UTF8.self))
+    case CURLINFO_SSL_DATA_IN: log.receiveData(bytes)
+    default: break
+    }
     return 0
 }

@@ -1,5 +1,6 @@
 // The CurlTransport module. See DESIGN.md for what belongs here.
 import CCurl
+import Foundation
 import RemoteClusterKit
 
 /// The libcurl version this binary runs with, e.g. `libcurl/7.88.1 OpenSSL/3.0.19`.
@@ -24,11 +25,17 @@ enum CurlGlobal {
 ///
 /// Keep one transport for the life of the program (or of a screen): creating one starts a
 /// thread, and releasing it stops that thread.
+///
+/// Responses are read up to ``HTTPResponseLimits`` (or the limit given to `init`); a larger one
+/// fails with ``TransportError/responseTooLarge(url:limitBytes:)``.
 public final class CurlTransport: HTTPTransport {
     private let worker: CurlMultiWorker
+    private let maximumBodyBytes: Int
 
-    public init() {
+    /// - Parameter maximumBodyBytes: the largest response body accepted.
+    public init(maximumBodyBytes: Int = HTTPResponseLimits.maximumBodyBytes) {
         worker = CurlMultiWorker(name: "CurlTransport")
+        self.maximumBodyBytes = maximumBodyBytes
     }
 
     deinit { worker.shutdown() }
@@ -37,7 +44,7 @@ public final class CurlTransport: HTTPTransport {
     {
         let target = try CurlTarget(url: endpoint.baseURL + request.path)
         let easy = CurlEasy()
-        let sink = HTTPResponseSink()
+        let sink = HTTPResponseSink(maximumBodyBytes: maximumBodyBytes)
         HTTPRequestConfiguration.apply(request, endpoint: endpoint, url: target.url, to: easy, sink: sink)
         let outcome = await worker.perform(easy)
         // The sink is read by libcurl callbacks until the transfer ends.
@@ -46,17 +53,38 @@ public final class CurlTransport: HTTPTransport {
             case .cancelled:
                 throw TransportError.cancelled
             case .finished(let code) where code == CURLE_OK:
-                return HTTPResponse(status: easy.long(CURLINFO_RESPONSE_CODE), headers: sink.headers, body: sink.body)
+                let status = easy.long(CURLINFO_RESPONSE_CODE)
+                // Status 0: no HTTP status line came back (libcurl took it as HTTP/0.9).
+                guard status != 0 else { throw Self.notHTTP(sink.body, target: target) }
+                return HTTPResponse(status: status, headers: sink.headers, body: sink.body)
             case .finished(let code):
+                if let answer = sink.nonHTTPAnswer { throw Self.notHTTP(Data(answer), target: target) }
+                if sink.tooLarge || code == CURLE_FILESIZE_EXCEEDED {
+                    throw TransportError.responseTooLarge(
+                        url: URLUserinfo.removed(from: target.url), limitBytes: maximumBodyBytes)
+                }
                 let failure = CurlFailure(
                     code: Int(code.rawValue), message: easy.errorText(for: code).redacting(endpoint.auth.secrets),
                     osErrno: Int32(easy.long(CURLINFO_OS_ERRNO)), scheme: target.scheme, host: target.host,
                     port: target.port, receivedResponse: easy.long(CURLINFO_HEADER_SIZE) > 0,
                     timeouts: endpoint.timeouts,
-                    caFile: endpoint.trust.caFilePath)
+                    caFile: endpoint.trust.caFilePath, firstTLSBytes: sink.firstTLSBytes)
                 throw failure.transportError
             }
         }
+    }
+}
+
+extension CurlTransport {
+    /// The error for an answer without an HTTP status line: a TLS record on an `http://` URL
+    /// means the port wants TLS; anything else is another protocol.
+    static func notHTTP(_ body: Data, target: CurlTarget) -> TransportError {
+        if target.scheme == "http", ProtocolBytes.kind(of: body) == .tls {
+            return .tlsOnPlainHTTPURL(host: target.host, port: target.port)
+        }
+        return .unknownProtocol(
+            host: target.host, port: target.port, overTLS: target.scheme == "https",
+            firstBytes: body.isEmpty ? nil : ProtocolBytes.describe(body))
     }
 }
 

@@ -99,12 +99,16 @@ enum LocalResourceFile {
     static func read(_ path: String?, output: CommandOutput) throws -> JSONValue? {
         guard let path else { return nil }
         let text: String
-        do { text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8) } catch {
-            output.error("--local-resource: \(path) cannot be read (\(error.localizedDescription)).")
+        do {
+            text = try InputFile.text(
+                at: path, field: "--local-resource", what: "the Elasticsearch resource", maximumBytes: 16 << 20)
+        } catch {
+            output.error(error.description)
             throw ExitCode(RemoteClusterWizard.badInputExitStatus)
         }
         do { return ServerSetFields.strip(try JSONValue.parseYAML(text)) } catch {
-            output.error("--local-resource: \(path) is not YAML or JSON: \(error.description)")
+            let what = error.exceedsLimits ? "cannot be read" : "is not YAML or JSON"
+            output.error("--local-resource: \(path) \(what): \(error.description)")
             throw ExitCode(RemoteClusterWizard.badInputExitStatus)
         }
     }

@@ -46,9 +46,10 @@ struct ManifestsCommand: AsyncParsableCommand {
     var apply = false
 
     @Option(
-        name: .customLong("wait"),
+        name: .customLong("wait"), parsing: .unconditional,
         help: ArgumentHelp(
-            "With --apply: wait up to this many seconds for the rollout (default 300).", valueName: "seconds"))
+            "With --apply: wait up to this many seconds for the rollout (default 300).", valueName: "seconds"),
+        transform: { try SecondsArgument.parse($0, allowed: "give a number of seconds above 0, such as 600") })
     var waitSeconds: Double?
 
     func run() async throws {
@@ -64,6 +65,11 @@ struct ManifestsCommand: AsyncParsableCommand {
                 "--wait: \(apply ? "must be a number of seconds above 0" : "only applies with --apply").")
             throw ExitCode(2)
         }
+        let folder = out.map { URL(fileURLWithPath: $0) } ?? plan.local.manifestsDir
+        if let problem = OutputFolder.problem(at: folder.path, field: out == nil ? "local.manifestsDir" : "--out") {
+            support.output.error(problem.description)
+            throw ExitCode(2)
+        }
         let manifests = PlanManifests(plan: plan, planPath: self.plan, includeSecrets: includeSecrets)
         let given = try LocalResourceFile.read(localResource, output: support.output)
         let kubectl = KubectlClient()
@@ -71,7 +77,6 @@ struct ManifestsCommand: AsyncParsableCommand {
         do {
             let resource = try await manifests.localResource(given: given, kubernetes: kubectl, currentContext: current)
             let (set, setup) = try manifests.artifacts(resource: resource)
-            let folder = out.map { URL(fileURLWithPath: $0) } ?? plan.local.manifestsDir
             try manifests.write(set, to: folder)
             for line in manifests.summary(set, folder: folder, setup: setup, applied: apply) {
                 support.output.print(line)

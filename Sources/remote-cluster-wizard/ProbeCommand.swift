@@ -31,8 +31,15 @@ struct ProbeCommand: AsyncParsableCommand {
             "A PEM file with the CA the local cluster will trust (default: the system store).", valueName: "file"))
     var caFile: String?
 
-    @Option(help: ArgumentHelp("Seconds allowed for the connection and the handshake.", valueName: "seconds"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seconds allowed for the connection and the handshake (above 0, at most 300).", valueName: "seconds"),
+        transform: { try SecondsArgument.parse($0, allowed: ProbeCommand.timeoutRange) })
     var timeout: Double = 10
+
+    /// What `--timeout` accepts, in the words of its messages.
+    static let timeoutRange = "give a number of seconds above 0 and at most 300, such as 10"
 
     @Flag(help: "Print the result as JSON.")
     var json = false
@@ -80,7 +87,7 @@ struct ProbeCommand: AsyncParsableCommand {
             problems.append(
                 FieldProblem(
                     field: "--timeout", problem: "\(timeout) seconds is out of range",
-                    fix: "Give a number of seconds above 0 and at most 300, such as 10."))
+                    fix: Self.timeoutRange.prefix(1).uppercased() + Self.timeoutRange.dropFirst() + "."))
         }
         guard problems.errors.isEmpty, let address = try? ProxyAddress(parsing: proxyAddress) else {
             return .failure(InputProblems(list: problems.errors))

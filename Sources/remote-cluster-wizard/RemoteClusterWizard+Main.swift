@@ -18,7 +18,7 @@ extension RemoteClusterWizard {
             }
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            CommandOutput().error(fullMessage(for: error))
             Foundation.exit(badInputExitStatus)
         }
     }

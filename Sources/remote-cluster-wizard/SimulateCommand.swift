@@ -10,17 +10,26 @@ struct SimulateCommand: AsyncParsableCommand {
         abstract: "Run a simulated local and remote Elasticsearch cluster on loopback ports.",
         discussion: """
             Prints one JSON line on stdout with the URLs, credentials, CA files, the remote cluster \
-            server address and server name, and the simulated Kubernetes contexts, then runs until \
-            interrupted (SIGINT or SIGTERM) and removes its temporary files. The Kubernetes \
-            contexts (sim-local, sim-remote) live inside this process only: no kubeconfig is \
-            written, so kubectl cannot reach them; the demo and the tests use them in-process.
+            server address and server name, the simulated Kubernetes contexts and the path of a \
+            kubeconfig, then runs until interrupted (SIGINT or SIGTERM) and removes its temporary \
+            files. The two contexts (sim-local, sim-remote) are served over HTTPS on loopback, so \
+            kubectl works against them: export KUBECONFIG=<the kubeconfig path>. Elasticsearch \
+            manifests are checked against the ECK CRD schema (--crd, found beside the repository \
+            as ../shared/eck-reference by default).
 
             Faults:
             \(SimulatorFault.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Faults to switch on, comma separated.", valueName: "LIST"))
+    // The list of faults is in the option's help, which is built only when `simulate` itself is
+    // parsed: the configuration above is read on every start, whatever the subcommand.
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Faults to switch on, comma separated:\n"
+                + SimulatorFault.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n"),
+            valueName: "LIST"))
     var faults: String = ""
 
     @Option(name: .long, help: ArgumentHelp("Seconds a simulated rolling restart takes.", valueName: "SECONDS"))
@@ -28,6 +37,12 @@ struct SimulateCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Seconds the slow fault delays each answer.", valueName: "SECONDS"))
     var slowSeconds: Double = 3
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The ECK Elasticsearch CRD (YAML) whose schema the simulated Kubernetes enforces.", valueName: "FILE"))
+    var crd: String?
 
     func validate() throws {
         do {
@@ -37,15 +52,26 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         guard restartSeconds >= 0 else { throw ValidationError("--restart-seconds must be 0 or more.") }
         guard slowSeconds >= 0 else { throw ValidationError("--slow-seconds must be 0 or more.") }
+        if let crd, !FileManager.default.isReadableFile(atPath: crd) {
+            throw ValidationError("--crd: cannot read \(crd). Give the path of the ECK Elasticsearch CRD YAML file.")
+        }
     }
 
     func run() async throws {
         let faultSet = try SimulatorFault.parseList(faults)
         let stop = SignalWaiter(signals: [SIGINT, SIGTERM])
+        let schema = crd.map { URL(fileURLWithPath: $0) } ?? KubernetesObjectValidation.findElasticsearchCRD()
+        if schema == nil {
+            FileHandle.standardError.write(
+                Data(
+                    "simulate: the ECK CRD was not found (../shared/eck-reference); Elasticsearch manifests are not schema-checked. Pass --crd FILE.\n"
+                        .utf8))
+        }
         let environment = try await SimulatedEnvironment.start(
             .init(
                 faults: faultSet, restartDuration: .milliseconds(Int64(restartSeconds * 1000)),
-                slowDelay: .milliseconds(Int64(slowSeconds * 1000))))
+                slowDelay: .milliseconds(Int64(slowSeconds * 1000)), servesKubernetesAPI: true,
+                elasticsearchCRD: schema))
         FileHandle.standardOutput.write(Data((environment.descriptionLine.jsonString() + "\n").utf8))
         let received = await stop.wait()
         FileHandle.standardError.write(Data("simulate: received signal \(received), stopping\n".utf8))

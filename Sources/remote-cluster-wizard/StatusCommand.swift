@@ -58,8 +58,9 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let output = CommandOutput()
+        let environment = ProcessInfo.processInfo.environment
         let endpoint: ClusterEndpoint
-        switch StatusInput(command: self, environment: ProcessInfo.processInfo.environment).endpoint() {
+        switch StatusInput(command: self, environment: environment).endpoint() {
         case .success(let valid):
             endpoint = valid.endpoint
             for warning in valid.warnings { output.error("Warning: \(warning)") }
@@ -79,7 +80,7 @@ struct StatusCommand: AsyncParsableCommand {
         let check = RemoteStatusCheck(
             client: ElasticsearchClient(transport: CurlTransport(), endpoint: timed), prober: CurlTLSProbe(),
             probeTimeout: min(10, timeout))
-        let symbols = StatusSymbols.forEnvironment(ProcessInfo.processInfo.environment)
+        let symbols = StatusSymbols.forEnvironment(environment)
         if watch {
             await StatusWatch(check: check, render: { render($0, symbols: symbols, pretty: false) }, jsonLines: json)
                 .run(output: output)

@@ -80,28 +80,15 @@ struct StatusInput {
         return keyProblems.errors.isEmpty ? .apiKey(key) : nil
     }
 
-    /// The first line of `file`, or the environment variable; nil when neither is set or the
-    /// file cannot be read (which adds a problem).
+    /// The secret in `file` (a file or a pipe), or in the environment variable; nil when
+    /// neither is set or the value cannot be used (which adds a problem).
     private func secret(file: String?, fileField: String, variable: String, problems: inout [FieldProblem]) -> Secret? {
-        if let file {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                problems.append(
-                    FieldProblem(
-                        field: fileField, problem: "\(file) cannot be read",
-                        fix: "Check the path and that the file is readable by you."))
-                return nil
-            }
-            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !value.isEmpty else {
-                problems.append(
-                    FieldProblem(
-                        field: fileField, problem: "\(file) is empty",
-                        fix: "Write the secret into the file, on one line."))
-                return nil
-            }
-            return Secret(value)
+        do {
+            if let file { return try SecretReading.file(at: file, field: fileField, what: "the secret") }
+            return try SecretReading.environment(variable, in: environment, field: variable, what: "the secret")
+        } catch {
+            problems.append(error)
+            return nil
         }
-        guard let value = environment[variable], !value.isEmpty else { return nil }
-        return Secret(value)
     }
 }

@@ -39,13 +39,14 @@ struct StatusWatch {
                 do { try await Task.sleep(for: interval) } catch { return }
                 continue
             }
-            var lines = ["\(clearScreen)Every 2 s, updated \(clock.string(from: Date())). Ctrl-C to stop."]
+            var lines = ["Every 2 s, updated \(clock.string(from: Date())). Ctrl-C to stop."]
             do {
                 lines += render(try await check.run())
             } catch {
                 if Task.isCancelled { return }
                 lines.append("Error: \(error)")
             }
+            output.control(clearScreen)
             for line in lines { output.print(line) }
             do { try await Task.sleep(for: interval) } catch { return }
         }

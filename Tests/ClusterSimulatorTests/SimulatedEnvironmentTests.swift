@@ -43,7 +43,12 @@ struct SimulatedEnvironmentTests {
         defer { if process.isRunning { process.terminate() } }
         let line = try await Self.firstLine(of: out.fileHandleForReading)
         let json = try JSONValue.parse(line)
-        #expect(json.objectValue.map { Array($0.keys) } == ["local", "remote"])
+        #expect(json.objectValue.map { Array($0.keys) } == ["local", "remote", "kubeconfig"])
+        let kubeconfig = try #require(json["kubeconfig"]?.stringValue)
+        let mode = try FileManager.default.attributesOfItem(atPath: kubeconfig)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the kubeconfig holds the API token")
+        let text = try String(contentsOfFile: kubeconfig, encoding: .utf8)
+        #expect(text.contains("- name: sim-local") && text.contains("- name: sim-remote"))
         #expect(json["local"]?.objectValue.map { Array($0.keys) } == ["url", "user", "password", "ca", "eck"])
         #expect(json["local"]?["eck"] == ["name": "local", "namespace": "default", "context": "sim-local"])
         let remote = try #require(json["remote"])

@@ -9,12 +9,13 @@ import Testing
 /// texts libcurl 7.88 / OpenSSL 3 produce.
 @Suite struct CurlFailureTests {
     static func failure(
-        _ code: CURLcode, _ message: String, scheme: String = "https", errno: Int32 = 0, response: Bool = false
+        _ code: CURLcode, _ message: String, scheme: String = "https", errno: Int32 = 0, response: Bool = false,
+        firstBytes: [UInt8] = []
     ) -> CurlFailure {
         CurlFailure(
             code: Int(code.rawValue), message: message, osErrno: errno, scheme: scheme, host: "es.example.net",
             port: 9200, receivedResponse: response,
-            timeouts: Timeouts(connect: 2, request: 5), caFile: "/tmp/ca.crt")
+            timeouts: Timeouts(connect: 2, request: 5), caFile: "/tmp/ca.crt", firstTLSBytes: firstBytes)
     }
 
     @Test func mapsEachFailureToItsCase() {
@@ -64,8 +65,17 @@ import Testing
             ),
             (
                 Self.failure(
-                    CURLE_SSL_CONNECT_ERROR, "OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number"),
+                    CURLE_SSL_CONNECT_ERROR, "OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number",
+                    firstBytes: Array("HTTP/1.1 400".utf8)),
                 .plainHTTPOnTLSPort(host: "es.example.net", port: 9200)
+            ),
+            (
+                // The same OpenSSL words for bytes that are not HTTP: not "plain HTTP".
+                Self.failure(
+                    CURLE_SSL_CONNECT_ERROR, "OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number",
+                    firstBytes: [0x5A, 0x3F, 0x00, 0x91]),
+                .unknownProtocol(
+                    host: "es.example.net", port: 9200, overTLS: false, firstBytes: #"5a 3f 00 91 ("Z?..")"#)
             ),
             (
                 Self.failure(CURLE_GOT_NOTHING, "Empty reply from server", scheme: "http"),

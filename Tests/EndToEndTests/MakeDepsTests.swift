@@ -41,12 +41,12 @@ import Testing
         }
 
         /// Runs `make deps` in the repository with these stand-ins and the given package list.
-        func makeDeps(packages: String) throws -> (status: Int32, output: String) {
+        func makeDeps(packages: String, kubectl: String = "/bin/sh") throws -> (status: Int32, output: String) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = [
                 "make", "--no-print-directory", "-C", MakeDepsTests.repositoryRoot.path, "deps",
-                "SYSTEM_DEPS=\(packages)",
+                "SYSTEM_DEPS=\(packages)", "KUBECTL=\(kubectl)",
             ]
             var environment = ProcessInfo.processInfo.environment
             environment["PATH"] = folder.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
@@ -84,8 +84,22 @@ import Testing
         let run = try system.makeDeps(packages: "present-package missing-one missing-two")
         #expect(run.status != 0)
         #expect(run.output.contains("Missing system packages: missing-one missing-two"))
-        #expect(run.output.contains("Install them with: sudo apt-get update && sudo apt-get install -y missing-one missing-two\n"))
+        #expect(
+            run.output.contains(
+                "Install them with: sudo apt-get update && sudo apt-get install -y missing-one missing-two\n"))
         #expect(system.aptCalls.isEmpty)
+    }
+
+    /// Debian's `kubernetes-client` is installed only when no kubectl is on PATH.
+    @Test func installsKubectlOnlyWhereThereIsNone() throws {
+        let system = try FakeSystem(uid: 0)
+        defer { system.remove() }
+        let present = try system.makeDeps(packages: "present-package", kubectl: "sh")
+        #expect(present.status == 0, "\(present.output)")
+        #expect(system.aptCalls.isEmpty)
+        let absent = try system.makeDeps(packages: "present-package", kubectl: "kubectl-\(UUID().uuidString)")
+        #expect(absent.status == 0, "\(absent.output)")
+        #expect(system.aptCalls == ["update -qq", "install -y -qq kubernetes-client"])
     }
 
     @Test func installsTheMissingPackagesWhenRoot() throws {

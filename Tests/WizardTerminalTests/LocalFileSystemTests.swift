@@ -73,3 +73,16 @@ struct LocalFileSystemTests {
         #expect(FileDescription.describe(Data([0xFF, 0xFE, 0x00])) == "Binary file (3 bytes), not PEM text")
     }
 }
+
+@Suite("Plain mode sanitising")
+struct PlainModeSanitisingTests {
+    /// Whatever a step shows (a server's reason, an alias from a plan) reaches the output with
+    /// its control characters written out.
+    @Test func writtenTextHasNoRawControlCharacters() {
+        var output = ""
+        let prompter = PlainIO(
+            readLine: { nil }, readSecret: { _ in nil }, write: { output += $0 }, glyphs: .ascii)
+        prompter.write("reason: \u{1B}]0;owned\u{07}\u{1B}[2J\n")
+        #expect(output == "reason: \\x1b]0;owned\\x07\\x1b[2J\n")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 import RemoteClusterKit
 
 /// One document of a simulated index: its `_id` and its `_source`.
@@ -66,49 +67,50 @@ extension IndexStore {
     static let services = ["web", "api", "checkout"]
     static let levels = ["info", "info", "warn", "error"]
 
-    static func logs(day: String, count: Int) -> SimulatedIndex {
+    /// An index `<prefix>-<day>` of `count` documents `<idPrefix>-<date>-<n>`; `source` makes the
+    /// source of document `i` (from 0) with its `@timestamp` `minutesApart * i` after midnight.
+    static func index(
+        _ prefix: String, idPrefix: String, day: String, count: Int, minutesApart: Int,
+        source: (Int) -> OrderedDictionary<String, JSONValue>
+    ) -> SimulatedIndex {
         let date = day.replacingOccurrences(of: ".", with: "-")
         let documents = (0..<count).map { i in
+            var fields: OrderedDictionary<String, JSONValue> = [
+                "@timestamp": .string(timestamp(date, minute: i * minutesApart))
+            ]
+            for (key, value) in source(i) { fields[key] = value }
+            return SimulatedDocument(id: "\(idPrefix)-\(date)-\(i + 1)", source: .object(fields))
+        }
+        return SimulatedIndex(name: "\(prefix)-\(day)", documents: documents)
+    }
+
+    static func logs(day: String, count: Int) -> SimulatedIndex {
+        index("logs", idPrefix: "log", day: day, count: count, minutesApart: 5) { i in
             let service = services[i % services.count]
             let level = levels[i % levels.count]
-            return SimulatedDocument(
-                id: "log-\(date)-\(i + 1)",
-                source: [
-                    "@timestamp": .string(timestamp(date, minute: i * 5)),
-                    "service": ["name": .string(service)],
-                    "log": ["level": .string(level)],
-                    "message": .string("\(service) request \(i + 1) finished with \(level)"),
-                ])
+            return [
+                "service": ["name": .string(service)], "log": ["level": .string(level)],
+                "message": .string("\(service) request \(i + 1) finished with \(level)"),
+            ]
         }
-        return SimulatedIndex(name: "logs-\(day)", documents: documents)
     }
 
     static func metrics(day: String, count: Int) -> SimulatedIndex {
-        let date = day.replacingOccurrences(of: ".", with: "-")
-        let documents = (0..<count).map { i in
-            SimulatedDocument(
-                id: "metric-\(date)-\(i + 1)",
-                source: [
-                    "@timestamp": .string(timestamp(date, minute: i)),
-                    "host": ["name": .string("node-\(i % 3 + 1)")],
-                    "system": ["cpu": ["pct": .number(Double((i * 7) % 100) / 100)]],
-                ])
+        index("metrics", idPrefix: "metric", day: day, count: count, minutesApart: 1) { i in
+            [
+                "host": ["name": .string("node-\(i % 3 + 1)")],
+                "system": ["cpu": ["pct": .number(Double((i * 7) % 100) / 100)]],
+            ]
         }
-        return SimulatedIndex(name: "metrics-\(day)", documents: documents)
     }
 
     static func audit(day: String, count: Int) -> SimulatedIndex {
-        let date = day.replacingOccurrences(of: ".", with: "-")
-        let documents = (0..<count).map { i in
-            SimulatedDocument(
-                id: "audit-\(date)-\(i + 1)",
-                source: [
-                    "@timestamp": .string(timestamp(date, minute: i * 15)),
-                    "user": ["name": .string(i % 2 == 0 ? "alice" : "bob")],
-                    "event": ["action": .string(i % 2 == 0 ? "login" : "logout")],
-                ])
+        index("audit", idPrefix: "audit", day: day, count: count, minutesApart: 15) { i in
+            [
+                "user": ["name": .string(i % 2 == 0 ? "alice" : "bob")],
+                "event": ["action": .string(i % 2 == 0 ? "login" : "logout")],
+            ]
         }
-        return SimulatedIndex(name: "audit-\(day)", documents: documents)
     }
 
     static func timestamp(_ date: String, minute: Int) -> String {

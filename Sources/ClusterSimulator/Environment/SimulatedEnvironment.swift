@@ -45,17 +45,25 @@ public final class SimulatedEnvironment: Sendable {
         public var slowDelay: Duration
         /// Builds the local cluster; nil runs the remote cluster alone.
         public var localClusterFactory: SimulatedLocalClusterFactory?
+        /// Whether the Kubernetes API is also served over HTTPS for kubectl (with a kubeconfig).
+        public var servesKubernetesAPI: Bool
+        /// The ECK `Elasticsearch` CRD whose schema the simulated Kubernetes enforces; nil stores
+        /// `Elasticsearch` objects unchecked.
+        public var elasticsearchCRD: URL?
 
         public init(
             faults: Set<SimulatorFault> = [], remoteClusterServerEnabled: Bool = true,
             restartDuration: Duration = .seconds(2), slowDelay: Duration = .seconds(3),
-            localClusterFactory: SimulatedLocalClusterFactory? = SimulatedEnvironment.defaultLocalClusterFactory
+            localClusterFactory: SimulatedLocalClusterFactory? = SimulatedEnvironment.defaultLocalClusterFactory,
+            servesKubernetesAPI: Bool = false, elasticsearchCRD: URL? = nil
         ) {
             self.faults = faults
             self.remoteClusterServerEnabled = remoteClusterServerEnabled
             self.restartDuration = restartDuration
             self.slowDelay = slowDelay
             self.localClusterFactory = localClusterFactory
+            self.servesKubernetesAPI = servesKubernetesAPI
+            self.elasticsearchCRD = elasticsearchCRD
         }
     }
 
@@ -70,10 +78,15 @@ public final class SimulatedEnvironment: Sendable {
     public let remote: SimulatedRemoteCluster
     public let remoteContext: RemoteKubernetesContext
     public let local: (any SimulatedLocalCluster)?
+    /// The Kubernetes API for kubectl, when the options asked for it.
+    public let kubernetesAPI: KubernetesAPIServer?
+    /// The kubeconfig for `kubernetesAPI` (contexts `sim-local` and `sim-remote`).
+    public let kubeconfig: String?
 
     private init(
         directory: String, faults: FaultSwitchboard, kubernetes: SimulatedKubernetes,
-        remote: SimulatedRemoteCluster, remoteContext: RemoteKubernetesContext, local: (any SimulatedLocalCluster)?
+        remote: SimulatedRemoteCluster, remoteContext: RemoteKubernetesContext, local: (any SimulatedLocalCluster)?,
+        kubernetesAPI: KubernetesAPIServer?, kubeconfig: String?
     ) {
         self.directory = directory
         self.faults = faults
@@ -81,7 +94,12 @@ public final class SimulatedEnvironment: Sendable {
         self.remote = remote
         self.remoteContext = remoteContext
         self.local = local
+        self.kubernetesAPI = kubernetesAPI
+        self.kubeconfig = kubeconfig
     }
+
+    /// Where the local cluster's ECK resource lives.
+    public static let localLocation = KubernetesLocation(context: "sim-local", namespace: "default")
 
     /// Creates a temporary directory, builds and starts both clusters.
     public static func start(_ options: Options = Options()) async throws -> SimulatedEnvironment {
@@ -90,7 +108,11 @@ public final class SimulatedEnvironment: Sendable {
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         do {
             let faults = FaultSwitchboard(options.faults, slowDelay: options.slowDelay)
-            let kubernetes = SimulatedKubernetes()
+            let validation =
+                try options.elasticsearchCRD.map { url throws(SchemaLoadError) in
+                    try KubernetesObjectValidation(elasticsearchCRD: url)
+                } ?? .withoutSchemas
+            let kubernetes = SimulatedKubernetes(validation: validation)
             let remote = try SimulatedRemoteCluster(
                 .init(remoteClusterServerEnabled: options.remoteClusterServerEnabled, directory: directory + "/remote"),
                 faults: faults)
@@ -101,15 +123,26 @@ public final class SimulatedEnvironment: Sendable {
             if let factory = options.localClusterFactory {
                 let parts = SimulatedEnvironmentParts(
                     directory: directory + "/local", kubernetes: kubernetes, faults: faults, remote: remote,
-                    localLocation: KubernetesLocation(context: "sim-local", namespace: "default"),
+                    localLocation: localLocation,
                     restartDuration: options.restartDuration)
                 let cluster = try await factory(parts)
                 try await cluster.start()
                 local = cluster
             }
+            var api: KubernetesAPIServer?
+            var kubeconfig: String?
+            if options.servesKubernetesAPI {
+                let server = try KubernetesAPIServer(kubernetes: kubernetes, directory: directory)
+                try await server.start()
+                var contexts = [remoteContext.location]
+                if local != nil { contexts.insert(localLocation, at: 0) }
+                kubeconfig = try Kubeconfig.write(
+                    to: directory + "/kubeconfig", server: server, contexts: contexts, current: contexts[0].context)
+                api = server
+            }
             return SimulatedEnvironment(
                 directory: directory, faults: faults, kubernetes: kubernetes, remote: remote,
-                remoteContext: remoteContext, local: local)
+                remoteContext: remoteContext, local: local, kubernetesAPI: api, kubeconfig: kubeconfig)
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
             throw error
@@ -118,6 +151,7 @@ public final class SimulatedEnvironment: Sendable {
 
     /// Stops both clusters and removes the temporary directory.
     public func shutdown() async {
+        await kubernetesAPI?.shutdown()
         remoteContext.cancelRollouts()
         await local?.shutdown()
         await remote.shutdown()
@@ -125,7 +159,7 @@ public final class SimulatedEnvironment: Sendable {
     }
 
     /// The one JSON line `simulate` prints (keys fixed; see issue 4). `local` is null when the
-    /// environment has no local cluster.
+    /// environment has no local cluster; `kubeconfig` is there when the Kubernetes API is served.
     public var descriptionLine: JSONValue {
         let localJSON: JSONValue
         if let local {
@@ -160,6 +194,8 @@ public final class SimulatedEnvironment: Sendable {
                 "context": .string(remoteContext.location.context),
             ],
         ]
-        return ["local": localJSON, "remote": remoteJSON]
+        var line: JSONValue = ["local": localJSON, "remote": remoteJSON]
+        if let kubeconfig { line["kubeconfig"] = .string(kubeconfig) }
+        return line
     }
 }

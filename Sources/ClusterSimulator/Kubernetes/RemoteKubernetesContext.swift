@@ -2,9 +2,11 @@ import Foundation
 import RemoteClusterKit
 
 /// The remote cluster's Kubernetes context (`sim-remote`): an ECK `Elasticsearch` resource and the
-/// Secrets and Services ECK creates for it. Changing `spec.remoteClusterServer.enabled` rolls the
-/// cluster (phase `ApplyingChanges` for `restartDuration`) and then starts or stops the remote cluster
-/// server, creating or deleting the `<name>-es-remote-cluster` Service, as ECK does.
+/// Secrets and Services ECK creates for it (`<name>-es-transport-certs-public` holds the CA of the
+/// remote cluster server certificate). A spec change rolls the cluster (phase `ApplyingChanges`
+/// for `restartDuration`, then `Ready` with `observedGeneration` caught up); afterwards the remote
+/// cluster server runs as `spec.remoteClusterServer.enabled` says and the `<name>-es-remote-cluster`
+/// Service exists (shaped by `spec.remoteClusterServer.service`, ECK 3.3) or is deleted, as ECK does.
 public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
     public let cluster: SimulatedRemoteCluster
     public let location: KubernetesLocation
@@ -34,18 +36,16 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
                 "apiVersion": "elasticsearch.k8s.elastic.co/v1", "kind": "Elasticsearch",
                 "metadata": ["name": .string(name), "generation": 1],
                 "spec": spec,
-                "status": Self.readyStatus(generation: 1, version: cluster.identity.version),
+                "status": ECKObjects.readyStatus(generation: 1, version: cluster.identity.version),
             ], in: location)
         let transportCA = try String(contentsOfFile: cluster.files.transportCA, encoding: .utf8)
         let httpCA = try String(contentsOfFile: cluster.files.httpCA, encoding: .utf8)
-        kubernetes.store(Self.secret("\(name)-es-transport-certs-public", ["ca.crt": transportCA]), in: location)
         kubernetes.store(
-            Self.secret("\(name)-es-http-certs-public", ["ca.crt": httpCA, "tls.crt": httpCA]), in: location)
-        kubernetes.store(
-            Self.secret("\(name)-es-elastic-user", ["elastic": cluster.elasticPassword.revealed]), in: location)
-        kubernetes.store(Self.service("\(name)-es-http", port: 9200), in: location)
-        kubernetes.store(Self.service("\(name)-es-transport", port: 9300), in: location)
-        if enabled { kubernetes.store(Self.service("\(name)-es-remote-cluster", port: 9443), in: location) }
+            ECKObjects.secret("\(name)-es-transport-certs-public", cluster: name, ["ca.crt": transportCA]), in: location
+        )
+        ECKObjects.storeClusterBasics(
+            cluster: name, httpCA: httpCA, elasticPassword: cluster.elasticPassword, into: kubernetes, at: location)
+        if enabled { kubernetes.store(ECKObjects.remoteClusterService(cluster: name, template: nil), in: location) }
     }
 
     public func objectChanged(
@@ -57,12 +57,12 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
         let observed = object[path: ["status", "observedGeneration"]]?.intValue ?? 0
         guard generation > observed else { return }
         let wanted = object[path: ["spec", "remoteClusterServer", "enabled"]]?.boolValue ?? false
+        let serviceTemplate = object[path: ["spec", "remoteClusterServer", "service"]]
         kubernetes.modify(kind: kind, name: name, in: location) { object in
             object = SimulatedKubernetes.setting(object, path: ["status", "phase"], to: "ApplyingChanges")
         }
         let cluster = self.cluster
         let restart = restartDuration
-        let serviceName = "\(name)-es-remote-cluster"
         let version = cluster.identity.version
         let task = Task {
             try? await Task.sleep(for: restart)
@@ -76,16 +76,18 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
                 }
                 return
             }
+            let service = ECKObjects.remoteClusterService(cluster: name, template: serviceTemplate)
             if wanted {
-                kubernetes.store(Self.service(serviceName, port: 9443), in: location)
+                kubernetes.store(service, in: location)
             } else {
-                kubernetes.delete(kind: "service", name: serviceName, in: location)
+                kubernetes.delete(
+                    kind: "service", name: service[path: ["metadata", "name"]]?.stringValue ?? "", in: location)
             }
             kubernetes.modify(kind: kind, name: name, in: location) { object in
                 let current = object[path: ["metadata", "generation"]]?.intValue ?? generation
                 object = SimulatedKubernetes.setting(
                     object, path: ["status"],
-                    to: Self.readyStatus(generation: min(current, generation), version: version))
+                    to: ECKObjects.readyStatus(generation: min(current, generation), version: version))
             }
         }
         rollouts.withLock { $0.append(task) }
@@ -97,30 +99,5 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
             tasks.forEach { $0.cancel() }
             tasks.removeAll()
         }
-    }
-
-    static func readyStatus(generation: Int, version: String) -> JSONValue {
-        [
-            "phase": "Ready", "health": "green", "availableNodes": 1, "version": .string(version),
-            "observedGeneration": .int(generation),
-        ]
-    }
-
-    static func secret(_ name: String, _ values: [String: String]) -> JSONValue {
-        var data: [(String, JSONValue)] = []
-        for key in values.keys.sorted() {
-            data.append((key, .string(Data(values[key, default: ""].utf8).base64EncodedString())))
-        }
-        return [
-            "apiVersion": "v1", "kind": "Secret", "type": "Opaque", "metadata": ["name": .string(name)],
-            "data": .object(.init(uniqueKeysWithValues: data)),
-        ]
-    }
-
-    static func service(_ name: String, port: Int) -> JSONValue {
-        [
-            "apiVersion": "v1", "kind": "Service", "metadata": ["name": .string(name)],
-            "spec": ["type": "ClusterIP", "ports": [["name": "https", "port": .int(port), "targetPort": .int(port)]]],
-        ]
     }
 }

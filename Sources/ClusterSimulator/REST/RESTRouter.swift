@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 import RemoteClusterKit
 
 /// One REST request after routing: the raw request plus the path parameters the pattern captured.
@@ -56,6 +57,22 @@ public struct RESTRequest: Sendable {
             throw ElasticsearchErrorResponse(
                 status: 400, type: "x_content_parse_exception", reason: "[1:\(error.offset + 1)] \(error.reason)")
         }
+    }
+
+    /// The names of a comma-separated `{name}` path parameter; nil when the path has none.
+    public var requestedNames: [String]? {
+        pathParameters["name"].map { $0.split(separator: ",").map(String.init) }
+    }
+
+    /// A `GET` of named objects (roles, users): the ones asked for that exist (every one when none
+    /// was named), 404 `{}` when names were given and none exists.
+    public func namedObjects(all names: [String], lookup: (String) -> JSONValue?) -> HTTPResponse {
+        let wanted = requestedNames
+        var body = OrderedDictionary<String, JSONValue>()
+        for name in wanted ?? names {
+            if let object = lookup(name) { body[name] = object }
+        }
+        return json(status: wanted != nil && body.isEmpty ? 404 : 200, .object(body))
     }
 
     /// A JSON response, pretty when the request asked for it, filtered by `filter_path` when given.

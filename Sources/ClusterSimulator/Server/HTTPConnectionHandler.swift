@@ -68,6 +68,32 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
                 let channel = context.channel
                 done.futureResult.whenComplete { _ in channel.close(promise: nil) }
             }
+        case .stream(let response, let chunks):
+            var headers = HTTPHeaders()
+            for header in response.headers { headers.add(name: header.name, value: header.value) }
+            headers.remove(name: "content-length")
+            let head = HTTPResponseHead(
+                version: .http1_1, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+            context.writeAndFlush(wrapOutboundOut(.head(head)), promise: nil)
+            let channel = context.channel
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            let forwarding = Task {
+                for await chunk in chunks {
+                    guard channel.isActive else { break }
+                    channel.eventLoop.execute {
+                        let (handler, context) = bound.value
+                        context.writeAndFlush(
+                            handler.wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: chunk)))), promise: nil)
+                    }
+                }
+                channel.eventLoop.execute {
+                    let (handler, context) = bound.value
+                    guard channel.isActive else { return }
+                    context.writeAndFlush(handler.wrapOutboundOut(.end(nil)), promise: nil)
+                    if !keepAlive { channel.close(promise: nil) }
+                }
+            }
+            channel.closeFuture.whenComplete { _ in forwarding.cancel() }
         case .resetMidResponse:
             var headers = HTTPHeaders()
             headers.add(name: "content-type", value: "application/json")

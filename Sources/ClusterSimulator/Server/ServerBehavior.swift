@@ -96,6 +96,10 @@ public struct IncomingHTTPRequest: Sendable {
 public enum HTTPServerReply: Sendable {
     /// A complete response.
     case respond(HTTPResponse)
+    /// The status line and headers of the response (its body is ignored), then each chunk of the
+    /// stream as it comes (chunked transfer encoding), then the end when the stream finishes; the
+    /// stream is cancelled when the client goes away.
+    case stream(HTTPResponse, AsyncStream<Data>)
     /// The status line, headers and part of the body, then the connection is reset.
     case resetMidResponse
     /// Nothing at all; the connection stays open until the client gives up.

@@ -55,13 +55,23 @@ public enum CertificateInspector {
             notValidAfter: certificate.notValidAfter,
             isCA: isCA,
             subjectAlternativeNames: names.compactMap(text(of:)),
-            sha256Fingerprint: fingerprint(der: der)
+            sha256Fingerprint: fingerprint(der: der),
+            isSelfSigned: certificate.issuer == certificate.subject
+                && certificate.publicKey.isValidSignature(certificate.signature, for: certificate)
         )
     }
 
     /// SHA-256 of `der` as colon-separated upper-case hex, like `openssl x509 -fingerprint -sha256`.
     public static func fingerprint(der: [UInt8]) -> String {
-        SHA256.hash(data: der).map { String(format: "%02X", $0) }.joined(separator: ":")
+        // Formatted by hand: String(format:) per byte costs more than the hash itself.
+        let digits = Array("0123456789ABCDEF".utf8)
+        var text: [UInt8] = []
+        for (index, byte) in SHA256.hash(data: der).enumerated() {
+            if index > 0 { text.append(UInt8(ascii: ":")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// A subject alternative name as text; DNS names and IP addresses only.

@@ -14,11 +14,15 @@ public struct CertificateSummary: Sendable, Hashable {
     public var subjectAlternativeNames: [String]
     /// SHA-256 of the DER encoding, as colon-separated upper-case hex.
     public var sha256Fingerprint: String
+    /// Whether the certificate is issued by itself (issuer is the subject and its own key
+    /// verifies its signature). A self-signed server certificate is its own trust anchor.
+    public var isSelfSigned: Bool
 
     public init(
         subject: String, issuer: String, notValidBefore: Date, notValidAfter: Date, isCA: Bool,
-        subjectAlternativeNames: [String], sha256Fingerprint: String
+        subjectAlternativeNames: [String], sha256Fingerprint: String, isSelfSigned: Bool = false
     ) {
+        self.isSelfSigned = isSelfSigned
         self.subject = subject
         self.issuer = issuer
         self.notValidBefore = notValidBefore

@@ -37,7 +37,8 @@ public struct ElasticsearchError: Error, Sendable, Hashable, CustomStringConvert
     public init(operation: String, response: HTTPResponse, secrets: [Secret] = []) {
         let text = response.text.redacting(secrets)
         self.init(operation: operation, status: response.status, type: nil, reason: nil)
-        guard let json = try? JSONValue.parse(text), let error = json["error"] else {
+        // Redacted again once decoded: JSON may write a secret with escapes (`\/`, `\u0041`).
+        guard let json = (try? JSONValue.parse(text))?.redacting(secrets), let error = json["error"] else {
             bodyExcerpt = Self.excerpt(of: text)
             return
         }

@@ -9,12 +9,31 @@ public enum ClusterAuth: Sendable, Hashable, CustomStringConvertible {
     /// An encoded API key, sent as `Authorization: ApiKey <encoded>`.
     case apiKey(Secret)
 
-    /// The secrets this authentication carries, for redaction.
+    /// The `Authorization` header value, or nil without credentials. Read it only to send it.
+    public var authorizationHeader: Secret? {
+        switch self {
+        case .none: return nil
+        case .basic(let user, let password):
+            return Secret("Basic " + Data("\(user):\(password.revealed)".utf8).base64EncodedString())
+        case .apiKey(let key):
+            return Secret("ApiKey \(key.revealed)")
+        }
+    }
+
+    /// The secrets this authentication carries, for redaction: the password or key and every
+    /// form a server may echo back (the base64 `user:password` token of the Basic header, the
+    /// decoded `id:api_key` of an encoded key and its `api_key` part).
     public var secrets: [Secret] {
         switch self {
         case .none: return []
-        case .basic(_, let password): return [password]
-        case .apiKey(let key): return [key]
+        case .basic(_, let password):
+            let token = authorizationHeader.map { String($0.revealed.dropFirst("Basic ".count)) } ?? ""
+            return [password, Secret(token)]
+        case .apiKey(let key):
+            guard let decoded = Validators.decodeBase64(key.revealed), let colon = decoded.firstIndex(of: ":") else {
+                return [key]
+            }
+            return [key, Secret(decoded), Secret(String(decoded[decoded.index(after: colon)...]))]
         }
     }
 

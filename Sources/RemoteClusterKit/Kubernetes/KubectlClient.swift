@@ -14,6 +14,8 @@ public struct KubectlClient: KubernetesClient {
     public var timeoutSeconds: Double
     /// How often `waitForElasticsearchReady` looks at the resource.
     public var pollIntervalSeconds: Double
+    /// The kubeconfig file kubectl reads (as `KUBECONFIG`); nil: kubectl's own default.
+    public var kubeconfig: String?
 
     public init(
         executable: String = "kubectl", searchPath: String? = ProcessInfo.processInfo.environment["PATH"],
@@ -138,7 +140,8 @@ public struct KubectlClient: KubernetesClient {
         let result: ProcessResult
         do {
             result = try await ProcessRunner.run(
-                path, arguments: arguments, stdin: stdin, timeoutSeconds: timeoutSeconds)
+                path, arguments: arguments, stdin: stdin, timeoutSeconds: timeoutSeconds,
+                environment: kubeconfig.map { ProcessInfo.processInfo.environment.merging(["KUBECONFIG": $0]) { $1 } })
         } catch {
             throw .commandFailed(command: command, message: error.description)
         }

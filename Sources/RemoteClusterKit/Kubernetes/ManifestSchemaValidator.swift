@@ -2,16 +2,45 @@ import Foundation
 
 /// One place where a manifest does not match its schema.
 public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
+    /// What kind of mismatch it is, for callers that word it their own way (the simulated API server).
+    public enum Kind: Sendable, Hashable {
+        case required
+        /// The value has another JSON type than the schema's `type` (or `integer-or-string`).
+        case wrongType(expected: String)
+        /// The value is not one of the schema's `enum` values.
+        case notInEnum(allowed: [JSONValue])
+        /// The field is not declared in the schema.
+        case unknownField
+        case null
+        /// Anything else (formats, shapes of core objects).
+        case other
+    }
+
     /// The path in the manifest, e.g. `spec.nodeSets[0].count`.
     public var path: String
     public var problem: String
+    public var kind: Kind
+    /// The offending value, when there is one.
+    public var value: JSONValue?
 
-    public init(path: String, problem: String) {
+    public init(path: String, problem: String, kind: Kind = .other, value: JSONValue? = nil) {
         self.path = path
         self.problem = problem
+        self.kind = kind
+        self.value = value
     }
 
     public var description: String { "\(path.isEmpty ? "(document)" : path): \(problem)" }
+
+    /// Two violations are the same when they name the same path and problem.
+    public static func == (a: SchemaViolation, b: SchemaViolation) -> Bool {
+        a.path == b.path && a.problem == b.problem
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(problem)
+    }
 }
 
 /// Validates manifests against an OpenAPI v3 schema (the subset Kubernetes structural schemas
@@ -82,29 +111,38 @@ public struct ManifestSchemaValidator: Sendable {
     ) {
         if value.isNull {
             if schema["nullable"]?.boolValue != true {
-                violations.append(SchemaViolation(path: path, problem: "must not be null"))
+                violations.append(SchemaViolation(path: path, problem: "must not be null", kind: .null, value: value))
             }
             return
         }
         if schema["x-kubernetes-int-or-string"]?.boolValue == true {
             if value.intValue == nil && value.stringValue == nil {
-                violations.append(SchemaViolation(path: path, problem: "must be an integer or a string"))
+                violations.append(
+                    SchemaViolation(
+                        path: path, problem: "must be an integer or a string",
+                        kind: .wrongType(expected: "integer-or-string"),
+                        value: value))
             }
             return
         }
         if let allowed = schema["enum"]?.arrayValue, !allowed.contains(value) {
             let list = allowed.map { $0.jsonString() }.joined(separator: ", ")
-            violations.append(SchemaViolation(path: path, problem: "must be one of \(list), not \(value.jsonString())"))
+            violations.append(
+                SchemaViolation(
+                    path: path, problem: "must be one of \(list), not \(value.jsonString())",
+                    kind: .notInEnum(allowed: allowed),
+                    value: value))
         }
         let preserveUnknown = schema["x-kubernetes-preserve-unknown-fields"]?.boolValue == true
         switch schema["type"]?.stringValue {
         case "object"?:
             guard let members = value.objectValue else {
-                violations.append(SchemaViolation(path: path, problem: "must be an object, not \(kindName(value))"))
+                violations.append(
+                    wrongType(value, "object", path: path, problem: "must be an object, not \(kindName(value))"))
                 return
             }
             for name in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where members[name] == nil {
-                violations.append(SchemaViolation(path: join(path, name), problem: "is required"))
+                violations.append(SchemaViolation(path: join(path, name), problem: "is required", kind: .required))
             }
             let properties = schema["properties"]?.objectValue
             for (key, child) in members {
@@ -112,17 +150,23 @@ public struct ManifestSchemaValidator: Sendable {
                     check(child, against: propertySchema, path: join(path, key), into: &violations)
                 } else if let additional = schema["additionalProperties"] {
                     if additional.boolValue == false {
-                        violations.append(SchemaViolation(path: join(path, key), problem: "is not a known field"))
+                        violations.append(
+                            SchemaViolation(
+                                path: join(path, key), problem: "is not a known field", kind: .unknownField,
+                                value: child))
                     } else if additional.objectValue != nil {
                         check(child, against: additional, path: join(path, key), into: &violations)
                     }
                 } else if properties != nil && !preserveUnknown {
-                    violations.append(SchemaViolation(path: join(path, key), problem: "is not a known field"))
+                    violations.append(
+                        SchemaViolation(
+                            path: join(path, key), problem: "is not a known field", kind: .unknownField, value: child))
                 }
             }
         case "array"?:
             guard let items = value.arrayValue else {
-                violations.append(SchemaViolation(path: path, problem: "must be a list, not \(kindName(value))"))
+                violations.append(
+                    wrongType(value, "array", path: path, problem: "must be a list, not \(kindName(value))"))
                 return
             }
             if let itemSchema = schema["items"] {
@@ -132,11 +176,13 @@ public struct ManifestSchemaValidator: Sendable {
             }
         case "string"?:
             if value.stringValue == nil {
-                violations.append(SchemaViolation(path: path, problem: "must be a string, not \(kindName(value))"))
+                violations.append(
+                    wrongType(value, "string", path: path, problem: "must be a string, not \(kindName(value))"))
             }
         case "integer"?:
             guard let number = value.intValue else {
-                violations.append(SchemaViolation(path: path, problem: "must be an integer, not \(kindName(value))"))
+                violations.append(
+                    wrongType(value, "integer", path: path, problem: "must be an integer, not \(kindName(value))"))
                 return
             }
             if schema["format"]?.stringValue == "int32", !(Int(Int32.min)...Int(Int32.max)).contains(number) {
@@ -144,15 +190,21 @@ public struct ManifestSchemaValidator: Sendable {
             }
         case "number"?:
             if value.doubleValue == nil {
-                violations.append(SchemaViolation(path: path, problem: "must be a number, not \(kindName(value))"))
+                violations.append(
+                    wrongType(value, "number", path: path, problem: "must be a number, not \(kindName(value))"))
             }
         case "boolean"?:
             if value.boolValue == nil {
-                violations.append(SchemaViolation(path: path, problem: "must be true or false, not \(kindName(value))"))
+                violations.append(
+                    wrongType(value, "boolean", path: path, problem: "must be true or false, not \(kindName(value))"))
             }
         default:
             break
         }
+    }
+
+    static func wrongType(_ value: JSONValue, _ expected: String, path: String, problem: String) -> SchemaViolation {
+        SchemaViolation(path: path, problem: problem, kind: .wrongType(expected: expected), value: value)
     }
 
     static func kindName(_ value: JSONValue) -> String {

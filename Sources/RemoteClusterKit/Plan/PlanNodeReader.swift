@@ -39,7 +39,7 @@ struct PlanNodeReader {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
-        case .scalar(let scalar): return "\"\(scalar.string)\""
+        case .scalar(let scalar): return "\(TextExcerpt.quoted(scalar.string))"
         }
     }
 
@@ -153,24 +153,18 @@ struct PlanNodeReader {
         let allowed = T.allCases.map(\.rawValue)
         let hint = Self.suggestion(for: text, among: allowed).map { "Did you mean `\($0)`? " } ?? ""
         fail(
-            path, "\"\(text)\" is not one of \(allowed.joined(separator: ", "))",
+            path, "\(TextExcerpt.quoted(text)) is not one of \(allowed.joined(separator: ", "))",
             "\(hint)Use one of: \(allowed.joined(separator: ", ")).", at: node)
         return nil
     }
 
-    /// An environment variable name (`[A-Za-z_][A-Za-z0-9_]*`).
+    /// The name of an environment variable that holds a secret; a value that is not one, or
+    /// looks like the secret itself, is refused without being repeated.
     mutating func environmentName(_ node: Node?, path: String) -> String? {
         guard let name = string(node, path: path) else { return nil }
-        let valid =
-            name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
-            && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        if !valid {
-            fail(
-                path, "\"\(name)\" is not an environment variable name",
-                "Name the variable that holds the value, e.g. REMOTE_PASSWORD (letters, digits and _).", at: node)
-            return nil
-        }
-        return name
+        let found = Validators.environmentVariableName(name, field: path)
+        for problem in found { fail(path, problem.problem, problem.fix, at: node) }
+        return found.isEmpty ? name : nil
     }
 
     /// A path, resolved against `folder` when relative (`~` is expanded).

@@ -4,27 +4,19 @@ import Yams
 extension Plan {
     /// Reads and validates a plan file. Relative paths are resolved against the file's folder.
     public static func load(from file: URL, now: Date = Date()) throws(PlanError) -> ParsedPlan {
-        let text: String
-        do { text = try String(contentsOf: file, encoding: .utf8) } catch {
-            throw PlanError(problems: [
-                FieldProblem(
-                    field: file.path, problem: "cannot be read (\(error.localizedDescription))",
-                    fix: "Check the path and the file's permissions.")
-            ])
-        }
-        return try parse(yaml: text, folder: file.deletingLastPathComponent(), now: now)
+        let text = try PlanDocumentProblems.text(of: file)
+        return try parse(yaml: text, folder: file.deletingLastPathComponent(), now: now, source: file.path)
     }
 
     /// Parses and validates plan text; every problem names its YAML path. Throws all problems
     /// at once; warnings come back with the plan.
-    public static func parse(yaml text: String, folder: URL, now: Date = Date()) throws(PlanError) -> ParsedPlan {
+    /// `source` names the text in problems about the document as a whole (the file's path).
+    public static func parse(
+        yaml text: String, folder: URL, now: Date = Date(), source: String = "(plan)", limits: PlanLimits = .standard
+    ) throws(PlanError) -> ParsedPlan {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw PlanError(problems: [
-                FieldProblem(
-                    field: "(plan)", problem: "is not valid YAML: \(YAMLErrorText.describe(error))",
-                    fix: "Fix the YAML at the line shown; every key may appear once per mapping.")
-            ])
+        do { root = try YAMLText.compose(text) } catch {
+            throw PlanError(problems: [PlanDocumentProblems.unreadable(error, source: source)])
         }
         guard let root else {
             throw PlanError(problems: [
@@ -32,7 +24,7 @@ extension Plan {
                     field: "(plan)", problem: "is empty", fix: "Describe `remotes` and `local`, as in PLAN.md.")
             ])
         }
-        var parser = PlanParser(folder: folder.standardizedFileURL, now: now)
+        var parser = PlanParser(folder: folder.standardizedFileURL, now: now, limits: limits)
         let plan = parser.plan(root)
         guard let plan, parser.reader.problems.isEmpty else { throw PlanError(problems: parser.reader.problems) }
         return ParsedPlan(plan: plan, warnings: parser.reader.warnings)
@@ -44,10 +36,12 @@ struct PlanParser {
     var reader = PlanNodeReader()
     let folder: URL
     let now: Date
+    var limits = PlanLimits.standard
 
-    init(folder: URL, now: Date) {
+    init(folder: URL, now: Date, limits: PlanLimits = .standard) {
         self.folder = folder
         self.now = now
+        self.limits = limits
     }
 
     mutating func plan(_ root: Node) -> Plan? {
@@ -62,6 +56,13 @@ struct PlanParser {
             if case .sequence(let sequence) = list {
                 if sequence.count == 0 {
                     reader.fail("remotes", "is empty", "Describe at least one remote cluster.", at: list)
+                }
+                if sequence.count > limits.maximumRemotes {
+                    reader.fail(
+                        "remotes", PlanDocumentProblems.tooManyRemotes(sequence.count, limits: limits),
+                        "Split the remotes over several plans, or remove entries that are repeated by mistake.",
+                        at: list)
+                    return nil
                 }
                 for (index, item) in sequence.enumerated() {
                     if let remote = remote(item, path: "remotes[\(index)]") { remotes.append(remote) }
@@ -86,7 +87,7 @@ struct PlanParser {
         for remote in remotes {
             if let first = seen[remote.alias] {
                 reader.fail(
-                    "\(remote.yamlPath).alias", "\"\(remote.alias)\" is already the alias of \(first)",
+                    "\(remote.yamlPath).alias", "\(TextExcerpt.quoted(remote.alias)) is already the alias of \(first)",
                     "Give every remote its own alias.")
             } else {
                 seen[remote.alias] = remote.yamlPath
@@ -231,7 +232,8 @@ struct PlanParser {
             let hint =
                 PlanNodeReader.suggestion(for: text, among: ["proxy", "sniff"]).map { "Did you mean `\($0)`? " } ?? ""
             reader.fail(
-                path, "\"\(text)\" is not one of proxy, sniff", "\(hint)Use proxy (the default) or sniff.", at: node)
+                path, "\(TextExcerpt.quoted(text)) is not one of proxy, sniff",
+                "\(hint)Use proxy (the default) or sniff.", at: node)
             return .proxy
         }
     }
@@ -273,14 +275,14 @@ struct PlanParser {
         let name = reader.string(m["name"], path: "\(path).name")
         if let name, !CoreObjectShapes.isDNSSubdomain(name) {
             reader.fail(
-                "\(path).name", "\"\(name)\" is not a valid Kubernetes object name",
+                "\(path).name", "\(TextExcerpt.quoted(name)) is not a valid Kubernetes object name",
                 "Use the resource's name as `kubectl get elasticsearch` lists it (lowercase letters, digits, '-').",
                 at: m["name"])
         }
         let namespace = reader.string(m["namespace"], path: "\(path).namespace")
         if let namespace, !CoreObjectShapes.isDNSLabel(namespace) {
             reader.fail(
-                "\(path).namespace", "\"\(namespace)\" is not a valid namespace name",
+                "\(path).namespace", "\(TextExcerpt.quoted(namespace)) is not a valid namespace name",
                 "Use the namespace as `kubectl get namespaces` lists it.", at: m["namespace"])
         }
         let context = reader.string(m["context"], path: "\(path).context")
@@ -289,7 +291,7 @@ struct PlanParser {
             version = ECKVersion(text)
             if version == nil {
                 reader.fail(
-                    "\(path).version", "\"\(text)\" is not a version",
+                    "\(path).version", "\(TextExcerpt.quoted(text)) is not a version",
                     "Write the ECK operator version in quotes, e.g. \"3.3.0\".", at: m["version"])
             }
         }
@@ -301,6 +303,10 @@ struct PlanParser {
 
     mutating func apiKey(_ node: Node, path: String, alias: String) -> PlanAPIKey? {
         let choices = ["create", "encodedEnv", "encodedFile"]
+        if case .scalar = node {
+            reader.fail(path, PlanSecretRules.secretInPlan, PlanSecretRules.keySourceFix, at: node)
+            return nil
+        }
         guard let m = reader.members(node, path: path, allowed: choices) else { return nil }
         let given = choices.filter { m[$0] != nil }
         guard given.count == 1, let choice = given.first, let value = m[choice] else {
@@ -314,7 +320,12 @@ struct PlanParser {
             return reader.environmentName(value, path: "\(path).encodedEnv").map(PlanAPIKey.encodedEnv)
         case "encodedFile":
             guard let url = reader.path(value, path: "\(path).encodedFile", folder: folder) else { return nil }
-            if !FileManager.default.isReadableFile(atPath: url.path) {
+            if !FileManager.default.isReadableFile(atPath: url.path), let text = value.scalar?.string,
+                PlanSecretRules.isEncodedKey(text)
+            {
+                reader.fail(
+                    "\(path).encodedFile", PlanSecretRules.keyAsPath, PlanSecretRules.keySourceFix, at: value)
+            } else if !FileManager.default.isReadableFile(atPath: url.path) {
                 reader.fail(
                     "\(path).encodedFile", "there is no readable file at \(url.path)",
                     "Save the encoded key (the `encoded` value of the create response) in that file, or fix the path.",

@@ -9,28 +9,21 @@ public struct PlanSecretResolver: Sendable {
         self.environment = environment
     }
 
-    /// The value of an environment variable; `field` is the YAML path that names it.
+    /// The value of an environment variable without trailing line breaks; `field` is the YAML
+    /// path that names it.
     public func environmentValue(_ name: String, field: String) throws(FieldProblem) -> Secret {
-        guard let value = environment[name], !value.isEmpty else {
+        guard let value = try SecretReading.environment(name, in: environment, field: field, what: "the secret")
+        else {
             throw FieldProblem(
                 field: field, problem: "the environment variable \(name) is not set",
                 fix: "Set it before running, e.g. read -rs \(name); export \(name).")
         }
-        return Secret(value)
+        return value
     }
 
-    /// The contents of a file without surrounding whitespace.
+    /// The contents of a file (or pipe) without trailing line breaks.
     public func fileContents(_ url: URL, field: String) throws(FieldProblem) -> Secret {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
-        else {
-            throw FieldProblem(
-                field: field, problem: "\(url.path) cannot be read", fix: "Check the path and the file's permissions.")
-        }
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !value.isEmpty else {
-            throw FieldProblem(field: field, problem: "\(url.path) is empty", fix: "Save the encoded API key in it.")
-        }
-        return Secret(value)
+        try SecretReading.file(at: url.path, field: field, what: "the encoded API key")
     }
 
     /// The encoded cross-cluster API key of a remote, or nil when the key is still to be created.

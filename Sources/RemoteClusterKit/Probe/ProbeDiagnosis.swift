@@ -13,6 +13,8 @@ public struct ProbeDiagnosis: Sendable, Hashable {
         case connectionFailed
         /// The port answers plain text (HTTP): a REST port without TLS or another service.
         case plainHTTPPort
+        /// The port answers with something that is neither TLS nor HTTP (another protocol).
+        case otherProtocol
         case handshakeFailed
         case caFileUnusable
         case expiredCertificate
@@ -118,6 +120,13 @@ private struct DiagnosisRules {
                 : "This is a REST (HTTP) port or another service, not the remote cluster server."
             return ProbeDiagnosis(
                 cause: .plainHTTPPort, summary: "\(address) answers in plain HTTP instead of a TLS handshake. \(what)",
+                fix: useRemoteClusterPort)
+        case .notTLS(let firstBytes):
+            return ProbeDiagnosis(
+                cause: .otherProtocol,
+                summary:
+                    "\(address) answers with bytes that are neither TLS nor HTTP, so it is not the remote cluster server.",
+                seen: "The server's first bytes: \(firstBytes).",
                 fix: useRemoteClusterPort)
         case .timedOut(let seconds):
             return ProbeDiagnosis(

@@ -47,6 +47,8 @@ public enum TLSProbeReport {
         case .none: add(symbols.skipped, "TLS", "not tried")
         case .completed(let version): add(symbols.ok, "TLS", "handshake done\(version.map { ", \($0)" } ?? "")")
         case .plainText: add(symbols.failure, "TLS", "the server answered in plain HTTP, not TLS")
+        case .notTLS(let firstBytes):
+            add(symbols.failure, "TLS", "the server answered with bytes that are neither TLS nor HTTP: \(firstBytes)")
         case .timedOut(let seconds): add(symbols.failure, "TLS", "no handshake within \(seconds) s")
         case .failed(let detail): add(symbols.failure, "TLS", "handshake failed: \(detail)")
         }

@@ -18,6 +18,9 @@ public struct TLSProbeResult: Sendable, Hashable {
         case completed(tlsVersion: String?)
         /// The server answered in plain text (HTTP) instead of a TLS handshake.
         case plainText
+        /// The server answered with bytes that are neither TLS nor HTTP; the first few of them,
+        /// as ``ProtocolBytes/describe(_:)`` shows them.
+        case notTLS(firstBytes: String)
         case timedOut(seconds: Double)
         case failed(detail: String)
     }

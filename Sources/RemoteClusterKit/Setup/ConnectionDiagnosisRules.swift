@@ -142,7 +142,7 @@ struct ConnectionDiagnosisRules {
                 cause = .untrustedCertificate
             case .wrongServerName: cause = .serverNameMismatch
             case .expiredCertificate: cause = .certificateExpired
-            case .handshakeFailed: cause = .unknown
+            case .handshakeFailed, .otherProtocol: cause = .unknown
             }
             let from = observation.preflightUsedClusterTrust ? "" : " (checked from this machine)"
             return Diagnosis(
@@ -198,6 +198,7 @@ struct ConnectionDiagnosisRules {
         var summary: @Sendable (String) -> String
         var fix: @Sendable (String) -> String
 
+        /// Matches a text that contains any of `needles`.
         init(
             _ needles: [String], _ cause: Diagnosis.Cause, summary: @escaping @Sendable (String) -> String,
             fix: @escaping @Sendable (String) -> String
@@ -208,14 +209,13 @@ struct ConnectionDiagnosisRules {
             self.fix = fix
         }
 
+        /// Matches a text that contains every one of `needles`.
         init(
             all needles: [String], _ cause: Diagnosis.Cause, summary: @escaping @Sendable (String) -> String,
             fix: @escaping @Sendable (String) -> String
         ) {
+            self.init(needles, cause, summary: summary, fix: fix)
             self.matches = { text in needles.allSatisfy { text.contains($0) } }
-            self.cause = cause
-            self.summary = summary
-            self.fix = fix
         }
     }
 

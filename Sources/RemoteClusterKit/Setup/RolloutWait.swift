@@ -9,20 +9,18 @@ enum RolloutWait {
         name: String, in location: KubernetesLocation, mustLeaveReady: Bool, services: SetupServices,
         execution: StepExecution
     ) async throws {
-        let kubernetes = services.kubernetes
         let lastPhase = PhaseReporter(execution: execution, name: name)
+        let look = { () async throws -> Bool in
+            let resource = try await read(name, in: location, kubernetes: services.kubernetes)
+            lastPhase.report(resource)
+            return KubectlClient.isReady(resource)
+        }
         if mustLeaveReady {
-            _ = try await Polling.until(services, deadline: services.poll.rolloutStartGrace) { () -> Bool? in
-                let resource = try await kubernetes.get(kind: "elasticsearch", name: name, in: location)
-                lastPhase.report(resource)
-                return KubectlClient.isReady(resource) ? nil : true
+            _ = try await Polling.until(services, deadline: services.poll.rolloutStartGrace) {
+                try await look() ? nil : true
             }
         }
-        let ready = try await Polling.until(services) { () -> Bool? in
-            let resource = try await kubernetes.get(kind: "elasticsearch", name: name, in: location)
-            lastPhase.report(resource)
-            return KubectlClient.isReady(resource) ? true : nil
-        }
+        let ready = try await Polling.until(services) { try await look() ? true : nil }
         guard ready != nil else {
             throw StepStop.failed(
                 Diagnosis(
@@ -32,6 +30,21 @@ enum RolloutWait {
                     fix:
                         "Check the pods with kubectl --context \(location.context) --namespace \(location.namespace) get pods, and the resource's events; then run again."
                 ))
+        }
+    }
+
+    /// The resource; a failure that waiting cannot cure (no such context, object or kubectl) stops
+    /// the step at once, others (a timeout, a refused command) are retried by the poll.
+    static func read(_ name: String, in location: KubernetesLocation, kubernetes: any KubernetesClient) async throws
+        -> JSONValue
+    {
+        do { return try await kubernetes.get(kind: "elasticsearch", name: name, in: location) } catch {
+            switch error {
+            case .kubectlNotFound, .unknownContext, .notFound:
+                throw StepStop.failed(StepFailures.diagnosis(for: error, doing: "Reading Elasticsearch \(name)"))
+            default:
+                throw error
+            }
         }
     }
 

@@ -9,6 +9,16 @@ public struct RemoteRunSummary: Sendable, Hashable {
     public var diagnosis: Diagnosis?
     /// What the stopping step asked to confirm, when it did.
     public var confirmation: String?
+
+    public init(
+        alias: String, connected: Bool, stoppedAt: SetupStepID?, diagnosis: Diagnosis?, confirmation: String?
+    ) {
+        self.alias = alias
+        self.connected = connected
+        self.stoppedAt = stoppedAt
+        self.diagnosis = diagnosis
+        self.confirmation = confirmation
+    }
 }
 
 /// The result of applying (or undoing) a whole setup.
@@ -21,6 +31,13 @@ public struct SetupReport: Sendable {
     public var remotes: [RemoteRunSummary]
     /// What undo left in place, one line each.
     public var leftBehind: [String]
+
+    public init(context: SetupContext, results: [StepResult], remotes: [RemoteRunSummary], leftBehind: [String]) {
+        self.context = context
+        self.results = results
+        self.remotes = remotes
+        self.leftBehind = leftBehind
+    }
 
     /// Whether every remote is connected (the `apply` exit status 0).
     public var allConnected: Bool { remotes.allSatisfy(\.connected) }

@@ -7,13 +7,18 @@ public struct YAMLConversionError: Error, Sendable, Hashable, CustomStringConver
     /// Where the problem is (`line:column`), when known.
     public var location: String?
     public var reason: String
+    /// Whether the text is well-formed but over ``YAMLLimits`` (too deep, or aliases that
+    /// expand too far), rather than invalid.
+    public var exceedsLimits: Bool
 
-    public init(location: String?, reason: String) {
+    public init(location: String?, reason: String, exceedsLimits: Bool = false) {
         self.location = location
         self.reason = reason
+        self.exceedsLimits = exceedsLimits
     }
 
     public var description: String {
+        if exceedsLimits { return "too large to read at \(location ?? "the start"): \(reason)" }
         if let location { return "invalid YAML at \(location): \(reason)" }
         return "invalid YAML: \(reason)"
     }
@@ -22,15 +27,10 @@ public struct YAMLConversionError: Error, Sendable, Hashable, CustomStringConver
 extension JSONValue {
     /// Parses one YAML document (or JSON, which is YAML), keeping the key order of mappings.
     ///
-    /// An empty document is `null`. Anchors and aliases are resolved by Yams.
+    /// An empty document is `null`. Anchors and aliases are resolved by Yams, within
+    /// ``YAMLLimits/standard``.
     public static func parseYAML(_ text: String) throws(YAMLConversionError) -> JSONValue {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch {
-            throw YAMLConversionError(location: nil, reason: YAMLErrorText.describe(error))
-        }
-        guard let node else { return .null }
+        guard let node = try YAMLText.compose(text) else { return .null }
         return try JSONValue(yamlNode: node)
     }
 

@@ -109,6 +109,8 @@ extension JSONValue {
     }
 
     static func format(number: Double) -> String {
+        // JSON has no infinity or NaN; JavaScript's JSON.stringify writes null for them too.
+        guard number.isFinite else { return "null" }
         if number.rounded() == number, abs(number) < 9.0e15 { return String(Int64(number)) }
         return "\(number)"
     }
@@ -122,7 +124,8 @@ extension JSONValue {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || TerminalText.needsEscape(scalar):
+                // Also DEL, C1 and bidirectional controls, so JSON output is safe on a terminal.
                 out += String(format: "\\u%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
@@ -156,7 +159,15 @@ extension JSONValue {
 }
 
 /// A small recursive-descent JSON parser that preserves object key order.
+///
+/// It works on the bytes and makes each string in one step from its UTF-8 (strings without
+/// escapes, nearly all of them, straight from the input): a `_remote/info` body of 1,000 aliases
+/// is parsed on every refresh of the live screen.
 private struct JSONTextParser {
+    /// The deepest nesting read. Real answers nest a dozen levels; the limit keeps the
+    /// recursion far inside the stack of any thread, a task's included.
+    static let maximumDepth = 128
+
     let bytes: [UInt8]
     var index = 0
     var depth = 0
@@ -174,7 +185,12 @@ private struct JSONTextParser {
     func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: index, reason: reason) }
 
     mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
     }
 
     mutating func parseValue() throws(JSONParseError) -> JSONValue {
@@ -190,18 +206,20 @@ private struct JSONTextParser {
         }
     }
 
-    mutating func expectWord(_ word: String) throws(JSONParseError) {
-        let utf8 = Array(word.utf8)
-        guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
-            throw fail("expected \(word)")
+    mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw fail("expected \(word)") }
+        let matches = word.withUTF8Buffer { expected in
+            (0..<count).allSatisfy { bytes[index + $0] == expected[$0] }
         }
-        index += utf8.count
+        guard matches else { throw fail("expected \(word)") }
+        index += count
     }
 
     mutating func parseObject() throws(JSONParseError) -> JSONValue {
         depth += 1
         defer { depth -= 1 }
-        if depth > 512 { throw fail("nesting too deep") }
+        if depth > Self.maximumDepth { throw fail("nesting too deep") }
         index += 1
         var members = OrderedDictionary<String, JSONValue>()
         skipWhitespace()
@@ -226,7 +244,7 @@ private struct JSONTextParser {
     mutating func parseArray() throws(JSONParseError) -> JSONValue {
         depth += 1
         defer { depth -= 1 }
-        if depth > 512 { throw fail("nesting too deep") }
+        if depth > Self.maximumDepth { throw fail("nesting too deep") }
         index += 1
         var items: [JSONValue] = []
         skipWhitespace()
@@ -242,70 +260,102 @@ private struct JSONTextParser {
         }
     }
 
+    /// A string from its opening quote: the bytes up to the closing quote when there is no
+    /// escape, else those bytes with each escape replaced by the UTF-8 of what it stands for.
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var run: [UInt8] = []
-        func flush(_ run: inout [UInt8], into scalars: inout String.UnicodeScalarView) {
-            if !run.isEmpty { scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run = [] }
-        }
+        let start = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                flush(&run, into: &scalars)
-                return String(scalars)
+                return String(decoding: bytes[start..<index - 1], as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw fail("control character in string") }
+            index += 1
+        }
+        var decoded = Array(bytes[start..<index])
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: decoded, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {
-                flush(&run, into: &scalars)
                 index += 1
                 guard index < bytes.count else { break }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
+                case UInt8(ascii: "b"): decoded.append(0x08)
+                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
                 case UInt8(ascii: "u"):
-                    var code = try parseHex4()
+                    let code = try parseHex4()
+                    var scalar = Unicode.Scalar(code)
                     if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count,
                         bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                     {
+                        let second = index
                         index += 2
                         let low = try parseHex4()
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        if (0xDC00...0xDFFF).contains(low) {
+                            scalar = Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+                        } else {
+                            index = second  // not a pair: the second escape stands on its own
+                        }
                     }
-                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-                default: throw fail("invalid escape")
+                    // A lone surrogate becomes the replacement character.
+                    decoded.append(contentsOf: String(scalar ?? "\u{FFFD}").utf8)
+                default:
+                    index -= 1
+                    throw fail("invalid escape")
                 }
                 continue
             }
             if byte < 0x20 { throw fail("control character in string") }
-            run.append(byte)
+            decoded.append(byte)
             index += 1
         }
         throw fail("unterminated string")
     }
 
     mutating func parseHex4() throws(JSONParseError) -> UInt32 {
-        guard index + 4 <= bytes.count,
-            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-        else { throw fail("invalid \\u escape") }
+        guard index + 4 <= bytes.count else { throw fail("invalid \\u escape") }
+        var code: UInt32 = 0
+        for byte in bytes[index..<index + 4] {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw fail("invalid \\u escape")
+            }
+            code = code << 4 | UInt32(digit)
+        }
         index += 4
         return code
     }
 
     mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
-        while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
+        scan: while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "e"), UInt8(ascii: "E"):
+                index += 1
+            default: break scan
+            }
+        }
         guard index > start, let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+            index = start
             throw fail("unexpected character")
         }
+        guard number.isFinite else { throw JSONParseError(offset: start, reason: "the number is too large") }
         return .number(number)
     }
 }
@@ -324,10 +374,15 @@ extension JSONValue: Codable {
             self = .array(items)
         } else {
             let single = try decoder.singleValueContainer()
-            if single.decodeNil() { self = .null }
-            else if let b = try? single.decode(Bool.self) { self = .bool(b) }
-            else if let n = try? single.decode(Double.self) { self = .number(n) }
-            else { self = .string(try single.decode(String.self)) }
+            if single.decodeNil() {
+                self = .null
+            } else if let b = try? single.decode(Bool.self) {
+                self = .bool(b)
+            } else if let n = try? single.decode(Double.self) {
+                self = .number(n)
+            } else {
+                self = .string(try single.decode(String.self))
+            }
         }
     }
 

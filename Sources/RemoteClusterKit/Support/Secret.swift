@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// A secret value (password, API key, encoded cross-cluster key) that never prints itself.
 ///
 /// `description`, `debugDescription`, string interpolation and `dump` all show `::redacted::`.
@@ -34,10 +36,30 @@ extension String {
     /// Use on anything that may echo a secret back (error bodies, command output) before it is
     /// shown or logged.
     public func redacting(_ secrets: [Secret]) -> String {
-        var text = self
+        // Compared scalar by scalar, not character by character: a combining mark the server
+        // puts after a secret would merge with its last character and hide it from a search
+        // by characters, while every byte of the secret stayed on screen.
+        var scalars = unicodeScalars
+        let replacement = Secret.redactedText.unicodeScalars
         for secret in secrets where secret.revealed.count >= 4 {
-            text = text.replacingOccurrences(of: secret.revealed, with: Secret.redactedText)
+            scalars = scalars.replacing(secret.revealed.unicodeScalars, with: replacement)
         }
-        return text
+        return String(scalars)
+    }
+}
+
+extension JSONValue {
+    /// This value with every string (and object key) redacted of the secrets' values.
+    public func redacting(_ secrets: [Secret]) -> JSONValue {
+        guard !secrets.isEmpty else { return self }
+        switch self {
+        case .null, .bool, .number: return self
+        case .string(let text): return .string(text.redacting(secrets))
+        case .array(let items): return .array(items.map { $0.redacting(secrets) })
+        case .object(let members):
+            var redacted = OrderedDictionary<String, JSONValue>()
+            for (key, value) in members { redacted[key.redacting(secrets)] = value.redacting(secrets) }
+            return .object(redacted)
+        }
     }
 }

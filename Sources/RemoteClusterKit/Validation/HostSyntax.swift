@@ -56,23 +56,30 @@ public enum HostSyntax {
     /// end with a dash; at most 253 characters in all. All-numeric dotted names must be IPv4.
     static func hostNameProblem(_ host: String) -> String? {
         if host.isEmpty { return "has no host name" }
+        if host.utf8.count > 253 {
+            return
+                "the host name is \(host.utf8.count) characters long (it starts \(TextExcerpt.quoted(host, limit: 20))); the limit is 253"
+        }
         if looksNumericDotted(host) {
-            return isIPv4(host) ? nil : "\"\(host)\" is not a valid IPv4 address (it needs four numbers from 0 to 255)"
+            return isIPv4(host)
+                ? nil : "\(TextExcerpt.quoted(host)) is not a valid IPv4 address (it needs four numbers from 0 to 255)"
         }
         if host.contains("_") {
-            return "\"\(host)\" contains an underscore, which host names cannot contain"
+            return "\(TextExcerpt.quoted(host)) contains an underscore, which host names cannot contain"
         }
         let invalid = Set(host.filter { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".")) })
         if !invalid.isEmpty {
             let list = invalid.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return "\"\(host)\" contains \(list); host names may only contain letters, digits, dashes and dots"
+            return
+                "\(TextExcerpt.quoted(host)) contains \(list); host names may only contain letters, digits, dashes and dots"
         }
-        if host.utf8.count > 253 { return "the host name is \(host.utf8.count) characters long; the limit is 253" }
         for label in host.split(separator: ".", omittingEmptySubsequences: false) {
-            if label.isEmpty { return "\"\(host)\" has an empty part between dots" }
-            if label.count > 63 { return "the part \"\(label)\" of the host name is longer than 63 characters" }
+            if label.isEmpty { return "\(TextExcerpt.quoted(host)) has an empty part between dots" }
+            if label.count > 63 {
+                return "the part \(TextExcerpt.quoted(label)) of the host name is longer than 63 characters"
+            }
             if label.hasPrefix("-") || label.hasSuffix("-") {
-                return "the part \"\(label)\" of the host name starts or ends with a dash"
+                return "the part \(TextExcerpt.quoted(label)) of the host name starts or ends with a dash"
             }
         }
         return nil

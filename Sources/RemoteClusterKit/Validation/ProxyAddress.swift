@@ -31,26 +31,38 @@ public struct ProxyAddress: Sendable, Hashable, CustomStringConvertible {
                 field: field, problem: "is empty",
                 fix: "Enter the remote cluster server address as host:port, e.g. \(example).")
         }
+        if URLUserinfo.present(in: trimmed) {
+            throw FieldProblem(
+                field: field,
+                problem: "holds credentials before '@' (not repeated here); a transport address takes none",
+                fix:
+                    "Remove everything up to and including the '@', e.g. \(TextExcerpt.shown(URLUserinfo.removed(from: trimmed))); the cross-cluster API key authenticates the connection."
+            )
+        }
         if let schemeEnd = trimmed.range(of: "://") {
             let scheme = trimmed[..<schemeEnd.upperBound]
             var rest = String(trimmed[schemeEnd.upperBound...])
             if rest.hasSuffix("/") { rest.removeLast() }
             throw FieldProblem(
                 field: field,
-                problem: "\"\(trimmed)\" starts with \"\(scheme)\", but this is a transport address, not a URL",
-                fix: "Remove \"\(scheme)\" and enter only host:port, e.g. \(rest.isEmpty ? example : rest).")
+                problem:
+                    "\(TextExcerpt.quoted(trimmed)) starts with \(TextExcerpt.quoted(scheme)), but this is a transport address, not a URL",
+                fix:
+                    "Remove \(TextExcerpt.quoted(scheme)) and enter only host:port, e.g. \(rest.isEmpty ? example : TextExcerpt.shown(rest))."
+            )
         }
         if trimmed.contains(where: \.isWhitespace) {
             throw FieldProblem(
-                field: field, problem: "\"\(trimmed)\" contains white space",
+                field: field, problem: "\(TextExcerpt.quoted(trimmed)) contains white space",
                 fix: "Enter one address without spaces, e.g. \(example).")
         }
         if let slash = trimmed.firstIndex(of: "/") {
             throw FieldProblem(
-                field: field, problem: "\"\(trimmed)\" contains a path (\"\(trimmed[slash...])\")",
-                fix: "Enter only host:port, e.g. \(trimmed[..<slash]).")
+                field: field,
+                problem: "\(TextExcerpt.quoted(trimmed)) contains a path (\(TextExcerpt.quoted(trimmed[slash...])))",
+                fix: "Enter only host:port, e.g. \(TextExcerpt.shown(trimmed[..<slash])).")
         }
-        let parsed = try HostPort.parse(trimmed, field: field, requirePort: true, example: example)
+        let parsed = try HostPort.parse(trimmed, field: field, requirePort: true, context: .transportAddress)
         self.host = parsed.host
         self.port = parsed.port ?? 0
         self.isIPv6 = parsed.isIPv6

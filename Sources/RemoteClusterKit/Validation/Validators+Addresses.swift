@@ -33,7 +33,7 @@ extension Validators {
                 if !seen.insert(key).inserted {
                     problems.append(
                         FieldProblem(
-                            field: field, problem: "\"\(entry)\" is listed more than once",
+                            field: field, problem: "\(TextExcerpt.quoted(entry)) is listed more than once",
                             fix: "Remove the duplicate seed."))
                 }
             } catch {
@@ -50,39 +50,45 @@ extension Validators {
         if name.isEmpty { return [] }
         let problem = FieldProblemMaker(field: field)
 
+        if URLUserinfo.present(in: name) {
+            return problem(
+                "holds credentials before '@' (not repeated here); the server name is only a host name",
+                "Enter just the host name the remote certificate is issued for, e.g. my-cluster-es-remote-cluster.my-namespace.svc."
+            )
+        }
         if let schemeEnd = name.range(of: "://") {
             let rest = name[schemeEnd.upperBound...].split(separator: "/").first.map(String.init) ?? ""
             return problem(
-                "\"\(name)\" is a URL; the server name is only a host name",
-                "Remove \"\(name[..<schemeEnd.upperBound])\" and anything after the host, e.g. \(rest.split(separator: ":").first ?? "")."
+                "\(TextExcerpt.quoted(name)) is a URL; the server name is only a host name",
+                "Remove \(TextExcerpt.quoted(name[..<schemeEnd.upperBound])) and anything after the host, e.g. \(TextExcerpt.shown(rest.split(separator: ":").first ?? ""))."
             )
         }
         if name.hasPrefix("[") || HostSyntax.isIPv6(name) || HostSyntax.isIPv4(name) {
             return problem(
-                "\"\(name)\" is an IP address, but TLS SNI only carries host names",
+                "\(TextExcerpt.quoted(name)) is an IP address, but TLS SNI only carries host names",
                 "Enter the DNS name the remote certificate is issued for, or leave the field empty.")
         }
         if let colon = name.firstIndex(of: ":") {
             let host = name[..<colon]
             if HostSyntax.isIPv4(String(host)) {
                 return problem(
-                    "\"\(name)\" is an IP address with a port; the server name is a host name only",
+                    "\(TextExcerpt.quoted(name)) is an IP address with a port; the server name is a host name only",
                     "Enter the DNS name the remote certificate is issued for, or leave the field empty.")
             }
             return problem(
-                "\"\(name)\" includes a port (\"\(name[colon...])\")",
-                "Remove the port: enter just \(host); the port belongs in the proxy address.")
+                "\(TextExcerpt.quoted(name)) includes a port (\(TextExcerpt.quoted(name[colon...])))",
+                "Remove the port: enter just \(TextExcerpt.shown(host)); the port belongs in the proxy address.")
         }
         if name.contains("*") {
             return problem(
-                "\"\(name)\" contains a wildcard '*'; SNI sends one concrete name",
-                "Replace '*' with a real name that the wildcard certificate covers, e.g. \(name.replacingOccurrences(of: "*", with: "node-1"))."
+                "\(TextExcerpt.quoted(name)) contains a wildcard '*'; SNI sends one concrete name",
+                "Replace '*' with a real name that the wildcard certificate covers, e.g. \(TextExcerpt.shown(name.replacingOccurrences(of: "*", with: "node-1")))."
             )
         }
         if name.hasSuffix(".") {
             return problem(
-                "\"\(name)\" ends with a dot; SNI names are sent without the final dot",
-                "Remove the final dot: \(name.dropLast()).")
+                "\(TextExcerpt.quoted(name)) ends with a dot; SNI names are sent without the final dot",
+                "Remove the final dot: \(TextExcerpt.shown(name.dropLast())).")
         }
         if let issue = HostSyntax.hostNameProblem(name) {
             return problem(issue, "Enter a DNS name such as my-cluster-es-remote-cluster.my-namespace.svc.")

@@ -42,6 +42,12 @@ extension Validators {
         else {
             return problem("\(trimmed) cannot be read", "Check the file's permissions (e.g. chmod 644 \(trimmed)).")
         }
+        if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            return problem(
+                "\(TextExcerpt.quoted(trimmed)) is empty",
+                "Save the CA certificate in it (the text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----), or give the file that holds it."
+            )
+        }
         let summaries: [CertificateSummary]
         do {
             summaries = try CertificateInspector.inspect(pemData: data)
@@ -73,9 +79,13 @@ extension Validators {
     private static func certificateProblems(_ summary: CertificateSummary, label: String, field: String, now: Date)
         -> [FieldProblem]
     {
-        let date = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day()
+        // Made only when a date is shown: building the style sets up a calendar.
+        func day(_ date: Date) -> String {
+            date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
+        }
         var problems: [FieldProblem] = []
-        if !summary.isCA {
+        // A self-signed server certificate is trusted as it is, as curl and Elasticsearch do.
+        if !summary.isCA && !summary.isSelfSigned {
             problems.append(
                 FieldProblem(
                     field: field, problem: "\(label) (\(summary.subject)) is not a CA certificate",
@@ -86,21 +96,21 @@ extension Validators {
             problems.append(
                 FieldProblem(
                     field: field,
-                    problem: "\(label) (\(summary.subject)) expired on \(summary.notValidAfter.formatted(date))",
+                    problem: "\(label) (\(summary.subject)) expired on \(day(summary.notValidAfter))",
                     fix: "Get the current CA from the remote cluster; ECK replaces its CAs after a year by default."))
         } else if now < summary.notValidBefore {
             problems.append(
                 FieldProblem(
                     field: field,
                     problem:
-                        "\(label) (\(summary.subject)) is not valid before \(summary.notValidBefore.formatted(date))",
+                        "\(label) (\(summary.subject)) is not valid before \(day(summary.notValidBefore))",
                     fix: "Check this machine's clock, or wait until the certificate becomes valid."))
         } else if summary.notValidAfter.timeIntervalSince(now) < caExpiryWarningWindow {
             problems.append(
                 FieldProblem(
                     field: field,
                     problem:
-                        "\(label) (\(summary.subject)) expires on \(summary.notValidAfter.formatted(date)), in less than 30 days",
+                        "\(label) (\(summary.subject)) expires on \(day(summary.notValidAfter)), in less than 30 days",
                     fix:
                         "Plan to replace it everywhere it is trusted; ECK rotates its CAs yearly and the connection fails once the old CA expires.",
                     severity: .warning))

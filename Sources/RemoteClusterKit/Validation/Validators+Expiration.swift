@@ -19,42 +19,46 @@ extension Validators {
         let unitPart = text.dropFirst(digits.count)
         if text.hasPrefix("-") {
             return problem(
-                "\"\(text)\" is negative",
+                "\(TextExcerpt.quoted(text)) is negative",
                 "Give a positive duration such as 90d, or leave it empty so the key never expires.")
         }
         if digits.isEmpty {
             return problem(
-                "\"\(text)\" does not start with a number",
+                "\(TextExcerpt.quoted(text)) does not start with a number",
                 "Write a number followed by a unit, e.g. 90d; units: \(unitList).")
         }
         if unitPart.hasPrefix(".") || unitPart.hasPrefix(",") {
             return problem(
-                "\"\(text)\" is not a whole number",
+                "\(TextExcerpt.quoted(text)) is not a whole number",
                 "Use a smaller unit instead of a fraction, e.g. 36h instead of 1.5d.")
         }
         if unitPart.first?.isWhitespace == true {
             return problem(
-                "\"\(text)\" has a space between number and unit",
-                "Write it without the space, e.g. \(digits)\(unitPart.trimmingCharacters(in: .whitespaces)).")
+                "\(TextExcerpt.quoted(text)) has a space between number and unit",
+                "Write it without the space, e.g. \(TextExcerpt.shown(digits + unitPart.trimmingCharacters(in: .whitespaces), limit: 20))."
+            )
         }
         if unitPart.isEmpty {
-            return problem("\"\(text)\" has no time unit", "Add a unit, e.g. \(digits)d for days; units: \(unitList).")
+            return problem(
+                "\(TextExcerpt.quoted(text)) has no time unit",
+                "Add a unit, e.g. \(TextExcerpt.shown(digits, limit: 20))d for days; units: \(unitList).")
         }
         guard let unit = timeUnits.first(where: { $0.unit == unitPart }) else {
             return problem(
-                "\"\(unitPart)\" is not an Elasticsearch time unit",
+                "\(TextExcerpt.quoted(unitPart)) is not an Elasticsearch time unit",
                 unitFix(number: digits, unit: String(unitPart), unitList: unitList))
         }
         guard let number = Double(digits), number > 0 else {
             return problem(
-                "\"\(text)\" is zero",
+                "\(TextExcerpt.quoted(text)) is zero",
                 "Give a positive duration such as 90d, or leave it empty so the key never expires.")
         }
         if number * unit.nanoseconds < 86_400e9 {
             return [
                 FieldProblem(
                     field: field,
-                    problem: "\"\(text)\" expires the key in less than a day, and the connection stops working then",
+                    problem:
+                        "\(TextExcerpt.quoted(text)) expires the key in less than a day, and the connection stops working then",
                     fix: "Use a longer duration such as 90d unless this is a short test.", severity: .warning)
             ]
         }
@@ -69,12 +73,17 @@ extension Validators {
             case "mo", "month", "months": 30
             default: nil
             }
-        if unit == "M" { return "Months are not supported; write days, e.g. \((Int(number) ?? 1) * 30)d." }
+        // The suggestion in days; a number too large to multiply falls back to an example.
+        func inDays(_ factor: Int) -> String {
+            let (product, overflow) = (Int(number) ?? 1).multipliedReportingOverflow(by: factor)
+            return overflow ? "90" : String(product)
+        }
+        if unit == "M" { return "Months are not supported; write days, e.g. \(inDays(30))d." }
         if let days {
-            return "Weeks, months and years are not supported; write days, e.g. \((Int(number) ?? 1) * days)d."
+            return "Weeks, months and years are not supported; write days, e.g. \(inDays(days))d."
         }
         if timeUnits.contains(where: { $0.unit == unit.lowercased() }) {
-            return "Write the unit in lower case: \(number)\(unit.lowercased())."
+            return "Write the unit in lower case: \(TextExcerpt.shown(number, limit: 20))\(unit.lowercased())."
         }
         return "Use one of \(unitList), e.g. 90d."
     }

@@ -24,7 +24,8 @@ extension Validators {
             } else if !seen.insert(pattern).inserted {
                 problems.append(
                     FieldProblem(
-                        field: field, problem: "\"\(pattern)\" is listed twice", fix: "Remove the duplicate.",
+                        field: field, problem: "\(TextExcerpt.quoted(pattern)) is listed twice",
+                        fix: "Remove the duplicate.",
                         severity: .warning))
             } else if pattern == "*" {
                 problems.append(
@@ -40,21 +41,27 @@ extension Validators {
     static func indexPatternProblem(_ pattern: String, field: String) -> FieldProblem? {
         let problem = FieldProblemMaker(field: field)
 
+        if pattern.utf8.count > 255 {
+            return problem(
+                "\(TextExcerpt.quoted(pattern, limit: 20)) is longer than 255 bytes",
+                "Shorten it or use a wildcard, e.g. \(TextExcerpt.shown(pattern.prefix(20), limit: 20))*.")
+        }
         if pattern.contains(",") {
             let parts = pattern.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
                 !$0.isEmpty
             }
             return problem(
-                "\"\(pattern)\" holds several patterns separated by commas",
-                "Enter each pattern as its own entry: \(parts.joined(separator: " | ")).")
+                "\(TextExcerpt.quoted(pattern)) holds several patterns separated by commas",
+                "Enter each pattern as its own entry: \(TextExcerpt.shown(parts.joined(separator: " | "))).")
         }
         if pattern.contains(where: \.isWhitespace) {
             return problem(
-                "\"\(pattern)\" contains a space", "Index names cannot contain spaces; use '-' or '_' instead.")
+                "\(TextExcerpt.quoted(pattern)) contains a space",
+                "Index names cannot contain spaces; use '-' or '_' instead.")
         }
         if pattern.contains(":") {
             return problem(
-                "\"\(pattern)\" contains ':'",
+                "\(TextExcerpt.quoted(pattern)) contains ':'",
                 "Leave out the cluster prefix: the remote cluster is chosen by its alias, and index names cannot contain ':'."
             )
         }
@@ -62,27 +69,25 @@ extension Validators {
         if !forbidden.isEmpty {
             let list = forbidden.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return problem(
-                "\"\(pattern)\" contains \(list), which index names cannot contain",
+                "\(TextExcerpt.quoted(pattern)) contains \(list), which index names cannot contain",
                 "Remove \(forbidden.count == 1 ? "it" : "them"); index names cannot contain \\ / ? \" < > | , # : or spaces."
             )
         }
         if pattern.contains(where: { $0.isUppercase }) {
             return problem(
-                "\"\(pattern)\" contains upper-case letters", "Index names are lower case: use \(pattern.lowercased())."
+                "\(TextExcerpt.quoted(pattern)) contains upper-case letters",
+                "Index names are lower case: use \(pattern.lowercased())."
             )
         }
         if let first = pattern.first, "-_+".contains(first) {
             return problem(
-                "\"\(pattern)\" starts with '\(first)', which index names cannot start with",
+                "\(TextExcerpt.quoted(pattern)) starts with '\(first)', which index names cannot start with",
                 "Remove the leading '\(first)'\(first == "-" ? "; exclusions are not supported here" : "").")
         }
         if pattern == "." || pattern == ".." {
-            return problem("\"\(pattern)\" is not an index name", "Enter an index name or a pattern such as logs-*.")
-        }
-        if pattern.utf8.count > 255 {
             return problem(
-                "\"\(pattern.prefix(20))…\" is longer than 255 bytes",
-                "Shorten it or use a wildcard, e.g. \(pattern.prefix(20))*.")
+                "\(TextExcerpt.quoted(pattern)) is not an index name",
+                "Enter an index name or a pattern such as logs-*.")
         }
         return nil
     }

@@ -19,18 +19,30 @@ public enum Validators {
                     fix: "Enter a short name such as \"central-logs\"; \(credentialsHint).")
             ]
         }
+        if value.count > maximumAliasLength {
+            return [
+                FieldProblem(
+                    field: field,
+                    problem:
+                        "is \(value.count) characters long (it starts \(TextExcerpt.quoted(value, limit: 20))); the limit is \(maximumAliasLength)",
+                    fix:
+                        "Use a short name such as \"central-logs\"; \(credentialsHint), whose name Kubernetes limits to 253 characters."
+                )
+            ]
+        }
         var problems: [FieldProblem] = []
         if value.contains(where: \.isWhitespace) {
             problems.append(
                 FieldProblem(
-                    field: field, problem: "\"\(value)\" contains spaces",
-                    fix: "Join the words with '-' or '_', e.g. \"\(suggestedAlias(from: value))\"."))
+                    field: field, problem: "\(TextExcerpt.quoted(value)) contains spaces",
+                    fix: "Join the words with '-' or '_', e.g. \(TextExcerpt.quoted(suggestedAlias(from: value)))."))
         }
         if value.contains(where: { $0.isASCII && $0.isUppercase }) {
             problems.append(
                 FieldProblem(
-                    field: field, problem: "\"\(value)\" contains upper-case letters",
-                    fix: "Use \"\(suggestedAlias(from: value))\": Elastic's docs and the keystore setting "
+                    field: field, problem: "\(TextExcerpt.quoted(value)) contains upper-case letters",
+                    fix:
+                        "Use \(TextExcerpt.quoted(suggestedAlias(from: value))): Elastic's docs and the keystore setting "
                         + "cluster.remote.<alias>.credentials require a lower-case alias, and the alias must match that setting exactly."
                 ))
         }
@@ -38,7 +50,7 @@ public enum Validators {
         if others.contains(".") {
             problems.append(
                 FieldProblem(
-                    field: field, problem: "\"\(value)\" contains a dot",
+                    field: field, problem: "\(TextExcerpt.quoted(value)) contains a dot",
                     fix:
                         "Use '-' instead: a dot would split the setting name cluster.remote.<alias>.mode, so Elasticsearch would not recognise it."
                 ))
@@ -48,11 +60,15 @@ public enum Validators {
             let list = rest.sorted().map { "'\($0)'" }.joined(separator: ", ")
             problems.append(
                 FieldProblem(
-                    field: field, problem: "\"\(value)\" contains \(list)",
+                    field: field, problem: "\(TextExcerpt.quoted(value)) contains \(list)",
                     fix: "Use only lower-case letters, digits, '-' and '_'; \(credentialsHint)."))
         }
         return problems
     }
+
+    /// The longest alias whose keystore setting `cluster.remote.<alias>.credentials` still fits
+    /// a Kubernetes Secret key (253 characters).
+    public static let maximumAliasLength = 253 - "cluster.remote.".count - ".credentials".count
 
     static func isAliasCharacter(_ character: Character) -> Bool {
         character.isASCII && (character.isLowercase || character.isNumber || character == "-" || character == "_")

@@ -1,3 +1,5 @@
+import RemoteClusterKit
+
 /// One screen cell: a grapheme and its style. A wide grapheme occupies its cell and the next one,
 /// which is marked as a continuation.
 public struct Cell: Sendable, Hashable {
@@ -37,12 +39,16 @@ public struct ScreenBuffer: Sendable, Hashable {
 
     /// Writes `text` from `x`,`y`, clipped to `clip` (the whole buffer by default). Wide graphemes
     /// that would straddle the clip edge are replaced by a space. Returns the columns written.
+    ///
+    /// Control and escape characters are written out visibly (`\x1b`), as
+    /// `TerminalText.visible` shows them, so text from a server, a file or a plan can never
+    /// reach the terminal as a control sequence, on any screen. Writing stops at a line feed.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .normal, clip: Rect? = nil) -> Int {
         let area = clip.map { intersect($0, bounds) } ?? bounds
         guard y >= area.y, y < area.maxY else { return 0 }
         var column = x
-        for character in text {
+        for character in TerminalText.visible(text) {
             if character == "\n" || character == "\r" { break }
             let shown: Character = character == "\t" ? " " : character
             let width = DisplayWidth.of(shown)
@@ -68,7 +74,7 @@ public struct ScreenBuffer: Sendable, Hashable {
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, width: Int, style: Style = .normal) -> Int {
         write(
-            TextLayout.truncate(text, width: width), x: x, y: y, style: style,
+            TextLayout.truncate(TerminalText.visible(text), width: width), x: x, y: y, style: style,
             clip: Rect(x: x, y: y, width: width, height: 1))
     }
 

@@ -8,7 +8,8 @@ public struct PlainIO {
     public var readLine: () -> String?
     /// Reads a secret without echo; nil at end of input.
     public var readSecret: (String) -> String?
-    /// Writes text as is (prompts have no newline).
+    /// Writes text (prompts have no newline), with control characters made visible
+    /// (`TerminalText.visible`): prompts show text from servers and files.
     public var write: (String) -> Void
     public var glyphs: Glyphs
 
@@ -18,7 +19,7 @@ public struct PlainIO {
     ) {
         self.readLine = readLine
         self.readSecret = readSecret
-        self.write = write
+        self.write = { write(TerminalText.visible($0)) }
         self.glyphs = glyphs
     }
 

@@ -246,10 +246,7 @@ import Testing
     @Test func skipUnavailableDecidesBetweenASkippedClusterAndAnError() async throws {
         let pair = try await LocalRemotePair.start()
         TestCleanup.add { await pair.shutdown() }
-        let closed = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
-        let port = try await closed.start(port: 0)
-        await closed.shutdown(keepingPort: true)
-        TestCleanup.add { await closed.shutdown() }
+        let port = try await reservedClosedPort()
         try await pair.configureProxy(address: "127.0.0.1:\(port)")
         let skipped = try await Self.search(pair, "/a:logs-*/_search")
         #expect(skipped.status == 200)

@@ -15,7 +15,7 @@ struct SetupFixture {
     /// Starts the environment; it is stopped when the test ends (`.stopsResources`).
     /// `deadline` bounds each wait (rollout, connection); failure cases use a short one.
     static func start(
-        remoteClusterServerEnabled: Bool = true, faults: Set<SimulatorFault> = [], deadline: Duration = .seconds(20)
+        remoteClusterServerEnabled: Bool = true, faults: Set<SimulatorFault> = [], deadline: Duration = .seconds(45)
     ) async throws -> SetupFixture {
         let environment = try await SimulatedEnvironment.start(
             .init(

@@ -130,5 +130,22 @@ extension SetupSimulatorSuite {
                 .filter { $0.isActive() }
             #expect(named.map(\.id) == [newID], "never two active keys for one plan")
         }
+
+        @Test("ECK remote already enabled, change not to be applied: the CA is read and the step is already done")
+        func fetchTheCAWithoutApplying() async throws {
+            let fixture = try await SetupFixture.start()
+            var remote = fixture.eckRemote("eu", decisions: RemoteDecisions(applyRemoteChange: false))
+            remote.setup.certificateAuthority = RemoteCertificateAuthority(path: "", pem: nil)
+            let context = fixture.context([remote])
+            let result = await RemotePreparationStep(alias: "eu").run(
+                in: context, services: fixture.services, events: .ignore)
+            guard case .alreadyDone = result.outcome else {
+                Issue.record("\(result.outcome)")
+                return
+            }
+            let transportCA = try String(contentsOfFile: fixture.remote.files.transportCA, encoding: .utf8)
+            #expect(result.context.outputs(for: "eu").certificateAuthorityPEM == transportCA)
+            #expect(fixture.log.changing.isEmpty)
+        }
     }
 }

@@ -86,3 +86,21 @@ final class TemporaryFolder {
         return file.path
     }
 }
+
+extension TestPKI {
+    /// A self-signed server (non-CA) certificate, the kind a test cluster often has.
+    static func selfSignedLeaf(_ name: String, dnsNames: [String]) throws -> Issued {
+        let key = P256.Signing.PrivateKey()
+        let subject = try DistinguishedName { CommonName(name) }
+        let certificate = try Certificate(
+            version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: .init(key.publicKey),
+            notValidBefore: Date(timeIntervalSinceNow: -day), notValidAfter: Date(timeIntervalSinceNow: 90 * day),
+            issuer: subject, subject: subject, signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(BasicConstraints.notCertificateAuthority)
+                SubjectAlternativeNames(dnsNames.map { GeneralName.dnsName($0) })
+            },
+            issuerPrivateKey: .init(key))
+        return Issued(key: key, certificate: certificate)
+    }
+}

@@ -49,7 +49,10 @@ import Testing
                 try folder.write(Data(count: 2 << 20), to: "big.crt"),
                 BadInput("big", problem: "too large for a CA file", fix: "only the CA certificate")
             ),
-            (try folder.write("", to: "empty.crt"), BadInput("empty file", problem: "not a PEM file", fix: "openssl")),
+            (
+                try folder.write("", to: "empty.crt"),
+                BadInput("empty file", problem: "is empty", fix: "-----BEGIN CERTIFICATE-----")
+            ),
             (
                 try folder.write(Data(ca.der), to: "ca.der"),
                 BadInput("DER", problem: "not a PEM file", fix: "openssl x509 -inform der")

@@ -27,7 +27,9 @@ import Testing
             "https://central.example.net:9200/app/kibana", problem: "has a path",
             fix: "https://central.example.net:9200."),
         BadInput("https://central.example.net?pretty", problem: "path or query", fix: "https://central.example.net."),
-        BadInput("https://elastic:changeme@central.example.net", problem: "credentials", fix: "separate options"),
+        BadInput(
+            "https://elastic:changeme@central.example.net", problem: "user name or password",
+            fix: "https://central.example.net,"),
         BadInput("https://central.example.net:99999", problem: "outside the range", fix: "between 1 and 65535"),
         BadInput("https://central.example.net:port", problem: "not a number", fix: "digits"),
         BadInput("https://", problem: "has no host name", fix: "host name"),

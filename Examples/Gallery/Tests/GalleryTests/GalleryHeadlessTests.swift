@@ -76,11 +76,11 @@ struct HeadlessScenarioTests {
         s.press(.enter, .enter, .enter, .enter, .enter)
         #expect(s.program.wizard.currentStep.focusedField?.id == "caFile")
         s.type("certs/l")
-        s.press(.tab)
+        s.press(PathField.completionKey)
         #expect(s.text.contains("CA file              certs/logs-"))
         #expect(s.text.contains("logs-ca.crt  logs-key.pem"))
         s.type("c")
-        s.press(.tab)
+        s.press(PathField.completionKey)
         #expect(s.text.contains("CA file              certs/logs-ca.crt"))
         #expect(s.text.contains("CN=Wizard Test CA · CA · expires 2126-11-05 (in "))
     }

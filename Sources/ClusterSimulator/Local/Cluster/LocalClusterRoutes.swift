@@ -88,12 +88,7 @@ enum LocalClusterRoutes {
                 action: "cluster:admin/xpack/security/role/get",
                 privileges: ["read_security", "manage_security", "all"])
             let roles = cluster.roles.roles
-            let wanted = request.pathParameters["name"].map { $0.split(separator: ",").map(String.init) }
-            var body = OrderedDictionary<String, JSONValue>()
-            for name in (wanted ?? roles.keys.sorted()) {
-                if let role = roles[name] { body[name] = role }
-            }
-            return request.json(status: wanted != nil && body.isEmpty ? 404 : 200, .object(body))
+            return request.namedObjects(all: roles.keys.sorted()) { roles[$0] }
         }
         router.add("DELETE", "/_security/role/{name}") { request throws(ElasticsearchErrorResponse) in
             try request.principal?.require(

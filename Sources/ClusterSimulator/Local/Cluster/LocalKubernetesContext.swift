@@ -15,7 +15,9 @@ public final class LocalKubernetesContext: SimulatedKubernetesContextBehavior {
     public let restartDuration: Duration
     private let rollout = LockedState<Task<Void, Never>?>(nil)
 
-    public init(cluster: LocalElasticsearchCluster, location: KubernetesLocation, restartDuration: Duration = .seconds(2)) {
+    public init(
+        cluster: LocalElasticsearchCluster, location: KubernetesLocation, restartDuration: Duration = .seconds(2)
+    ) {
         self.cluster = cluster
         self.location = location
         self.restartDuration = restartDuration
@@ -31,24 +33,28 @@ public final class LocalKubernetesContext: SimulatedKubernetesContextBehavior {
         for key in cluster.settings.nodeSettings.keys.sorted() {
             config.append((key, cluster.settings.nodeSettings[key]!.json))
         }
-        kubernetes.store([
-            "apiVersion": "elasticsearch.k8s.elastic.co/v1", "kind": "Elasticsearch",
-            "metadata": ["name": .string(resourceName), "generation": 1],
-            "spec": [
-                "version": .string(version),
-                "nodeSets": [["name": "default", "count": 1, "config": .object(.init(uniqueKeysWithValues: config))]],
-            ],
-            "status": Self.status(phase: "Ready", health: "green", generation: 1, version: version),
-        ], in: location)
+        kubernetes.store(
+            [
+                "apiVersion": "elasticsearch.k8s.elastic.co/v1", "kind": "Elasticsearch",
+                "metadata": ["name": .string(resourceName), "generation": 1],
+                "spec": [
+                    "version": .string(version),
+                    "nodeSets": [
+                        ["name": "default", "count": 1, "config": .object(.init(uniqueKeysWithValues: config))]
+                    ],
+                ],
+                "status": ECKObjects.status(phase: "Ready", health: "green", generation: 1, version: version),
+            ], in: location)
         let httpCA = try String(contentsOfFile: cluster.httpCAFile, encoding: .utf8)
-        kubernetes.store(RemoteKubernetesContext.secret("\(resourceName)-es-http-certs-public", ["ca.crt": httpCA, "tls.crt": httpCA]), in: location)
-        kubernetes.store(RemoteKubernetesContext.secret("\(resourceName)-es-elastic-user", ["elastic": cluster.elasticPassword.revealed]), in: location)
-        kubernetes.store(RemoteKubernetesContext.service("\(resourceName)-es-http", port: 9200), in: location)
-        kubernetes.store(RemoteKubernetesContext.service("\(resourceName)-es-transport", port: 9300), in: location)
+        ECKObjects.storeClusterBasics(
+            cluster: resourceName, httpCA: httpCA, elasticPassword: cluster.elasticPassword, into: kubernetes,
+            at: location)
     }
 
-    public func objectChanged(kind: String, name: String, object: JSONValue, in location: KubernetesLocation,
-                              kubernetes: SimulatedKubernetes) async {
+    public func objectChanged(
+        kind: String, name: String, object: JSONValue, in location: KubernetesLocation,
+        kubernetes: SimulatedKubernetes
+    ) async {
         guard let resource = kubernetes.object(kind: "elasticsearch", name: resourceName, in: location) else { return }
         switch kind {
         case "elasticsearch" where name == resourceName:
@@ -66,7 +72,9 @@ public final class LocalKubernetesContext: SimulatedKubernetesContextBehavior {
     /// Whether the resource uses the Secret or ConfigMap: in `spec.secureSettings` or as a volume.
     static func references(_ resource: JSONValue, kind: String, name: String) -> Bool {
         let spec = resource["spec"] ?? [:]
-        if kind == "secret", (spec["secureSettings"]?.arrayValue ?? []).contains(where: { $0["secretName"]?.stringValue == name }) {
+        if kind == "secret",
+            (spec["secureSettings"]?.arrayValue ?? []).contains(where: { $0["secretName"]?.stringValue == name })
+        {
             return true
         }
         for nodeSet in spec["nodeSets"]?.arrayValue ?? [] {
@@ -95,13 +103,16 @@ public final class LocalKubernetesContext: SimulatedKubernetesContextBehavior {
             guard let resource = kubernetes.object(kind: "elasticsearch", name: name, in: location) else { return }
             let generation = resource[path: ["metadata", "generation"]]?.intValue ?? 1
             do throws(NodeStartupError) {
-                let configuration = try ECKNodeConfigurationReader.nodeConfiguration(elasticsearch: resource) { kind, objectName in
+                let configuration = try ECKNodeConfigurationReader.nodeConfiguration(elasticsearch: resource) {
+                    kind, objectName in
                     kubernetes.object(kind: kind, name: objectName, in: location)
                 }
                 try cluster.restart(with: configuration)
                 kubernetes.modify(kind: "elasticsearch", name: name, in: location) { object in
                     object = SimulatedKubernetes.setting(
-                        object, path: ["status"], to: Self.status(phase: "Ready", health: "green", generation: generation, version: version))
+                        object, path: ["status"],
+                        to: ECKObjects.status(phase: "Ready", health: "green", generation: generation, version: version)
+                    )
                 }
             } catch {
                 cluster.recordStartupFailure(error)
@@ -122,10 +133,5 @@ public final class LocalKubernetesContext: SimulatedKubernetesContextBehavior {
             current?.cancel()
             current = nil
         }
-    }
-
-    static func status(phase: String, health: String, generation: Int, version: String) -> JSONValue {
-        ["phase": .string(phase), "health": .string(health), "availableNodes": 1, "version": .string(version),
-         "observedGeneration": .int(generation)]
     }
 }

@@ -26,13 +26,9 @@ extension LocalClusterRoutes {
             try request.principal?.require(
                 action: "cluster:admin/xpack/security/user/get",
                 privileges: ["read_security", "manage_security", "all"])
-            let wanted = request.pathParameters["name"].map { $0.split(separator: ",").map(String.init) }
-            let names = wanted ?? cluster.authenticator.userNames
-            var body = OrderedDictionary<String, JSONValue>()
-            for name in names {
-                if let user = cluster.authenticator.user(name) { body[name] = userJSON(user) }
+            return request.namedObjects(all: cluster.authenticator.userNames) { name in
+                cluster.authenticator.user(name).map(userJSON)
             }
-            return request.json(status: wanted != nil && body.isEmpty ? 404 : 200, .object(body))
         }
         router.add("GET", "/_security/user", get)
         router.add("GET", "/_security/user/{name}", get)

@@ -36,8 +36,7 @@ public struct ClusterCheckStep: SetupStep {
             let check = ClusterCheck(local: local, remote: remote)
             context.update(alias) { $0.clusters = check }
             let observation = ConnectionObservation(
-                alias: alias, remoteInfo: nil, resolved: ResolvedCluster(alias: alias, connected: false),
-                localVersion: local.info.versionNumber, remoteVersion: remote?.info.versionNumber,
+                alias: alias, localVersion: local.info.versionNumber, remoteVersion: remote?.info.versionNumber,
                 localLicense: local.license, remoteLicense: remote?.license)
             let rules = ConnectionDiagnosisRules(observation)
             if let problem = rules.versionProblem ?? rules.licenseProblem { throw StepStop.failed(problem) }

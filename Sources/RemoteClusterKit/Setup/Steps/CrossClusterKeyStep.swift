@@ -88,11 +88,8 @@ public struct CrossClusterKeyStep: SetupStep {
             $0.keyState = state
             $0.keyName = keys.first?.name
         }
-        if state != APIKeyState.active {
-            throw StepStop.failed(
-                Diagnosis.diagnose(
-                    ConnectionObservation(
-                        alias: alias, resolved: ResolvedCluster(alias: alias, connected: false), keyState: state)))
+        if let problem = ConnectionDiagnosisRules(ConnectionObservation(alias: alias, keyState: state)).keyProblem {
+            throw StepStop.failed(problem)
         }
         return .passed("The given key \(id) is an active cross-cluster key on \(alias).")
     }
@@ -118,13 +115,8 @@ public struct CrossClusterKeyStep: SetupStep {
                     $0.keyName = reused.name
                     $0.keyState = reused.isCrossCluster ? .active : .wrongType(reused.type ?? "rest")
                 }
-                guard reused.isCrossCluster else {
-                    throw StepStop.failed(
-                        Diagnosis.diagnose(
-                            ConnectionObservation(
-                                alias: alias, resolved: ResolvedCluster(alias: alias, connected: false),
-                                keyState: .wrongType(reused.type ?? "rest"))))
-                }
+                let state = ConnectionObservation(alias: alias, keyState: context.outputs(for: alias).keyState)
+                if let problem = ConnectionDiagnosisRules(state).keyProblem { throw StepStop.failed(problem) }
                 if reused.access.map(AccessComparison.normalized) != AccessComparison.normalized(key.access) {
                     try await Call.elasticsearch("Updating the access of key \(reused.id)") {
                         try await client.updateCrossClusterAPIKey(

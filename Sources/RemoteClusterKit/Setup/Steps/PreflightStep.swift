@@ -36,10 +36,19 @@ public struct PreflightStep: SetupStep {
             }
             context.update(alias) { $0.preflight = results }
             guard results.allSatisfy(\.passed) else {
-                let diagnosis = Diagnosis.diagnose(
+                let rules = ConnectionDiagnosisRules(
                     ConnectionObservation(
                         alias: alias, addresses: remote.setup.addresses, serverName: remote.setup.serverName,
-                        resolved: ResolvedCluster(alias: alias, connected: false), preflight: results))
+                        preflight: results))
+                let diagnosis =
+                    rules.preflightProblem
+                    ?? Diagnosis(
+                        cause: .unknown,
+                        summary: "The TLS preflight to \(remote.setup.addresses.joined(separator: ", ")) did not pass.",
+                        fix:
+                            "Run `remote-cluster-wizard probe` with the same address, server name and CA for the details.",
+                        raw: results.map { TLSProbeReport.lines(for: $0, symbols: .ascii).joined(separator: "\n") }
+                            .joined(separator: "\n"))
                 if remote.decisions.continuePastFailedPreflight {
                     execution.progress("Continuing as asked, although: \(diagnosis.summary)")
                     return .passed(

@@ -96,35 +96,29 @@ public struct RemotePreparationStep: SetupStep {
                     cause: .unknown, summary: "\(alias) is an ECK remote without its resource's name.",
                     fix: "Add `eck: {name, namespace, version}` to the remote."))
         }
-        let location = Self.location(cluster)
+        guard let location = cluster.location else {
+            throw StepStop.failed(
+                Diagnosis(
+                    cause: .requestFailed,
+                    summary: "The kubeconfig context of \(alias)'s Elasticsearch \(cluster.name) is not known.",
+                    fix: "Set the remote's eck.context (or a current context in kubectl)."))
+        }
         let kubernetes = services.kubernetes
         var changes: [String] = []
         let resource = try await Call.kubernetes("Reading Elasticsearch \(cluster.name)") {
             try await kubernetes.get(kind: "elasticsearch", name: cluster.name, in: location)
         }
+        let enabled = resource[path: ["spec", "remoteClusterServer", "enabled"]]?.boolValue == true
         if let patch = Self.artifacts(remote.setup).remotePatch(alias: alias), !JSONSubset.contains(resource, patch) {
-            guard remote.decisions.applyRemoteChange else {
-                if remote.decisions.remotePrepared {
-                    throw StepStop.failed(
-                        Diagnosis(
-                            cause: .unreachable,
-                            summary:
-                                "The remote cluster server of \(cluster.name) is not enabled as the plan says (spec.remoteClusterServer differs).",
-                            fix:
-                                "Apply remote-\(alias)-elasticsearch-patch.yaml (see `manifests`), or remove `prepared: true` so the tool applies it."
-                        ))
-                }
-                throw StepStop.needsConfirmation(
-                    "Enable the remote cluster server of \(cluster.name): apply the patch shown (this restarts its pods), or let the tool apply it."
+            if enabled, !remote.decisions.applyRemoteChange {
+                execution.progress(
+                    "The remote cluster server of \(cluster.name) is enabled; its Service differs from the generated change and is left as the operator set it up."
                 )
+            } else {
+                try await enable(
+                    cluster, patch: patch, remote: remote, location: location, services: services, execution: execution)
+                changes.append("enabled the remote cluster server of Elasticsearch \(cluster.name) (\(location))")
             }
-            try await Call.kubernetes("Patching Elasticsearch \(cluster.name)") {
-                try await kubernetes.mergePatch(kind: "elasticsearch", name: cluster.name, patch: patch, in: location)
-            }
-            execution.progress("Patched spec.remoteClusterServer of \(cluster.name); ECK restarts its pods.")
-            try await RolloutWait.untilReady(
-                name: cluster.name, in: location, mustLeaveReady: false, services: services, execution: execution)
-            changes.append("enabled the remote cluster server of Elasticsearch \(cluster.name) (\(location))")
         }
         if !Self.customisable(cluster),
             let created = try await exposeWithLoadBalancer(
@@ -141,6 +135,36 @@ public struct RemotePreparationStep: SetupStep {
             return .alreadyDone("The remote cluster server of \(cluster.name) is enabled and exposed.")
         }
         return .done(changes: changes)
+    }
+
+    /// Merge-patches `spec.remoteClusterServer` (or asks first, when the operator keeps the
+    /// change for themselves) and waits for the rollout.
+    func enable(
+        _ cluster: ECKClusterReference, patch: JSONValue, remote: RemoteTarget, location: KubernetesLocation,
+        services: SetupServices, execution: StepExecution
+    ) async throws {
+        let kubernetes = services.kubernetes
+        guard remote.decisions.applyRemoteChange else {
+            if remote.decisions.remotePrepared {
+                throw StepStop.failed(
+                    Diagnosis(
+                        cause: .unreachable,
+                        summary:
+                            "The remote cluster server of \(cluster.name) is not enabled as the plan says (spec.remoteClusterServer differs).",
+                        fix:
+                            "Apply remote-\(alias)-elasticsearch-patch.yaml (see `manifests`), or remove `prepared: true` so the tool applies it."
+                    ))
+            }
+            throw StepStop.needsConfirmation(
+                "Enable the remote cluster server of \(cluster.name): apply the patch shown (this restarts its pods), or let the tool apply it."
+            )
+        }
+        try await Call.kubernetes("Patching Elasticsearch \(cluster.name)") {
+            try await kubernetes.mergePatch(kind: "elasticsearch", name: cluster.name, patch: patch, in: location)
+        }
+        execution.progress("Patched spec.remoteClusterServer of \(cluster.name); ECK restarts its pods.")
+        try await RolloutWait.untilReady(
+            name: cluster.name, in: location, mustLeaveReady: false, services: services, execution: execution)
     }
 
     /// Reads ca.crt of `<name>-es-transport-certs-public` into the outputs. With a `ca` path the

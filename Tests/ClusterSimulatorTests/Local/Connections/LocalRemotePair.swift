@@ -1,5 +1,6 @@
 import Foundation
 import RemoteClusterKit
+import Testing
 
 @testable import ClusterSimulator
 
@@ -83,4 +84,14 @@ func requireStatus(_ status: RemoteConnectionStatus?) throws -> RemoteConnection
     struct MissingStatus: Error {}
     guard let status else { throw MissingStatus() }
     return status
+}
+
+/// A loopback port that refuses connections and stays reserved (no other test can start listening
+/// there) until the test ends.
+func reservedClosedPort() async throws -> Int {
+    let closed = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
+    let port = try await closed.start(port: 0)
+    await closed.shutdown(keepingPort: true)
+    TestCleanup.add { await closed.shutdown() }
+    return port
 }

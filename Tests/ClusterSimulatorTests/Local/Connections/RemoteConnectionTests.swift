@@ -24,12 +24,13 @@ import Testing
     @Test func wrongAddressIsUnreachable() async throws {
         let pair = try await LocalRemotePair.start()
         TestCleanup.add { await pair.shutdown() }
-        let (reserved, closed) = try await reservedClosedPort()
-        TestCleanup.add { await reserved.shutdown() }
+        let closed = try await reservedClosedPort()
         let status = try await pair.configureProxy(address: "127.0.0.1:\(closed)")
         #expect(!status.connected)
         #expect(status.lastFailure?.category == .unreachable)
-        #expect(status.lastFailure?.exception.reason == "Unable to open any proxy connections to cluster [a] at address [127.0.0.1:\(closed)]")
+        #expect(
+            status.lastFailure?.exception.reason
+                == "Unable to open any proxy connections to cluster [a] at address [127.0.0.1:\(closed)]")
         #expect(status.lastFailure?.exception.type == "no_seed_node_left_exception")
     }
 
@@ -49,9 +50,13 @@ import Testing
         let status = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(!status.connected)
         #expect(status.lastFailure?.category == .untrustedCertificate)
-        #expect(status.lastFailure?.causes.first?.hasPrefix("failed to establish trust with server at [127.0.0.1]; ") == true)
-        #expect(status.lastFailure?.causes.first?.hasSuffix(
-            "this ssl context ([xpack.security.remote_cluster_client.ssl (with trust configuration: PEM-trust{/usr/share/elasticsearch/config/remote-certs/ca.crt})]) is not configured to trust that issuer") == true)
+        #expect(
+            status.lastFailure?.causes.first?.hasPrefix("failed to establish trust with server at [127.0.0.1]; ")
+                == true)
+        #expect(
+            status.lastFailure?.causes.first?.hasSuffix(
+                "this ssl context ([xpack.security.remote_cluster_client.ssl (with trust configuration: PEM-trust{/usr/share/elasticsearch/config/remote-certs/ca.crt})]) is not configured to trust that issuer"
+            ) == true)
     }
 
     @Test func withoutAConfiguredCATheSystemStoreDoesNotTrustTheRemote() async throws {
@@ -61,8 +66,10 @@ import Testing
         let status = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(!status.connected)
         #expect(status.lastFailure?.category == .untrustedCertificate)
-        #expect(status.lastFailure?.causes.first?.hasSuffix(
-            "this ssl context ([xpack.security.remote_cluster_client.ssl (with trust configuration: JDK-trusted-certs)]) is not configured to trust that issuer") == true)
+        #expect(
+            status.lastFailure?.causes.first?.hasSuffix(
+                "this ssl context ([xpack.security.remote_cluster_client.ssl (with trust configuration: JDK-trusted-certs)]) is not configured to trust that issuer"
+            ) == true)
     }
 
     @Test func withoutCredentialsTheRemoteRefusesTheCertificateModel() async throws {
@@ -72,8 +79,10 @@ import Testing
         #expect(!status.connected)
         #expect(!status.hasCredentials)
         #expect(status.lastFailure?.category == .rejected)
-        #expect(status.lastFailure?.exception.reason
-            == "Cross cluster requests through the dedicated remote cluster server port require transport header [_cross_cluster_access_credentials] but none found. Please ensure you have configured remote cluster credentials on the cluster originating the request.")
+        #expect(
+            status.lastFailure?.exception.reason
+                == "Cross cluster requests through the dedicated remote cluster server port require transport header [_cross_cluster_access_credentials] but none found. Please ensure you have configured remote cluster credentials on the cluster originating the request."
+        )
     }
 
     @Test func aRESTKeyIsTheWrongType() async throws {
@@ -81,8 +90,10 @@ import Testing
         TestCleanup.add { await pair.shutdown() }
         let status = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(!status.connected)
-        #expect(status.lastFailure?.exception.reason
-            == "authentication expected API key type of [cross_cluster], but API key [\(pair.keyID)] has type [rest]")
+        #expect(
+            status.lastFailure?.exception.reason
+                == "authentication expected API key type of [cross_cluster], but API key [\(pair.keyID)] has type [rest]"
+        )
     }
 
     @Test func anInvalidatedKeyCannotAuthenticate() async throws {
@@ -91,8 +102,9 @@ import Testing
         _ = pair.remote.apiKeys.invalidate(id: pair.keyID)
         let status = try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName)
         #expect(!status.connected)
-        #expect(status.lastFailure?.exception.reason
-            == "unable to authenticate user [\(pair.keyID)] for action [cluster:internal/remote_cluster/handshake]")
+        #expect(
+            status.lastFailure?.exception.reason
+                == "unable to authenticate user [\(pair.keyID)] for action [cluster:internal/remote_cluster/handshake]")
     }
 
     @Test func theTransportPortPresentsAnotherCA() async throws {
@@ -114,7 +126,8 @@ import Testing
         let info = try await pair.local.connections.waitForIdle("a", timeoutSeconds: 1)
         #expect(info?.connected == false, "the remote came back but nothing retried")
         #expect(info?.connectRounds == 1)
-        let resolved = try await ResolveClusterResponse.resolve(expression: "a:*", cluster: pair.local, timeoutSeconds: 20)
+        let resolved = try await ResolveClusterResponse.resolve(
+            expression: "a:*", cluster: pair.local, timeoutSeconds: 20)
         #expect(resolved["a"]?["connected"] == true)
         #expect(pair.local.connections.status("a")?.connectRounds == 2)
         #expect(pair.local.connections.status("a")?.openConnections == 3)
@@ -142,20 +155,15 @@ import Testing
         let port = try await silent.start(port: 0)
         TestCleanup.add { await silent.shutdown() }
         try await pair.configureProxy(address: "127.0.0.1:\(port)", sockets: 1, waitForRound: false)
-        let resolved = try await ResolveClusterResponse.resolve(expression: "a:*", cluster: pair.local, timeoutSeconds: 0.2)
+        let resolved = try await ResolveClusterResponse.resolve(
+            expression: "a:*", cluster: pair.local, timeoutSeconds: 0.2)
         #expect(resolved == ["a": ["connected": false, "skip_unavailable": true]])
-        #expect(pair.local.connections.status("a")?.isConnecting == true, "the answer did not wait for the hanging round")
+        #expect(
+            pair.local.connections.status("a")?.isConnecting == true, "the answer did not wait for the hanging round")
         let finished = try await pair.local.connections.waitForIdle("a", timeoutSeconds: 20)
         #expect(finished?.lastFailure?.category == .timedOut)
-        #expect(finished?.lastFailure?.exception.reason == "Unable to open any proxy connections to cluster [a] at address [127.0.0.1:\(port)]")
-    }
-
-    /// A port nothing listens on, kept reserved (bound, not listening) until the server shuts down,
-    /// so a parallel test cannot start listening on it.
-    func reservedClosedPort() async throws -> (LoopbackTLSServer, Int) {
-        let server = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
-        let port = try await server.start(port: 0)
-        await server.shutdown(keepingPort: true)
-        return (server, port)
+        #expect(
+            finished?.lastFailure?.exception.reason
+                == "Unable to open any proxy connections to cluster [a] at address [127.0.0.1:\(port)]")
     }
 }

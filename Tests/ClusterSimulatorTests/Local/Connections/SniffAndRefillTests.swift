@@ -7,17 +7,16 @@ import Testing
 /// Sniff mode, refilling after a lost connection, and `_resolve/cluster` with local expressions.
 @Suite(.serialized, .stopsResources) struct SniffAndRefillTests {
     func configureSniff(_ pair: LocalRemotePair, seeds: [String]) async throws -> RemoteConnectionStatus {
-        try pair.local.updateClusterSettings(body: ["persistent": ["cluster.remote.a.seeds": .array(seeds.map { .string($0) })]])
+        try pair.local.updateClusterSettings(body: [
+            "persistent": ["cluster.remote.a.seeds": .array(seeds.map { .string($0) })]
+        ])
         return try requireStatus(await pair.local.connections.waitForIdle("a", timeoutSeconds: 20))
     }
 
     @Test func sniffModeConnectsThroughTheFirstSeedThatAnswers() async throws {
         let pair = try await LocalRemotePair.start()
         TestCleanup.add { await pair.shutdown() }
-        let closed = LoopbackTLSServer(security: .plain, behavior: .closeImmediately)
-        let port = try await closed.start(port: 0)
-        await closed.shutdown(keepingPort: true)
-        TestCleanup.add { await closed.shutdown() }
+        let port = try await reservedClosedPort()
         let status = try await configureSniff(pair, seeds: ["127.0.0.1:\(port)", pair.remote.proxyAddress])
         #expect(status.connected)
         #expect(status.openConnections == 1, "the simulated remote has one node")
@@ -60,12 +59,14 @@ import Testing
         let pair = try await LocalRemotePair.start()
         TestCleanup.add { await pair.shutdown() }
         try await pair.configureProxy(serverName: pair.remote.identity.remoteClusterServiceName, sockets: 1)
-        let body = try await ResolveClusterResponse.resolve(expression: "logs-*,a:logs-*", cluster: pair.local, timeoutSeconds: 10)
+        let body = try await ResolveClusterResponse.resolve(
+            expression: "logs-*,a:logs-*", cluster: pair.local, timeoutSeconds: 10)
         #expect(body["(local)"]?["connected"] == true)
         #expect(body["(local)"]?["matching_indices"] == false)
         #expect(body["a"]?["connected"] == true)
         #expect(body["a"]?["matching_indices"] == false)
-        let missing = try await ResolveClusterResponse.resolve(expression: "logs", cluster: pair.local, timeoutSeconds: 10)
+        let missing = try await ResolveClusterResponse.resolve(
+            expression: "logs", cluster: pair.local, timeoutSeconds: 10)
         #expect(missing["(local)"]?["error"] == "no such index [logs]")
     }
 }

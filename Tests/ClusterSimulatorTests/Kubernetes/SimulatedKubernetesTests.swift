@@ -22,7 +22,7 @@ struct SimulatedKubernetesTests {
                 secret: "remote-es-transport-certs-public", key: "ca.crt", in: location)
             #expect(String(decoding: ca, as: UTF8.self) == fixture.cluster.transportCA.certificatePEM)
             await #expect(
-                throws: KubernetesError.notFound(kind: "Service", name: "remote-es-remote-cluster", location: location)
+                throws: KubernetesError.notFound(kind: "service", name: "remote-es-remote-cluster", location: location)
             ) {
                 _ = try await kubernetes.get(kind: "service", name: "remote-es-remote-cluster", in: location)
             }
@@ -73,7 +73,7 @@ struct SimulatedKubernetesTests {
             [["kind": "Elasticsearch", "metadata": ["name": "local"], "spec": ["version": "9.1.0"]]],
             in: location)
         await #expect(
-            throws: KubernetesError.timedOut(operation: "Waiting for Elasticsearch local to become Ready", seconds: 0.1)
+            throws: KubernetesError.timedOut(operation: "Waiting for Elasticsearch local to be Ready", seconds: 0.1)
         ) {
             try await kubernetes.waitForElasticsearchReady(name: "local", in: location, timeoutSeconds: 0.1)
         }

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// libcurl (with the thirty libraries it depends on) is loaded when the first request needs it,
+/// not when the program starts: commands that send no request never load it, one that does
+/// works as before, and a machine without libcurl gets a clear message and exit status 127.
+@Suite struct LibcurlLoadingTests {
+    /// Runs the binary with extra environment variables; standard output and error together.
+    func run(environment: [String], _ arguments: [String]) throws -> (status: Int32, output: String) {
+        guard let binary = WizardBinary.path else {
+            throw TmuxError(description: "remote-cluster-wizard is not built; run swift build first")
+        }
+        return try ChildProcess.run(["env"] + environment + [binary] + arguments)
+    }
+
+    @Test(arguments: [["--version"], ["--help"], ["status", "--help"]])
+    func commandsWithoutRequestsDoNotLoadLibcurl(arguments: [String]) throws {
+        let (status, output) = try run(environment: ["LD_DEBUG=libs"], arguments)
+        #expect(status == 0)
+        // The dynamic loader did report what it loaded…
+        #expect(output.contains("libstdc++.so.6"))
+        // …and libcurl was not among it.
+        #expect(!output.contains("libcurl"))
+    }
+
+    @Test func aRequestLoadsLibcurlWhenItIsSent() throws {
+        // Nothing listens on port 1: the request is refused, after libcurl has been loaded for it.
+        let (status, output) = try run(environment: ["LD_DEBUG=libs"], ["status", "--url", "http://127.0.0.1:1"])
+        #expect(status == 1)
+        #expect(output.contains("libcurl.so.4"))
+        #expect(output.contains("Error:"))
+    }
+
+    @Test func aMissingLibcurlIsReportedWithExitStatus127() throws {
+        let (status, output) = try run(
+            environment: ["REMOTE_CLUSTER_WIZARD_LIBCURL=/nonexistent/libcurl.so.4"],
+            ["status", "--url", "http://127.0.0.1:1"])
+        #expect(status == 127)
+        #expect(output.contains("cannot load /nonexistent/libcurl.so.4"))
+        #expect(output.contains("install libcurl4 and try again"))
+    }
+}
