@@ -23,6 +23,11 @@ struct DemoCommand: AsyncParsableCommand, ManualCommand {
             real run. Progress is saved in the XDG state directory (demo-progress.json) so an \
             interrupted demo offers to resume. Without a terminal (or with --plain or TERM=dumb) \
             the same flow runs as line prompts.
+
+            --autoplay plays a branch by itself at a watchable pace, typing into the fields through \
+            the keyboard's path, and ends on the live status; any key hands control to you. With \
+            --fault it makes one mistake on purpose and ends NOT CONNECTED with the diagnosis. Faults:
+            \(DemoFaultHelp.text)
             """,
         examples: [
             CommandManual.Example("The full-screen wizard against simulated clusters", "remote-cluster-wizard demo"),
@@ -41,14 +46,56 @@ struct DemoCommand: AsyncParsableCommand, ManualCommand {
     @OptionGroup var interface: InterfaceOptions
     @OptionGroup var trace: TraceOptions
 
-    func validate() throws { try interface.refuseVerboseOnFullScreen(trace) }
+    @Flag(help: "Play the wizard by itself (any key hands control to you).")
+    var autoplay = false
+
+    @Option(help: "With --autoplay: the remote type's branch to play (default: eck).")
+    var type: RemoteClusterType?
+
+    @Option(help: "With --autoplay: the mistake to make on purpose (see the list above).")
+    var fault: AutoplayFault?
+
+    @Option(
+        name: .customLong("autoplay-delay"),
+        help: ArgumentHelp(
+            "With --autoplay: milliseconds between steps (default: 700; 0: as fast as it goes).", valueName: "ms"))
+    var autoplayDelay: Int?
+
+    @Option(
+        name: .customLong("autoplay-until"),
+        help: ArgumentHelp("With --autoplay: hand control over on reaching this screen.", valueName: "screen"))
+    var autoplayUntil: String?
+
+    func validate() throws {
+        try interface.refuseVerboseOnFullScreen(trace)
+        if !autoplay {
+            let given = [
+                ("--type", type != nil), ("--fault", fault != nil), ("--autoplay-delay", autoplayDelay != nil),
+                ("--autoplay-until", autoplayUntil != nil),
+            ].filter(\.1).map(\.0)
+            if let first = given.first { throw ValidationError("\(first) only applies with --autoplay.") }
+            return
+        }
+        if let delay = autoplayDelay, delay < 0 { throw ValidationError("--autoplay-delay: give milliseconds, 0 or more.") }
+        if let name = autoplayUntil, ScreenName.screen(name) == nil {
+            throw ValidationError("--autoplay-until: \"\(name)\" is not a screen. Use one of: \(ScreenName.all).")
+        }
+        if WizardLauncher.usesPlainMode(requested: interface.plain) {
+            throw ValidationError(
+                "--autoplay plays the full-screen wizard: it needs a terminal (not --plain, not TERM=dumb, input and output not redirected).")
+        }
+    }
 
     func run() async throws {
         // The locale is set before the simulator's threads start (setlocale is not thread-safe).
         let localeGlyphs = LocaleGlyphs.current()
         let glyphs: Glyphs = interface.ascii ? .ascii : localeGlyphs
+        // Elastic Cloud and ECE remotes have the remote cluster server on from the start; a
+        // self-managed one was prepared by hand (the wizard asks for that). An ECK remote is
+        // enabled by the wizard itself.
+        let enabled = autoplay && remoteType != .eck
         let environment = try await SimulatedEnvironment.start(
-            .init(remoteClusterServerEnabled: false, restartDuration: .seconds(3)))
+            .init(remoteClusterServerEnabled: enabled, restartDuration: .seconds(3)))
         let store = ProgressStore(name: "demo")
         if let problem = store.prepare() {
             CommandOutput().warning("progress will not be saved: \(problem.message)")
@@ -58,11 +105,26 @@ struct DemoCommand: AsyncParsableCommand, ManualCommand {
             services: try trace.traceLog().tracing(
                 SetupServices(transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: environment.kubernetes)))
         let plain = interface.plain
+        let autoplay = self.autoplay ? autoplayOptions(environment) : nil
         let ending = try await MainActor.run {
-            try WizardLauncher.run(configuration, jobs: jobs, plain: plain, glyphs: glyphs)
+            try WizardLauncher.run(configuration, jobs: jobs, plain: plain, glyphs: glyphs, autoplay: autoplay)
         }
         await environment.shutdown()
         if case .signal(let signal) = ending { TerminalSession.reraise(signal) }
+    }
+}
+
+extension DemoCommand {
+    /// The branch autoplay plays.
+    var remoteType: RemoteClusterType { type ?? .eck }
+
+    /// The plan for `--autoplay`, typing the simulated clusters' values.
+    func autoplayOptions(_ environment: SimulatedEnvironment) -> AutoplayOptions {
+        let plan = AutoplayPlan(
+            type: remoteType, fault: fault, stopAt: autoplayUntil.flatMap(ScreenName.screen),
+            values: AutoplayValues.from(environment.descriptionLine))
+        return AutoplayOptions(
+            plan, paceMilliseconds: Int64(autoplayDelay ?? 700), remoteSide: DemoRemoteSide.make(environment))
     }
 }
 
@@ -71,12 +133,15 @@ enum DemoPrefill {
     static func configuration(_ environment: SimulatedEnvironment, store: ProgressStore) -> WizardConfiguration {
         let (answers, secrets) = DemoAnswers.from(
             environment.descriptionLine, manifestsDirectory: environment.directory + "/manifests")
-        var saved = store.load().map { DemoAnswers.resumable($0, endpoints: answers) }
+        let resumable = store.load().map { DemoAnswers.resumable($0, endpoints: answers) }
+        var saved = resumable?.0
         // A CA saved by the earlier run lived with its simulated clusters.
         if let path = saved?.answers.caFile, !path.isEmpty, !FileManager.default.fileExists(atPath: path) {
             saved?.answers.caFile = ""
         }
-        return WizardConfiguration(
+        var configuration = WizardConfiguration(
             prefill: answers, prefilledSecrets: secrets, statePath: store.path, savedProgress: saved, label: "demo")
+        configuration.resumeExplanation = resumable?.1
+        return configuration
     }
 }

@@ -44,8 +44,9 @@ import Testing
         for extra in [[], ["--json"]] {
             let run = try await WizardProcess.run(
                 ["status", "--url", "https://127.0.0.1:\(try #require(server.port))", "--ca", pki.caFile] + extra)
-            // The remote is not connected, so status exits 1; what matters here is what it shows.
+            // Exit status 1: the remote is not connected.
             #expect(run.status == 1, "\(run.standardError)")
+            #expect(run.standardOutput.contains("evil"), "\(extra)")
             #expect(!run.standardOutput.unicodeScalars.contains("\u{1B}"), "\(extra)")
             #expect(!run.standardOutput.unicodeScalars.contains("\u{07}"), "\(extra)")
         }

@@ -59,19 +59,20 @@ final class MisbehavingServer: @unchecked Sendable {
         thread.start()
     }
 
-    /// Closes the listener and every connection. Sockets are shut down and closed under the
-    /// lock, so no descriptor is touched after its number may have been reused.
+    /// Stops the listener and every connection. Only the thread that uses a descriptor closes
+    /// it (`stop` shuts sockets down, which wakes those threads), so no descriptor number is
+    /// used after it may have been reused by another test's socket.
     func stop() {
         lock.withLock {
             guard !stopped else { return }
             stopped = true
             shutdown(listener, Int32(SHUT_RDWR))
-            close(listener)
             for connection in connections { shutdown(connection, Int32(SHUT_RDWR)) }
         }
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }
@@ -150,5 +151,5 @@ final class MisbehavingServer: @unchecked Sendable {
         return true
     }
 
-    deinit { stop() }
+    deinit { stop() }  // the accept thread holds `self` until it has closed the listener
 }

@@ -58,7 +58,7 @@ import Testing
         let port = try #require(server.port)
 
         let run = try await WizardProcess.run(
-            ["status", "--url", "https://127.0.0.1:\(port)", "--ca", pki.caFile, "--timeout", "5"],
+            ["status", "--url", "https://127.0.0.1:\(port)", "--ca", pki.caFile, "--timeout", "30"],
             environment: ["ES_API_KEY": Data("id:key".utf8).base64EncodedString(), "LANG": "C"])
 
         #expect(run.status == 1, "\(run.standardError)")

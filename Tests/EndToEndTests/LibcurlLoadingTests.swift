@@ -28,7 +28,7 @@ import Testing
         let (status, output) = try run(environment: ["LD_DEBUG=libs"], ["status", "--url", "http://127.0.0.1:1"])
         #expect(status == 1)
         #expect(output.contains("libcurl.so.4"))
-        #expect(output.contains("error: "))
+        #expect(output.contains("error:"))
     }
 
     @Test func aMissingLibcurlIsReportedWithExitStatus127() throws {

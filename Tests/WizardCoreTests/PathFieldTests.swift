@@ -11,17 +11,17 @@ struct PathFieldTests {
     @Test func tabAsksForTheDirectoryListing() {
         var field = PathField("certs/c")
         var tokens = TokenSource()
-        let (outcome, effects) = field.handle(.tab, tokens: &tokens)
+        let (outcome, effects) = field.handle(PathField.completionKey, tokens: &tokens)
         #expect(outcome == .handled)
         #expect(effects == [.listDirectory(path: "certs/", token: Token(1))])
         var bare = PathField("ca")
-        #expect(bare.handle(.tab, tokens: &tokens).1 == [.listDirectory(path: ".", token: Token(2))])
+        #expect(bare.handle(PathField.completionKey, tokens: &tokens).1 == [.listDirectory(path: ".", token: Token(2))])
     }
 
     @Test func severalMatchesCompleteTheCommonPrefixAndListCandidates() {
         var field = PathField("certs/c")
         var tokens = TokenSource()
-        _ = field.handle(.tab, tokens: &tokens)
+        _ = field.handle(PathField.completionKey, tokens: &tokens)
         let effects = field.apply(listing: .success(entries), token: Token(1), tokens: &tokens)
         #expect(effects.isEmpty)
         #expect(field.path == "certs/ca")
@@ -31,7 +31,7 @@ struct PathFieldTests {
     @Test func leavingTheFieldDropsTheCandidates() {
         var field = PathField("certs/c")
         var tokens = TokenSource()
-        _ = field.handle(.tab, tokens: &tokens)
+        _ = field.handle(PathField.completionKey, tokens: &tokens)
         _ = field.apply(listing: .success(entries), token: Token(1), tokens: &tokens)
         #expect(field.extraLines == 1)
         #expect(field.describeIfChanged(tokens: &tokens) == [.describeFile(path: "certs/ca", token: Token(2))])
@@ -43,7 +43,7 @@ struct PathFieldTests {
     @Test func oneMatchCompletesAndDescribesTheFile() {
         var field = PathField("certs/ca.")
         var tokens = TokenSource()
-        _ = field.handle(.tab, tokens: &tokens)
+        _ = field.handle(PathField.completionKey, tokens: &tokens)
         let effects = field.apply(listing: .success(entries), token: Token(1), tokens: &tokens)
         #expect(field.path == "certs/ca.crt")
         #expect(effects == [.describeFile(path: "certs/ca.crt", token: Token(2))])
@@ -54,11 +54,11 @@ struct PathFieldTests {
     @Test func directoriesGetASlashAndHiddenFilesNeedADot() {
         var field = PathField("k")
         var tokens = TokenSource()
-        _ = field.handle(.tab, tokens: &tokens)
+        _ = field.handle(PathField.completionKey, tokens: &tokens)
         _ = field.apply(listing: .success(entries), token: Token(1), tokens: &tokens)
         #expect(field.path == "keys/")
         var hidden = PathField(".h")
-        _ = hidden.handle(.tab, tokens: &tokens)
+        _ = hidden.handle(PathField.completionKey, tokens: &tokens)
         _ = hidden.apply(listing: .success(entries), token: Token(2), tokens: &tokens)
         #expect(hidden.path == ".hidden")
     }
@@ -66,8 +66,8 @@ struct PathFieldTests {
     @Test func staleListingsAndDescriptionsAreDropped() {
         var field = PathField("certs/c")
         var tokens = TokenSource()
-        _ = field.handle(.tab, tokens: &tokens)
-        _ = field.handle(.tab, tokens: &tokens)
+        _ = field.handle(PathField.completionKey, tokens: &tokens)
+        _ = field.handle(PathField.completionKey, tokens: &tokens)
         _ = field.apply(listing: .success(entries), token: Token(1), tokens: &tokens)
         #expect(field.path == "certs/c")
         _ = field.describeIfChanged(tokens: &tokens)
@@ -78,7 +78,7 @@ struct PathFieldTests {
     @Test func typingCancelsAPendingCompletion() {
         var field = PathField("c")
         var tokens = TokenSource()
-        _ = field.handle(.tab, tokens: &tokens)
+        _ = field.handle(PathField.completionKey, tokens: &tokens)
         _ = field.handle(.character("x"), tokens: &tokens)
         _ = field.apply(listing: .success(entries), token: Token(1), tokens: &tokens)
         #expect(field.path == "cx")
@@ -87,7 +87,7 @@ struct PathFieldTests {
     @Test func noMatchSaysSo() {
         var field = PathField("zz")
         var tokens = TokenSource()
-        _ = field.handle(.tab, tokens: &tokens)
+        _ = field.handle(PathField.completionKey, tokens: &tokens)
         _ = field.apply(listing: .success(entries), token: Token(1), tokens: &tokens)
         #expect(field.hint == "No file in this directory starts with \"zz\"")
     }

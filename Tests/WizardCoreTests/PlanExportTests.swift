@@ -56,3 +56,27 @@ struct PlanExportTests {
         #expect(!yaml.contains("password:"))
     }
 }
+
+/// A demo resumed with new simulated clusters starts at the first screen that changed them.
+@Suite("Demo resume")
+struct DemoResumeTests {
+    @Test func resumesAtTheFirstChangeWithTheNewEndpoints() {
+        var answers = PlanExportTests.answers
+        answers.proxyAddress = "127.0.0.1:1111"
+        let saved = SavedProgress(
+            screen: .addRemote, answers: answers,
+            applied: [
+                AppliedChange(screen: .manifests, what: "Secret applied", place: "local"),
+                AppliedChange(screen: .remotePreparation, what: "remote enabled", place: "remote"),
+            ])
+        var endpoints = SetupAnswers()
+        endpoints.proxyAddress = "127.0.0.1:2222"
+        let (progress, explanation) = DemoAnswers.resumable(saved, endpoints: endpoints)
+        #expect(progress.screen == .remotePreparation)
+        #expect(progress.applied.isEmpty)
+        #expect(progress.answers.proxyAddress == "127.0.0.1:2222")
+        #expect(progress.answers.alias == "logs")
+        #expect(explanation?.contains("resumes at Prepare remote") == true)
+        #expect(explanation?.contains("stopped at Add remote") == true)
+    }
+}

@@ -112,7 +112,7 @@ struct SetupWizardTests {
         var wizard = SetupWizard(WizardConfiguration(statePath: Self.statePath, savedProgress: saved))
         _ = wizard.update(.resize(Size(width: 80, height: 24)))
         let welcome = render(wizard, width: 80, height: 24).text
-        #expect(welcome.contains("⚠ An interrupted setup was found: it stopped at API key (ECK remote, alias"))
+        #expect(welcome.contains("⚠ An interrupted setup was found (ECK remote, alias logs); it resumes at API"))
         #expect(welcome.contains("r resume · Enter start new"))
         _ = wizard.update(.key(.character("r")))
         #expect(wizard.current == .apiKey)

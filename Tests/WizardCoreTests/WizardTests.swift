@@ -181,14 +181,16 @@ struct WizardTests {
         #expect([text.visibleWidth, secret.field.visibleWidth, path.field.visibleWidth] == [width, width, width])
     }
 
-    @Test func footerOfAPathFieldSaysDownBecauseTabCompletes() {
+    @Test func tabMovesOnFromAPathFieldAndCtrlTCompletes() {
         var wizard = Wizard(steps: [
             WizardStep(id: "ca", title: "CA", fields: [.path("ca", "CA file"), .text("name", "Name")])
         ])
-        #expect(
-            wizard.keyHints == [KeyHint("Tab", "complete"), KeyHint("↓/Enter", "next field")])
+        #expect(wizard.keyHints == [KeyHint("^T", "complete"), KeyHint("Tab/Enter", "next field")])
         var tokens = TokenSource()
-        #expect(wizard.handle(.down, tokens: &tokens).0 == .handled)
+        let (outcome, effects) = wizard.handle(PathField.completionKey, tokens: &tokens)
+        #expect(outcome == .handled)
+        #expect(effects == [.listDirectory(path: ".", token: Token(1))])
+        #expect(wizard.handle(.tab, tokens: &tokens).0 == .handled)
         #expect(wizard.currentStep.focusedField?.id == "name")
     }
 }

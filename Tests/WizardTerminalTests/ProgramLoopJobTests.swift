@@ -104,7 +104,8 @@ struct ProgramLoopJobTests {
         }
         let replies = Mailbox<String>()
         let handle = runner.start("nap", progress: { replies.post("progress: \($0)") }, deliver: { replies.post($0) })
-        let deadline = Date().addingTimeInterval(10)
+        // Generous: on a loaded machine the tasks may wait long for a thread; a pass never waits for it.
+        let deadline = Date().addingTimeInterval(120)
         while started.isEmpty && Date() < deadline { try await Task.sleep(for: .milliseconds(5)) }
         handle.cancel()
         var seen: [String] = []

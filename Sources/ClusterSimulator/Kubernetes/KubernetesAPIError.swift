@@ -111,7 +111,7 @@ public struct KubernetesAPIError: Error, Sendable, Hashable, CustomStringConvert
         Self(code: 404, reason: "NotFound", message: "the server could not find the requested resource", details: [:])
     }
 
-    public static func methodNotSupported(_ type: KubernetesResourceType, verb: String) -> Self {
+    public static func methodNotSupported(_ type: KubernetesResourceType) -> Self {
         Self(
             code: 405, reason: "MethodNotAllowed",
             message: "the server does not allow this method on the requested resource",
@@ -119,7 +119,7 @@ public struct KubernetesAPIError: Error, Sendable, Hashable, CustomStringConvert
     }
 
     /// 415 for a patch type the resource does not take (strategic merge on a custom resource).
-    public static func unsupportedPatch(_ type: KubernetesResourceType, contentType: String) -> Self {
+    public static var unsupportedPatch: Self {
         Self(
             code: 415, reason: "UnsupportedMediaType",
             message:

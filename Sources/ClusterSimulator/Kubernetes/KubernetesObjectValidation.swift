@@ -40,13 +40,21 @@ public struct KubernetesObjectValidation: Sendable {
     /// The CRD schemas read so far, by file path.
     private static let loaded = LockedState<[String: ManifestSchemaValidator]>([:])
 
-    /// Where `../shared/eck-reference` keeps the CRD, looked up from the working directory and from
-    /// the executable's repository checkout (`.build/<config>/<executable>`); nil when absent.
+    /// Where `../shared/eck-reference` keeps the CRD: beside the working directory, or beside the
+    /// repository checkout the executable was built in (the first folder above it with a
+    /// `Package.swift`); nil when absent.
     public static func findElasticsearchCRD() -> URL? {
         let relative = "shared/eck-reference/elasticsearch.k8s.elastic.co_elasticsearches.yaml"
         var roots = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        roots.append(executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
+        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+                roots.append(folder)
+                break
+            }
+            folder.deleteLastPathComponent()
+        }
         for root in roots {
             let candidate = root.deletingLastPathComponent().appendingPathComponent(relative)
             if FileManager.default.fileExists(atPath: candidate.path) { return candidate }

@@ -236,7 +236,7 @@ public final class SimulatedKubernetes: KubernetesClient {
         case .merge:
             patched = KubernetesPatch.merge(existing, patch)
         case .strategic:
-            guard type.acceptsStrategicMerge else { throw .unsupportedPatch(type, contentType: patchType.rawValue) }
+            guard type.acceptsStrategicMerge else { throw .unsupportedPatch }
             patched = KubernetesPatch.strategic(existing, patch)
         case .json:
             guard let operations = patch.arrayValue, let result = KubernetesPatch.jsonPatch(existing, operations) else {

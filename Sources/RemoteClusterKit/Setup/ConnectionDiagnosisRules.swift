@@ -142,6 +142,7 @@ struct ConnectionDiagnosisRules {
                 cause = .untrustedCertificate
             case .wrongServerName: cause = .serverNameMismatch
             case .expiredCertificate: cause = .certificateExpired
+            // Not TLS at all: the probe's own words (neither TLS nor HTTP) say what answered.
             case .handshakeFailed, .otherProtocol: cause = .unknown
             }
             let from = observation.preflightUsedClusterTrust ? "" : " (checked from this machine)"

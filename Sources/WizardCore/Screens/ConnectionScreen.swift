@@ -153,7 +153,7 @@ public struct ConnectionScreen: WizardScreen {
             context.answers.proxyAddress = answers.text("proxyAddress")
         }
         context.answers.serverName = answers.text("serverName")
-        context.answers.caFile = answers.text("caFile")
+        context.useCAFile(answers.text("caFile"))
         context.rename(alias: answers.text("alias"))
     }
 

@@ -131,7 +131,7 @@ public struct LiveStatusScreen: WizardScreen {
             let text =
                 resolved.connected
                 ? "_resolve/cluster: reachable\(resolved.versionNumber.map { ", Elasticsearch \($0)" } ?? "")"
-                : "_resolve/cluster: not reachable\(resolved.error.map { ": \($0)" } ?? "")"
+                : "_resolve/cluster: not reachable\(resolved.error.map { Self.shownOnce($0, diagnosis: diagnosis) } ?? "")"
             lines.append((indent + text, resolved.connected ? .success : .failure))
         } else if let error = observation.resolveError {
             lines.append((indent + "_resolve/cluster: \(error.reason ?? error.description)", .failure))
@@ -166,6 +166,12 @@ public struct LiveStatusScreen: WizardScreen {
             }
         }
         return lines
+    }
+
+    /// The resolve error after "not reachable", unless the diagnosis already quotes it as what it
+    /// saw (at 80x24 the fix would otherwise be pushed off the screen).
+    static func shownOnce(_ error: String, diagnosis: Diagnosis?) -> String {
+        diagnosis?.evidence?.contains(error) == true ? " (the error is quoted under Seen)" : ": \(error)"
     }
 
     public func title(_ context: WizardContext) -> String { "Live status of \(context.answers.alias)" }

@@ -99,7 +99,10 @@ public struct RoleScreen: WizardScreen {
     }
 
     public func keyHints(_ context: WizardContext) -> [KeyHint] {
-        parts.keyHints(
+        if !parts.reviewing, parts.form.step.focusedField?.id == "createRole", !parts.form.answers.flag("createRole") {
+            return [KeyHint("←→", "change"), KeyHint("Enter", "skip"), KeyHint("Esc", "back")]
+        }
+        return parts.keyHints(
             formEnter: parts.form.answers.flag("createRole") ? "show the request" : "skip",
             review: [KeyHint("Enter", parts.review.run.succeeded ? "continue" : "create it"), KeyHint("Esc", "edit")])
     }

@@ -223,7 +223,7 @@ public struct SetupWizard: TerminalProgram {
             let dialog = ModalDialog.confirm(
                 title: "Already applied",
                 message:
-                    "\(change.what) (\(change.place)) was already applied. Going back keeps it; change your answers and continue to apply them again\(change.undo.map { ", or undo it: \($0)" } ?? "").",
+                    "This was already applied: \(change.what), on \(change.place). Going back keeps it: change your answers and continue to apply them again\(change.undo.map { ", or undo it with \($0)" } ?? "").",
                 yes: "Go back", no: "Stay")
             overlay = .backOverApplied(dialog, target: previous)
             return []

@@ -6,8 +6,13 @@ public struct WelcomeScreen: WizardScreen {
     public let id = ScreenID.welcome
     /// The interrupted run, if one was found.
     public let saved: SavedProgress?
+    /// Why it resumes where it does, when that is not where it stopped.
+    public let explanation: String?
 
-    public init(_ context: WizardContext) { saved = context.configuration.savedProgress }
+    public init(_ context: WizardContext) {
+        saved = context.configuration.savedProgress
+        explanation = saved == nil ? nil : context.configuration.resumeExplanation
+    }
 
     public func title(_ context: WizardContext) -> String { "Connect a remote cluster to your ECK cluster" }
 
@@ -49,7 +54,7 @@ public struct WelcomeScreen: WizardScreen {
         return lines
     }
 
-    /// "stopped at Connection (ECK remote, alias logs)".
+    /// "An interrupted setup was found (ECK remote, alias logs); it resumes at Connection."
     static func describe(_ saved: SavedProgress) -> String {
         var parts: [String] = []
         if let type = saved.answers.type { parts.append("\(type.shortName) remote") }
@@ -58,7 +63,7 @@ public struct WelcomeScreen: WizardScreen {
             parts.append("\(saved.applied.count) change\(saved.applied.count == 1 ? "" : "s") applied")
         }
         let detail = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
-        return "An interrupted setup was found: it stopped at \(saved.screen.shortTitle)\(detail)."
+        return "An interrupted setup was found\(detail); it resumes at \(saved.screen.shortTitle)."
     }
 
     public func render(into buffer: inout ScreenBuffer, rect: Rect, context: WizardContext, theme: Theme) {
@@ -67,6 +72,10 @@ public struct WelcomeScreen: WizardScreen {
             let text = Self.describe(saved) + " Press r to resume it, or Enter to start a new one."
             for line in TextLayout.wrap("\(theme.glyphs.warning) " + text, width: rect.width) {
                 buffer.write(line, x: rect.x, y: y, style: Style(.warning, bold: true))
+                y += 1
+            }
+            for line in explanation.map({ TextLayout.wrap($0, width: rect.width - 2) }) ?? [] {
+                buffer.write("  " + line, x: rect.x, y: y, style: .muted)
                 y += 1
             }
             y += 1
@@ -107,7 +116,7 @@ public struct WelcomeScreen: WizardScreen {
         var lines = lines
         var actions = [PlainAction("", "start", key: .enter)]
         if let saved {
-            lines.insert(contentsOf: [Self.describe(saved), ""], at: 0)
+            lines.insert(contentsOf: [Self.describe(saved)] + (explanation.map { [$0] } ?? []) + [""], at: 0)
             actions = [PlainAction("r", "resume", key: .character("r")), PlainAction("", "start new", key: .enter)]
         }
         return PlainView(heading: "", lines: lines, prompt: .actions(actions))

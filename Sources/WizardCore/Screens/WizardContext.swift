@@ -11,6 +11,8 @@ public struct WizardConfiguration: Sendable, Hashable {
     public var statePath: String?
     /// A run that was interrupted, read from `statePath` at start.
     public var savedProgress: SavedProgress?
+    /// Said under the offer to resume, e.g. why the demo resumes earlier than where it stopped.
+    public var resumeExplanation: String?
     /// Shown in the title line, e.g. "demo".
     public var label: String?
     /// The marks plain mode prints (the full-screen mode takes them from the terminal's theme).

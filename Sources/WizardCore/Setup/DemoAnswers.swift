@@ -36,17 +36,20 @@ public enum DemoAnswers {
     /// A saved demo run for new simulated clusters: the operator's answers with this run's
     /// endpoints, and the place to resume moved back to the first screen that changed something,
     /// since the new clusters start without those changes.
-    public static func resumable(_ saved: SavedProgress, endpoints: SetupAnswers) -> SavedProgress {
+    public static func resumable(_ saved: SavedProgress, endpoints: SetupAnswers) -> (SavedProgress, String?) {
         var progress = saved
+        var explanation: String?
         progress.answers.refreshEndpoints(from: endpoints)
         let order = SetupFlow.order
         if let first = saved.applied.compactMap({ order.firstIndex(of: $0.screen) }).min(),
-            let at = order.firstIndex(of: saved.screen), first < at
+            let at = order.firstIndex(of: saved.screen), first <= at
         {
             progress.screen = order[first]
+            explanation =
+                "The simulated clusters start fresh on every demo run, so it resumes at \(order[first].shortTitle), the first step that changed them (the earlier run stopped at \(saved.screen.shortTitle))."
         }
         progress.applied = []
         progress.filesWritten = []
-        return progress
+        return (progress, explanation)
     }
 }

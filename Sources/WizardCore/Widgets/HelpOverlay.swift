@@ -7,7 +7,7 @@ public struct HelpOverlay: Sendable, Hashable {
     /// The keys that work on every screen, shown under each screen's own help.
     public static let commonKeys = [
         "Keys on every screen:",
-        "  Tab / Shift-Tab   next / previous field",
+        "  Tab / Shift-Tab   next / previous field (Ctrl-T completes a file path)",
         "  Enter             next field, then continue",
         "  Esc               back (answers are kept)",
         "  F1 or ?           this help",

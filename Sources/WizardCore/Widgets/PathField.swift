@@ -1,13 +1,13 @@
-/// A file path field with Tab completion and a one-line hint of what the file holds.
+/// A file path field with completion (Ctrl-T) and a one-line hint of what the file holds.
 ///
-/// The field never touches the file system: Tab asks for a directory listing and leaving the field
+/// The field never touches the file system: Ctrl-T asks for a directory listing and leaving the field
 /// asks for a description of the file, both as effects. Results carry the token of the request and
 /// only the latest one is used.
 public struct PathField: Sendable, Hashable {
     public var field: TextField
     /// What the file holds ("PEM: 1 certificate, CN=..."), or why it cannot be read.
     public private(set) var hint: String?
-    /// Names that match when Tab found several.
+    /// Names that match when completion found several.
     public private(set) var candidates: [String] = []
     public private(set) var pendingListing: Token?
     public private(set) var pendingDescription: Token?
@@ -20,9 +20,12 @@ public struct PathField: Sendable, Hashable {
 
     public var path: String { field.text }
 
-    /// Handles a key; Tab starts completion. Returns the effect to run, if any.
+    /// The key that completes the path. Not Tab: Tab always moves to the next field.
+    public static let completionKey = Key.control("t")
+
+    /// Handles a key; Ctrl-T starts completion. Returns the effect to run, if any.
     public mutating func handle(_ key: Key, tokens: inout TokenSource) -> (KeyOutcome, [Effect<Never>]) {
-        if key == .tab {
+        if key == Self.completionKey {
             let token = tokens.next()
             pendingListing = token
             return (.handled, [.listDirectory(path: directoryPart.isEmpty ? "." : directoryPart, token: token)])
@@ -60,7 +63,7 @@ public struct PathField: Sendable, Hashable {
         return String(path[...slash])
     }
 
-    /// Applies a directory listing; ignores it unless it answers the latest Tab.
+    /// Applies a directory listing; ignores it unless it answers the latest completion.
     public mutating func apply(
         listing: Result<[DirectoryEntry], FileAccessError>, token: Token,
         tokens: inout TokenSource

@@ -84,7 +84,7 @@ public enum FieldControl: Sendable, Hashable {
         switch self {
         case .text: return []
         case .secret(let field): return [KeyHint("^R", field.isRevealed ? "hide" : "show")]
-        case .path: return [KeyHint("Tab", "complete")]
+        case .path: return [KeyHint("^T", "complete")]
         case .choice: return [KeyHint("↑↓", "choose")]
         case .multiChoice: return [KeyHint("↑↓", "move"), KeyHint("Space", "toggle")]
         case .confirm: return [KeyHint("←→", "change")]

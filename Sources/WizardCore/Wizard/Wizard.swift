@@ -3,8 +3,9 @@ import RemoteClusterKit
 /// A sequence of steps made of fields. Validators block Next and show their message under the
 /// field; steps hidden by earlier answers are skipped in both directions; Back keeps every answer.
 ///
-/// Keys on a step with fields: Tab/Shift-Tab and ↓/↑ move between fields (lists use ↑/↓ first),
-/// Enter moves to the next field and on the last one goes Next, Esc goes Back.
+/// Keys on a step with fields: Tab/Shift-Tab (always) and ↓/↑ move between fields (lists use ↑/↓
+/// first), Enter moves to the next field and on the last one goes Next, Esc goes Back; a path
+/// field completes with Ctrl-T.
 public struct Wizard: Sendable {
     public private(set) var steps: [WizardStep]
     /// The index (into `steps`) of the current step.
@@ -66,14 +67,13 @@ public struct Wizard: Sendable {
     public var focusTakesText: Bool { currentStep.focusedField?.control.takesText ?? false }
 
     /// The keys that work on the current step, for the footer. Before the last field Enter (like
-    /// Tab, or ↓ where Tab completes a path) moves to the next field; only on the last field does it
-    /// continue to the next step, so the footer says which of the two it does now.
+    /// Tab) moves to the next field; only on the last field does it continue to the next step, so
+    /// the footer says which of the two it does now.
     public var keyHints: [KeyHint] {
         let step = currentStep
         var hints = step.focusedField?.control.keyHints ?? []
         if step.fields.count > 1, step.focus < step.fields.count - 1 {
-            let tabIsTaken = hints.contains { $0.keys == "Tab" }
-            hints.append(KeyHint(tabIsTaken ? "↓/Enter" : "Tab/Enter", "next field"))
+            hints.append(KeyHint("Tab/Enter", "next field"))
         } else {
             hints.append(KeyHint("Enter", visibleSteps.last == current ? "finish" : "continue"))
         }
@@ -117,11 +117,6 @@ public struct Wizard: Sendable {
         let focus = steps[current].focus
         switch key {
         case .tab:
-            if case .path(var path) = fields[focus].control {
-                let (outcome, effects) = path.handle(key, tokens: &tokens)
-                steps[current].fields[focus].control = .path(path)
-                return (outcome == .handled ? .handled : .ignored, effects)
-            }
             return (.handled, moveFocus(by: 1, tokens: &tokens))
         case .backTab:
             return (.handled, moveFocus(by: -1, tokens: &tokens))

@@ -16,11 +16,12 @@ public enum WizardLauncher {
     /// Whether plain mode is used: asked for, or no terminal able to show the full screen.
     public static func usesPlainMode(requested: Bool) -> Bool { requested || !NcursesTerminal.isUsable }
 
-    /// Runs the wizard to the end on the main thread.
+    /// Runs the wizard to the end on the main thread. `autoplay` plays it by itself on the full
+    /// screen (plain mode has no autoplay: check `usesPlainMode` first).
     @MainActor
     public static func run(
         _ configuration: WizardConfiguration, jobs: AsyncJobRunner<WizardJob, WizardReply>, plain: Bool,
-        glyphs: Glyphs, files: LocalFileSystem = LocalFileSystem()
+        glyphs: Glyphs, files: LocalFileSystem = LocalFileSystem(), autoplay: AutoplayOptions? = nil
     ) throws -> Ending {
         var configuration = configuration
         configuration.glyphs = glyphs
@@ -38,7 +39,12 @@ public enum WizardLauncher {
             case .interrupted: return .signal(SIGINT)
             }
         }
-        switch try TerminalSession.run(wizard, jobs: jobs, files: files, glyphs: glyphs, reraisingSignals: false) {
+        let wrap = autoplay.map { options -> TerminalSession.DeviceWrapper<SetupWizard> in
+            { terminal, clock, program in options.terminal(wrapping: terminal, clock: clock, wizard: program) }
+        }
+        switch try TerminalSession.run(
+            wizard, jobs: jobs, files: files, glyphs: glyphs, reraisingSignals: false, wrap: wrap)
+        {
         case .quit: return .quit
         case .signal(let signal): return .signal(signal)
         }

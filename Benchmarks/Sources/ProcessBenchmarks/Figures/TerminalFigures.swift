@@ -53,11 +53,7 @@ public enum TerminalFigures {
     ) -> FigureResult {
         let spec = FigureCatalogue.keyLatency
         do {
-            let process = try PseudoTerminalProcess(
-                [context.binary] + launch.arguments, environment: environment, columns: launch.columns,
-                rows: launch.rows)
-            _ = try process.awaitFrame(marker: launch.firstFrameMarker, deadline: .now + .seconds(20))
-            try prepare(process)
+            let process = try launchToScreen(launch, context, environment: environment, prepare: prepare)
             var latencies: [Double] = []
             for press in 0..<presses {
                 try process.settle(quiet: .milliseconds(10 + press % 7 * 11), deadline: .now + .seconds(10))
@@ -85,11 +81,7 @@ public enum TerminalFigures {
         prepare: (PseudoTerminalProcess) throws -> Void
     ) -> (cpu: FigureResult, memory: FigureResult) {
         do {
-            let process = try PseudoTerminalProcess(
-                [context.binary] + launch.arguments, environment: environment, columns: launch.columns,
-                rows: launch.rows)
-            _ = try process.awaitFrame(marker: launch.firstFrameMarker, deadline: .now + .seconds(20))
-            try prepare(process)
+            let process = try launchToScreen(launch, context, environment: environment, prepare: prepare)
             guard let cpuBefore = process.cpuSecondsSoFar() else { throw ChildProcessError("cannot read its CPU time") }
             let start = ContinuousClock.now
             let end = start + .seconds(context.idleSeconds)
@@ -116,6 +108,18 @@ public enum TerminalFigures {
         } catch {
             return (.notMeasured(FigureCatalogue.idleCPU, "\(error)"), .notMeasured(memory, "\(error)"))
         }
+    }
+
+    /// Starts the program, waits for its first frame and lets `prepare` bring it to the screen to measure.
+    static func launchToScreen(
+        _ launch: ScreenLaunch, _ context: BenchmarkContext, environment: [String: String],
+        prepare: (PseudoTerminalProcess) throws -> Void
+    ) throws -> PseudoTerminalProcess {
+        let process = try PseudoTerminalProcess(
+            [context.binary] + launch.arguments, environment: environment, columns: launch.columns, rows: launch.rows)
+        _ = try process.awaitFrame(marker: launch.firstFrameMarker, deadline: .now + .seconds(20))
+        try prepare(process)
+        return process
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

@@ -68,12 +68,12 @@ struct GalleryTests {
         assertSnapshot(render(gallery, width: 120, height: 40), named: "form-errors-120x40")
     }
 
-    @Test func pathFieldTabAsksForAListing() {
+    @Test func pathFieldCtrlTAsksForAListing() {
         var gallery = onForm()
         gallery.press(.enter, .enter, .enter, .enter)
         #expect(gallery.wizard.currentStep.focusedField?.id == "caFile")
         gallery.type("certs/c")
-        let effects = gallery.press(.tab)
+        let effects = gallery.press(PathField.completionKey)
         #expect(effects == [.listDirectory(path: "certs/", token: Token(1))])
         let more = gallery.update(
             .directoryListed(

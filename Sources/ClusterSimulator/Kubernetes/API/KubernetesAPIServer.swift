@@ -111,9 +111,8 @@ public final class KubernetesAPIServer: Sendable {
             return list
         }
         if segments.count >= 3, segments[0] == "openapi", segments[1] == "v3" {
-            let rest = segments.dropFirst(2)
-            let groupVersion =
-                rest.first == "api" ? rest.dropFirst().joined(separator: "/") : rest.dropFirst().joined(separator: "/")
+            // `api/v1` or `apis/<group>/<version>`: the group version follows the first part.
+            let groupVersion = segments.dropFirst(3).joined(separator: "/")
             guard let document = KubernetesDiscovery.openAPIDocument(groupVersion) else { throw .notFoundPath() }
             return document
         }
@@ -165,7 +164,7 @@ public final class KubernetesAPIServer: Sendable {
         let dryRun = query["dryRun"] == "All"
         guard let namespace = target.namespace else {
             guard request.method == "GET", target.name == nil else {
-                throw .methodNotSupported(type, verb: request.method)
+                throw .methodNotSupported(type)
             }
             return try await list(type, context: context, namespace: nil, request: request)
         }
@@ -181,10 +180,10 @@ public final class KubernetesAPIServer: Sendable {
                 }
                 return Self.json(
                     status: 201,
-                    try kubernetes.read(
+                    kubernetes.read(
                         type, name: object[path: ["metadata", "name"]]?.stringValue ?? "", in: location, orElse: object),
                     warnings: warnings)
-            default: throw .methodNotSupported(type, verb: request.method)
+            default: throw .methodNotSupported(type)
             }
         }
         switch request.method {
@@ -209,7 +208,7 @@ public final class KubernetesAPIServer: Sendable {
                 }
             } else {
                 guard let patchType = KubernetesPatchType(contentType: request.header("Content-Type") ?? "") else {
-                    throw .unsupportedPatch(type, contentType: request.header("Content-Type") ?? "")
+                    throw .unsupportedPatch
                 }
                 let patch = try Self.body(request)
                 if target.subresource == "status" {
@@ -230,7 +229,7 @@ public final class KubernetesAPIServer: Sendable {
                 await kubernetes.notifyChanged(type, name: name, object: written.object, in: location)
             }
             return Self.json(
-                try kubernetes.read(type, name: name, in: location, orElse: written.object), warnings: written.warnings)
+                kubernetes.read(type, name: name, in: location, orElse: written.object), warnings: written.warnings)
         case "DELETE":
             let removed = try kubernetes.remove(type, name: name, in: location)
             if type.hasStatusSubresource { return Self.json(removed) }
@@ -242,7 +241,7 @@ public final class KubernetesAPIServer: Sendable {
                 ],
             ])
         default:
-            throw .methodNotSupported(type, verb: request.method)
+            throw .methodNotSupported(type)
         }
     }
 

@@ -40,6 +40,7 @@ public struct ConnectionStep: SetupStep {
             let client = context.localClient(services)
             var last = ConnectionObservation(alias: alias)
             var reported: String?
+            var unknownBefore = false
             let snapshot = context
             let connected = try await Polling.until(services) { () -> ConnectionObservation? in
                 let observation = await ConnectionObserver.observe(alias, in: snapshot, services: services)
@@ -51,7 +52,13 @@ public struct ConnectionStep: SetupStep {
                 }
                 if observation.isConnectedWithCredentials { return observation }
                 let diagnosis = Diagnosis.diagnose(observation)
-                if Self.isFinal(diagnosis, observation), snapshot.localOutputs.rolloutFinished != false {
+                // An unknown alias right after it was added may be the cluster catching up: it
+                // counts only when two looks in a row say so.
+                let unknown = diagnosis.cause == .unknownAlias && observation.resolveError != nil
+                defer { unknownBefore = unknown }
+                if Self.isFinal(diagnosis, observation), !unknown || unknownBefore,
+                    snapshot.localOutputs.rolloutFinished != false
+                {
                     context.update(alias) { $0.connection = observation }
                     throw StepStop.failed(diagnosis)
                 }
