@@ -37,6 +37,9 @@ struct DemoCommand: AsyncParsableCommand, ManualCommand {
             CommandManual.Example(
                 "The full-screen wizard, its requests and kubectl calls traced to a file",
                 "remote-cluster-wizard demo --log-file demo.log"),
+            CommandManual.Example(
+                "Watch it play by itself, making the wrong-CA mistake on purpose",
+                "remote-cluster-wizard demo --autoplay --fault wrong-ca"),
         ],
         exitStatus: [
             (0, "finished or quit"), (1, "the simulated clusters or the terminal could not be used"),
