@@ -51,9 +51,9 @@ public struct AutoplayValues: Sendable, Hashable {
         let name = remote[path: ["eck", "name"]]?.stringValue ?? "remote"
         let namespace = remote[path: ["eck", "namespace"]]?.stringValue ?? "default"
         return AutoplayValues(
-            remoteClusterCAFile: remote["transportCA"]?.stringValue ?? "",
+            remoteClusterCAFile: remote["transport_ca"]?.stringValue ?? "",
             restCAFile: remote["ca"]?.stringValue ?? "",
-            transportAddress: remote["transportAddress"]?.stringValue ?? "",
+            transportAddress: remote["transport_address"]?.stringValue ?? "",
             wrongServerName: "\(name)-es-http.\(namespace).svc")
     }
 }
