@@ -145,6 +145,7 @@ let package = Package(
         .testTarget(
             name: "GalleryTests", dependencies: ["Gallery", "WizardCore", "WizardTerminal", "WizardTestSupport"],
             path: "Examples/Gallery/Tests/GalleryTests", exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        // The real binary under tmux; WizardTestSupport only for its TestSlots.
+        .testTarget(name: "EndToEndTests", dependencies: ["WizardTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WizardTestSupport
 
 /// A terminal size for a pane.
 struct PaneSize: Sendable, Hashable, CustomStringConvertible {
@@ -20,22 +21,26 @@ final class DemoPane {
     let directory: String
     let binary: String
 
-    /// Runs `body` with a new pane, taking one of the `DemoSlots` for it, and closes the pane
+    /// Demos run one per core: each runs its own simulated clusters, and more at once only make
+    /// every one slower on a small CI machine.
+    static let slots = TestSlots.perCore
+
+    /// Runs `body` with a new pane, taking one of the `slots` for it, and closes the pane
     /// afterwards, also when `body` throws.
     static func with(_ size: PaneSize, _ body: (DemoPane) async throws -> Void) async throws {
-        await DemoSlots.shared.acquire()
+        await DemoPane.slots.acquire()
         let demo: DemoPane
         do { demo = try DemoPane(size) } catch {
-            await DemoSlots.shared.release()
+            await DemoPane.slots.release()
             throw error
         }
         do { try await body(demo) } catch {
             demo.close()
-            await DemoSlots.shared.release()
+            await DemoPane.slots.release()
             throw error
         }
         demo.close()
-        await DemoSlots.shared.release()
+        await DemoPane.slots.release()
     }
 
     private init(_ size: PaneSize) throws {
@@ -180,27 +185,5 @@ final class DemoPane {
     func close() {
         pane.close()
         try? FileManager.default.removeItem(atPath: directory)
-    }
-}
-
-/// How many demos run at once: one per core. Each runs its own simulated clusters; more at once
-/// only make every one slower on a small CI machine.
-actor DemoSlots {
-    static let shared = DemoSlots(count: max(1, ProcessInfo.processInfo.activeProcessorCount))
-    private var free: Int
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    init(count: Int) { free = count }
-
-    func acquire() async {
-        if free > 0 {
-            free -= 1
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func release() {
-        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
