@@ -65,7 +65,8 @@ final class DemoPane {
         try pane.typeLine("clear")
         try pane.typeLine(
             "XDG_STATE_HOME='\(directory)/state' TMPDIR='\(directory)/tmp' '\(binary)' demo \(arguments); st=$?; "
-                + "[ \"$S0\" = \"$(stty -g)\" ] && t=SAME || t=CHANGED; printf 'DEMO-%s status=%s stty=%s\\n' END \"$st\" \"$t\"")
+                + "[ \"$S0\" = \"$(stty -g)\" ] && t=SAME || t=CHANGED; printf 'DEMO-%s status=%s stty=%s\\n' END \"$st\" \"$t\""
+        )
     }
 
     /// Waits for the screen and returns it; the deadline is for a loaded CI machine.
@@ -140,7 +141,9 @@ final class DemoPane {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8),
-                let pid = text.split(separator: " ").compactMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }).first
+                let pid = text.split(separator: " ").compactMap({
+                    Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+                }).first
             {
                 return pid
             }
@@ -158,12 +161,15 @@ final class DemoPane {
         #expect(lines.count == size.height, "\(lines.count) lines:\n\(screen)", sourceLocation: sourceLocation)
         guard lines.count == size.height else { return }
         #expect(lines[0].hasPrefix("┌─ remote-cluster-wizard demo"), "\(screen)", sourceLocation: sourceLocation)
-        #expect(lines[0].hasSuffix("┐") && lines[size.height - 1].hasPrefix("└") && lines[size.height - 1].hasSuffix("┘"),
+        #expect(
+            lines[0].hasSuffix("┐") && lines[size.height - 1].hasPrefix("└") && lines[size.height - 1].hasSuffix("┘"),
             "\(screen)", sourceLocation: sourceLocation)
-        #expect(lines[size.height - 3].hasPrefix("├") && lines[size.height - 3].hasSuffix("┤"), "\(screen)",
+        #expect(
+            lines[size.height - 3].hasPrefix("├") && lines[size.height - 3].hasSuffix("┤"), "\(screen)",
             sourceLocation: sourceLocation)
         for (index, line) in lines.enumerated() {
-            #expect(line.count == size.width, "line \(index + 1) is \(line.count) wide:\n\(screen)",
+            #expect(
+                line.count == size.width, "line \(index + 1) is \(line.count) wide:\n\(screen)",
                 sourceLocation: sourceLocation)
         }
     }

@@ -30,8 +30,10 @@ final class AutoplayRun {
             await AutoplayRun.slots.release()
             throw error
         }
-        return AutoplayRun(environment, plan: AutoplayPlan(
-            type: type, fault: fault, stopAt: stopAt, values: AutoplayValues.from(environment.descriptionLine)),
+        return AutoplayRun(
+            environment,
+            plan: AutoplayPlan(
+                type: type, fault: fault, stopAt: stopAt, values: AutoplayValues.from(environment.descriptionLine)),
             size: size)
     }
 
@@ -70,12 +72,14 @@ final class AutoplayRun {
     func play(timeoutSeconds: Double = 90, sourceLocation: SourceLocation = #_sourceLocation) async -> AutoplayBadge? {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while device.isPlaying && Date() < deadline { await turn() }
-        #expect(!device.isPlaying, "autoplay still playing on \(wizard.current):\n\(text)", sourceLocation: sourceLocation)
+        #expect(
+            !device.isPlaying, "autoplay still playing on \(wizard.current):\n\(text)", sourceLocation: sourceLocation)
         return device.badge
     }
 
     /// Runs the loop until `condition` holds.
-    func run(until what: String, timeoutSeconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
+    func run(
+        until what: String, timeoutSeconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (AutoplayRun) -> Bool
     ) async {
         let deadline = Date().addingTimeInterval(timeoutSeconds)

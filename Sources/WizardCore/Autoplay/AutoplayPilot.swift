@@ -87,7 +87,8 @@ public struct AutoplayPilot: Sendable {
             if let move = perform(step, in: wizard) { return move }
             advance()
         }
-        return .finish(wizard.current == .liveStatus ? .finished : .gaveUp("nothing planned on \(wizard.current.shortTitle)"))
+        return .finish(
+            wizard.current == .liveStatus ? .finished : .gaveUp("nothing planned on \(wizard.current.shortTitle)"))
     }
 
     private mutating func advance() {
