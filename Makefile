@@ -10,6 +10,7 @@
 #   make bench     the performance suite: every figure with its median, spread and target
 #   make man          man pages, one per subcommand, into .build/man (swift-argument-parser's plugin)
 #   make completions  bash, zsh and fish completion scripts into .build/completions
+#   make screenshots   PNG images of the main screens (from the real binary in tmux) into screenshots/
 
 SWIFT       ?= swift
 BINARY      := .build/debug/remote-cluster-wizard
@@ -21,6 +22,9 @@ SYSTEM_DEPS := libncurses-dev libcurl4-openssl-dev tmux openssl curl
 # package only when no kubectl is on PATH (any other kubectl, e.g. Google's, is kept).
 KUBECTL         ?= kubectl
 KUBECTL_PACKAGE := kubernetes-client
+# What `make screenshots` draws with: Debian's Python with Pillow and the DejaVu fonts.
+SCREENSHOT_DEPS := tmux python3-pil fonts-dejavu-core
+SCREENSHOT_PYTHON ?= /usr/bin/python3
 
 FUZZ_SECONDS ?= 120
 FUZZ_TARGETS ?= json yaml plan pem api-key host-port url response terminal
@@ -28,7 +32,7 @@ FUZZ_BUILD   := .build-fuzz
 FUZZ_BINARY  := $(FUZZ_BUILD)/release/fuzz-parsers
 
 .PHONY: deps build test demo clean format probe status simulate fuzz benchmark release install bench \
-  man completions completion-scripts uninstall
+  man completions completion-scripts uninstall screenshots
 
 DESTDIR         ?=
 # make man documents the debug build (the help is the same in every configuration).
@@ -98,6 +102,12 @@ bench: release
 	cd Benchmarks && $(SWIFT) build -c release --product whole-process-bench
 	Benchmarks/.build/release/whole-process-bench --binary $(CURDIR)/$(RELEASE_BINARY) \
 	  --in-process $(BENCH_OUT)/in-process --markdown $(BENCH_OUT)/figures.md $(BENCH_ARGS)
+
+## PNG images of the main screens, taken from the real binary in tmux (autoplay brings it to each
+## screen), drawn cell by cell with DejaVu Sans Mono into screenshots/.
+screenshots: build
+	@$(MAKE) --no-print-directory deps SYSTEM_DEPS="$(SCREENSHOT_DEPS)"
+	$(SCREENSHOT_PYTHON) scripts/screenshots.py $(BINARY) screenshots
 
 ## Run the wizard against the built-in simulated local and remote clusters.
 demo: build

@@ -147,12 +147,13 @@ let package = Package(
         .testTarget(
             name: "GalleryTests", dependencies: ["Gallery", "WizardCore", "WizardTerminal", "WizardTestSupport"],
             path: "Examples/Gallery/Tests/GalleryTests", exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
         // The built executable as operators use it: help snapshots, option conflicts, output
         // formats, the trace, and the README's runnable blocks against `simulate`.
         .testTarget(
             name: "CommandLineTests", dependencies: ["CommandLineSupport", "RemoteClusterKit"], exclude: ["Snapshots"]),
         // Shared by the tests that run the built binary: the process runner and text snapshots.
         .target(name: "CommandLineSupport", path: "Tests/CommandLineSupport"),
+        // The real binary under tmux; WizardTestSupport only for its TestSlots.
+        .testTarget(name: "EndToEndTests", dependencies: ["WizardTestSupport"]),
     ]
 )

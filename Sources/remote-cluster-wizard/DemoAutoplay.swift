@@ -42,7 +42,9 @@ enum DemoRemoteSide {
 /// The `--fault` list for `demo --help`.
 enum DemoFaultHelp {
     static var text: String {
-        AutoplayFault.allCases.map { "  \($0.rawValue.padding(toLength: 19, withPad: " ", startingAt: 0)) \($0.summary)" }
-            .joined(separator: "\n")
+        AutoplayFault.allCases.map {
+            "  \($0.rawValue.padding(toLength: 19, withPad: " ", startingAt: 0)) \($0.summary)"
+        }
+        .joined(separator: "\n")
     }
 }

@@ -79,13 +79,16 @@ struct DemoCommand: AsyncParsableCommand, ManualCommand {
             if let first = given.first { throw ValidationError("\(first) only applies with --autoplay.") }
             return
         }
-        if let delay = autoplayDelay, delay < 0 { throw ValidationError("--autoplay-delay: give milliseconds, 0 or more.") }
+        if let delay = autoplayDelay, delay < 0 {
+            throw ValidationError("--autoplay-delay: give milliseconds, 0 or more.")
+        }
         if let name = autoplayUntil, ScreenName.screen(name) == nil {
             throw ValidationError("--autoplay-until: \"\(name)\" is not a screen. Use one of: \(ScreenName.all).")
         }
         if WizardLauncher.usesPlainMode(requested: interface.plain) {
             throw ValidationError(
-                "--autoplay plays the full-screen wizard: it needs a terminal (not --plain, not TERM=dumb, input and output not redirected).")
+                "--autoplay plays the full-screen wizard: it needs a terminal (not --plain, not TERM=dumb, input and output not redirected)."
+            )
         }
     }
 

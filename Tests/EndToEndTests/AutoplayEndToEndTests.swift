@@ -3,7 +3,7 @@ import Testing
 
 /// `demo --autoplay` under tmux with the real binary at 80x24 and 120x40: every branch to the live
 /// status, every fault to NOT CONNECTED with its diagnosis. The cases run side by side (each in its
-/// own tmux server with its own simulated clusters), one per core (`DemoSlots`).
+/// own tmux server with its own simulated clusters), one per core (`DemoPane.slots`).
 @Suite("demo --autoplay under tmux")
 struct AutoplayEndToEndTests {
     static let types = ["eck", "ech", "ece", "self-managed"]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WizardTestSupport
 
 /// A terminal size for a pane.
 struct PaneSize: Sendable, Hashable, CustomStringConvertible {
@@ -20,22 +21,26 @@ final class DemoPane {
     let directory: String
     let binary: String
 
-    /// Runs `body` with a new pane, taking one of the `DemoSlots` for it, and closes the pane
+    /// Demos run one per core: each runs its own simulated clusters, and more at once only make
+    /// every one slower on a small CI machine.
+    static let slots = TestSlots.perCore
+
+    /// Runs `body` with a new pane, taking one of the `slots` for it, and closes the pane
     /// afterwards, also when `body` throws.
     static func with(_ size: PaneSize, _ body: (DemoPane) async throws -> Void) async throws {
-        await DemoSlots.shared.acquire()
+        await DemoPane.slots.acquire()
         let demo: DemoPane
         do { demo = try DemoPane(size) } catch {
-            await DemoSlots.shared.release()
+            await DemoPane.slots.release()
             throw error
         }
         do { try await body(demo) } catch {
             demo.close()
-            await DemoSlots.shared.release()
+            await DemoPane.slots.release()
             throw error
         }
         demo.close()
-        await DemoSlots.shared.release()
+        await DemoPane.slots.release()
     }
 
     private init(_ size: PaneSize) throws {
@@ -60,7 +65,8 @@ final class DemoPane {
         try pane.typeLine("clear")
         try pane.typeLine(
             "XDG_STATE_HOME='\(directory)/state' TMPDIR='\(directory)/tmp' '\(binary)' demo \(arguments); st=$?; "
-                + "[ \"$S0\" = \"$(stty -g)\" ] && t=SAME || t=CHANGED; printf 'DEMO-%s status=%s stty=%s\\n' END \"$st\" \"$t\"")
+                + "[ \"$S0\" = \"$(stty -g)\" ] && t=SAME || t=CHANGED; printf 'DEMO-%s status=%s stty=%s\\n' END \"$st\" \"$t\""
+        )
     }
 
     /// Waits for the screen and returns it; the deadline is for a loaded CI machine.
@@ -135,7 +141,9 @@ final class DemoPane {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8),
-                let pid = text.split(separator: " ").compactMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }).first
+                let pid = text.split(separator: " ").compactMap({
+                    Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+                }).first
             {
                 return pid
             }
@@ -153,12 +161,15 @@ final class DemoPane {
         #expect(lines.count == size.height, "\(lines.count) lines:\n\(screen)", sourceLocation: sourceLocation)
         guard lines.count == size.height else { return }
         #expect(lines[0].hasPrefix("┌─ remote-cluster-wizard demo"), "\(screen)", sourceLocation: sourceLocation)
-        #expect(lines[0].hasSuffix("┐") && lines[size.height - 1].hasPrefix("└") && lines[size.height - 1].hasSuffix("┘"),
+        #expect(
+            lines[0].hasSuffix("┐") && lines[size.height - 1].hasPrefix("└") && lines[size.height - 1].hasSuffix("┘"),
             "\(screen)", sourceLocation: sourceLocation)
-        #expect(lines[size.height - 3].hasPrefix("├") && lines[size.height - 3].hasSuffix("┤"), "\(screen)",
+        #expect(
+            lines[size.height - 3].hasPrefix("├") && lines[size.height - 3].hasSuffix("┤"), "\(screen)",
             sourceLocation: sourceLocation)
         for (index, line) in lines.enumerated() {
-            #expect(line.count == size.width, "line \(index + 1) is \(line.count) wide:\n\(screen)",
+            #expect(
+                line.count == size.width, "line \(index + 1) is \(line.count) wide:\n\(screen)",
                 sourceLocation: sourceLocation)
         }
     }
@@ -180,27 +191,5 @@ final class DemoPane {
     func close() {
         pane.close()
         try? FileManager.default.removeItem(atPath: directory)
-    }
-}
-
-/// How many demos run at once: one per core. Each runs its own simulated clusters; more at once
-/// only make every one slower on a small CI machine.
-actor DemoSlots {
-    static let shared = DemoSlots(count: max(1, ProcessInfo.processInfo.activeProcessorCount))
-    private var free: Int
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    init(count: Int) { free = count }
-
-    func acquire() async {
-        if free > 0 {
-            free -= 1
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func release() {
-        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }

@@ -131,7 +131,9 @@ struct InterruptionEndToEndTests {
             try demo.pane.resize(width: 50, height: 15)
             await demo.waitFor("Terminal too small: 50x15.")
             try demo.pane.resize(width: 80, height: 24)
-            let back = await demo.waitFor("the live view again") { $0.contains("● CONNECTED") && $0.contains("updated") }
+            let back = await demo.waitFor("the live view again") {
+                $0.contains("● CONNECTED") && $0.contains("updated")
+            }
             demo.expectFullFrame(back, size: .small)
             // Still refreshing: the age of the last look changes.
             let age = { (screen: String) in screen.components(separatedBy: "\n").first { $0.contains("updated") } }

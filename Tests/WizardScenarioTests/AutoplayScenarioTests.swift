@@ -10,6 +10,8 @@ import WizardTestSupport
 /// Autoplay against the in-process simulator, through the same device wrapper and run loop as
 /// `demo --autoplay` (with the headless terminal in place of ncurses, the real clock, pace 0).
 final class AutoplayRun {
+    /// Runs play one per core; a run's clusters shut down (which takes a while) after it gave its slot back.
+    static let slots = TestSlots.perCore
     let environment: SimulatedEnvironment
     let terminal: HeadlessTerminal
     let device: AutoplayTerminal
@@ -19,10 +21,19 @@ final class AutoplayRun {
         _ type: RemoteClusterType = .eck, fault: AutoplayFault? = nil, stopAt: ScreenID? = nil,
         size: Size = Size(width: 80, height: 24)
     ) async throws -> AutoplayRun {
-        let environment = try await SimulatedEnvironment.start(
-            .init(remoteClusterServerEnabled: type != .eck, restartDuration: .milliseconds(200)))
-        return AutoplayRun(environment, plan: AutoplayPlan(
-            type: type, fault: fault, stopAt: stopAt, values: AutoplayValues.from(environment.descriptionLine)),
+        await AutoplayRun.slots.acquire()
+        let environment: SimulatedEnvironment
+        do {
+            environment = try await SimulatedEnvironment.start(
+                .init(remoteClusterServerEnabled: type != .eck, restartDuration: .milliseconds(200)))
+        } catch {
+            await AutoplayRun.slots.release()
+            throw error
+        }
+        return AutoplayRun(
+            environment,
+            plan: AutoplayPlan(
+                type: type, fault: fault, stopAt: stopAt, values: AutoplayValues.from(environment.descriptionLine)),
             size: size)
     }
 
@@ -61,12 +72,14 @@ final class AutoplayRun {
     func play(timeoutSeconds: Double = 90, sourceLocation: SourceLocation = #_sourceLocation) async -> AutoplayBadge? {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while device.isPlaying && Date() < deadline { await turn() }
-        #expect(!device.isPlaying, "autoplay still playing on \(wizard.current):\n\(text)", sourceLocation: sourceLocation)
+        #expect(
+            !device.isPlaying, "autoplay still playing on \(wizard.current):\n\(text)", sourceLocation: sourceLocation)
         return device.badge
     }
 
     /// Runs the loop until `condition` holds.
-    func run(until what: String, timeoutSeconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
+    func run(
+        until what: String, timeoutSeconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (AutoplayRun) -> Bool
     ) async {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
@@ -80,10 +93,18 @@ final class AutoplayRun {
         if !terminal.hasInput && loop.mailbox.isEmpty { try? await Task.sleep(for: .milliseconds(3)) }
     }
 
-    func shutdown() async { await environment.shutdown() }
+    /// Quits as a person does (Ctrl-C twice, which cancels the jobs in flight), gives the slot to
+    /// the next run and stops the clusters (closing their TLS connections takes a while).
+    func shutdown() async {
+        loop.dispatch(.key(.control("c")))
+        loop.dispatch(.key(.control("c")))
+        #expect(loop.ending == .quit)
+        await AutoplayRun.slots.release()
+        await environment.shutdown()
+    }
 }
 
-@Suite("Autoplay against the simulator", .serialized)
+@Suite("Autoplay against the simulator")
 struct AutoplayScenarioTests {
     @Test(arguments: RemoteClusterType.allCases)
     func playsEachBranchToConnected(type: RemoteClusterType) async throws {

@@ -87,7 +87,8 @@ public struct AutoplayPilot: Sendable {
             if let move = perform(step, in: wizard) { return move }
             advance()
         }
-        return .finish(wizard.current == .liveStatus ? .finished : .gaveUp("nothing planned on \(wizard.current.shortTitle)"))
+        return .finish(
+            wizard.current == .liveStatus ? .finished : .gaveUp("nothing planned on \(wizard.current.shortTitle)"))
     }
 
     private mutating func advance() {
@@ -142,18 +143,14 @@ public struct AutoplayPilot: Sendable {
         return .press(key, .step)
     }
 
-    /// Tab (↓ from a path field, where Tab completes) or Shift-Tab towards the field.
+    /// Tab or Shift-Tab towards the field.
     private mutating func focus(_ id: String, in wizard: SetupWizard) -> AutoplayMove? {
         guard let form = wizard.currentForm, let target = form.step.index(of: id) else {
             return .finish(.gaveUp("no field \(id) on \(wizard.current.shortTitle)"))
         }
         let focus = form.step.focus
         if focus == target { return nil }
-        if focus > target { return attempt(.backTab, failing: "the focus did not reach \(id)") }
-        if case .path? = form.step.focusedField?.control {
-            return attempt(.down, failing: "the focus did not reach \(id)")
-        }
-        return attempt(.tab, failing: "the focus did not reach \(id)")
+        return attempt(focus > target ? .backTab : .tab, failing: "the focus did not reach \(id)")
     }
 
     /// A question the screen asks: read it, then answer as the plan says, or hand over.

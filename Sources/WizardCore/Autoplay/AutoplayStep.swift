@@ -7,8 +7,7 @@ public enum AutoplayStep: Sendable, Hashable {
     case press(Key)
     /// Type text, one key per character.
     case type(String)
-    /// Move the focus to the field with this id (Tab, Shift-Tab, or ↓ from a path field, where
-    /// Tab completes the path).
+    /// Move the focus to the field with this id (Tab or Shift-Tab).
     case focus(String)
     /// Press the key until the condition holds.
     case pressUntil(Key, AutoplayCondition)

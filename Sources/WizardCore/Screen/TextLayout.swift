@@ -41,21 +41,26 @@ public enum TextLayout {
         return cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
     }
 
-    /// Splits `text` into lines of at most `width` columns, breaking at spaces where possible and
-    /// inside words that are longer than a line. Existing newlines are kept.
     /// Wraps one line keeping its leading spaces; continuation lines are indented `hanging`
     /// columns more (under the text after a list mark, for example).
     public static func wrapIndented(_ line: String, width: Int, hanging: Int = 0) -> [String] {
         let indent = line.prefix { $0 == " " }.count
         let pad = String(repeating: " ", count: indent)
-        let parts = wrap(String(line.dropFirst(indent)), width: max(1, width - indent))
+        let text = line.dropFirst(indent)
+        let parts = wrap(String(text), width: max(1, width - indent))
         guard let head = parts.first else { return [pad] }
-        let rest = parts.dropFirst().joined(separator: " ")
-        guard !rest.isEmpty else { return [pad + head] }
+        // The rest is wrapped again from the text itself (the first line is a prefix of it), so a
+        // word broken at the first line's end is not broken a second time with a space inside.
+        var rest = text.dropFirst(head.count)
+        if let first = rest.first, first == " " || first == "\n" { rest = rest.dropFirst() }
+        guard parts.count > 1, !rest.isEmpty else { return [pad + head] }
         let hang = String(repeating: " ", count: indent + hanging)
-        return [pad + head] + wrap(rest, width: max(1, width - indent - hanging)).map { hang + $0 }
+        let flowed = rest.replacingOccurrences(of: "\n", with: " ")
+        return [pad + head] + wrap(flowed, width: max(1, width - indent - hanging)).map { hang + $0 }
     }
 
+    /// Splits `text` into lines of at most `width` columns, breaking at spaces where possible and
+    /// inside words that are longer than a line. Existing newlines are kept.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
