@@ -15,10 +15,7 @@ struct SimulateCommand: AsyncParsableCommand {
             files. The two contexts (sim-local, sim-remote) are served over HTTPS on loopback, so \
             kubectl works against them: export KUBECONFIG=<the kubeconfig path>. Elasticsearch \
             manifests are checked against the ECK CRD schema (--crd, found beside the repository \
-            as ../shared/eck-reference by default).
-
-            Faults:
-            \(SimulatorFault.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
+            as ../shared/eck-reference by default). --faults lists the faults it can switch on.
             """
     )
 
