@@ -11,7 +11,7 @@ public enum InProcessFigures {
         return [
             results.figure(
                 FigureCatalogue.decode, benchmark: decodeBenchmark, note: "ElasticsearchClient.remoteInfo()"),
-            .notMeasured(FigureCatalogue.render, "the wizard's live status screen is not on main yet (issue 10)"),
+            .notMeasured(FigureCatalogue.render, "not wired to the wizard's live status screen yet"),
         ]
     }
 }
