@@ -89,7 +89,7 @@ struct InterruptionEndToEndTests {
             try demo.pane.typeLine("stty \"$S0\"; tput rmcup")
 
             try demo.start("")
-            await demo.waitFor("An interrupted setup was found: it stopped at \(run.resumesOn.shortTitle)", "r resume")
+            await demo.waitFor("it resumes at \(run.resumesOn.shortTitle)", "r resume")
             try demo.keys("r")
             let screen = await demo.waitFor(run.resumedTitle, "F1 help")
             demo.expectFullFrame(screen)
