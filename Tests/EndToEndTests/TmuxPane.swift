@@ -152,8 +152,9 @@ enum WizardBinary {
     }
 }
 
-/// Runs a program found on PATH with posix_spawn and waits for it with waitpid. (Foundation's
-/// Process can miss the exit of a tmux client whose server lives on, and then waits forever.)
+/// Runs a program found on PATH with posix_spawn and waits for it with waitpid, with only standard
+/// input, output and error open in it. (Foundation's Process learns of an exit when the child's end
+/// of a socket closes, so it waits forever for a tmux client whose server lives on.)
 enum ChildProcess {
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString).out")
@@ -167,6 +168,10 @@ enum ChildProcess {
         // descriptor and would keep a pipe open.
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else is inherited. A tmux server lives on after new-session, and a descriptor it
+        // inherited stays open as long as it does: among them the socket by which Foundation's
+        // Process learns that a child another test started has ended, whose wait then never ends.
+        posix_spawn_file_actions_addclosefrom_np(&actions, 3)
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         // Test threads block most signals and a spawned process inherits that mask; the tmux server and
