@@ -156,6 +156,14 @@ enum WizardBinary {
 /// input, output and error open in it. (Foundation's Process learns of an exit when the child's end
 /// of a socket closes, so it waits forever for a tmux client whose server lives on.)
 enum ChildProcess {
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc
+    /// module hides behind `_GNU_SOURCE`.
+    private static let closeFrom: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32 = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np")
+        else { fatalError("this glibc has no posix_spawn_file_actions_addclosefrom_np (glibc 2.34 or later is needed)") }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString).out")
             .path
@@ -171,7 +179,7 @@ enum ChildProcess {
         // Nothing else is inherited. A tmux server lives on after new-session, and a descriptor it
         // inherited stays open as long as it does: among them the socket by which Foundation's
         // Process learns that a child another test started has ended, whose wait then never ends.
-        posix_spawn_file_actions_addclosefrom_np(&actions, 3)
+        _ = closeFrom(&actions, 3)
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         // Test threads block most signals and a spawned process inherits that mask; the tmux server and
