@@ -17,8 +17,10 @@ extension KubernetesAPISuites {
         static let local = KubernetesLocation(context: "sim-local", namespace: "default")
         static let remote = KubernetesLocation(context: "sim-remote", namespace: "default")
 
-        static func start(_ backend: Backend) async throws -> (SimulatedEnvironment, any KubernetesClient) {
-            let environment = try await Kubectl.environment()
+        static func start(_ backend: Backend, restart: Duration = .milliseconds(300)) async throws -> (
+            SimulatedEnvironment, any KubernetesClient
+        ) {
+            let environment = try await Kubectl.environment(restart: restart)
             TestCleanup.add { await environment.shutdown() }
             switch backend {
             case .inProcess: return (environment, environment.kubernetes)
@@ -119,7 +121,8 @@ extension KubernetesAPISuites {
         /// A spec change of the local resource rolls it: generation up, ApplyingChanges, then Ready with
         /// `observedGeneration` caught up, and the node runs with the referenced keystore Secret.
         @Test(arguments: backends) func theLocalRolloutFollowsTheResource(_ backend: Backend) async throws {
-            let (environment, client) = try await Self.start(backend)
+            // The rollout lasts long enough for a kubectl started on a busy machine to see it under way.
+            let (environment, client) = try await Self.start(backend, restart: .seconds(4))
             let before = try await client.get(kind: "elasticsearch", name: "local", in: Self.local)
             let generation = try #require(before[path: ["metadata", "generation"]]?.intValue)
             try await client.apply([Self.secret("encoded-key")], in: Self.local)
