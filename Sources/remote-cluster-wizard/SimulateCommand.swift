@@ -22,7 +22,10 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
             variables, KUBECONFIG included; --env-file writes a copy where you say) into its folder, \
             then runs until interrupted (SIGINT or SIGTERM) and removes its folder. Elasticsearch \
             manifests are checked against the ECK CRD schema (--crd, found beside the repository as \
-            ../shared/eck-reference by default). The faults are listed under --faults.
+            ../shared/eck-reference by default). The faults are listed under --faults. With -v, every \
+            request the clusters' REST APIs and the Kubernetes API answer is traced on standard error \
+            (server, method, path, status, time; never a header or a body); --log-file appends the same \
+            lines with timestamps to a file.
             """,
         examples: [
             CommandManual.Example(
@@ -34,6 +37,9 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
             CommandManual.Example(
                 "The JSON line for a script (the banner goes to standard error)",
                 "remote-cluster-wizard simulate 2>/dev/null | head -n 1"),
+            CommandManual.Example(
+                "Watch every request the clusters answer while another terminal runs apply",
+                "remote-cluster-wizard simulate -v --env-file sim.env"),
         ],
         exitStatus: [
             (0, "stopped by SIGINT or SIGTERM, its files removed"),
@@ -71,6 +77,8 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
         completion: .file(extensions: ["yaml", "yml"]))
     var crd: String?
 
+    @OptionGroup(title: "Trace (each request the clusters and the Kubernetes API answer)") var trace: TraceOptions
+
     func validate() throws {
         do {
             _ = try SimulatorFault.parseList(faults)
@@ -86,6 +94,7 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
 
     func run() async throws {
         let faultSet = try SimulatorFault.parseList(faults)
+        let traceLog = try trace.traceLog()
         let stop = SignalWaiter(signals: [SIGINT, SIGTERM])
         let schema = crd.map { URL(fileURLWithPath: $0) } ?? KubernetesObjectValidation.findElasticsearchCRD()
         if schema == nil {
@@ -98,6 +107,9 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
                 faults: faultSet, restartDuration: .milliseconds(Int64(restartSeconds * 1000)),
                 slowDelay: .milliseconds(Int64(slowSeconds * 1000)), servesKubernetesAPI: true,
                 elasticsearchCRD: schema))
+        if let logger = traceLog.logger {
+            environment.observeRequests { logger.debug("\($0.traceLine)") }
+        }
         let quickStart = SimulatorQuickStart(
             description: environment.descriptionLine, directory: environment.directory,
             processID: ProcessInfo.processInfo.processIdentifier)

@@ -104,6 +104,28 @@ import Testing
         }
     }
 
+    @Test func simulateVerboseTracesEachRequestItsClustersAnswer() async throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("sim-trace-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let simulator = try await SimulatorProcess.start(["-v", "--log-file", log.path])
+        let status = try await simulator.status(["--json"])
+        let finished = try await simulator.stop()
+        #expect(status.status == 0, "\(status.standardError)")
+        let trace = finished.standardError.split(separator: "\n").filter { $0.hasPrefix("trace: ") }
+        #expect(
+            trace.contains { $0.hasPrefix("trace: local: GET /_remote/info -> 200 (") }, "\(finished.standardError)")
+        let file = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(file.first?.contains(" == remote-cluster-wizard simulate -v --log-file ") == true, "\(file)")
+        #expect(
+            file.contains {
+                $0.hasSuffix(" local: GET /_remote/info -> 200") || $0.contains(" local: GET /_remote/info -> 200 (")
+            })
+        #expect(try Self.mode(log) == 0o600)
+        for secret in [simulator.value("local", "password"), simulator.value("remote", "password")] {
+            #expect(!finished.standardError.contains(secret) && !file.joined().contains(secret))
+        }
+    }
+
     static func mode(_ url: URL) throws -> Int {
         try (FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
     }

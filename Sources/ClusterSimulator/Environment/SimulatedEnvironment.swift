@@ -12,6 +12,8 @@ public protocol SimulatedLocalCluster: Sendable {
     var httpCAFile: String { get }
     func start() async throws
     func shutdown() async
+    /// Tells `observer` of every REST request answered from now on (server name `local`).
+    func observeRequests(_ observer: @escaping ServedRequestObserver)
 }
 
 /// Everything a local cluster is built from.
@@ -147,6 +149,14 @@ public final class SimulatedEnvironment: Sendable {
             try? FileManager.default.removeItem(atPath: directory)
             throw error
         }
+    }
+
+    /// Tells `observer` of every HTTP request the clusters' REST APIs and the Kubernetes API answer
+    /// from now on (servers `local`, `remote`, `kubernetes`): what `simulate -v` shows.
+    public func observeRequests(_ observer: @escaping ServedRequestObserver) {
+        local?.observeRequests(observer)
+        remote.observeRequests(observer)
+        kubernetesAPI?.observeRequests(observer)
     }
 
     /// Stops both clusters and removes the temporary directory.

@@ -163,6 +163,11 @@ public final class SimulatedRemoteCluster: Sendable {
 
     // MARK: lifecycle
 
+    /// Tells `observer` of every REST request answered from now on (server name `remote`).
+    public func observeRequests(_ observer: @escaping ServedRequestObserver) {
+        rest.observeRequests(as: "remote", observer)
+    }
+
     /// Binds all three ports (so they are known even while a part is off), then applies the faults.
     public func start() async throws {
         try await rest.start(port: 0)

@@ -13,11 +13,18 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
 
     private let responder: HTTPResponder
     private let connection: @Sendable () -> ConnectionInfo
+    private let observer: (name: String, observe: ServedRequestObserver)?
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
 
-    init(connection: @escaping @Sendable () -> ConnectionInfo, responder: @escaping HTTPResponder) {
+    /// - Parameter observer: told of every request answered, under the server's name.
+    init(
+        connection: @escaping @Sendable () -> ConnectionInfo,
+        observer: (name: String, observe: ServedRequestObserver)? = nil,
+        responder: @escaping HTTPResponder
+    ) {
         self.connection = connection
+        self.observer = observer
         self.responder = responder
     }
 
@@ -40,7 +47,15 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             let promise = context.eventLoop.makePromise(of: HTTPServerReply.self)
             promise.completeWithTask { await responder(request) }
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            let received = ContinuousClock.now
+            let observer = self.observer
             promise.futureResult.whenSuccess { reply in
+                if let observer {
+                    observer.observe(
+                        ServedRequest(
+                            server: observer.name, method: request.method, uri: request.uri, outcome: reply.outcome,
+                            elapsed: ContinuousClock.now - received))
+                }
                 let (handler, context) = bound.value
                 handler.send(reply, keepAlive: keepAlive, context: context)
             }
@@ -123,5 +138,16 @@ enum ConnectionReset {
         }
         provider.setSoLinger(linger(l_onoff: 1, l_linger: 0))
             .whenComplete { _ in channel.close(mode: .all, promise: nil) }
+    }
+}
+
+extension HTTPServerReply {
+    /// How a request answered with this reply ends, for `ServedRequest`.
+    var outcome: ServedRequest.Outcome {
+        switch self {
+        case .respond(let response), .stream(let response, _): return .status(response.status)
+        case .resetMidResponse: return .reset
+        case .hang: return .hung
+        }
     }
 }

@@ -28,6 +28,7 @@ public final class LoopbackTLSServer: Sendable {
         var observedServerNames: [String?] = []
         var acceptedConnections = 0
         var reservation: PortReservation?
+        var requestObserver: (name: String, observe: ServedRequestObserver)?
     }
 
     /// A listener could not be started.
@@ -64,6 +65,12 @@ public final class LoopbackTLSServer: Sendable {
 
     /// Changes what new connections get.
     public func setBehavior(_ behavior: ListenerBehavior) { state.withLock { $0.behavior = behavior } }
+
+    /// Tells `observer` of every HTTP request answered on connections accepted from now on, under
+    /// `name`.
+    public func observeRequests(as name: String, _ observer: @escaping ServedRequestObserver) {
+        state.withLock { $0.requestObserver = (name, observer) }
+    }
 
     /// Changes the certificate (or TLS on/off) for new connections.
     public func setSecurity(_ security: ListenerSecurity) { state.withLock { $0.security = security } }
@@ -161,12 +168,12 @@ public final class LoopbackTLSServer: Sendable {
     }
 
     private func configure(_ channel: Channel) -> EventLoopFuture<Void> {
-        let (id, security, behavior) = state.withLock { state -> (Int, ListenerSecurity, ListenerBehavior) in
+        let (id, security, behavior, observer) = state.withLock { state in
             let id = state.nextConnectionID
             state.nextConnectionID += 1
             state.acceptedConnections += 1
             state.children[id] = channel
-            return (id, state.security, state.behavior)
+            return (id, state.security, state.behavior, state.requestObserver)
         }
         channel.closeFuture.whenComplete { [state] _ in
             state.withLock { _ = $0.children.removeValue(forKey: id) }
@@ -206,10 +213,12 @@ public final class LoopbackTLSServer: Sendable {
             switch behavior {
             case .http(let responder):
                 try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
-                try pipeline.addHandler(HTTPConnectionHandler(connection: connection, responder: responder))
+                try pipeline.addHandler(
+                    HTTPConnectionHandler(connection: connection, observer: observer, responder: responder))
             case .resetMidResponse:
                 try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
-                try pipeline.addHandler(HTTPConnectionHandler(connection: connection) { _ in .resetMidResponse })
+                try pipeline.addHandler(
+                    HTTPConnectionHandler(connection: connection, observer: observer) { _ in .resetMidResponse })
             case .lines(let responder):
                 try pipeline.addHandler(LineConnectionHandler(connection: connection, responder: responder))
             case .neverAnswer, .closeImmediately:

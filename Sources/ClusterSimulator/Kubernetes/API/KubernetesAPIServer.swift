@@ -36,6 +36,11 @@ public final class KubernetesAPIServer: Sendable {
     }
 
     public func start() async throws { try await server.start(port: 0) }
+
+    /// Tells `observer` of every request answered from now on (server name `kubernetes`).
+    public func observeRequests(_ observer: @escaping ServedRequestObserver) {
+        server.observeRequests(as: "kubernetes", observer)
+    }
     public func shutdown() async { await server.shutdown() }
 
     public var port: Int { server.port ?? 0 }

@@ -115,6 +115,10 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
             baseURL: restURL, auth: .basic(user: "elastic", password: elasticPassword), trust: .caFile(httpCAFile))
     }
 
+    public func observeRequests(_ observer: @escaping ServedRequestObserver) {
+        server.observeRequests(as: "local", observer)
+    }
+
     /// Starts the REST API and connects to the remote clusters configured at start.
     public func start() async throws {
         try await server.start(port: 0)
