@@ -114,6 +114,9 @@ extension SetupSimulatorSuite {
         @Test("previews of every step contact nothing")
         func dryRunContactsNothing() async throws {
             let fixture = try await SetupFixture.start(remoteClusterServerEnabled: false)
+            // The simulator's own account: every request its REST APIs answer.
+            let served = ServedRequestLog()
+            fixture.environment.observeRequests { served.append($0) }
             let context = fixture.context(
                 [fixture.eckRemote("a"), fixture.eckRemote("b")],
                 role: RemoteRoleSetup(name: "r", indexNames: ["logs-*"]))
@@ -127,8 +130,11 @@ extension SetupSimulatorSuite {
             #expect(text.contains("kubectl --context sim-remote --namespace default patch elasticsearch remote"))
             #expect(!text.contains(fixture.local.elasticPassword.revealed))
             #expect(fixture.log.entries.isEmpty)
+            #expect(served.requests.isEmpty, "\(served.requests.map(\.traceLine))")
             #expect(fixture.remote.observedServerNames.isEmpty)
             #expect(try await fixture.activeKeys().isEmpty)
+            // The account works: the key listing just made is in it.
+            #expect(served.requests.contains { $0.server == "remote" && $0.method == "GET" })
         }
     }
 }
