@@ -7,6 +7,8 @@ public enum KubernetesPatchType: String, Sendable, Hashable, CaseIterable {
     case json = "application/json-patch+json"
     case merge = "application/merge-patch+json"
     case strategic = "application/strategic-merge-patch+json"
+    /// Server-side apply (`kubectl apply --server-side`): the whole intended object, in YAML or JSON.
+    case apply = "application/apply-patch+yaml"
 
     /// The type named by a `Content-Type` header (parameters ignored).
     public init?(contentType: String) {

@@ -238,6 +238,13 @@ public final class SimulatedKubernetes: KubernetesClient {
         case .strategic:
             guard type.acceptsStrategicMerge else { throw .unsupportedPatch }
             patched = KubernetesPatch.strategic(existing, patch)
+        case .apply:
+            // Server-side apply, simplified: the applied object is merged into the live one (built-in
+            // kinds by their list merge keys, custom resources as a JSON merge). Field ownership is not
+            // tracked, so no apply ever conflicts and fields left out of a later apply stay.
+            patched =
+                type.acceptsStrategicMerge
+                ? KubernetesPatch.strategic(existing, patch) : KubernetesPatch.merge(existing, patch)
         case .json:
             guard let operations = patch.arrayValue, let result = KubernetesPatch.jsonPatch(existing, operations) else {
                 throw .badRequest("the server rejected our request due to an error in our request")

@@ -130,6 +130,72 @@ extension KubernetesAPISuites {
             #expect(service[path: ["metadata", "labels", "team"]] == "search")
         }
 
+        /// `kubectl apply --server-side` creates, then updates what the applied object names, for a
+        /// built-in kind and for the Elasticsearch resource (whose nodeSets list is atomic).
+        @Test func serverSideApplyCreatesAndUpdates() async throws {
+            let environment = try await Self.start()
+            let configMap = { (value: String) in
+                """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: applied
+                  namespace: default
+                data:
+                  a: "\(value)"
+                """
+            }
+            let created = try await Self.kubectl(
+                environment, "apply", "--server-side", "-f", "-", stdin: configMap("1"))
+            #expect(created.stdout == "configmap/applied serverside-applied\n", "\(created.stderr)")
+            let updated = try await Self.kubectl(
+                environment, "apply", "--server-side", "-f", "-", stdin: configMap("2"))
+            #expect(updated.status == 0, "\(updated.stderr)")
+            let read = try await Self.kubectl(environment, "get", "configmap", "applied", "-o", "jsonpath={.data.a}")
+            #expect(read.stdout == "2")
+
+            let resource = """
+                apiVersion: elasticsearch.k8s.elastic.co/v1
+                kind: Elasticsearch
+                metadata:
+                  name: local
+                  namespace: default
+                spec:
+                  version: 8.17.0
+                  nodeSets:
+                  - name: default
+                    count: 1
+                    config:
+                      node.roles: [master, data, remote_cluster_client]
+                """
+            let dryRun = try await Self.kubectl(
+                environment, "apply", "--server-side", "--dry-run=server", "-f", "-", stdin: resource)
+            #expect(
+                dryRun.stdout
+                    == "elasticsearch.elasticsearch.k8s.elastic.co/local serverside-applied (server dry run)\n",
+                "\(dryRun.stderr)")
+            let before = try #require(
+                environment.kubernetes.object(
+                    kind: "elasticsearch", name: "local", in: SimulatedEnvironment.localLocation))
+            let applied = try await Self.kubectl(environment, "apply", "--server-side", "-f", "-", stdin: resource)
+            #expect(applied.status == 0, "\(applied.stderr)")
+            let after = try #require(
+                environment.kubernetes.object(
+                    kind: "elasticsearch", name: "local", in: SimulatedEnvironment.localLocation))
+            #expect(after[path: ["spec", "nodeSets"]]?.arrayValue?.count == 1)
+            #expect(
+                after[path: ["spec", "nodeSets"]]?.arrayValue?.first?[path: ["config", "node.roles"]]?.arrayValue?.count
+                    == 3)
+            #expect(
+                after[path: ["metadata", "generation"]]?.intValue
+                    == (before[path: ["metadata", "generation"]]?.intValue ?? 0) + 1)
+            let invalid = try await Self.kubectl(
+                environment, "apply", "--server-side", "-f", "-",
+                stdin: resource.replacingOccurrences(of: "count: 1", with: "count: many"))
+            #expect(invalid.status != 0)
+            #expect(invalid.stderr.contains("spec.nodeSets[0].count"), "\(invalid.stderr)")
+        }
+
         @Test func exposeWaitAndDelete() async throws {
             let environment = try await Self.start()
             let remote = ["--context", "sim-remote"]

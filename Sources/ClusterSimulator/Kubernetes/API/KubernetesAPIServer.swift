@@ -215,7 +215,25 @@ public final class KubernetesAPIServer: Sendable {
                 guard let patchType = KubernetesPatchType(contentType: request.header("Content-Type") ?? "") else {
                     throw .unsupportedPatch
                 }
-                let patch = try Self.body(request)
+                let patch = patchType == .apply ? try Self.appliedObject(request) : try Self.body(request)
+                if patchType == .apply, target.subresource == nil,
+                    (try? kubernetes.read(type, name: name, in: location)) == nil
+                {
+                    // Server-side apply of an object that does not exist yet creates it.
+                    guard patch[path: ["metadata", "name"]]?.stringValue == name else {
+                        throw .badRequest(
+                            "the name of the object (\(patch[path: ["metadata", "name"]]?.stringValue ?? "")) does not match the name on the URL (\(name))"
+                        )
+                    }
+                    let created = try kubernetes.create(
+                        patch, type: type, in: location, fieldValidation: validation, dryRun: dryRun)
+                    if !dryRun {
+                        await kubernetes.notifyChanged(type, name: name, object: created.object, in: location)
+                    }
+                    return Self.json(
+                        status: 201, kubernetes.read(type, name: name, in: location, orElse: created.object),
+                        warnings: created.warnings)
+                }
                 if target.subresource == "status" {
                     let live = try kubernetes.read(type, name: name, in: location)
                     let patched = try kubernetes.patch(
@@ -338,6 +356,18 @@ public final class KubernetesAPIServer: Sendable {
         } catch {
             throw .badRequest("the request body could not be decoded as JSON: \(error.description)")
         }
+    }
+
+    /// The body of a server-side apply: the intended object in YAML (JSON is YAML too).
+    static func appliedObject(_ request: IncomingHTTPRequest) throws(KubernetesAPIError) -> JSONValue {
+        let object: JSONValue
+        do throws(YAMLConversionError) {
+            object = try JSONValue.parseYAML(String(decoding: request.body, as: UTF8.self))
+        } catch {
+            throw .badRequest("error decoding YAML: \(error.description)")
+        }
+        guard object.objectValue != nil else { throw .badRequest("error decoding YAML: the body is not an object") }
+        return object
     }
 
     static func json(status: Int = 200, _ body: JSONValue, warnings: [String] = []) -> HTTPResponse {
