@@ -9,6 +9,46 @@ struct TextFieldTests {
         return field
     }
 
+    func suggested(_ text: String, keys: [Key]) -> TextField {
+        var field = TextField()
+        field.suggest(text)
+        for key in keys { _ = field.handle(key) }
+        return field
+    }
+
+    @Test func aSuggestionIsReplacedByTypingAndPasting() {
+        #expect(suggested("remote", keys: [.character("l"), .character("o")]).text == "lo")
+        #expect(suggested("remote", keys: [.paste("logs")]).text == "logs")
+        #expect(!suggested("remote", keys: [.character("l")]).isSuggestion)
+    }
+
+    @Test func aSuggestionIsKeptByKeysTheFieldLeavesToTheScreen() {
+        let kept = suggested("remote", keys: [.tab, .enter])
+        #expect(kept.text == "remote")
+        #expect(kept.isSuggestion)
+    }
+
+    @Test func anEditingKeyMakesTheSuggestionOrdinaryText() {
+        #expect(suggested("remote", keys: [.backspace, .character("x")]).text == "remotx")
+        #expect(suggested("remote", keys: [.home, .character("x")]).text == "xremote")
+        #expect(suggested("remote", keys: [.end, .character("s")]).text == "remotes")
+    }
+
+    @Test func aSuggestionIsDrawnSelectedOnlyWhileFocused() {
+        let field = suggested("remote", keys: [])
+        var focused = ScreenBuffer(size: Size(width: 10, height: 1))
+        field.render(into: &focused, rect: Rect(x: 0, y: 0, width: 10, height: 1), focused: true)
+        #expect(focused[0, 0].style == Style.selected)
+        var unfocused = ScreenBuffer(size: Size(width: 10, height: 1))
+        field.render(into: &unfocused, rect: Rect(x: 0, y: 0, width: 10, height: 1), focused: false)
+        #expect(unfocused[0, 0].style == Style.normal)
+        var typed = field
+        _ = typed.handle(.character("l"))
+        var after = ScreenBuffer(size: Size(width: 10, height: 1))
+        typed.render(into: &after, rect: Rect(x: 0, y: 0, width: 10, height: 1), focused: true)
+        #expect(after[0, 0].style != Style.selected)
+    }
+
     @Test func typingInsertsAtTheCursor() {
         let f = field("ac", keys: [.left, .character("b")])
         #expect(f.text == "abc")

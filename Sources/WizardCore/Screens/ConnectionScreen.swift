@@ -157,13 +157,14 @@ public struct ConnectionScreen: WizardScreen {
         context.rename(alias: answers.text("alias"))
     }
 
-    /// Offers the alias derived from the remote when the alias field gets the focus empty.
+    /// Offers the alias derived from the remote when the alias field gets the focus empty: Enter
+    /// keeps it, typing replaces it.
     private mutating func suggestAlias(_ context: WizardContext) {
         guard form.step.focusedField?.id == "alias", form.answers.text("alias").isEmpty else { return }
         var answers = context.answers
         answers.proxyAddress = form.answers.text("proxyAddress")
         answers.seeds = form.answers.text("seeds")
-        parts.form.setText("alias", SetupDefaults.alias(answers))
+        parts.form.suggestText("alias", SetupDefaults.alias(answers))
     }
 
     // MARK: Update

@@ -72,6 +72,20 @@ public struct ScreenForm: Sendable {
         if let body = context.body { wizard.fitFields(toBodyWidth: body.width) }
     }
 
+    /// Offers `text` in a text or path field: kept by Tab or Enter, replaced by typing.
+    public mutating func suggestText(_ id: String, _ text: String) {
+        guard let field = wizard.field(id) else { return }
+        switch field.control {
+        case .text(var control):
+            control.suggest(text)
+            wizard.setControl(id, to: .text(control))
+        case .path(var control):
+            control.field.suggest(text)
+            wizard.setControl(id, to: .path(control))
+        default: break
+        }
+    }
+
     public mutating func setText(_ id: String, _ text: String) {
         guard let field = wizard.field(id) else { return }
         switch field.control {

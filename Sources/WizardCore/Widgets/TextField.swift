@@ -11,8 +11,13 @@ public enum KeyOutcome: Sendable, Hashable {
 /// Keys: ←/→, Home/End, Ctrl-A/Ctrl-E (start/end), Backspace, Delete, Ctrl-U (delete to start),
 /// Ctrl-K (delete to end), Ctrl-W (delete the word before the cursor), paste (inserted at once,
 /// line breaks turned into spaces).
+///
+/// A suggested text (`suggest(_:)`) is offered as a whole: drawn selected, kept by Tab or Enter,
+/// replaced by the first character typed or pasted, and made ordinary text by any editing key.
 public struct TextField: Sendable, Hashable {
     public private(set) var characters: [Character]
+    /// Whether the text is a suggestion that typing replaces (see `suggest(_:)`).
+    public private(set) var isSuggestion = false
     /// The cursor, as an index into `characters` (0...count).
     public private(set) var cursor: Int
     /// The first character shown when the text is wider than the field.
@@ -37,8 +42,15 @@ public struct TextField: Sendable, Hashable {
             characters = Array(newValue)
             cursor = characters.count
             scroll = 0
+            isSuggestion = false
             if let visibleWidth { scrollToCursor(width: visibleWidth) }
         }
+    }
+
+    /// Offers `text`: it is the field's value unless the person types something else.
+    public mutating func suggest(_ text: String) {
+        self.text = text
+        isSuggestion = !text.isEmpty
     }
 
     public mutating func handle(_ key: Key) -> KeyOutcome {
@@ -48,6 +60,18 @@ public struct TextField: Sendable, Hashable {
     }
 
     private mutating func apply(_ key: Key) -> KeyOutcome {
+        if isSuggestion {
+            switch key {
+            case .character, .paste:
+                // Typing replaces the suggestion.
+                characters = []
+                cursor = 0
+                isSuggestion = false
+            default:
+                // Any key the field uses makes the suggestion ordinary text to edit.
+                if Self.edits(key) { isSuggestion = false }
+            }
+        }
         switch key {
         case .character(let c):
             insert([c])
@@ -89,6 +113,18 @@ public struct TextField: Sendable, Hashable {
         return .handled
     }
 
+    /// Whether the field handles `key` (moves the cursor or edits), as opposed to leaving it to
+    /// the screen.
+    private static func edits(_ key: Key) -> Bool {
+        switch key {
+        case .character, .paste, .left, .right, .home, .end, .backspace, .delete, .control("a"), .control("e"),
+            .control("h"), .control("d"), .control("u"), .control("k"), .control("w"):
+            return true
+        default:
+            return false
+        }
+    }
+
     private mutating func insert(_ new: [Character]) {
         characters.insert(contentsOf: new, at: cursor)
         cursor += new.count
@@ -121,7 +157,8 @@ public struct TextField: Sendable, Hashable {
         if shown.isEmpty && !placeholder.isEmpty {
             buffer.write(placeholder, x: row.x, y: row.y, width: row.width, style: .muted)
         } else {
-            buffer.write(String(shown[copy.scroll...]), x: row.x, y: row.y, style: fieldStyle, clip: row)
+            let textStyle = focused && isSuggestion ? Style.selected : fieldStyle
+            buffer.write(String(shown[copy.scroll...]), x: row.x, y: row.y, style: textStyle, clip: row)
         }
         if copy.scroll > 0 { buffer.write("…", x: row.x, y: row.y, style: .muted) }
         if focused {
