@@ -144,7 +144,7 @@ public struct APIKeyScreen: WizardScreen {
 
     public mutating func enter(_ context: inout WizardContext) -> ScreenResponse {
         if parts.form.answers.text("keyName").isEmpty, context.answers.apiKeyMode == "create" {
-            parts.form.setText("keyName", SetupDefaults.keyName(context.answers))
+            parts.form.suggestText("keyName", SetupDefaults.keyName(context.answers))
         }
         parts.form.fit(context)
         return .none

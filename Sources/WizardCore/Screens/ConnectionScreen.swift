@@ -174,7 +174,7 @@ public struct ConnectionScreen: WizardScreen {
         if form.answers.text("serverName").isEmpty, context.answers.type == .eck,
             let suggested = SetupDefaults.serverName(context.answers)
         {
-            parts.form.setText("serverName", suggested)
+            parts.form.suggestText("serverName", suggested)
         }
         parts.form.fit(context)
         return .none
