@@ -276,17 +276,10 @@ struct PlanParser {
             return nil
         }
         let name = reader.string(m["name"], path: "\(path).name")
-        if let name, !CoreObjectShapes.isDNSSubdomain(name) {
-            reader.fail(
-                "\(path).name", "\(TextExcerpt.quoted(name)) is not a valid Kubernetes object name",
-                "Use the resource's name as `kubectl get elasticsearch` lists it (lowercase letters, digits, '-').",
-                at: m["name"])
-        }
+        if let name { reader.add(Validators.kubernetesObjectName(name, field: "name"), path: "\(path).name") }
         let namespace = reader.string(m["namespace"], path: "\(path).namespace")
-        if let namespace, !CoreObjectShapes.isDNSLabel(namespace) {
-            reader.fail(
-                "\(path).namespace", "\(TextExcerpt.quoted(namespace)) is not a valid namespace name",
-                "Use the namespace as `kubectl get namespaces` lists it.", at: m["namespace"])
+        if let namespace {
+            reader.add(Validators.kubernetesNamespace(namespace, field: "namespace"), path: "\(path).namespace")
         }
         let context = reader.string(m["context"], path: "\(path).context")
         var version: ECKVersion?

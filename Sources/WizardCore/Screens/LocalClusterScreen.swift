@@ -22,10 +22,10 @@ public struct LocalClusterScreen: WizardScreen {
             fields: [
                 .text(
                     "localName", "Cluster name", value: answers.localName, placeholder: "the Elasticsearch resource",
-                    validators: [.required("Cluster name", fix: "Type the name of the local Elasticsearch resource.")]),
+                    validators: [.text { Validators.kubernetesObjectName($0, field: "Cluster name") }]),
                 .text(
                     "localNamespace", "Namespace", value: answers.localNamespace,
-                    validators: [.required("Namespace", fix: "Type the namespace the local cluster runs in.")]),
+                    validators: [.text { Validators.kubernetesNamespace($0, field: "Namespace") }]),
                 .text(
                     "localContext", "Kube context", value: answers.localContext,
                     placeholder: "kubectl context of this cluster",

@@ -58,10 +58,10 @@ public struct RemotePreparationScreen: WizardScreen {
                 fields: [
                     .text(
                         "remoteECKName", "Cluster name", value: answers.remoteECKName, placeholder: "e.g. logs",
-                        validators: required("Cluster name", "Type the name of the remote Elasticsearch resource.")),
+                        validators: [.text { Validators.kubernetesObjectName($0, field: "Cluster name") }]),
                     .text(
                         "remoteECKNamespace", "Namespace", value: answers.remoteECKNamespace,
-                        validators: required("Namespace", "Type the namespace the remote cluster runs in.")),
+                        validators: [.text { Validators.kubernetesNamespace($0, field: "Namespace") }]),
                     .text(
                         "remoteECKContext", "Kube context", value: answers.remoteECKContext,
                         placeholder: "kubectl context of the remote's Kubernetes",

@@ -23,6 +23,10 @@ public struct PlainIO {
         self.glyphs = glyphs
     }
 
+    /// What plain mode writes back for an answer read from a pipe: the line, its control
+    /// characters (an escape sequence pasted or piped in) made visible, and a line break.
+    static func echoed(_ line: String) -> String { TerminalText.visible(line, keepingLineBreaks: false) + "\n" }
+
     /// Standard input and output; secrets are read with echo off when stdin is a terminal. When
     /// stdin is not a terminal, answers are echoed (secrets as mask marks) so the output reads as a log.
     public static func standard(glyphs: Glyphs) -> PlainIO {
@@ -31,7 +35,7 @@ public struct PlainIO {
         return PlainIO(
             readLine: {
                 let line = Swift.readLine(strippingNewline: true)
-                if echo, let line { output.write(Data((line + "\n").utf8)) }
+                if echo, let line { output.write(Data(echoed(line).utf8)) }
                 return line
             },
             readSecret: { prompt in
