@@ -97,7 +97,7 @@ public struct PlainField: Sendable, Hashable {
             guard let number = Int(trimmed), options.indices.contains(number - 1) else {
                 return .failure(
                     FieldProblem(
-                        field: label, problem: "\"\(trimmed)\" is not one of the choices",
+                        field: label, problem: "\(TextExcerpt.quoted(trimmed)) is not one of the choices",
                         fix: "Type a number from 1 to \(options.count)."))
             }
             let steps = number - 1 - selected
@@ -108,7 +108,7 @@ public struct PlainField: Sendable, Hashable {
             guard numbers.allSatisfy({ $0 != nil && options.indices.contains($0! - 1) }) else {
                 return .failure(
                     FieldProblem(
-                        field: label, problem: "\"\(trimmed)\" is not a list of choices",
+                        field: label, problem: "\(TextExcerpt.quoted(trimmed)) is not a list of choices",
                         fix: "Type numbers from 1 to \(options.count), like 1,2."))
             }
             let wanted = Set(numbers.map { options[$0! - 1].id })
@@ -125,7 +125,7 @@ public struct PlainField: Sendable, Hashable {
             case "n", "no": return .success([.character("n")])
             default:
                 return .failure(
-                    FieldProblem(field: label, problem: "\"\(trimmed)\" is not yes or no", fix: "Answer y or n."))
+                    FieldProblem(field: label, problem: "\(TextExcerpt.quoted(trimmed)) is not yes or no", fix: "Answer y or n."))
             }
         }
     }

@@ -90,7 +90,7 @@ public struct RemotePreparationScreen: WizardScreen {
         if SemanticVersion(text) != nil { return [] }
         return [
             FieldProblem(
-                field: "ECK version", problem: "\"\(text)\" is not a version like 3.3.0",
+                field: "ECK version", problem: "\(TextExcerpt.quoted(text)) is not a version like 3.3.0",
                 fix: "Type the remote operator's version (kubectl get pods -n elastic-system shows its image).")
         ]
     }

@@ -1,3 +1,5 @@
+import RemoteClusterKit
+
 /// A file path field with completion (Ctrl-T) and a one-line hint of what the file holds.
 ///
 /// The field never touches the file system: Ctrl-T asks for a directory listing and leaving the field
@@ -84,7 +86,7 @@ public struct PathField: Sendable, Hashable {
                 .sorted { $0.name < $1.name }
             if matches.isEmpty {
                 candidates = []
-                hint = "No file in \(directory.isEmpty ? "this directory" : directory) starts with \"\(prefix)\""
+                hint = "No file in \(directory.isEmpty ? "this directory" : directory) starts with \(TextExcerpt.quoted(prefix))"
                 return []
             }
             if matches.count == 1 {

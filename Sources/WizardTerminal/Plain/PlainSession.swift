@@ -104,13 +104,15 @@ public final class PlainSession<Program: PlainPresentable> {
         while true {
             io.write("[\(choices.joined(separator: ", "))]: ")
             guard let line = io.readLine() else { return false }
-            let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
+            let typed = line.trimmingCharacters(in: .whitespaces)
+            let answer = typed.lowercased()
             if let action = actions.first(where: { $0.answer.lowercased() == answer }) {
                 feed([action.key])
                 return true
             }
             let known = actions.map { $0.answer.isEmpty ? "Enter" : $0.answer }.joined(separator: ", ")
-            io.write("  \(io.glyphs.failure) \"\(answer)\" is not one of the choices. Type one of: \(known).\n")
+            io.write(
+                "  \(io.glyphs.failure) \(TextExcerpt.quoted(typed)) is not one of the choices. Type one of: \(known).\n")
         }
     }
 
