@@ -206,6 +206,7 @@ public enum LocalClusterArtifacts {
                     target: .local, severity: .warning))
         }
         notes += fileBasedSecureSettingsNote(setup, merged: merged)
+        notes += clientRoleNotes(local: local, merged: merged)
         if let text = merged[path: ["spec", "version"]]?.stringValue, let version = SemanticVersion(text),
             version < minimumElasticsearchVersion
         {
@@ -243,6 +244,31 @@ public enum LocalClusterArtifacts {
                     target: .local, severity: .warning))
         }
         return notes
+    }
+
+    /// A warning for nodeSets whose `node.roles` leaves out `remote_cluster_client` (catalogue row
+    /// 16): their nodes open no remote connection and refuse cross-cluster requests.
+    static func clientRoleNotes(local: String, merged: JSONValue) -> [ArtifactNote] {
+        let nodeSets = merged[path: ["spec", "nodeSets"]]?.arrayValue ?? []
+        let withoutRole = nodeSets.filter { nodeSet in
+            guard let roles = ConfigSettingPath.value(of: "node.roles", in: nodeSet["config"] ?? [:]) else {
+                return false  // the default role set has remote_cluster_client
+            }
+            return !ElasticsearchResourceMerge.listEntries(roles).contains("remote_cluster_client")
+        }.map { $0["name"]?.stringValue ?? "?" }
+        guard !withoutRole.isEmpty else { return [] }
+        if withoutRole.count == nodeSets.count {
+            return [
+                ArtifactNote(
+                    "No node of \(local) has the remote_cluster_client role: node.roles leaves it out in \(withoutRole.joined(separator: ", ")), so \(local) opens no connection to any remote and refuses cross-cluster searches. Add remote_cluster_client to node.roles of the nodeSets that take searches.",
+                    target: .local, severity: .warning)
+            ]
+        }
+        return [
+            ArtifactNote(
+                "node.roles leaves out remote_cluster_client in \(withoutRole.joined(separator: ", ")): cross-cluster searches those nodes receive fail (ECK's HTTP Service sends requests to every node), so give them the role or send searches to the nodes of the other nodeSets.",
+                target: .local)
+        ]
     }
 
     static func fileBasedSecureSettingsNote(_ setup: ConnectionSetup, merged: JSONValue) -> [ArtifactNote] {

@@ -36,6 +36,40 @@ import Testing
 
     static func text(_ set: ArtifactSet) -> String { set.notes.map(\.text).joined(separator: "\n") }
 
+    static func resource(nodeSets: [JSONValue]) -> JSONValue {
+        var resource = Self.resource()
+        resource["spec"]?["nodeSets"] = .array(nodeSets)
+        return resource
+    }
+
+    @Test func nodeRolesWithoutTheClientRoleAreWarnedAbout() throws {
+        let remote = Self.eckRemote(ECKVersion(3, 3, 0))
+        let none = try Self.generate(
+            [remote],
+            resource: Self.resource(nodeSets: [
+                ["name": "hot", "count": 3, "config": ["node.roles": ["master", "data_hot"]]],
+                ["name": "cold", "count": 1, "config": ["node": ["roles": "data_cold, ingest"]]],
+            ]))
+        #expect(
+            none.notes.contains {
+                $0.severity == .warning && $0.text.hasPrefix("No node of central has the remote_cluster_client role")
+                    && $0.text.contains("in hot, cold")
+            }, "\(Self.text(none))")
+        let some = try Self.generate(
+            [remote],
+            resource: Self.resource(nodeSets: [
+                ["name": "hot", "count": 3, "config": ["node.roles": ["master", "data_hot"]]],
+                ["name": "coordinating", "count": 2, "config": ["node.roles": ["remote_cluster_client"]]],
+            ]))
+        #expect(
+            some.notes.contains {
+                $0.severity == .info
+                    && $0.text.hasPrefix("node.roles leaves out remote_cluster_client in hot: cross-cluster searches")
+            }, "\(Self.text(some))")
+        // The default role set (no node.roles) has the role.
+        #expect(!Self.text(try Self.generate([remote])).contains("remote_cluster_client role"))
+    }
+
     @Test func eck32UsesExposeAndEck33UsesTheServiceTemplate() throws {
         let old = try Self.generate([Self.eckRemote(ECKVersion(3, 2, 9))])
         #expect(old.remotePatch(alias: "eu-logs") == ["spec": ["remoteClusterServer": ["enabled": true]]])
