@@ -119,7 +119,8 @@ public enum LocalClusterArtifacts {
                         ShellScript.Refusal(
                             file: files[0], text: LocalClusterNaming.credentialsPlaceholderPrefix,
                             message:
-                                "\(files[0]) still holds placeholders; put the encoded API keys in it first (applying a placeholder would store it as a key).")
+                                "\(files[0]) still holds placeholders; put the encoded API keys in it first (applying a placeholder would store it as a key)."
+                        )
                     ] : []
             ).text)
     }

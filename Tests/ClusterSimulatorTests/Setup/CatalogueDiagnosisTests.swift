@@ -122,6 +122,38 @@ extension SetupSimulatorSuite {
             #expect(again.remotes.first?.diagnosis?.cause == cause, "\(again.trace)")
         }
 
+        @Test("row 16: node.roles of the local nodes leaves out remote_cluster_client")
+        func nodeWithoutClientRole() async throws {
+            let fixture = try await SetupFixture.start(deadline: .seconds(10))
+            let report = await fixture.runner.apply(fixture.context([fixture.eckRemote("roles")]))
+            #expect(report.allConnected, "\(report.trace)")
+            // The operator narrows the roles of the only nodeSet; ECK rolls the node.
+            let resource = try await fixture.environment.kubernetes.get(
+                kind: "elasticsearch", name: "local", in: fixture.localLocation)
+            var nodeSets = try #require(resource[path: ["spec", "nodeSets"]]?.arrayValue)
+            nodeSets[0]["config"]?["node.roles"] = ["master", "data"]
+            try await fixture.environment.kubernetes.mergePatch(
+                kind: "elasticsearch", name: "local", patch: ["spec": ["nodeSets": .array(nodeSets)]],
+                in: fixture.localLocation)
+            try await fixture.environment.kubernetes.waitForElasticsearchReady(
+                name: "local", in: fixture.localLocation, timeoutSeconds: 20)
+            let local = try #require(fixture.local as? LocalElasticsearchCluster)
+            #expect(!local.hasRemoteClusterClientRole)
+
+            let observation = await ConnectionObserver.observe("roles", in: report.context, services: fixture.services)
+            #expect(!observation.isConnected)
+            let diagnosis = Diagnosis.diagnose(observation)
+            #expect(diagnosis.cause == .nodeLacksRemoteClusterClientRole, "\(diagnosis)")
+            #expect(diagnosis.catalogueRow == 16)
+            // Elasticsearch's own words, on the search across the remote.
+            do {
+                let answer = try await fixture.localClient.countAcross(alias: "roles", pattern: "logs-*")
+                Issue.record("the search across the remote was answered: \(answer)")
+            } catch {
+                #expect("\(error)".contains("this node does not have the remote_cluster_client role"), "\(error)")
+            }
+        }
+
         @Test("row 12: the search asks for an index outside the key's access")
         func outsideTheKeysAccess() async throws {
             let fixture = try await SetupFixture.start()

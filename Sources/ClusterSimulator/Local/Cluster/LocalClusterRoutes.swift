@@ -50,6 +50,7 @@ enum LocalClusterRoutes {
         }
         let resolve: RESTHandler = { request throws(ElasticsearchErrorResponse) in
             let expression = request.pathParameters["expression"]
+            try cluster.requireRemoteClusterClientRole(for: expression)
             let body = try await ResolveClusterResponse.resolve(
                 expression: expression, cluster: cluster, timeoutSeconds: cluster.options.resolveTimeoutSeconds)
             return request.json(body)
@@ -113,6 +114,7 @@ extension LocalClusterRoutes {
                 throw RESTAuthenticator.unauthorized(
                     "missing authentication credentials for REST request [\(request.uri)]")
             }
+            try cluster.requireRemoteClusterClientRole(for: request.pathParameters["index"])
             return request.json(
                 try await CrossClusterSearch.run(
                     expression: request.pathParameters["index"], request: search, principal: principal, cluster: cluster

@@ -257,9 +257,30 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
             trust = .caFile(caBundlePath)
         }
         if rebuildAll { connections.dropAll() }
+        // A node without the remote_cluster_client role connects to no remote.
         connections.apply(
-            snapshot.settings.remoteClusters, credentials: snapshot.loadedKeystore.remoteCredentials, trust: trust,
+            hasRemoteClusterClientRole ? snapshot.settings.remoteClusters : [],
+            credentials: snapshot.loadedKeystore.remoteCredentials, trust: trust,
             sslContextDescription: snapshot.ssl.contextDescription)
+    }
+
+    /// Whether the node has the `remote_cluster_client` role: `node.roles` unset (the default role
+    /// set has it) or listing it.
+    public var hasRemoteClusterClientRole: Bool {
+        guard let roles = state.current.settings.nodeSettings["node.roles"] else { return true }
+        return roles.listItems.contains("remote_cluster_client")
+    }
+
+    /// What a node without the role answers to a cross-cluster request (`RemoteClusterService`).
+    static let missingClientRoleReason = "this node does not have the remote_cluster_client role"
+
+    /// Refuses a request that reaches a remote (an expression with `alias:`) when the node lacks
+    /// the `remote_cluster_client` role, as Elasticsearch does.
+    func requireRemoteClusterClientRole(for expression: String?) throws(ElasticsearchErrorResponse) {
+        guard !hasRemoteClusterClientRole, let expression,
+            expression.split(separator: ",").contains(where: { $0.contains(":") })
+        else { return }
+        throw .illegalArgument(Self.missingClientRoleReason)
     }
 
     /// The `initial_connect_timeout` the node reports (`cluster.remote.initial_connect_timeout`).
