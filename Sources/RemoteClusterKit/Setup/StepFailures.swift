@@ -29,9 +29,12 @@ enum StepFailures {
         let prefix = operation.map { "\($0): " } ?? ""
         let fix: String
         switch error {
-        case .unknownContext: fix = "Set the right context in the plan (eck.context), or pick one kubectl knows."
-        case .notFound: fix = "Check the name and namespace in the plan."
-        case .kubectlNotFound: fix = "Install kubectl, or set applyManifests: files and apply the files yourself."
+        case .unknownContext:
+            fix = "Give one of the kubeconfig's contexts (Kube context in the wizard, eck.context in a plan)."
+        case .notFound:
+            fix = "Check the resource's name and namespace (in the wizard's fields, or eck.name and eck.namespace in a plan)."
+        case .kubectlNotFound:
+            fix = "Install kubectl, or write the manifests as files and apply them yourself (applyManifests: files in a plan)."
         default: fix = "Check access to the Kubernetes cluster, then run the step again."
         }
         return Diagnosis(cause: .requestFailed, summary: prefix + error.description, fix: fix, raw: error.description)
