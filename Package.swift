@@ -150,7 +150,8 @@ let package = Package(
         // The built executable as operators use it: help snapshots, option conflicts, output
         // formats, the trace, and the README's runnable blocks against `simulate`.
         .testTarget(
-            name: "CommandLineTests", dependencies: ["CommandLineSupport", "RemoteClusterKit"], exclude: ["Snapshots"]),
+            name: "CommandLineTests", dependencies: ["CommandLineSupport", "RemoteClusterKit", "WizardCore"],
+            exclude: ["Snapshots"]),
         // Shared by the tests that run the built binary: the process runner and text snapshots.
         .target(name: "CommandLineSupport", path: "Tests/CommandLineSupport"),
         // The real binary under tmux; WizardTestSupport only for its TestSlots.
