@@ -23,14 +23,16 @@ public struct ScreenLaunch: Sendable {
 /// CPU while idle, peak memory.
 public enum TerminalFigures {
     /// Time from starting the process to the last byte of its first complete frame.
-    public static func firstFrame(_ context: BenchmarkContext, launch: ScreenLaunch) -> FigureResult {
+    public static func firstFrame(
+        _ context: BenchmarkContext, launch: ScreenLaunch, environment: [String: String]
+    ) -> FigureResult {
         let spec = FigureCatalogue.firstFrame
         do {
             var times: [Double] = []
             for _ in 0..<context.runs {
                 let start = ContinuousClock.now
                 let process = try PseudoTerminalProcess(
-                    [context.binary] + launch.arguments, environment: context.environment, columns: launch.columns,
+                    [context.binary] + launch.arguments, environment: environment, columns: launch.columns,
                     rows: launch.rows)
                 let end = try process.awaitFrame(marker: launch.firstFrameMarker, deadline: start + .seconds(20))
                 times.append(milliseconds(end - start))
@@ -120,10 +122,5 @@ public enum TerminalFigures {
         _ = try process.awaitFrame(marker: launch.firstFrameMarker, deadline: .now + .seconds(20))
         try prepare(process)
         return process
-    }
-
-    static func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }
