@@ -72,9 +72,6 @@ let package = Package(
         // Every parser of outside data as a fuzz target, and the libFuzzer entry point.
         .target(name: "ParserFuzzing", dependencies: ["RemoteClusterKit"]),
         .executableTarget(name: "FuzzParsers", dependencies: ["ParserFuzzing", "CLibFuzzer"]),
-        // Benchmarks (`make benchmark`): figures printed, never timed in unit tests.
-        .executableTarget(
-            name: "PlanValidationBenchmark", dependencies: ["RemoteClusterKit"], path: "Benchmarks/PlanValidation"),
         .executableTarget(
             name: "remote-cluster-wizard",
             dependencies: [

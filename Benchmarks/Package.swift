@@ -45,6 +45,12 @@ let package = Package(
             dependencies: ["CPseudoTerminal", .product(name: "WizardCore", package: "remote-cluster-wizard")]
         ),
         .executableTarget(name: "whole-process-bench", dependencies: ["ProcessBenchmarks"]),
+        // Plan validation time against plan size, up to 5 MB (`make bench` prints it after the figures).
+        .executableTarget(
+            name: "PlanValidationBenchmark",
+            dependencies: [.product(name: "RemoteClusterKit", package: "remote-cluster-wizard")],
+            path: "PlanValidation"
+        ),
         // The in-process workloads in a plain loop, for a profiler.
         .executableTarget(
             name: "inprocess-profile",

@@ -2,7 +2,7 @@ import Foundation
 import ProcessBenchmarks
 
 /// `whole-process-bench --binary PATH [--runs N] [--idle-seconds S] [--apply-runs N] [--connect-samples N]
-///  [--in-process DIR] [--markdown FILE]`
+///  [--in-process DIR] [--plan-validation FILE] [--markdown FILE]`
 ///
 /// Measures the shipped binary as whole processes, reads the in-process samples package-benchmark
 /// wrote into DIR, and prints every figure of the performance issue with its median, spread and
@@ -13,6 +13,8 @@ struct Options {
     var idleSeconds = 60
     var inProcessDirectory: String?
     var markdownFile: String?
+    /// `PlanValidationBenchmark`'s output, printed under the figures.
+    var planValidationFile: String?
     /// Runs of each `apply` plan (each against a fresh simulator) and samples of settings → CONNECTED.
     var applyRuns = 11
     var connectSamples = 11
@@ -30,6 +32,7 @@ struct Options {
             case "--idle-seconds": idleSeconds = Int(try value(option)) ?? idleSeconds
             case "--in-process": inProcessDirectory = try value(option)
             case "--markdown": markdownFile = try value(option)
+            case "--plan-validation": planValidationFile = try value(option)
             case "--apply-runs": applyRuns = Int(try value(option)) ?? applyRuns
             case "--connect-samples": connectSamples = Int(try value(option)) ?? connectSamples
             default: throw ChildProcessError("unknown option \(option)")
@@ -82,7 +85,8 @@ do {
     progress("demo playing to the live screen")
     figures.append(WizardFigures.demoMemory(context))
     progress("apply of \(ApplyFigures.remotes) remotes against 1 (\(options.applyRuns) runs each)")
-    figures.append(ApplyFigures.ratio(context, runs: options.applyRuns))
+    figures.append(ApplyFigures.ratio(context, runs: options.applyRuns, restartSeconds: nil))
+    figures.append(ApplyFigures.ratio(context, runs: options.applyRuns, restartSeconds: 0))
 
     if let directory = options.inProcessDirectory {
         let results = try InProcessResults(directory: directory)
@@ -93,7 +97,8 @@ do {
     figures.sort { FigureCatalogue.index(of: $0.spec) < FigureCatalogue.index(of: $1.spec) }
     header.append("load average at end (1, 5, 15 min): \(MachineDescription.loadAverage())")
 
-    let report = Report(figures: figures, header: header)
+    let planValidation = try options.planValidationFile.map { try String(contentsOfFile: $0, encoding: .utf8) }
+    let report = Report(figures: figures, header: header, planValidation: planValidation)
     print(report.text, terminator: "")
     if let file = options.markdownFile {
         try report.markdown.write(toFile: file, atomically: true, encoding: .utf8)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `apply` of a plan with 20 remotes over the same plan with 1, each run against a fresh
-/// simulator (`simulate --restart-seconds 0`), so that every run does all the work.
+/// simulator, so that every run does all the work: once with `simulate`'s own rolling restart
+/// (2 s, its default), once with a restart that takes no time, which leaves the work per remote.
 ///
 /// The simulator has one remote cluster; the 20 remotes are 20 aliases (`sim01`…`sim20`, each
 /// with its own cross-cluster API key) of that one remote cluster server, which the engine
@@ -10,15 +11,17 @@ import Foundation
 public enum ApplyFigures {
     public static let remotes = 20
 
-    public static func ratio(_ context: BenchmarkContext, runs: Int) -> FigureResult {
-        let spec = FigureCatalogue.apply
+    /// `restartSeconds` nil: the simulator's default.
+    public static func ratio(_ context: BenchmarkContext, runs: Int, restartSeconds: Int?) -> FigureResult {
+        let spec = restartSeconds == 0 ? FigureCatalogue.applyWithoutRestart : FigureCatalogue.apply
         do {
             var one: [Double] = []
             var many: [Double] = []
             for run in 0..<runs {
                 // Alternate which goes first, so that neither always meets a warmer machine.
                 for plan in run % 2 == 0 ? [1, remotes] : [remotes, 1] {
-                    let simulator = try SimulatorProcess(binary: context.binary, arguments: ["--restart-seconds", "0"])
+                    let simulator = try SimulatorProcess(
+                        binary: context.binary, arguments: restartSeconds.map { ["--restart-seconds", "\($0)"] } ?? [])
                     defer { simulator.stop() }
                     var file: String?
                     if plan > 1 {
@@ -38,7 +41,9 @@ public enum ApplyFigures {
                 + "1 remote \(format(single.median)) ms (IQR \(format(single.firstQuartile))–\(format(single.thirdQuartile)))"
             return FigureResult(
                 spec, outcome: .measured(median: twenty.median / single.median, spread: spread, samples: runs),
-                note: "ratio of medians; \(remotes) aliases of the one simulated remote, --concurrency 4 (the default)")
+                note:
+                    "ratio of medians; \(remotes) aliases of the one simulated remote, --concurrency 4 (the default), "
+                    + "restart \(restartSeconds.map { "\($0) s" } ?? "2 s (simulate's default)")")
         } catch {
             return .notMeasured(spec, "\(error)")
         }
