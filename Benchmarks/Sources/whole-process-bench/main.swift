@@ -71,14 +71,9 @@ do {
     progress("settings acknowledged to CONNECTED on the live screen")
     figures.append(
         LiveScreenFigures.settingsToConnected(context, simulator: simulator, samples: options.connectSamples))
-    simulator.stop()
-
     progress("key presses on the live screen with slow polls")
-    let slow = try SimulatorProcess(
-        binary: options.binary, arguments: ["--restart-seconds", "0", "--faults", "slow", "--slow-seconds", "0.5"])
-    try slow.apply(binary: options.binary, environment: context.environment)
-    figures.append(LiveScreenFigures.keyLatency(context, slowSimulator: slow))
-    slow.stop()
+    figures.append(LiveScreenFigures.keyLatency(context, simulator: simulator))
+    simulator.stop()
 
     progress("first frame in a pseudo-terminal")
     figures.append(WizardFigures.firstFrame(context))
