@@ -100,3 +100,12 @@ extension TrustSource {
         return nil
     }
 }
+
+/// libcurl is loaded by the first request; a machine without it gets a message and exit status
+/// 127 then. A full-screen program sets a hook that gives the terminal back first.
+public enum LibcurlLoading {
+    /// `hook` runs on the thread of the first request, just before the message and the exit.
+    public static func beforeExitingOnFailure(_ hook: @convention(c) () -> Void) {
+        ccurl_set_load_failure_hook(hook)
+    }
+}

@@ -56,6 +56,7 @@ struct WizardCommand: AsyncParsableCommand, ManualCommand {
         let jobs = SetupJobRunner.make(
             services: try trace.traceLog().tracing(
                 SetupServices(transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: KubectlClient())))
+        FatalExitTerminal.install()
         let plain = interface.plain
         let ending = try await MainActor.run {
             try WizardLauncher.run(configuration, jobs: jobs, plain: plain, glyphs: glyphs)
