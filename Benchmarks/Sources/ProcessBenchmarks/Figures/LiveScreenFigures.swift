@@ -13,6 +13,13 @@ public enum LiveScreenFigures {
 
     static let launch = ScreenLaunch(arguments: [], firstFrameMarker: "F1 help", label: "the wizard")
 
+    /// `?` opens the help over the live screen (its title is drawn) and `?` closes it (the live
+    /// screen's key hints come back).
+    static let helpOpenAndClose = [
+        TerminalFigures.KeyPress("?", marker: "Help: Live status"),
+        TerminalFigures.KeyPress("?", marker: "r refresh now"),
+    ]
+
     /// CPU over `context.idleSeconds` on the live screen at its 1 s refresh, and the peak memory then.
     public static func idle(_ context: BenchmarkContext, simulator: SimulatorProcess) -> [FigureResult] {
         do {
@@ -50,7 +57,7 @@ public enum LiveScreenFigures {
                 context, simulator: simulator, localURL: "https://127.0.0.1:\(relay.port)")
             defer { try? FileManager.default.removeItem(atPath: folder) }
             var figure = TerminalFigures.keyLatency(
-                context, launch: launch, keys: [Array("?".utf8)], presses: 200, environment: environment,
+                context, launch: launch, keys: helpOpenAndClose, presses: 200, environment: environment,
                 prepare: resumeOnTheLiveScreen)
             figure.note +=
                 " on the live screen; ? opens/closes the help; every local answer 500 ms late (relay), polls ≥ 1.5 s"
