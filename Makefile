@@ -4,7 +4,7 @@
 #   make probe ARGS="--proxy-address HOST:9443 --ca ca.crt"   TLS preflight to a remote cluster server
 #   make status ARGS="--url https://HOST:9200 --user elastic"  remote connections of a cluster
 #   make fuzz   run every parser fuzz target under libFuzzer (FUZZ_SECONDS each; not part of CI)
-#   make benchmark   time plan validation against plan size (release build)
+#   make benchmark   plan validation time against plan size only (make bench runs it too)
 #   make release   the shipped binary, .build/release/remote-cluster-wizard (Swift runtime linked in)
 #   make install   it into $(PREFIX)/bin, with the man pages and completions (PREFIX=/usr/local; DESTDIR)
 #   make bench     the performance suite: every figure with its median, spread and target
@@ -100,8 +100,11 @@ bench: release
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark \
 	  --format histogramSamples --path .build/bench-results/in-process --no-progress
 	cd Benchmarks && $(SWIFT) build -c release --product whole-process-bench
+	cd Benchmarks && $(SWIFT) build -c release --product PlanValidationBenchmark
+	Benchmarks/.build/release/PlanValidationBenchmark > $(BENCH_OUT)/plan-validation.txt
 	Benchmarks/.build/release/whole-process-bench --binary $(CURDIR)/$(RELEASE_BINARY) \
-	  --in-process $(BENCH_OUT)/in-process --markdown $(BENCH_OUT)/figures.md $(BENCH_ARGS)
+	  --in-process $(BENCH_OUT)/in-process --plan-validation $(BENCH_OUT)/plan-validation.txt \
+	  --markdown $(BENCH_OUT)/figures.md $(BENCH_ARGS)
 
 ## PNG images of the main screens, taken from the real binary in tmux (autoplay brings it to each
 ## screen), drawn cell by cell with DejaVu Sans Mono into screenshots/.
@@ -172,9 +175,10 @@ fuzz: deps
 	    -timeout=10 -rss_limit_mb=4096 -artifact_prefix=$$crashes/ -print_final_stats=1 || status=1; \
 	done; exit $$status
 
-## Plan validation time for growing plans up to 5 MB: the figures show whether it stays linear.
+## Plan validation time for growing plans up to 5 MB: the figures show whether it stays linear
+## (part of the suite in Benchmarks/; make bench prints it under the figures).
 benchmark: deps
-	$(SWIFT) run -c release PlanValidationBenchmark
+	cd Benchmarks && $(SWIFT) run -c release PlanValidationBenchmark
 
 clean:
 	rm -rf .build $(FUZZ_BUILD) Benchmarks/.build

@@ -72,9 +72,6 @@ let package = Package(
         // Every parser of outside data as a fuzz target, and the libFuzzer entry point.
         .target(name: "ParserFuzzing", dependencies: ["RemoteClusterKit"]),
         .executableTarget(name: "FuzzParsers", dependencies: ["ParserFuzzing", "CLibFuzzer"]),
-        // Benchmarks (`make benchmark`): figures printed, never timed in unit tests.
-        .executableTarget(
-            name: "PlanValidationBenchmark", dependencies: ["RemoteClusterKit"], path: "Benchmarks/PlanValidation"),
         .executableTarget(
             name: "remote-cluster-wizard",
             dependencies: [
@@ -150,7 +147,8 @@ let package = Package(
         // The built executable as operators use it: help snapshots, option conflicts, output
         // formats, the trace, and the README's runnable blocks against `simulate`.
         .testTarget(
-            name: "CommandLineTests", dependencies: ["CommandLineSupport", "RemoteClusterKit"], exclude: ["Snapshots"]),
+            name: "CommandLineTests", dependencies: ["CommandLineSupport", "RemoteClusterKit", "WizardCore"],
+            exclude: ["Snapshots"]),
         // Shared by the tests that run the built binary: the process runner and text snapshots.
         .target(name: "CommandLineSupport", path: "Tests/CommandLineSupport"),
         // The real binary under tmux; WizardTestSupport only for its TestSlots.

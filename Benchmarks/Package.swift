@@ -20,7 +20,10 @@ let package = Package(
         // Bodies and states the in-process benchmarks measure, built the same way each run.
         .target(
             name: "BenchmarkFixtures",
-            dependencies: [.product(name: "RemoteClusterKit", package: "remote-cluster-wizard")]
+            dependencies: [
+                .product(name: "RemoteClusterKit", package: "remote-cluster-wizard"),
+                .product(name: "WizardCore", package: "remote-cluster-wizard"),
+            ]
         ),
         .executableTarget(
             name: "InProcess",
@@ -37,8 +40,17 @@ let package = Package(
         // posix_openpt and friends need _GNU_SOURCE and macros: static inline wrappers.
         .target(name: "CPseudoTerminal"),
         // Processes on pseudo-terminals, samples and their statistics, the simulator as a child, the report.
-        .target(name: "ProcessBenchmarks", dependencies: ["CPseudoTerminal"]),
+        .target(
+            name: "ProcessBenchmarks",
+            dependencies: ["CPseudoTerminal", .product(name: "WizardCore", package: "remote-cluster-wizard")]
+        ),
         .executableTarget(name: "whole-process-bench", dependencies: ["ProcessBenchmarks"]),
+        // Plan validation time against plan size, up to 5 MB (`make bench` prints it after the figures).
+        .executableTarget(
+            name: "PlanValidationBenchmark",
+            dependencies: [.product(name: "RemoteClusterKit", package: "remote-cluster-wizard")],
+            path: "PlanValidation"
+        ),
         // The in-process workloads in a plain loop, for a profiler.
         .executableTarget(
             name: "inprocess-profile",

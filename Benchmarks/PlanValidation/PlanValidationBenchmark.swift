@@ -1,5 +1,5 @@
 // Plan validation time against plan size: prints one line per size, so that growth that is
-// not linear shows at a glance. Run it with `make benchmark` (release build).
+// not linear shows at a glance. `make bench` runs it with the other figures; `make benchmark` alone.
 import Foundation
 import RemoteClusterKit
 

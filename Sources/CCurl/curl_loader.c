@@ -44,8 +44,14 @@ CCURL_VOID_FUNCTIONS(CCURL_VOID_POINTER)
 static struct ccurl_variadic_functions loaded_variadics;
 static pthread_once_t ccurl_once = PTHREAD_ONCE_INIT;
 
-/* Like the dynamic loader when a library is missing: say what and why, exit with 127. */
+static void (*ccurl_load_failure_hook)(void);
+
+void ccurl_set_load_failure_hook(void (*hook)(void)) { ccurl_load_failure_hook = hook; }
+
+/* Like the dynamic loader when a library is missing: say what and why, exit with 127 (after the
+   hook, which restores the terminal of a full-screen program). */
 static void ccurl_fail(const char *detail) {
+    if (ccurl_load_failure_hook != NULL) ccurl_load_failure_hook();
     fprintf(stderr, "%s: cannot load %s (%s); install libcurl4 and try again.\n", program_invocation_short_name,
             ccurl_library_name, detail ? detail : "unknown error");
     _exit(127);

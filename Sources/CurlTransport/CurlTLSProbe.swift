@@ -12,17 +12,19 @@ import RemoteClusterKit
 /// 3. when the chain is trusted, verifying the host name too.
 /// When the chain is not trusted the name is checked against the presented leaf certificate.
 public final class CurlTLSProbe: TLSProbing {
-    private let worker: CurlMultiWorker
+    private let worker = DeferredCurlWorker(name: "CurlTLSProbe")
     private let parseCertificates: @Sendable (String) -> [CertificateSummary]
 
     /// - Parameter parseCertificates: turns PEM text into summaries (the engine's
     ///   `CertificateInspector` by default).
     public init(parseCertificates: @escaping @Sendable (String) -> [CertificateSummary] = CurlTLSProbe.inspectPEM) {
-        worker = CurlMultiWorker(name: "CurlTLSProbe")
         self.parseCertificates = parseCertificates
     }
 
     deinit { worker.shutdown() }
+
+    /// Whether a handshake has loaded libcurl and started the probe's thread.
+    var hasStartedWorker: Bool { worker.hasStarted }
 
     public func probe(_ request: TLSProbeRequest) async -> TLSProbeResult {
         let checkedAt = Date()
@@ -85,6 +87,8 @@ public final class CurlTLSProbe: TLSProbing {
     }
 
     private func handshake(_ request: TLSProbeRequest, verification: Verification) async -> HandshakeOutcome {
+        // The worker first: it initialises libcurl before the first handle is made.
+        let worker = self.worker.worker
         let easy = CurlEasy()
         let log = HandshakeLog()
         configure(easy, for: request, verification: verification, log: log)

@@ -23,26 +23,31 @@ enum CurlGlobal {
 /// same host are kept open and reused. TLS verification (chain and host name) is on unless the
 /// endpoint is explicitly `insecure`. Cancelling the calling task aborts its request.
 ///
-/// Keep one transport for the life of the program (or of a screen): creating one starts a
-/// thread, and releasing it stops that thread.
+/// Keep one transport for the life of the program (or of a screen): its first request loads
+/// libcurl and starts its thread, and releasing the transport stops that thread. Creating one
+/// costs nothing until then.
 ///
 /// Responses are read up to ``HTTPResponseLimits`` (or the limit given to `init`); a larger one
 /// fails with ``TransportError/responseTooLarge(url:limitBytes:)``.
 public final class CurlTransport: HTTPTransport {
-    private let worker: CurlMultiWorker
+    private let worker = DeferredCurlWorker(name: "CurlTransport")
     private let maximumBodyBytes: Int
 
     /// - Parameter maximumBodyBytes: the largest response body accepted.
     public init(maximumBodyBytes: Int = HTTPResponseLimits.maximumBodyBytes) {
-        worker = CurlMultiWorker(name: "CurlTransport")
         self.maximumBodyBytes = maximumBodyBytes
     }
 
     deinit { worker.shutdown() }
 
+    /// Whether a request has loaded libcurl and started the transport's thread.
+    var hasStartedWorker: Bool { worker.hasStarted }
+
     public func send(_ request: HTTPRequest, to endpoint: ClusterEndpoint) async throws(TransportError) -> HTTPResponse
     {
         let target = try CurlTarget(url: endpoint.baseURL + request.path)
+        // The worker first: it initialises libcurl before the first handle is made.
+        let worker = self.worker.worker
         let easy = CurlEasy()
         let sink = HTTPResponseSink(maximumBodyBytes: maximumBodyBytes)
         HTTPRequestConfiguration.apply(request, endpoint: endpoint, url: target.url, to: easy, sink: sink)
@@ -93,5 +98,14 @@ extension TrustSource {
     var caFilePath: String? {
         if case .caFile(let path) = self { return path }
         return nil
+    }
+}
+
+/// libcurl is loaded by the first request; a machine without it gets a message and exit status
+/// 127 then. A full-screen program sets a hook that gives the terminal back first.
+public enum LibcurlLoading {
+    /// `hook` runs on the thread of the first request, just before the message and the exit.
+    public static func beforeExitingOnFailure(_ hook: @convention(c) () -> Void) {
+        ccurl_set_load_failure_hook(hook)
     }
 }

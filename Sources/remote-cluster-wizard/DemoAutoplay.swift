@@ -41,9 +41,12 @@ enum DemoRemoteSide {
 
 /// The `--fault` list for `demo --help`.
 enum DemoFaultHelp {
+    // Built on every start (ArgumentParser reads every subcommand's discussion), so padded
+    // without Foundation's `padding(toLength:)`, which goes through NSString (1.6 M instructions).
     static var text: String {
-        AutoplayFault.allCases.map {
-            "  \($0.rawValue.padding(toLength: 19, withPad: " ", startingAt: 0)) \($0.summary)"
+        AutoplayFault.allCases.map { fault in
+            let name = fault.rawValue
+            return "  " + name + String(repeating: " ", count: max(0, 19 - name.count)) + " " + fault.summary
         }
         .joined(separator: "\n")
     }

@@ -110,6 +110,7 @@ struct DemoCommand: AsyncParsableCommand, ManualCommand {
         let jobs = SetupJobRunner.make(
             services: try trace.traceLog().tracing(
                 SetupServices(transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: environment.kubernetes)))
+        FatalExitTerminal.install()
         let plain = interface.plain
         let autoplay = self.autoplay ? autoplayOptions(environment) : nil
         let ending = try await MainActor.run {

@@ -48,7 +48,7 @@ struct RemoteClusterWizard: AsyncParsableCommand, ManualCommand {
             CommandManual.Section(
                 title: "ENVIRONMENT",
                 lines: [
-                    "ES_PASSWORD       password for --user (status); plans name their own variables",
+                    "ES_PASSWORD       password for --user (status), the local cluster's (wizard); plans name their own",
                     "ELASTIC_PASSWORD  read when ES_PASSWORD is not set (the name Elastic's tools use)",
                     "ES_API_KEY        encoded API key when no --user is given (status)",
                     "KUBECONFIG        the kubeconfig kubectl reads (contexts of plans and --context)",

@@ -70,12 +70,8 @@ struct StatusInput {
         return keyProblems.errors.isEmpty ? .apiKey(key) : nil
     }
 
-    /// Where the password comes from: ES_PASSWORD, or ELASTIC_PASSWORD (the name Elastic's own
-    /// tools use) when only that one is set.
-    var passwordVariable: String {
-        environment["ES_PASSWORD"]?.isEmpty ?? true && !(environment["ELASTIC_PASSWORD"]?.isEmpty ?? true)
-            ? "ELASTIC_PASSWORD" : "ES_PASSWORD"
-    }
+    /// Where the password comes from: ES_PASSWORD, or ELASTIC_PASSWORD when only that one is set.
+    var passwordVariable: String { PasswordVariable.name(in: environment) }
 
     /// The secret in `file` (a file or a pipe), or in the environment variable; nil when
     /// neither is set or the value cannot be used (which adds a problem).

@@ -21,7 +21,9 @@ struct WizardCommand: AsyncParsableCommand, ManualCommand {
             ($XDG_STATE_HOME/remote-cluster-wizard/wizard-progress.json, else \
             ~/.local/state/remote-cluster-wizard/), so an interrupted run offers to resume. Without a \
             terminal (or with --plain or TERM=dumb) the same flow runs as line prompts. kubectl is used \
-            with the contexts you name (KUBECONFIG decides which kubeconfig).
+            with the contexts you name (KUBECONFIG decides which kubeconfig). ES_PASSWORD (or \
+            ELASTIC_PASSWORD), when set, fills in the local cluster's password, so a resumed run goes \
+            back to where it stopped instead of asking for it again.
             """,
         examples: [
             CommandManual.Example("The wizard (the default subcommand)", "remote-cluster-wizard"),
@@ -47,10 +49,14 @@ struct WizardCommand: AsyncParsableCommand, ManualCommand {
         if let problem = store.prepare() {
             CommandOutput().warning("progress will not be saved: \(problem.message)")
         }
-        let configuration = WizardConfiguration(statePath: store.path, savedProgress: store.load())
+        let password = PasswordVariable.localPassword(in: ProcessInfo.processInfo.environment, output: CommandOutput())
+        let configuration = WizardConfiguration(
+            prefilledSecrets: SetupSecrets(localPassword: password), statePath: store.path,
+            savedProgress: store.load())
         let jobs = SetupJobRunner.make(
             services: try trace.traceLog().tracing(
                 SetupServices(transport: CurlTransport(), prober: CurlTLSProbe(), kubernetes: KubectlClient())))
+        FatalExitTerminal.install()
         let plain = interface.plain
         let ending = try await MainActor.run {
             try WizardLauncher.run(configuration, jobs: jobs, plain: plain, glyphs: glyphs)

@@ -39,4 +39,22 @@ import Testing
         #expect(output.contains("cannot load /nonexistent/libcurl.so.4"))
         #expect(output.contains("install libcurl4 and try again"))
     }
+
+    /// The full-screen wizard loads libcurl only with its first request, after it has taken the
+    /// terminal: when libcurl is missing then, the terminal is given back before the message.
+    @Test func aMissingLibcurlInTheFullScreenWizardGivesTheTerminalBackFirst() async throws {
+        guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
+        guard let binary = WizardBinary.path else { Issue.record("remote-cluster-wizard is not built"); return }
+        let pane = try TmuxPane(width: 100, height: 30)
+        defer { pane.close() }
+        try pane.typeLine(
+            "REMOTE_CLUSTER_WIZARD_LIBCURL=/nonexistent/libcurl.so.4 XDG_STATE_HOME='\(DemoEndToEndTests.stateHome())' "
+                + "'\(binary)' demo --autoplay --autoplay-delay 0; echo \"exit status $?\"")
+        let screen = await pane.waitFor("the exit status", timeout: 60) { $0.contains("exit status 127") }
+        #expect(screen.contains("cannot load /nonexistent/libcurl.so.4"))
+        // The wizard's screen is gone: the shell's screen is back, with the message on it.
+        #expect(!screen.contains("F1 help"))
+        let mode = try pane.run(["display-message", "-p", "-t", pane.session, "#{alternate_on}"])
+        #expect(mode.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
 }

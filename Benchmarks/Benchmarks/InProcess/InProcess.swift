@@ -1,6 +1,7 @@
 import Benchmark
 import BenchmarkFixtures
 import RemoteClusterKit
+import WizardCore
 
 /// In-process figures of the table. `whole-process-bench` reads their samples
 /// (`--format histogramSamples`) and prints them with the whole-process figures and the targets.
@@ -17,5 +18,21 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             blackHole(try await client.remoteInfo())
         }
+    }
+
+    // One frame of the wizard on its live status screen into a fresh 200x60 screen buffer: the
+    // frame, the set-up's own alias with its fields, the "Other remotes" list of the other 999
+    // (every line is made; as many as fit are drawn) and the key hints. What the terminal does
+    // with the buffer afterwards (ncurses) is not part of it.
+    let size = Size(width: 200, height: 60)
+    Benchmark("render live status with 1000 aliases at 200x60") { benchmark in
+        let wizard = try await LiveStatusFixtures.wizard(aliases: 1000, size: size)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            var buffer = ScreenBuffer(size: size)
+            wizard.render(into: &buffer, theme: .unicode)
+            blackHole(buffer)
+        }
+        benchmark.stopMeasurement()
     }
 }

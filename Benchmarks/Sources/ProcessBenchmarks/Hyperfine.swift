@@ -16,11 +16,8 @@ public struct Hyperfine: Sendable {
     }
 
     /// The wall-clock times, in milliseconds, of each command (an argument list), in order.
-    /// Every run must exit with 0 unless `ignoringFailures` (a command whose exit status reports
-    /// what it found, like `status` with a remote that is down).
-    public func measure(
-        _ commands: [[String]], environment: [String: String], ignoringFailures: Bool = false
-    ) throws -> [Samples] {
+    /// Every run must exit with 0.
+    public func measure(_ commands: [[String]], environment: [String: String]) throws -> [Samples] {
         let export = FileManager.default.temporaryDirectory.appendingPathComponent(
             "hyperfine-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: export) }
@@ -28,7 +25,7 @@ public struct Hyperfine: Sendable {
             of: [
                 executable, "--shell=none", "--style", "none", "--warmup", "\(warmupRuns)", "--runs", "\(runs)",
                 "--export-json", export.path,
-            ] + (ignoringFailures ? ["--ignore-failure"] : []) + commands.map(Self.commandLine),
+            ] + commands.map(Self.commandLine),
             environment: environment)
         let data = try Data(contentsOf: export)
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],

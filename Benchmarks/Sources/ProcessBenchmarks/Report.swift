@@ -5,10 +5,13 @@ public struct Report: Sendable {
     public var figures: [FigureResult]
     /// When, where and under what load the figures were taken.
     public var header: [String]
+    /// Plan validation's own table (`PlanValidationBenchmark`'s output), printed under the figures.
+    public var planValidation: String?
 
-    public init(figures: [FigureResult], header: [String]) {
+    public init(figures: [FigureResult], header: [String], planValidation: String? = nil) {
         self.figures = figures
         self.header = header
+        self.planValidation = planValidation
     }
 
     /// Aligned plain-text columns: figure, median, target, verdict, spread and note.
@@ -27,7 +30,8 @@ public struct Report: Sendable {
             (0..<4).map { cells[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 + "  " + cells[4]
         }
-        return (header + [""] + [line(titles)] + rows.map(line)).joined(separator: "\n") + "\n"
+        let table = (header + [""] + [line(titles)] + rows.map(line)).joined(separator: "\n") + "\n"
+        return table + (planValidation.map { "\nPlan validation against plan size (no target):\n" + $0 } ?? "")
     }
 
     /// A Markdown table for BENCHMARKS.md.
@@ -51,6 +55,9 @@ public struct Report: Sendable {
                 ]
             }
             out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        }
+        if let planValidation {
+            out += "\nPlan validation against plan size (no target):\n\n```text\n" + planValidation + "```\n"
         }
         return out
     }

@@ -25,3 +25,9 @@ public struct Samples: Sendable, Hashable {
     public var maximum: Double { sorted.last! }
     public var sum: Double { sorted.reduce(0, +) }
 }
+
+/// A duration in milliseconds.
+public func milliseconds(_ duration: Duration) -> Double {
+    let (seconds, attoseconds) = duration.components
+    return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+}

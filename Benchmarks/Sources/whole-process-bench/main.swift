@@ -1,7 +1,8 @@
 import Foundation
 import ProcessBenchmarks
 
-/// `whole-process-bench --binary PATH [--runs N] [--idle-seconds S] [--in-process DIR] [--markdown FILE]`
+/// `whole-process-bench --binary PATH [--runs N] [--idle-seconds S] [--apply-runs N] [--connect-samples N]
+///  [--in-process DIR] [--plan-validation FILE] [--markdown FILE]`
 ///
 /// Measures the shipped binary as whole processes, reads the in-process samples package-benchmark
 /// wrote into DIR, and prints every figure of the performance issue with its median, spread and
@@ -12,6 +13,11 @@ struct Options {
     var idleSeconds = 60
     var inProcessDirectory: String?
     var markdownFile: String?
+    /// `PlanValidationBenchmark`'s output, printed under the figures.
+    var planValidationFile: String?
+    /// Runs of each `apply` plan (each against a fresh simulator) and samples of settings → CONNECTED.
+    var applyRuns = 11
+    var connectSamples = 11
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
@@ -26,6 +32,9 @@ struct Options {
             case "--idle-seconds": idleSeconds = Int(try value(option)) ?? idleSeconds
             case "--in-process": inProcessDirectory = try value(option)
             case "--markdown": markdownFile = try value(option)
+            case "--plan-validation": planValidationFile = try value(option)
+            case "--apply-runs": applyRuns = Int(try value(option)) ?? applyRuns
+            case "--connect-samples": connectSamples = Int(try value(option)) ?? connectSamples
             default: throw ChildProcessError("unknown option \(option)")
             }
         }
@@ -51,16 +60,28 @@ do {
     progress("--version against curl --version")
     figures.append(StartupFigures.version(context))
 
-    progress("starting the simulator")
+    progress("starting the simulator and connecting its remote with apply")
     let simulator = try SimulatorProcess(binary: options.binary, arguments: ["--restart-seconds", "0"])
-    try simulator.addRemote(alias: "bench")
+    try simulator.apply(binary: options.binary, environment: context.environment)
     progress("status --json against curl")
     figures.append(StartupFigures.status(context, simulator: simulator))
     figures.append(StartupFigures.statusPeakMemory(context, simulator: simulator))
+    progress("the wizard on the live screen for \(context.idleSeconds) s")
+    figures += LiveScreenFigures.idle(context, simulator: simulator)
+    progress("settings acknowledged to CONNECTED on the live screen")
+    figures.append(
+        LiveScreenFigures.settingsToConnected(context, simulator: simulator, samples: options.connectSamples))
+    progress("key presses on the live screen with slow polls")
+    figures.append(LiveScreenFigures.keyLatency(context, simulator: simulator))
     simulator.stop()
 
     progress("first frame in a pseudo-terminal")
-    figures += WizardFigures.all(context)
+    figures.append(WizardFigures.firstFrame(context))
+    progress("demo playing to the live screen")
+    figures.append(WizardFigures.demoMemory(context))
+    progress("apply of \(ApplyFigures.remotes) remotes against 1 (\(options.applyRuns) runs each)")
+    figures.append(ApplyFigures.ratio(context, runs: options.applyRuns, restartSeconds: nil))
+    figures.append(ApplyFigures.ratio(context, runs: options.applyRuns, restartSeconds: 0))
 
     if let directory = options.inProcessDirectory {
         let results = try InProcessResults(directory: directory)
@@ -71,7 +92,8 @@ do {
     figures.sort { FigureCatalogue.index(of: $0.spec) < FigureCatalogue.index(of: $1.spec) }
     header.append("load average at end (1, 5, 15 min): \(MachineDescription.loadAverage())")
 
-    let report = Report(figures: figures, header: header)
+    let planValidation = try options.planValidationFile.map { try String(contentsOfFile: $0, encoding: .utf8) }
+    let report = Report(figures: figures, header: header, planValidation: planValidation)
     print(report.text, terminator: "")
     if let file = options.markdownFile {
         try report.markdown.write(toFile: file, atomically: true, encoding: .utf8)

@@ -21,6 +21,11 @@ struct ccurl_variadic_functions {
 /* The loaded libcurl's variadic functions (loading it on the first call). */
 const struct ccurl_variadic_functions *ccurl_variadics(void);
 
+/* Called (from whichever thread made the first libcurl call) just before the program exits
+   because libcurl cannot be loaded: a full-screen program gives the terminal back here, so that
+   the message is seen on a restored terminal. */
+void ccurl_set_load_failure_hook(void (*hook)(void));
+
 /* curl_easy_setopt and curl_easy_getinfo are variadic: Swift needs one typed wrapper per
    argument type. */
 

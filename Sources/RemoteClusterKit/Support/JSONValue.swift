@@ -79,16 +79,18 @@ extension JSONValue {
     public func jsonData(pretty: Bool = false) -> Data { Data(jsonString(pretty: pretty).utf8) }
 
     private func write(into out: inout String, pretty: Bool, indent: Int) {
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
+        // Indentation only for the containers (scalars are most of the values).
+        var pad: String { pretty ? String(repeating: "  ", count: indent + 1) : "" }
+        var closePad: String { pretty ? String(repeating: "  ", count: indent) : "" }
         let newline = pretty ? "\n" : ""
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += JSONValue.format(number: n)
-        case .string(let s): out += JSONValue.quote(s)
+        case .string(let s): JSONValue.appendQuoted(s, to: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
+            let pad = pad
             out += "[" + newline
             for (index, item) in items.enumerated() {
                 out += pad
@@ -98,9 +100,12 @@ extension JSONValue {
             out += closePad + "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
+            let pad = pad
             out += "{" + newline
             for (index, (key, value)) in members.enumerated() {
-                out += pad + JSONValue.quote(key) + (pretty ? ": " : ":")
+                out += pad
+                JSONValue.appendQuoted(key, to: &out)
+                out += pretty ? ": " : ":"
                 value.write(into: &out, pretty: pretty, indent: indent + 1)
                 out += (index < members.count - 1 ? "," : "") + newline
             }
@@ -116,7 +121,23 @@ extension JSONValue {
     }
 
     static func quote(_ text: String) -> String {
-        var out = "\""
+        var out = ""
+        appendQuoted(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` as a JSON string literal. Printable ASCII other than `"` and `\` (most
+    /// names, addresses and messages) is appended in one step; anything else scalar by scalar.
+    static func appendQuoted(_ text: String, to out: inout String) {
+        out += "\""
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+        }
+        if plain {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -130,7 +151,7 @@ extension JSONValue {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }
 

@@ -99,8 +99,9 @@ public struct LiveStatusScreen: WizardScreen {
     // MARK: Render
 
     /// The status as lines: the alias with its state, its fields, freshness, the diagnosis, then
-    /// the other remotes.
-    func lines(_ context: WizardContext, glyphs: Glyphs) -> [(String, Style)] {
+    /// the other remotes, at most `otherRemotes` of them (a screen `n` rows high shows fewer than
+    /// `n`, and a cluster can have a thousand).
+    func lines(_ context: WizardContext, glyphs: Glyphs, otherRemotes: Int = .max) -> [(String, Style)] {
         let alias = context.answers.alias
         guard let observation else {
             if let problem { return [("\(glyphs.failure) \(problem)", .failure)] }
@@ -114,7 +115,8 @@ public struct LiveStatusScreen: WizardScreen {
         let address = info.map { "\($0.mode) \($0.addressSummary)" } ?? "not in _remote/info"
         lines.append(
             (
-                "\(alias.padding(toLength: max(12, alias.count + 1), withPad: " ", startingAt: 0))\(state.padding(toLength: 20, withPad: " ", startingAt: 0)) \(address)",
+                TextLayout.pad(alias, width: max(12, alias.count + 1)) + TextLayout.pad(state, width: 20) + " "
+                    + address,
                 observation.isConnected ? Style(.success, bold: true) : Style(.failure, bold: true)
             ))
         let indent = String(repeating: " ", count: max(12, alias.count + 1))
@@ -155,12 +157,13 @@ public struct LiveStatusScreen: WizardScreen {
         if !others.isEmpty {
             lines.append(("", .normal))
             lines.append(("Other remotes", Style(.muted, bold: true)))
-            for remote in others {
+            for remote in others.prefix(otherRemotes) {
                 let mark = remote.connected ? "\(glyphs.connected) connected" : "\(glyphs.disconnected) not connected"
                 let (open, maximum) = remote.connections
                 lines.append(
                     (
-                        " \(remote.alias.padding(toLength: 11, withPad: " ", startingAt: 0)) \(mark.padding(toLength: 16, withPad: " ", startingAt: 0)) \(remote.mode) \(remote.addressSummary)  \(open)/\(maximum.map(String.init) ?? "?")",
+                        " " + TextLayout.pad(remote.alias, width: 11) + " " + TextLayout.pad(mark, width: 16)
+                            + " \(remote.mode) \(remote.addressSummary)  \(open)/\(maximum.map(String.init) ?? "?")",
                         remote.connected ? .normal : .muted
                     ))
             }
@@ -178,7 +181,8 @@ public struct LiveStatusScreen: WizardScreen {
 
     public func render(into buffer: inout ScreenBuffer, rect: Rect, context: WizardContext, theme: Theme) {
         var y = rect.y
-        for (text, style) in lines(context, glyphs: theme.glyphs) {
+        // Every line takes a row at least: more than the rows of `rect` are never drawn.
+        for (text, style) in lines(context, glyphs: theme.glyphs, otherRemotes: rect.height) {
             let hanging = ReportLines.continuationIndent(text, glyphs: theme.glyphs)
             for part in TextLayout.wrapIndented(text, width: rect.width, hanging: hanging) {
                 guard y < rect.maxY else { return }

@@ -41,4 +41,9 @@ public enum TerminalSession {
 
     /// Ends the process by `signal` with its default action (after the terminal is restored).
     public static func reraise(_ signal: Int32) { cn_reraise(signal) }
+
+    /// Gives the terminal back at once, from any thread, for a process about to end without
+    /// returning to its run loop (libcurl missing when the first request loads it). Harmless
+    /// when the terminal was never taken or was already given back.
+    public nonisolated static func restoreBeforeFatalExit() { _ = endwin() }
 }

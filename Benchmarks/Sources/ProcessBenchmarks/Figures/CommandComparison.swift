@@ -4,8 +4,6 @@ struct CommandComparison {
     var measured: [String]
     var baseline: [String]
     var baselineLabel: String
-    /// Whether a non-zero exit status is part of the measured behaviour.
-    var ignoringFailures = false
 
     func result(in context: BenchmarkContext, environment: [String: String]) -> FigureResult {
         guard let hyperfine = context.hyperfine else {
@@ -13,7 +11,7 @@ struct CommandComparison {
         }
         do {
             let samples = try hyperfine.measure(
-                [measured, baseline], environment: environment, ignoringFailures: ignoringFailures)
+                [measured, baseline], environment: environment)
             let (ours, theirs) = (samples[0], samples[1])
             let spread =
                 "ours \(format(ours.median)) ms (IQR \(format(ours.firstQuartile))–\(format(ours.thirdQuartile))), "

@@ -2,6 +2,7 @@
 public enum InProcessFigures {
     /// The benchmark names in `Benchmarks/InProcess`, as package-benchmark reports them.
     public static let decodeBenchmark = "decode _remote/info with 1000 aliases"
+    public static let renderBenchmark = "render live status with 1000 aliases at 200x60"
 
     public static func all(_ results: InProcessResults?) -> [FigureResult] {
         guard let results else {
@@ -11,7 +12,10 @@ public enum InProcessFigures {
         return [
             results.figure(
                 FigureCatalogue.decode, benchmark: decodeBenchmark, note: "ElasticsearchClient.remoteInfo()"),
-            .notMeasured(FigureCatalogue.render, "not wired to the wizard's live status screen yet"),
+            results.figure(
+                FigureCatalogue.render, benchmark: renderBenchmark,
+                note:
+                    "SetupWizard.render of the live screen into a fresh ScreenBuffer: own alias + 999 in Other remotes"),
         ]
     }
 }

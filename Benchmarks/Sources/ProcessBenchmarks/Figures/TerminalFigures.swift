@@ -23,14 +23,16 @@ public struct ScreenLaunch: Sendable {
 /// CPU while idle, peak memory.
 public enum TerminalFigures {
     /// Time from starting the process to the last byte of its first complete frame.
-    public static func firstFrame(_ context: BenchmarkContext, launch: ScreenLaunch) -> FigureResult {
+    public static func firstFrame(
+        _ context: BenchmarkContext, launch: ScreenLaunch, environment: [String: String]
+    ) -> FigureResult {
         let spec = FigureCatalogue.firstFrame
         do {
             var times: [Double] = []
             for _ in 0..<context.runs {
                 let start = ContinuousClock.now
                 let process = try PseudoTerminalProcess(
-                    [context.binary] + launch.arguments, environment: context.environment, columns: launch.columns,
+                    [context.binary] + launch.arguments, environment: environment, columns: launch.columns,
                     rows: launch.rows)
                 let end = try process.awaitFrame(marker: launch.firstFrameMarker, deadline: start + .seconds(20))
                 times.append(milliseconds(end - start))
@@ -44,11 +46,26 @@ public enum TerminalFigures {
         }
     }
 
+    /// A key to type, and text that only the frame it causes draws.
+    public struct KeyPress: Sendable {
+        public var bytes: [UInt8]
+        public var marker: String
+        public init(_ text: String, marker: String) {
+            bytes = Array(text.utf8)
+            self.marker = marker
+        }
+    }
+
     /// Key press to the last byte of the frame it causes, over `presses` presses of `keys` in
     /// turn, after `prepare` has brought the program to the screen to measure. The figure is the
     /// 99th percentile.
+    ///
+    /// The frame is the burst of output that draws the key's marker, over once the terminal has
+    /// been quiet for 5 ms: a screen that also redraws by itself (the live status's clock, four
+    /// times a second) would otherwise add its own next frame to the key's whenever it comes
+    /// within a longer quiet period (with 15 ms, one press in 17), and that frame is not the key's.
     public static func keyLatency(
-        _ context: BenchmarkContext, launch: ScreenLaunch, keys: [[UInt8]], presses: Int,
+        _ context: BenchmarkContext, launch: ScreenLaunch, keys: [KeyPress], presses: Int,
         environment: [String: String], prepare: (PseudoTerminalProcess) throws -> Void
     ) -> FigureResult {
         let spec = FigureCatalogue.keyLatency
@@ -58,8 +75,10 @@ public enum TerminalFigures {
             for press in 0..<presses {
                 try process.settle(quiet: .milliseconds(10 + press % 7 * 11), deadline: .now + .seconds(10))
                 let start = ContinuousClock.now
-                try process.type(keys[press % keys.count])
-                let end = try process.awaitFrame(quiet: .milliseconds(15), deadline: start + .seconds(5))
+                let key = keys[press % keys.count]
+                try process.type(key.bytes)
+                let end = try process.awaitFrame(
+                    marker: key.marker, quiet: .milliseconds(5), deadline: start + .seconds(5))
                 latencies.append(milliseconds(end - start))
             }
             try process.stop()
@@ -68,7 +87,7 @@ public enum TerminalFigures {
                 "median \(format(samples.median)), p90 \(format(samples.quantile(0.9))), max \(format(samples.maximum))"
             return FigureResult(
                 spec, outcome: .measured(median: samples.quantile(0.99), spread: spread, samples: samples.count),
-                note: "figure is the p99; \(launch.label)")
+                note: "figure is the p99; frame = burst with the key's marker, ending in 5 ms quiet; \(launch.label)")
         } catch {
             return .notMeasured(spec, "\(error)")
         }
@@ -120,10 +139,5 @@ public enum TerminalFigures {
         _ = try process.awaitFrame(marker: launch.firstFrameMarker, deadline: .now + .seconds(20))
         try prepare(process)
         return process
-    }
-
-    static func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }
