@@ -260,7 +260,7 @@ struct ConnectionDiagnosisRules {
         TextRule(
             ["because no remote indices privileges apply for the target cluster"], .noRemoteIndicesPrivileges,
             summary: { "The user has no remote_indices privileges for \($0)." },
-            fix: { "Give the user a role with remote_indices for the cluster \($0) (the plan's role does this)." }),
+            fix: { "Give the user a role with remote_indices for the cluster \($0) (the wizard's Role step, or a plan's role, makes one)." }),
         TextRule(
             ["towards remote cluster is unauthorized for user", "towards remote cluster ["], .insufficientPrivileges,
             summary: { "The request reached \($0) but is not allowed on those indices." },
@@ -353,7 +353,7 @@ struct ConnectionDiagnosisRules {
     }
 
     static func reissueKey(_ alias: String) -> String {
-        "Create a new cross-cluster API key on the remote and replace cluster.remote.\(alias).credentials in the local keystore (apply again: the plan's key step does both)."
+        "Create a new cross-cluster API key on the remote and replace cluster.remote.\(alias).credentials in the local keystore (the API key step does both: run it again in the wizard, or apply the plan again)."
     }
 
     static func createCrossClusterKey(_ alias: String) -> String {

@@ -47,7 +47,7 @@ public struct RoleStep: SetupStep {
                             summary:
                                 "A role named \(role.name) exists and was not made by this tool, so it is left as it is.",
                             fix:
-                                "Choose another role name in the plan, or add remote_indices for \(aliases.joined(separator: ", ")) to that role yourself."
+                                "Choose another role name (on the Role screen, or role.name in a plan), or add remote_indices for \(aliases.joined(separator: ", ")) to that role yourself."
                         ))
                 }
                 if Self.normalized(existing["remote_indices"]) == Self.normalized(wanted.json["remote_indices"]) {
