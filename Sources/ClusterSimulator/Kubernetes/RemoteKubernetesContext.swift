@@ -56,17 +56,22 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
         let generation = object[path: ["metadata", "generation"]]?.intValue ?? 1
         let observed = object[path: ["status", "observedGeneration"]]?.intValue ?? 0
         guard generation > observed else { return }
-        let wanted = object[path: ["spec", "remoteClusterServer", "enabled"]]?.boolValue ?? false
-        let serviceTemplate = object[path: ["spec", "remoteClusterServer", "service"]]
         kubernetes.modify(kind: kind, name: name, in: location) { object in
             object = SimulatedKubernetes.setting(object, path: ["status", "phase"], to: "ApplyingChanges")
         }
         let cluster = self.cluster
         let restart = restartDuration
         let version = cluster.identity.version
+        // As ECK does, a newer change supersedes a rollout in progress, and the rollout that ends
+        // applies the resource as it is then: rollouts never finish out of order with an older spec.
         let task = Task {
             try? await Task.sleep(for: restart)
-            guard !Task.isCancelled else { return }
+            guard !Task.isCancelled, let latest = kubernetes.object(kind: kind, name: name, in: location) else {
+                return
+            }
+            let generation = latest[path: ["metadata", "generation"]]?.intValue ?? 1
+            let wanted = latest[path: ["spec", "remoteClusterServer", "enabled"]]?.boolValue ?? false
+            let serviceTemplate = latest[path: ["spec", "remoteClusterServer", "service"]]
             do {
                 try await cluster.setRemoteClusterServerEnabled(wanted)
             } catch {
@@ -76,6 +81,7 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
                 }
                 return
             }
+            guard !Task.isCancelled else { return }
             let service = ECKObjects.remoteClusterService(cluster: name, template: serviceTemplate)
             if wanted {
                 kubernetes.store(service, in: location)
@@ -84,13 +90,14 @@ public final class RemoteKubernetesContext: SimulatedKubernetesContextBehavior {
                     kind: "service", name: service[path: ["metadata", "name"]]?.stringValue ?? "", in: location)
             }
             kubernetes.modify(kind: kind, name: name, in: location) { object in
-                let current = object[path: ["metadata", "generation"]]?.intValue ?? generation
                 object = SimulatedKubernetes.setting(
-                    object, path: ["status"],
-                    to: ECKObjects.readyStatus(generation: min(current, generation), version: version))
+                    object, path: ["status"], to: ECKObjects.readyStatus(generation: generation, version: version))
             }
         }
-        rollouts.withLock { $0.append(task) }
+        rollouts.withLock { tasks in
+            tasks.forEach { $0.cancel() }
+            tasks = [task]
+        }
     }
 
     /// Waits for rollouts in progress (tests) or cancels them.

@@ -26,7 +26,7 @@ enum RolloutWait {
                 Diagnosis(
                     cause: .stillConnecting,
                     summary:
-                        "Elasticsearch \(name) (\(location)) did not finish its rollout within \(services.poll.deadline).",
+                        "Elasticsearch \(name) (\(location)) did not finish its rollout within \(services.poll.deadline)\(lastPhase.lastSeen.map { " (last seen: \($0))" } ?? "").",
                     fix:
                         "Check the pods with kubectl --context \(location.context) --namespace \(location.namespace) get pods, and the resource's events; then run again."
                 ))
@@ -53,6 +53,8 @@ enum RolloutWait {
         let execution: StepExecution
         let name: String
         private var last: String?
+        /// The phase, health and generations of the last look, for a rollout that does not end.
+        private(set) var lastSeen: String?
 
         init(execution: StepExecution, name: String) {
             self.execution = execution
@@ -63,6 +65,9 @@ enum RolloutWait {
             let phase = resource[path: ["status", "phase"]]?.stringValue ?? "unknown"
             let health = resource[path: ["status", "health"]]?.stringValue.map { ", health \($0)" } ?? ""
             let text = "Elasticsearch \(name): phase \(phase)\(health)"
+            let generation = resource[path: ["metadata", "generation"]]?.intValue.map(String.init) ?? "?"
+            let observed = resource[path: ["status", "observedGeneration"]]?.intValue.map(String.init) ?? "none"
+            lastSeen = "phase \(phase)\(health), observed generation \(observed) of \(generation)"
             if text != last {
                 last = text
                 execution.progress(text)

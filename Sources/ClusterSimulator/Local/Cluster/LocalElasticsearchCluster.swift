@@ -69,6 +69,10 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
     /// The cluster's own indices (none unless given in the options).
     public let indices: IndexStore
     public let connections: RemoteClusterConnectionManager
+    /// Held from reading the settings to handing them to `connections`, so that concurrent
+    /// settings updates reach the connection manager in the order they were made (a later update's
+    /// aliases are never undone by an earlier update's older snapshot).
+    private let connectionUpdates = NSLock()
     let state: LockedState<NodeState>
     private let server: LoopbackTLSServer
     private let caBundlePath: String
@@ -247,6 +251,8 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
 
     /// Hands the current remote cluster settings, credentials and trust to the connection manager.
     func applyConnections(rebuildAll: Bool) throws {
+        connectionUpdates.lock()
+        defer { connectionUpdates.unlock() }
         let snapshot = state.current
         let trust: TrustSource
         if snapshot.ssl.usesSystemTrust {
@@ -259,15 +265,17 @@ public final class LocalElasticsearchCluster: SimulatedLocalCluster {
         if rebuildAll { connections.dropAll() }
         // A node without the remote_cluster_client role connects to no remote.
         connections.apply(
-            hasRemoteClusterClientRole ? snapshot.settings.remoteClusters : [],
+            Self.hasRemoteClusterClientRole(snapshot.settings.nodeSettings) ? snapshot.settings.remoteClusters : [],
             credentials: snapshot.loadedKeystore.remoteCredentials, trust: trust,
             sslContextDescription: snapshot.ssl.contextDescription)
     }
 
     /// Whether the node has the `remote_cluster_client` role: `node.roles` unset (the default role
     /// set has it) or listing it.
-    public var hasRemoteClusterClientRole: Bool {
-        guard let roles = state.current.settings.nodeSettings["node.roles"] else { return true }
+    public var hasRemoteClusterClientRole: Bool { Self.hasRemoteClusterClientRole(state.current.settings.nodeSettings) }
+
+    static func hasRemoteClusterClientRole(_ nodeSettings: [String: SettingValue]) -> Bool {
+        guard let roles = nodeSettings["node.roles"] else { return true }
         return roles.listItems.contains("remote_cluster_client")
     }
 
