@@ -44,6 +44,36 @@ struct SimulatedKubernetesTests {
         }
     }
 
+    @Test("a change during a rollout supersedes it: the rollout ends with the latest spec and generation")
+    func changesDuringARolloutEndWithTheLatest() async throws {
+        try await RemoteClusterFixture.with(remoteClusterServerEnabled: false) {
+            (fixture: RemoteClusterFixture) async throws in
+            let kubernetes = SimulatedKubernetes(pollInterval: .milliseconds(20))
+            let context = RemoteKubernetesContext(cluster: fixture.cluster, restartDuration: .milliseconds(300))
+            try context.install(into: kubernetes)
+            let location = KubernetesLocation(context: "sim-remote", namespace: "default")
+            // Generation 2 enables the server, generation 3 (before 2 has rolled out) shapes its
+            // Service, generation 4 disables it again.
+            for patch: JSONValue in [
+                ["spec": ["remoteClusterServer": ["enabled": true]]],
+                ["spec": ["remoteClusterServer": ["service": ["spec": ["type": "LoadBalancer"]]]]],
+                ["spec": ["remoteClusterServer": ["enabled": false]]],
+            ] {
+                try await kubernetes.mergePatch(kind: "elasticsearch", name: "remote", patch: patch, in: location)
+            }
+            try await kubernetes.waitForElasticsearchReady(name: "remote", in: location, timeoutSeconds: 10)
+            let ready = try await kubernetes.get(kind: "elasticsearch", name: "remote", in: location)
+            #expect(ready[path: ["metadata", "generation"]] == 4)
+            #expect(ready[path: ["status", "observedGeneration"]] == 4)
+            #expect(!fixture.cluster.isRemoteClusterServerEnabled)
+            // No older rollout finishes afterwards and undoes the latest.
+            try await Task.sleep(for: .milliseconds(700))
+            let later = try await kubernetes.get(kind: "elasticsearch", name: "remote", in: location)
+            #expect(later[path: ["status", "observedGeneration"]] == 4)
+            #expect(!fixture.cluster.isRemoteClusterServerEnabled)
+        }
+    }
+
     @Test("apply stores manifests (stringData becomes data), refuses another namespace; wait times out")
     func applyAndWait() async throws {
         let kubernetes = SimulatedKubernetes(pollInterval: .milliseconds(10))
