@@ -14,7 +14,7 @@ extension Validators {
             FieldProblem(
                 field: field, problem: "\(TextExcerpt.quoted(value)) is not a valid Kubernetes object name",
                 fix: "Use the resource's name as `kubectl get elasticsearch` lists it (lowercase letters, digits, '-')"
-                    + lowerCaseHint(value))
+                    + lowerCaseHint(value, valid: CoreObjectShapes.isDNSSubdomain))
         ]
     }
 
@@ -32,14 +32,14 @@ extension Validators {
             FieldProblem(
                 field: field, problem: "\(TextExcerpt.quoted(value)) is not a valid namespace name",
                 fix: "Use the namespace as `kubectl get namespaces` lists it (lowercase letters, digits, '-')"
-                    + lowerCaseHint(value))
+                    + lowerCaseHint(value, valid: CoreObjectShapes.isDNSLabel))
         ]
     }
 
-    /// ", e.g. "logs"." when lower-casing the value makes it valid, else ".".
-    private static func lowerCaseHint(_ value: String) -> String {
+    /// ", e.g. "logs"." when lower-casing the value makes it `valid`, else ".".
+    private static func lowerCaseHint(_ value: String, valid: (String) -> Bool) -> String {
         let lowered = value.lowercased()
-        guard lowered != value, CoreObjectShapes.isDNSSubdomain(lowered) else { return "." }
+        guard lowered != value, valid(lowered) else { return "." }
         return ", e.g. \(TextExcerpt.quoted(lowered))."
     }
 }

@@ -24,6 +24,14 @@ import Testing
         #expect(problem.fix.hasSuffix(#", e.g. "logs"."#))
     }
 
+    @Test func aNamespaceIsOnlyOfferedALowerCaseFormThatIsANamespace() throws {
+        let upper = try #require(Validators.kubernetesNamespace("Logs", field: "Namespace").first)
+        #expect(upper.fix.hasSuffix(#", e.g. "logs"."#))
+        // "a.b" is a valid object name but not a namespace.
+        let dotted = try #require(Validators.kubernetesNamespace("A.b", field: "Namespace").first)
+        #expect(!dotted.fix.contains("e.g."))
+    }
+
     @Test(arguments: ["default", "elastic-system", "ns1"])
     func validNamespacesPass(namespace: String) {
         #expect(Validators.kubernetesNamespace(namespace, field: "Namespace").isEmpty)
