@@ -134,7 +134,8 @@ let package = Package(
         ),
         // Shared test helpers: whole-screen snapshots with a line diff, waiting with a deadline.
         .target(
-            name: "WizardTestSupport", dependencies: ["WizardCore", "WizardTerminal"], path: "Tests/WizardTestSupport"),
+            name: "WizardTestSupport", dependencies: ["WizardCore", "WizardTerminal", "CommandLineSupport"],
+            path: "Tests/WizardTestSupport"),
 
         // The widget gallery: an example program that exercises the UI framework (not the product).
         .target(name: "Gallery", dependencies: ["WizardCore"], path: "Examples/Gallery/Sources/Gallery"),

@@ -5,9 +5,11 @@ import Testing
 ///
 /// A missing snapshot, or any snapshot while `SNAPSHOT_RECORD=1` is set, is written as the new
 /// baseline and the test fails ("recorded; look at it and run again"), so a baseline never
-/// passes unseen. A difference fails with a line diff of stored against actual.
+/// passes unseen; the failure shows `shownWhenRecorded` (default: the text). A difference fails
+/// with a line diff of stored against actual.
 public func assertTextSnapshot(
-    _ text: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
+    _ text: String, named name: String, shownWhenRecorded: String? = nil, filePath: String = #filePath,
+    sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     let file = directory.appendingPathComponent("\(name).txt")
@@ -20,25 +22,47 @@ public func assertTextSnapshot(
             Issue.record("Could not record snapshot \(name): \(error)", sourceLocation: sourceLocation)
             return
         }
+        let what = stored == nil ? "No snapshot \(name).txt existed" : "SNAPSHOT_RECORD=1 is set"
         Issue.record(
-            "Recorded \(file.path). Look at it, then run the test again without SNAPSHOT_RECORD.\n\(text)",
+            "\(what): recorded \(file.path). Look at it, then run the test again without SNAPSHOT_RECORD.\n\(shownWhenRecorded ?? text)",
             sourceLocation: sourceLocation)
         return
     }
     if let stored, stored != text {
         Issue.record(
-            "Snapshot \(name) differs (- stored, + actual):\n\(textDiff(stored, text))", sourceLocation: sourceLocation)
+            "Snapshot \(name) differs (- stored, + actual):\n\(lineDiff(stored, text))", sourceLocation: sourceLocation)
     }
 }
 
-/// The changed lines of two texts, `-` for removed and `+` for inserted, each with its line number.
-public func textDiff(_ old: String, _ new: String) -> String {
+/// A line diff of two texts: removed lines as `-`, inserted as `+`, each with its line number in
+/// its own text, in order; unchanged lines are left out.
+public func lineDiff(_ old: String, _ new: String) -> String {
     let a = old.components(separatedBy: "\n")
     let b = new.components(separatedBy: "\n")
-    return b.difference(from: a).map { change in
+    let difference = b.difference(from: a)
+    var removed: [Int: String] = [:]
+    var inserted: [Int: String] = [:]
+    for change in difference {
         switch change {
-        case .remove(let offset, let line, _): return String(format: "%4d - ", offset + 1) + line
-        case .insert(let offset, let line, _): return String(format: "%4d + ", offset + 1) + line
+        case .remove(let offset, let line, _): removed[offset] = line
+        case .insert(let offset, let line, _): inserted[offset] = line
         }
-    }.joined(separator: "\n")
+    }
+    // Walk both texts together so each change appears where it happened.
+    var out: [String] = []
+    var i = 0
+    var j = 0
+    while i < a.count || j < b.count {
+        if i < a.count, let line = removed[i] {
+            out.append(String(format: "%4d - ", i + 1) + line)
+            i += 1
+        } else if j < b.count, let line = inserted[j] {
+            out.append(String(format: "%4d + ", j + 1) + line)
+            j += 1
+        } else {
+            i += 1
+            j += 1
+        }
+    }
+    return out.joined(separator: "\n")
 }
