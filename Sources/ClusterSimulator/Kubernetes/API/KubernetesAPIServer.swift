@@ -178,16 +178,8 @@ public final class KubernetesAPIServer: Sendable {
             switch request.method {
             case "GET": return try await list(type, context: context, namespace: namespace, request: request)
             case "POST":
-                let (object, warnings) = try kubernetes.create(
-                    try Self.body(request), type: type, in: location, fieldValidation: validation, dryRun: dryRun)
-                if !dryRun, let name = object[path: ["metadata", "name"]]?.stringValue {
-                    await kubernetes.notifyChanged(type, name: name, object: object, in: location)
-                }
-                return Self.json(
-                    status: 201,
-                    kubernetes.read(
-                        type, name: object[path: ["metadata", "name"]]?.stringValue ?? "", in: location, orElse: object),
-                    warnings: warnings)
+                return try await create(
+                    try Self.body(request), type: type, in: location, validation: validation, dryRun: dryRun)
             default: throw .methodNotSupported(type)
             }
         }
@@ -225,14 +217,7 @@ public final class KubernetesAPIServer: Sendable {
                             "the name of the object (\(patch[path: ["metadata", "name"]]?.stringValue ?? "")) does not match the name on the URL (\(name))"
                         )
                     }
-                    let created = try kubernetes.create(
-                        patch, type: type, in: location, fieldValidation: validation, dryRun: dryRun)
-                    if !dryRun {
-                        await kubernetes.notifyChanged(type, name: name, object: created.object, in: location)
-                    }
-                    return Self.json(
-                        status: 201, kubernetes.read(type, name: name, in: location, orElse: created.object),
-                        warnings: created.warnings)
+                    return try await create(patch, type: type, in: location, validation: validation, dryRun: dryRun)
                 }
                 if target.subresource == "status" {
                     let live = try kubernetes.read(type, name: name, in: location)
@@ -269,6 +254,20 @@ public final class KubernetesAPIServer: Sendable {
     }
 
     /// A list, a table, or a watch (`?watch=true`), narrowed by `fieldSelector` and `labelSelector`.
+    /// Stores a new object (`POST`, or a server-side apply of one that does not exist), tells the
+    /// simulated operators, and answers 201 with the stored object.
+    private func create(
+        _ object: JSONValue, type: KubernetesResourceType, in location: KubernetesLocation,
+        validation: FieldValidation, dryRun: Bool
+    ) async throws(KubernetesAPIError) -> HTTPResponse {
+        let (created, warnings) = try kubernetes.create(
+            object, type: type, in: location, fieldValidation: validation, dryRun: dryRun)
+        let name = created[path: ["metadata", "name"]]?.stringValue ?? ""
+        if !dryRun, !name.isEmpty { await kubernetes.notifyChanged(type, name: name, object: created, in: location) }
+        return Self.json(
+            status: 201, kubernetes.read(type, name: name, in: location, orElse: created), warnings: warnings)
+    }
+
     private func list(_ type: KubernetesResourceType, context: String, namespace: String?, request: IncomingHTTPRequest)
         async throws(KubernetesAPIError) -> HTTPResponse
     {
