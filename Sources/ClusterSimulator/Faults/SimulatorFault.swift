@@ -14,6 +14,10 @@ import Foundation
 /// - `http-500`: every REST request answers 500.
 /// - `malformed-json`: every REST response body is cut-off JSON.
 /// - `reset`: every REST response is cut off by a connection reset.
+/// - `drop-on-search`: the network drops a remote cluster connection as soon as a search is sent on
+///   it (an idle-timeout firewall); the local cluster reconnects afterwards.
+/// - `two-clusters`: the proxy address now leads to a second cluster (`<name>-b`, with the same CA
+///   and keys, as a copy restored from a snapshot would have); the remote's open connections close.
 public enum SimulatorFault: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case remoteDown = "remote-down"
     case slowResponses = "slow"
@@ -27,6 +31,8 @@ public enum SimulatorFault: String, Sendable, Hashable, CaseIterable, CustomStri
     case http500 = "http-500"
     case malformedJSON = "malformed-json"
     case resetMidResponse = "reset"
+    case dropOnSearch = "drop-on-search"
+    case twoClusters = "two-clusters"
 
     public var description: String { rawValue }
 
@@ -45,6 +51,8 @@ public enum SimulatorFault: String, Sendable, Hashable, CaseIterable, CustomStri
         case .http500: return "every remote REST request answers 500"
         case .malformedJSON: return "every remote REST body is cut-off JSON"
         case .resetMidResponse: return "every remote REST response is cut off by a connection reset"
+        case .dropOnSearch: return "the network drops a remote cluster connection when a search is sent on it"
+        case .twoClusters: return "the proxy address leads to a second cluster with another name"
         }
     }
 

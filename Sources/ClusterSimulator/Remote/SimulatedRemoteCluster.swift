@@ -205,7 +205,20 @@ public final class SimulatedRemoteCluster: Sendable {
         try await setRunning(rest, !down)
         try await setRunning(transport, !down)
         try await setRunning(remoteClusterServer, rcsOn)
+        // The proxy switching to (or back from) the second cluster ends the connections it carried.
+        let twoClusters = faults.isOn(.twoClusters)
+        let switched = proxyLeadsToSecondCluster.withLock { before -> Bool in
+            let changed = before != twoClusters
+            before = twoClusters
+            return changed
+        }
+        if switched {
+            await remoteClusterServer.dropConnections()
+        }
     }
+
+    /// Whether the last reconciliation saw the `two-clusters` fault on.
+    private let proxyLeadsToSecondCluster = LockedState(false)
 
     private func setRunning(_ server: LoopbackTLSServer, _ running: Bool) async throws {
         if running && !server.isRunning {

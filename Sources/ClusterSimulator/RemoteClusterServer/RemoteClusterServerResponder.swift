@@ -35,7 +35,7 @@ final class RemoteClusterServerResponder: Sendable {
             return accepted.current[connection.id] != nil ? .reply(RemoteClusterHandshake.pong) : .close
         }
         if let request = CrossClusterSearchWire.Request.parse(line) {
-            guard let keyID = accepted.current[connection.id] else { return .close }
+            guard let keyID = accepted.current[connection.id], !faults.isOn(.dropOnSearch) else { return .close }
             return .reply(await searches.answer(request, keyID: keyID).line)
         }
         guard line == "HANDSHAKE" || line.hasPrefix("HANDSHAKE ") else { return .close }
@@ -46,7 +46,18 @@ final class RemoteClusterServerResponder: Sendable {
         }
         guard case .valid(let stored) = apiKeys.check(encoded: key) else { return .close }
         accepted.withLock { $0[connection.id] = stored.id }
-        return .reply(RemoteClusterHandshake.acceptLine(identity.handshakeIdentity))
+        return .reply(RemoteClusterHandshake.acceptLine(answeringIdentity))
+    }
+
+    /// Who answers a handshake: this cluster, or with `two-clusters` the second cluster the proxy
+    /// now leads to (same CA and keys, another name and UUID).
+    var answeringIdentity: RemoteClusterIdentity {
+        var answering = identity.handshakeIdentity
+        if faults.isOn(.twoClusters) {
+            answering.clusterName += "-b"
+            answering.clusterUUID = String(answering.clusterUUID.reversed())
+        }
+        return answering
     }
 
     /// Why the key is refused, in Elasticsearch's words; nil when the connection may proceed.

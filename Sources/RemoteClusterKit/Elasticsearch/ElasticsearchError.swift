@@ -17,6 +17,9 @@ public struct ElasticsearchError: Error, Sendable, Hashable, CustomStringConvert
     public var rootCauses: [ElasticsearchErrorCause]
     /// The `error.caused_by` chain, outermost first.
     public var causedBy: [ElasticsearchErrorCause]
+    /// `error.suppressed`: failures Elasticsearch attached to the error, such as each connection
+    /// attempt behind `Unable to open any proxy connections`.
+    public var suppressed: [ElasticsearchErrorCause] = []
     /// For bodies that are not Elasticsearch errors: the page title or the first words of the text.
     public var bodyExcerpt: String?
 
@@ -51,14 +54,15 @@ public struct ElasticsearchError: Error, Sendable, Hashable, CustomStringConvert
         reason = top?.reason
         rootCauses = error["root_cause"]?.arrayValue?.compactMap(ElasticsearchErrorCause.init(json:)) ?? []
         causedBy = top?.causedByChain ?? []
+        suppressed = error["suppressed"]?.arrayValue?.compactMap(ElasticsearchErrorCause.init(json:)) ?? []
         if let status = json.integer("status"), status != response.status, (400...599).contains(status) {
             self.status = status
         }
     }
 
-    /// Every reason in the body: top level, root causes, then the caused-by chain.
+    /// Every reason in the body: top level, root causes, the caused-by chain, then the suppressed.
     public var allReasons: [String] {
-        ([reason] + rootCauses.map(\.reason) + causedBy.map(\.reason)).compactMap { $0 }
+        ([reason] + rootCauses.map(\.reason) + causedBy.map(\.reason) + suppressed.map(\.reason)).compactMap { $0 }
     }
 
     /// Whether any level of the error has this type.

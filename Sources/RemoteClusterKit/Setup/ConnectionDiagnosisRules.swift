@@ -133,7 +133,7 @@ struct ConnectionDiagnosisRules {
             let evidence = [probe.summary, probe.seen].compactMap { $0 }.joined(separator: " ")
             let cause: Diagnosis.Cause
             switch probe.cause {
-            case .hostNotFound, .nothingListening, .timedOut, .connectionFailed: cause = .unreachable
+            case .hostNotFound, .nothingListening, .timedOut, .connectionFailed: cause = unreachableCause
             case .plainHTTPPort, .restPort: cause = .restPort
             case .cloudProxyPort: cause = .cloudProxyPort
             case .transportPortDifferentCA: cause = .transportPort
@@ -148,7 +148,7 @@ struct ConnectionDiagnosisRules {
             let from = observation.preflightUsedClusterTrust ? "" : " (checked from this machine)"
             return Diagnosis(
                 cause: cause, summary: Self.summary(for: cause, alias: alias) + from, evidence: evidence,
-                fix: probe.fix,
+                fix: cause == .seedsUnreachable ? Self.seedsUnreachableFix : probe.fix,
                 raw: cause == .unknown ? probe.seen ?? probe.summary : nil)
         }
         return nil
@@ -164,13 +164,14 @@ struct ConnectionDiagnosisRules {
                         "\(alias)'s remote cluster server answers from this machine, but the local cluster cannot open a connection to it.",
                     evidence: first,
                     fix:
-                        "Most often the local cluster does not trust the certificate: check that xpack.security.remote_cluster_client.ssl.certificate_authorities holds the CA that signed it (on ECK the CA ConfigMap). Otherwise the local cluster's network cannot reach the address; its log says which.",
+                        "Most often the local cluster does not trust the certificate: check that xpack.security.remote_cluster_client.ssl.certificate_authorities holds the CA that signed it (on ECK the CA ConfigMap). Otherwise the local cluster's network cannot reach the address, or the address leads to another cluster; its log says which. With skip_unavailable set to false for a moment, a search across \(alias) fails with the connection's own error.",
                     raw: texts.joined(separator: "\n"))
             }
             if Self.isConnectionLevel(first) {
+                let cause = unreachableCause
                 return Diagnosis(
-                    cause: .unreachable, summary: Self.summary(for: .unreachable, alias: alias), evidence: first,
-                    fix: Self.unreachableFix)
+                    cause: cause, summary: Self.summary(for: cause, alias: alias), evidence: first,
+                    fix: cause == .seedsUnreachable ? Self.seedsUnreachableFix : Self.unreachableFix)
             }
             return Diagnosis(
                 cause: .unknown, summary: "\(alias) is not connected, for a reason the tool does not recognise.",
@@ -183,6 +184,12 @@ struct ConnectionDiagnosisRules {
             fix:
                 "Check the local cluster's log for ProxyConnectionStrategy or SniffConnectionStrategy warnings, and run a cross-cluster search on \(alias):* to see its error."
         )
+    }
+
+    /// Nothing answers: at the proxy address (row 1), or at any seed in sniff mode (row 2).
+    var unreachableCause: Diagnosis.Cause {
+        observation.usesSeeds || observation.errorTexts.contains { $0.contains("no seed node left") }
+            ? .seedsUnreachable : .unreachable
     }
 
     /// Whether a probe from this machine (not with the cluster's trust) completed the handshake.
@@ -278,6 +285,12 @@ struct ConnectionDiagnosisRules {
             summary: { "The proxy address of \($0) leads to more than one cluster." },
             fix: { _ in "Make the proxy or load balancer route to exactly one remote cluster." }),
         TextRule(
+            ["] disconnected", "closed by remote"], .unreliableConnection,
+            summary: { "The connection to \($0) was dropped while a request was on it." },
+            fix: {
+                "Something on the network path (firewall, NAT, load balancer) probably closes long-lived idle connections. Allow them, or keep the connection busy: set cluster.remote.\($0).transport.ping_schedule (for example 30s) below the idle timeout, and use TCP keepalives and a short retransmission timeout (net.ipv4.tcp_retries2) on the local nodes."
+            }),
+        TextRule(
             ["issued by [CN=\(autoTransportCA)]", "profile=default"], .transportPort,
             summary: { summary(for: .transportPort, alias: $0) }, fix: { _ in useRemoteClusterPort }),
         TextRule(
@@ -325,9 +338,13 @@ struct ConnectionDiagnosisRules {
     static let unreachableFix =
         "Check the host and port (the remote cluster server listens on 9443), that the remote cluster server is enabled, and that no firewall blocks the way from the local cluster."
 
+    static let seedsUnreachableFix =
+        "Check that each seed is host:port of the remote cluster server (9443, not 9300), that it is enabled, and that no firewall blocks the way. In sniff mode the local nodes then dial the remote nodes' publish addresses too, so those must be reachable from the local cluster; when they are not (Kubernetes, cloud, NAT), use proxy mode."
+
     static func summary(for cause: Diagnosis.Cause, alias: String) -> String {
         switch cause {
         case .unreachable: return "The local cluster cannot reach \(alias)'s remote cluster server."
+        case .seedsUnreachable: return "The local cluster cannot reach any seed of \(alias)."
         case .untrustedCertificate: return "The local cluster does not trust \(alias)'s certificate."
         case .serverNameMismatch:
             return "\(alias)'s certificate does not carry the server name the local cluster checks."

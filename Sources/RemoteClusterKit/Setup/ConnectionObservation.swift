@@ -8,6 +8,8 @@ public struct ConnectionObservation: Sendable, Hashable {
     /// The addresses the local cluster dials (proxy address or seeds), as configured.
     public var addresses: [String]
     public var serverName: String?
+    /// How the local cluster connects (proxy or sniff), when known from the plan or `_remote/info`.
+    public var mode: RemoteConnectionMode?
     /// The alias's entry in `GET /_remote/info`; nil when the alias is not there.
     public var remoteInfo: RemoteInfo?
     /// The alias's entry in `GET /_resolve/cluster/<alias>:*`.
@@ -38,7 +40,8 @@ public struct ConnectionObservation: Sendable, Hashable {
     public var remoteLicense: LicenseInfo?
 
     public init(
-        alias: String, addresses: [String] = [], serverName: String? = nil, remoteInfo: RemoteInfo? = nil,
+        alias: String, addresses: [String] = [], serverName: String? = nil, mode: RemoteConnectionMode? = nil,
+        remoteInfo: RemoteInfo? = nil,
         resolved: ResolvedCluster? = nil, resolveError: ElasticsearchError? = nil, requestError: String? = nil,
         searchFailures: [String] = [],
         preflight: [TLSProbeResult] = [], preflightUsedClusterTrust: Bool = true, keyState: APIKeyState? = nil,
@@ -49,6 +52,7 @@ public struct ConnectionObservation: Sendable, Hashable {
         self.alias = alias
         self.addresses = addresses
         self.serverName = serverName
+        self.mode = mode
         self.remoteInfo = remoteInfo
         self.resolved = resolved
         self.resolveError = resolveError
@@ -65,6 +69,9 @@ public struct ConnectionObservation: Sendable, Hashable {
         self.localLicense = localLicense
         self.remoteLicense = remoteLicense
     }
+
+    /// Whether the local cluster dials seeds (sniff mode), by the plan or by `_remote/info`.
+    public var usesSeeds: Bool { (mode ?? remoteInfo?.mode) == .sniff }
 
     /// Connected as `_resolve/cluster` says (it contacts the remote), else as `_remote/info` says.
     public var isConnected: Bool { resolved?.connected ?? remoteInfo?.connected ?? false }

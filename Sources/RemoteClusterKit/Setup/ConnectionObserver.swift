@@ -33,7 +33,7 @@ public enum ConnectionObserver {
         let outputs = context.outputs(for: alias)
         return ConnectionObservation(
             alias: alias, addresses: remote?.setup.addresses ?? [], serverName: remote?.setup.serverName,
-            preflight: outputs.preflight, keyState: outputs.keyState,
+            mode: remote?.setup.mode, preflight: outputs.preflight, keyState: outputs.keyState,
             credentialsApplied: context.localOutputs.credentialsApplied[alias],
             certificateAuthorityApplied: context.localOutputs.certificateAuthorityApplied[alias],
             rolloutFinished: context.localOutputs.rolloutFinished,

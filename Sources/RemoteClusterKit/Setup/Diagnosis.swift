@@ -4,8 +4,13 @@ public struct Diagnosis: Sendable, Hashable, CustomStringConvertible {
     /// The causes the engine can tell apart. `catalogueRow` maps them to the troubleshooting
     /// catalogue (FACTS.md §5).
     public enum Cause: String, Sendable, Hashable, CaseIterable {
-        /// #1/#2: nothing answers at the address (wrong host or port, server not enabled, firewall).
+        /// #1: nothing answers at the proxy address (wrong host or port, server not enabled, firewall).
         case unreachable
+        /// #2: no seed answers (sniff mode): the same causes as #1, plus the remote nodes' publish
+        /// addresses, which sniff mode dials after the seed.
+        case seedsUnreachable
+        /// #3: a connection was dropped while in use (an idle timeout on the network path).
+        case unreliableConnection
         /// #4: the remote's certificate is not trusted by the local cluster.
         case untrustedCertificate
         /// #4: the certificate does not carry the server name (or host).
@@ -70,6 +75,8 @@ public struct Diagnosis: Sendable, Hashable, CustomStringConvertible {
     public var catalogueRow: Int? {
         switch cause {
         case .unreachable: return 1
+        case .seedsUnreachable: return 2
+        case .unreliableConnection: return 3
         case .untrustedCertificate, .serverNameMismatch, .certificateExpired: return 4
         case .transportPort: return 5
         case .missingCredentials: return 9

@@ -26,8 +26,12 @@ public struct RemoteStatusCheck: Sendable {
     }
 
     /// Every configured remote, sorted by alias. Throws when the local cluster cannot be asked.
+    ///
+    /// A node without the `remote_cluster_client` role lists no remotes in `_remote/info`, so when
+    /// that is empty the remotes in `_cluster/settings` are checked instead (and found down).
     public func run() async throws(ElasticsearchClientError) -> [RemoteStatus] {
-        let remotes = try await client.remoteInfo()
+        var remotes = try await client.remoteInfo()
+        if remotes.isEmpty { remotes = await configuredRemotes() }
         guard !remotes.isEmpty else { return [] }
         var resolved: [String: ResolvedCluster] = [:]
         var resolveError: ElasticsearchError?
@@ -43,7 +47,7 @@ public struct RemoteStatusCheck: Sendable {
             var observation = ConnectionObservation(
                 alias: remote.alias,
                 addresses: remote.mode == .sniff ? remote.seeds : remote.proxyAddress.map { [$0] } ?? [],
-                serverName: remote.serverName, remoteInfo: remote, resolved: resolved[remote.alias],
+                serverName: remote.serverName, mode: remote.mode, remoteInfo: remote, resolved: resolved[remote.alias],
                 resolveError: resolveError, preflightUsedClusterTrust: false)
             var info = remote
             info.connected = observation.isConnected
@@ -56,6 +60,26 @@ public struct RemoteStatusCheck: Sendable {
             statuses.append(RemoteStatus(info: info, observation: observation, diagnosis: diagnosis))
         }
         return statuses
+    }
+
+    /// The remotes `_cluster/settings` configures, as `_remote/info` would list them when not
+    /// connected; empty when the settings cannot be read.
+    func configuredRemotes() async -> [RemoteInfo] {
+        guard let configured = try? await client.configuredRemotes() else { return [] }
+        var seen: Set<String> = []
+        return configured.compactMap { remote -> RemoteInfo? in
+            guard let settings = remote.remoteClusterSettings, seen.insert(remote.alias).inserted else { return nil }
+            var raw: JSONValue = ["connected": false, "mode": .string(remote.mode.name)]
+            switch settings.mode {
+            case .proxy(let address, let serverName, _):
+                raw["proxy_address"] = .string(address)
+                raw["server_name"] = .string(serverName ?? "")
+            case .sniff(let seeds, _):
+                raw["seeds"] = .array(seeds.map { .string($0) })
+            }
+            raw["skip_unavailable"] = .bool(settings.skipUnavailable)
+            return RemoteInfo(alias: remote.alias, json: raw)
+        }.sorted { $0.alias < $1.alias }
     }
 
     func probes(_ observation: ConnectionObservation) async -> [TLSProbeResult] {

@@ -35,6 +35,39 @@ extension SetupSimulatorSuite {
             #expect(status?.isConnected == false)
         }
 
+        @Test("row 2: no seed answers (a self-managed remote in sniff mode)")
+        func seedsUnreachable() async throws {
+            let fixture = try await SetupFixture.start(faults: [.remoteClusterServerOff], deadline: .seconds(10))
+            var remote = SetupPathsTests.remote(
+                fixture, "dc3", type: .selfManaged,
+                decisions: RemoteDecisions(remotePrepared: true, continuePastFailedPreflight: true))
+            remote.setup.mode = .sniff
+            remote.setup.seeds = [fixture.remote.proxyAddress]
+            remote.setup.proxyAddress = nil
+            remote.setup.serverName = nil
+            let (summary, status) = try await Self.applyAndStatus(fixture, remote)
+            #expect(summary.diagnosis?.cause == .seedsUnreachable, "\(String(describing: summary.diagnosis))")
+            #expect(summary.diagnosis?.catalogueRow == 2)
+            #expect(summary.diagnosis?.fix.contains("publish addresses") == true)
+            #expect(status?.info.mode == .sniff)
+            #expect(status?.diagnosis?.cause == .seedsUnreachable, "\(String(describing: status?.diagnosis))")
+            #expect(status?.isConnected == false)
+        }
+
+        @Test("row 3: the network drops the connection when a search is sent on it")
+        func droppedConnection() async throws {
+            let fixture = try await SetupFixture.start(faults: [.dropOnSearch], deadline: .seconds(10))
+            let (summary, status) = try await Self.applyAndStatus(fixture, fixture.eckRemote("flaky"))
+            #expect(summary.stoppedAt == SetupStepID(.dataAccess, alias: "flaky"))
+            #expect(summary.diagnosis?.cause == .unreliableConnection, "\(String(describing: summary.diagnosis))")
+            #expect(summary.diagnosis?.catalogueRow == 3)
+            #expect(summary.diagnosis?.evidence?.contains("disconnected") == true)
+            #expect(summary.diagnosis?.fix.contains("cluster.remote.flaky.transport.ping_schedule") == true)
+            // The local cluster reconnects after each drop, so status (which does not search a
+            // connected remote) sees it connected, as Elasticsearch reports it.
+            #expect(status?.isConnected == true)
+        }
+
         @Test("row 4: the CA file is not the one that signed the remote's certificate")
         func untrusted() async throws {
             let fixture = try await SetupFixture.start()
@@ -145,6 +178,12 @@ extension SetupSimulatorSuite {
             let diagnosis = Diagnosis.diagnose(observation)
             #expect(diagnosis.cause == .nodeLacksRemoteClusterClientRole, "\(diagnosis)")
             #expect(diagnosis.catalogueRow == 16)
+            // _remote/info of such a node lists nothing; status finds the alias in the settings.
+            #expect(try await fixture.localClient.remoteInfo().isEmpty)
+            let status = try #require(try await fixture.status().first)
+            #expect(status.info.alias == "roles")
+            #expect(!status.isConnected)
+            #expect(status.diagnosis?.cause == .nodeLacksRemoteClusterClientRole, "\(String(describing: status.diagnosis))")
             // Elasticsearch's own words, on the search across the remote.
             do {
                 let answer = try await fixture.localClient.countAcross(alias: "roles", pattern: "logs-*")
@@ -152,6 +191,30 @@ extension SetupSimulatorSuite {
             } catch {
                 #expect("\(error)".contains("this node does not have the remote_cluster_client role"), "\(error)")
             }
+        }
+
+        @Test("row 17: after the setup, the proxy address leads to a second cluster")
+        func proxyReachesAnotherCluster() async throws {
+            let fixture = try await SetupFixture.start(deadline: .seconds(10))
+            // skip_unavailable: false, so that a search carries the connection's own error.
+            var remote = fixture.eckRemote("lb")
+            remote.setup.skipUnavailable = false
+            let report = await fixture.runner.apply(fixture.context([remote]))
+            #expect(report.allConnected, "\(report.trace)")
+            await fixture.environment.faults.set(.twoClusters, true)
+
+            let status = try #require(try await fixture.status().first)
+            #expect(!status.isConnected)
+            #expect(status.diagnosis?.cause == .proxyReachesSeveralClusters, "\(String(describing: status.diagnosis))")
+            #expect(status.diagnosis?.catalogueRow == 17)
+            #expect(status.diagnosis?.evidence?.contains("unexpected remote cluster name Cluster [remote-b]") == true)
+            let again = await fixture.runner.apply(report.context)
+            #expect(again.remotes.first?.diagnosis?.cause == .proxyReachesSeveralClusters, "\(again.trace)")
+
+            // Back to one cluster: the local cluster's strategy still expects the first name, and connects.
+            await fixture.environment.faults.set(.twoClusters, false)
+            let healed = await fixture.runner.apply(report.context)
+            #expect(healed.allConnected, "\(healed.trace)")
         }
 
         @Test("row 12: the search asks for an index outside the key's access")

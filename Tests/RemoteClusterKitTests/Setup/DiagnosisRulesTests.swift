@@ -73,12 +73,13 @@ import Testing
             ("this node does not have the remote_cluster_client role", .nodeLacksRemoteClusterClientRole, 16),
             ("handshake failed. unexpected remote cluster name other", .proxyReachesSeveralClusters, 17),
             ("Unable to open any proxy connections to cluster [eu] at address [lb:9443]", .unreachable, 1),
+            ("no seed node left for cluster: [eu]", .seedsUnreachable, 2),
         ])
     func catalogueText(text: String, cause: Diagnosis.Cause, row: Int) {
         let fromResolve = Diagnosis.diagnose(Self.down(error: text))
         #expect(fromResolve.cause == cause)
         #expect(fromResolve.catalogueRow == row)
-        #expect(fromResolve.evidence == text || cause == .unreachable)
+        #expect(fromResolve.evidence == text || [.unreachable, .seedsUnreachable].contains(cause))
         let fromSearch = Diagnosis.diagnose(Self.down(search: [text]))
         #expect(fromSearch.cause == cause)
     }

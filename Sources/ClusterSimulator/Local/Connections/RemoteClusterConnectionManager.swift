@@ -327,7 +327,10 @@ public final class RemoteClusterConnectionManager: Sendable {
         for result in results {
             switch result {
             case .success(let connection):
-                register(connection, alias: alias, generation: generation)
+                if let expected = register(connection, alias: alias, generation: generation) {
+                    failures.append(
+                        .unexpectedCluster(connection.identity.clusterName, expected: expected, address: endpoint.text))
+                }
             case .failure(let error):
                 failures.append(
                     .init(
@@ -338,9 +341,22 @@ public final class RemoteClusterConnectionManager: Sendable {
         return failures
     }
 
-    private func register(_ connection: RemoteClusterConnection, alias: String, generation: Int) {
+    /// Keeps an opened connection for the alias. In proxy mode every connection must reach the
+    /// cluster the first one reached, for as long as the configuration stands (Elasticsearch's
+    /// cluster-name validator); a connection to another cluster is closed and that first name
+    /// returned.
+    private func register(_ connection: RemoteClusterConnection, alias: String, generation: Int) -> String? {
+        var expected: String?
         let id = state.withLock { state -> Int? in
-            guard !state.closed, state.aliases[alias]?.generation == generation else { return nil }
+            guard !state.closed, let aliasState = state.aliases[alias], aliasState.generation == generation else {
+                return nil
+            }
+            if aliasState.configuration.mode == .proxy, let first = aliasState.identity,
+                first.clusterName != connection.identity.clusterName
+            {
+                expected = first.clusterName
+                return nil
+            }
             let id = state.nextConnectionID
             state.nextConnectionID += 1
             state.aliases[alias]?.connections[id] = connection
@@ -349,12 +365,13 @@ public final class RemoteClusterConnectionManager: Sendable {
         }
         guard let id else {
             closeInBackground([connection])
-            return
+            return expected
         }
         Task { [self] in
             await connection.waitUntilClosed()
             self.connectionClosed(alias: alias, generation: generation, id: id)
         }
+        return nil
     }
 
     /// A connection closed: forget it, and run one refill round if the alias is still configured.

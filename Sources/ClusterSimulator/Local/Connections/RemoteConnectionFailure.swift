@@ -25,6 +25,22 @@ public struct RemoteConnectionFailure: Sendable, Hashable, CustomStringConvertib
         /// The remote cluster refused the handshake (missing, wrong-type or invalid credentials,
         /// wrong port profile).
         case rejected
+        /// The handshake reached another cluster than the alias's earlier connections did (a proxy
+        /// that leads to more than one cluster).
+        case unexpectedCluster
+
+        /// The type of the exception behind a cause of this category, as Elasticsearch's REST
+        /// layer names it.
+        var exceptionType: String {
+            switch self {
+            case .unreachable, .timedOut, .unexpectedCluster: return "connect_transport_exception"
+            case .invalidAddress: return "illegal_argument_exception"
+            case .untrustedCertificate, .certificateExpired, .hostnameMismatch, .tlsFailure:
+                return "s_s_l_handshake_exception"
+            case .unexpectedProtocol: return "transport_exception"
+            case .rejected: return "security_exception"
+            }
+        }
     }
 
     public var category: Category
@@ -102,6 +118,15 @@ extension RemoteConnectionFailure {
             }
         }
 
+        /// Elasticsearch's `ConnectTransportException` from the proxy strategy's cluster-name check
+        /// (`ClusterName` prints as `Cluster [name]`).
+        static func unexpectedCluster(_ name: String, expected: String, address: String) -> Cause {
+            Cause(
+                category: .unexpectedCluster,
+                text: "[][\(address)] handshake failed. unexpected remote cluster name Cluster [\(name)]",
+                address: address)
+        }
+
         private static func seconds(_ value: Double) -> String {
             value.rounded() == value ? "\(Int(value))s" : "\(Int(value * 1000))ms"
         }
@@ -131,9 +156,17 @@ extension RemoteConnectionFailure {
             ? "Unable to open any proxy connections to cluster [\(alias)] at address [\(resolvedAddress ?? configuration.proxyAddress)]"
             : "no seed node left for cluster: [\(alias)]"
         let category = causes.first(where: { $0.category != .unreachable })?.category ?? first.category
+        // Elasticsearch adds each connection's failure to the exception as suppressed, and its
+        // REST layer renders them under `suppressed`.
+        let suppressed = distinct.map { text -> JSONValue in
+            let category = causes.first { $0.text == text }?.category ?? .unreachable
+            return ["type": .string(category.exceptionType), "reason": .string(text)]
+        }
         return RemoteConnectionFailure(
             category: category,
-            exception: ElasticsearchErrorResponse(status: 500, type: "no_seed_node_left_exception", reason: reason),
+            exception: ElasticsearchErrorResponse(
+                status: 500, type: "no_seed_node_left_exception", reason: reason,
+                extra: ["suppressed": .array(suppressed)]),
             causes: distinct, time: now)
     }
 }

@@ -39,7 +39,7 @@ public struct PreflightStep: SetupStep {
                 let rules = ConnectionDiagnosisRules(
                     ConnectionObservation(
                         alias: alias, addresses: remote.setup.addresses, serverName: remote.setup.serverName,
-                        preflight: results))
+                        mode: remote.setup.mode, preflight: results))
                 let diagnosis =
                     rules.preflightProblem
                     ?? Diagnosis(
