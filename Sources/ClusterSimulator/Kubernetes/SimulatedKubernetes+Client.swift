@@ -127,13 +127,7 @@ extension SimulatedKubernetes {
         -> [UInt8]
     {
         let object = try await get(kind: "secret", name: secret, in: location)
-        guard let encoded = object[path: ["data", key]]?.stringValue else {
-            throw .notFound(kind: "Key \"\(key)\" of Secret", name: secret, location: location)
-        }
-        guard let data = Data(base64Encoded: encoded) else {
-            throw .unreadableOutput("key \"\(key)\" of Secret \(secret) is not base64")
-        }
-        return Array(data)
+        return try SecretValue.bytes(of: object, key: key, secret: secret, in: location)
     }
 
     public func waitForElasticsearchReady(name: String, in location: KubernetesLocation, timeoutSeconds: Double)

@@ -87,13 +87,7 @@ public struct KubectlClient: KubernetesClient {
         -> [UInt8]
     {
         let object = try await get(kind: "secret", name: secret, in: location)
-        guard let encoded = object[path: ["data", key]]?.stringValue else {
-            throw .notFound(kind: "Key \"\(key)\" of Secret", name: secret, location: location)
-        }
-        guard let bytes = Data(base64Encoded: encoded) else {
-            throw .unreadableOutput("key \"\(key)\" of Secret \(secret) is not base64")
-        }
-        return Array(bytes)
+        return try SecretValue.bytes(of: object, key: key, secret: secret, in: location)
     }
 
     public func waitForElasticsearchReady(name: String, in location: KubernetesLocation, timeoutSeconds: Double)

@@ -1,6 +1,6 @@
 /// One `SetupRunner` run: the phases of `apply` and `undo`, with the bounded concurrency.
 struct SetupRun: Sendable {
-    let services: SetupServices
+    var services: SetupServices
     let concurrency: Int
     let events: SetupEventSink
 
@@ -19,7 +19,11 @@ struct SetupRun: Sendable {
         var stops: [String: StepResult] = [:]
         let aliases = start.remotes.map(\.alias)
 
-        for sequence in await eachRemote(aliases, context, steps: SetupSteps.beforeLocal) {
+        // Steps 1-4 only read Kubernetes objects (or change one and say so): remotes that share
+        // an object read it once.
+        var reading = self
+        reading.services.readMemo = KubernetesReadMemo()
+        for sequence in await reading.eachRemote(aliases, context, steps: SetupSteps.beforeLocal) {
             context = context.merging(outputsOf: sequence.alias, from: sequence.context)
             results += sequence.results
             if let stop = sequence.stop { stops[sequence.alias] = stop }

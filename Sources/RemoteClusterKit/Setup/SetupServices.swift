@@ -56,6 +56,9 @@ public struct SetupServices: Sendable {
     public var poll: PollPolicy
     /// The time used to judge key expiry and certificate validity.
     public var currentDate: @Sendable () -> Date
+    /// Objects already read in this part of a run (`SetupRun` sets it while steps only read); nil:
+    /// every read asks Kubernetes.
+    public var readMemo: KubernetesReadMemo?
 
     public init(
         transport: any HTTPTransport, prober: any TLSProbing, kubernetes: any KubernetesClient,

@@ -67,6 +67,12 @@ extension SetupSimulatorSuite {
             #expect(report.allConnected, "\(report.trace)")
             #expect(report.remotes.map(\.alias) == ["a", "b", "c"])
             #expect(fixture.localStarts == 2, "one rollout for the three remotes")
+            let secretReads = fixture.log.entries.filter {
+                if case .kubernetes("get", "secret", _, _) = $0 { return true } else { return false }
+            }
+            #expect(
+                Set(secretReads).count == secretReads.count,
+                "remotes that share a Secret (the remote's CA, the local credentials) read it once: \(secretReads)")
             let localApplies = fixture.log.changing.filter {
                 if case .kubernetes("apply", _, _, "sim-local") = $0 { return true } else { return false }
             }

@@ -199,7 +199,7 @@ enum StoredCredentials {
         let secret = LocalClusterNaming.credentialsSecret(localCluster: context.local.eck.name)
         let key = LocalClusterNaming.credentialsSetting(alias: alias)
         if context.local.applyManifests == .kubectl, let location = context.local.eck.location,
-            let bytes = try? await services.kubernetes.secretData(secret: secret, key: key, in: location)
+            let bytes = try? await services.readSecret(secret, key: key, in: location)
         {
             let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return text.isEmpty ? nil : Secret(text)

@@ -103,10 +103,9 @@ public struct RemotePreparationStep: SetupStep {
                     summary: "The kubeconfig context of \(alias)'s Elasticsearch \(cluster.name) is not known.",
                     fix: "Set the remote's eck.context (or a current context in kubectl)."))
         }
-        let kubernetes = services.kubernetes
         var changes: [String] = []
         let resource = try await Call.kubernetes("Reading Elasticsearch \(cluster.name)") {
-            try await kubernetes.get(kind: "elasticsearch", name: cluster.name, in: location)
+            try await services.read(kind: "elasticsearch", name: cluster.name, in: location)
         }
         let enabled = resource[path: ["spec", "remoteClusterServer", "enabled"]]?.boolValue == true
         if let patch = Self.artifacts(remote.setup).remotePatch(alias: alias), !JSONSubset.contains(resource, patch) {
@@ -162,6 +161,7 @@ public struct RemotePreparationStep: SetupStep {
         try await Call.kubernetes("Patching Elasticsearch \(cluster.name)") {
             try await kubernetes.mergePatch(kind: "elasticsearch", name: cluster.name, patch: patch, in: location)
         }
+        services.readMemo?.forget(kind: "elasticsearch", name: cluster.name, in: location)
         execution.progress("Patched spec.remoteClusterServer of \(cluster.name); ECK restarts its pods.")
         try await RolloutWait.untilReady(
             name: cluster.name, in: location, mustLeaveReady: false, services: services, execution: execution)
@@ -178,7 +178,7 @@ public struct RemotePreparationStep: SetupStep {
         let secret = RemoteECKArtifacts.transportCASecret(cluster: cluster.name)
         let read = { () async throws(KubernetesError) -> String in
             String(
-                decoding: try await services.kubernetes.secretData(secret: secret, key: "ca.crt", in: location),
+                decoding: try await services.readSecret(secret, key: "ca.crt", in: location),
                 as: UTF8.self)
         }
         guard let ca = remote.setup.certificateAuthority else {
