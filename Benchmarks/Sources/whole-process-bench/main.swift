@@ -2,7 +2,11 @@ import Foundation
 import ProcessBenchmarks
 
 /// `whole-process-bench --binary PATH [--runs N] [--idle-seconds S] [--apply-runs N] [--connect-samples N]
-///  [--in-process DIR] [--plan-validation FILE] [--markdown FILE]`
+///  [--in-process DIR] [--plan-validation FILE] [--markdown FILE] [--only GROUP,...]`
+///
+/// `--only` measures some groups of figures: `version`, `status`, `live` (the wizard on the live
+/// screen), `wizard` (first frame, demo memory), `apply`; the in-process figures are read whenever
+/// `--in-process` is given.
 ///
 /// Measures the shipped binary as whole processes, reads the in-process samples package-benchmark
 /// wrote into DIR, and prints every figure of the performance issue with its median, spread and
@@ -18,6 +22,11 @@ struct Options {
     /// Runs of each `apply` plan (each against a fresh simulator) and samples of settings → CONNECTED.
     var applyRuns = 11
     var connectSamples = 11
+    /// The groups to measure; empty: all.
+    var only: Set<String> = []
+    static let groups: Set<String> = ["version", "status", "live", "wizard", "apply"]
+
+    func measures(_ group: String) -> Bool { only.isEmpty || only.contains(group) }
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
@@ -35,6 +44,12 @@ struct Options {
             case "--plan-validation": planValidationFile = try value(option)
             case "--apply-runs": applyRuns = Int(try value(option)) ?? applyRuns
             case "--connect-samples": connectSamples = Int(try value(option)) ?? connectSamples
+            case "--only":
+                only = Set(try value(option).split(separator: ",").map(String.init))
+                if let unknown = only.subtracting(Self.groups).first {
+                    throw ChildProcessError(
+                        "--only: unknown group \(unknown); use \(Self.groups.sorted().joined(separator: ", "))")
+                }
             default: throw ChildProcessError("unknown option \(option)")
             }
         }
@@ -57,36 +72,48 @@ do {
     header.append("shared libraries loaded (ldd): \(libraries.count): \(libraries.joined(separator: " "))")
     var figures: [FigureResult] = []
 
-    progress("--version against curl --version")
-    figures.append(StartupFigures.version(context))
+    if options.measures("version") {
+        progress("--version against curl --version")
+        figures.append(StartupFigures.version(context))
+    }
 
-    progress("starting the simulator and connecting its remote with apply")
-    let simulator = try SimulatorProcess(binary: options.binary, arguments: ["--restart-seconds", "0"])
-    try simulator.apply(binary: options.binary, environment: context.environment)
-    progress("status --json against curl")
-    figures.append(StartupFigures.status(context, simulator: simulator))
-    figures.append(StartupFigures.statusPeakMemory(context, simulator: simulator))
-    progress("the wizard on the live screen for \(context.idleSeconds) s")
-    figures += LiveScreenFigures.idle(context, simulator: simulator)
-    progress("settings acknowledged to CONNECTED on the live screen")
-    figures.append(
-        LiveScreenFigures.settingsToConnected(context, simulator: simulator, samples: options.connectSamples))
-    progress("key presses on the live screen with slow polls")
-    figures.append(LiveScreenFigures.keyLatency(context, simulator: simulator))
-    simulator.stop()
+    if options.measures("status") || options.measures("live") {
+        progress("starting the simulator and connecting its remote with apply")
+        let simulator = try SimulatorProcess(binary: options.binary, arguments: ["--restart-seconds", "0"])
+        try simulator.apply(binary: options.binary, environment: context.environment)
+        if options.measures("status") {
+            progress("status --json against curl")
+            figures.append(StartupFigures.status(context, simulator: simulator))
+            figures.append(StartupFigures.statusPeakMemory(context, simulator: simulator))
+        }
+        if options.measures("live") {
+            progress("the wizard on the live screen for \(context.idleSeconds) s")
+            figures += LiveScreenFigures.idle(context, simulator: simulator)
+            progress("settings acknowledged to CONNECTED on the live screen")
+            figures.append(
+                LiveScreenFigures.settingsToConnected(context, simulator: simulator, samples: options.connectSamples))
+            progress("key presses on the live screen with slow polls")
+            figures.append(LiveScreenFigures.keyLatency(context, simulator: simulator))
+        }
+        simulator.stop()
+    }
 
-    progress("first frame in a pseudo-terminal")
-    figures.append(WizardFigures.firstFrame(context))
-    progress("demo playing to the live screen")
-    figures.append(WizardFigures.demoMemory(context))
-    progress("apply of \(ApplyFigures.remotes) remotes against 1 (\(options.applyRuns) runs each)")
-    figures.append(ApplyFigures.ratio(context, runs: options.applyRuns, restartSeconds: nil))
-    figures.append(ApplyFigures.ratio(context, runs: options.applyRuns, restartSeconds: 0))
+    if options.measures("wizard") {
+        progress("first frame in a pseudo-terminal")
+        figures.append(WizardFigures.firstFrame(context))
+        progress("demo playing to the live screen")
+        figures.append(WizardFigures.demoMemory(context))
+    }
+    if options.measures("apply") {
+        progress("apply of \(ApplyFigures.remotes) remotes against 1 (\(options.applyRuns) runs each)")
+        figures.append(ApplyFigures.ratio(context, runs: options.applyRuns, restartSeconds: nil))
+        figures.append(ApplyFigures.ratio(context, runs: options.applyRuns, restartSeconds: 0))
+    }
 
     if let directory = options.inProcessDirectory {
         let results = try InProcessResults(directory: directory)
         figures += InProcessFigures.all(results)
-    } else {
+    } else if options.only.isEmpty {
         figures += InProcessFigures.all(nil)
     }
     figures.sort { FigureCatalogue.index(of: $0.spec) < FigureCatalogue.index(of: $1.spec) }
