@@ -147,5 +147,28 @@ extension SetupSimulatorSuite {
             #expect(result.context.outputs(for: "eu").certificateAuthorityPEM == transportCA)
             #expect(fixture.log.changing.isEmpty)
         }
+
+        @Test("the search step checks the connection again when it closed just before the search")
+        func searchAfterTheConnectionClosed() async throws {
+            let fixture = try await SetupFixture.start()
+            let report = await fixture.runner.apply(fixture.context([fixture.eckRemote("eu")]))
+            #expect(report.allConnected, "\(report.trace)")
+            // The remote closes its connections, and reconnecting takes a while (each handshake
+            // answer is 400 ms late): the search meets no open connection and skips the remote.
+            fixture.environment.faults.setSlowDelay(.milliseconds(400))
+            await fixture.environment.faults.set(.slowResponses, true)
+            await fixture.remote.dropRemoteClusterConnections()
+            fixture.log.clear()
+            let result = await DataAccessStep(alias: "eu").run(
+                in: report.context, services: fixture.services, events: .ignore)
+            guard case .passed = result.outcome else {
+                Issue.record("\(result.outcome)")
+                return
+            }
+            #expect(result.context.outputs(for: "eu").dataAccess?.clusterStatus == "successful")
+            let requests = fixture.log.entries.map(\.description)
+            #expect(requests.filter { $0.contains("_search") }.count == 2, "\(requests)")
+            #expect(requests.contains { $0.contains("_resolve/cluster") }, "\(requests)")
+        }
     }
 }

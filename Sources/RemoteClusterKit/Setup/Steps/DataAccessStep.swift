@@ -1,5 +1,7 @@
 /// Step 8: a `size=0` search on `<alias>:<pattern>` for a pattern the key grants, reporting hits
 /// and shards, or the privilege error explained (the key's access or the user's `remote_indices`).
+/// When the search skips the remote for want of a connection, one `_resolve/cluster` waits for the
+/// reconnection and the search runs once more.
 public struct DataAccessStep: SetupStep {
     public var alias: String
     public init(alias: String) { self.alias = alias }
@@ -22,8 +24,20 @@ public struct DataAccessStep: SetupStep {
             guard let pattern = Self.pattern(alias, in: context) else {
                 return .skipped("The key for \(alias) grants no search access (replication only).")
             }
-            let answer = try await search(pattern, client: context.localClient(services), context: &context)
-            let result = answer.result(expression: "\(alias):\(pattern)")
+            let client = context.localClient(services)
+            var result = try await search(pattern, client: client, context: &context)
+                .result(expression: "\(alias):\(pattern)")
+            if Self.skippedAsUnreachable(result) {
+                // The connection closed between the connection step and this search (a remote
+                // restart, a proxy's idle timeout): Elasticsearch skips such a remote while it
+                // reconnects in the background. _resolve/cluster waits for the reconnection.
+                execution.progress("\(alias) was skipped as unreachable; checking the connection again.")
+                let resolved = try? await client.resolveCluster(aliases: [alias]).first { $0.alias == alias }
+                if resolved?.connected == true {
+                    result = try await search(pattern, client: client, context: &context)
+                        .result(expression: "\(alias):\(pattern)")
+                }
+            }
             context.update(alias) { $0.dataAccess = result }
             guard result.failures.isEmpty, result.clusterStatus != "skipped", result.clusterStatus != "failed" else {
                 throw StepStop.failed(Self.diagnosis(alias, failures: result.failures, context: context))
@@ -54,6 +68,12 @@ public struct DataAccessStep: SetupStep {
             }
             throw StepStop.failed(Self.diagnosis(alias, failures: server.allReasons, context: context))
         }
+    }
+
+    /// Whether the search skipped the remote for want of a connection (and for nothing else).
+    static func skippedAsUnreachable(_ result: DataAccessResult) -> Bool {
+        result.clusterStatus == "skipped" && !result.failures.isEmpty
+            && result.failures.allSatisfy(ConnectionDiagnosisRules.isConnectionLevel)
     }
 
     static func diagnosis(_ alias: String, failures: [String], context: SetupContext) -> Diagnosis {
