@@ -18,6 +18,8 @@ import Foundation
 ///   it (an idle-timeout firewall); the local cluster reconnects afterwards.
 /// - `two-clusters`: the proxy address now leads to a second cluster (`<name>-b`, with the same CA
 ///   and keys, as a copy restored from a snapshot would have); the remote's open connections close.
+///   Switched on after a setup (`FaultSwitchboard.set`), the local cluster's new connections fail
+///   its cluster-name check; on from the start, the remote only answers under the other name.
 public enum SimulatorFault: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case remoteDown = "remote-down"
     case slowResponses = "slow"
@@ -52,7 +54,8 @@ public enum SimulatorFault: String, Sendable, Hashable, CaseIterable, CustomStri
         case .malformedJSON: return "every remote REST body is cut-off JSON"
         case .resetMidResponse: return "every remote REST response is cut off by a connection reset"
         case .dropOnSearch: return "the network drops a remote cluster connection when a search is sent on it"
-        case .twoClusters: return "the proxy address leads to a second cluster with another name"
+        case .twoClusters:
+            return "the proxy address leads to a second cluster with another name (switched on after a setup, the local cluster's new connections fail its cluster-name check)"
         }
     }
 
