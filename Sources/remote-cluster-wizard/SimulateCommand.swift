@@ -25,7 +25,9 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
             ../shared/eck-reference by default). The faults are listed under --faults. With -v, every \
             request the clusters' REST APIs and the Kubernetes API answer is traced on standard error \
             (server, method, path, status, time; never a header or a body); --log-file appends the same \
-            lines with timestamps to a file.
+            lines with timestamps to a file. While it runs, lines typed on standard input switch faults: \
+            `on NAME[,NAME...]`, `off NAME[,NAME...]`, `faults` (those on) and `help`; after a switch the \
+            remote cluster server closes its open connections, so that the next ones meet the faults.
             """,
         examples: [
             CommandManual.Example(
@@ -120,9 +122,33 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
         }
         FileHandle.standardOutput.write(Data((environment.descriptionLine.jsonString() + "\n").utf8))
         for line in quickStart.banner { CommandOutput().note(line) }
+        Self.readFaultCommands(into: environment)
         let received = await stop.wait()
         CommandOutput().note("Received signal \(received): stopping and removing \(environment.directory).")
         await environment.shutdown()
+    }
+}
+
+extension SimulateCommand {
+    /// Reads `FaultConsole` lines from standard input on a thread of its own until the input ends,
+    /// answering each on standard error. After a switch the remote cluster server closes its open
+    /// connections (as a restart would), so that the local cluster's next ones meet the faults.
+    static func readFaultCommands(into environment: SimulatedEnvironment) {
+        let switchboard = environment.faults
+        let remote = environment.remote
+        Thread.detachNewThread {
+            while let line = readLine() {
+                let answered = DispatchSemaphore(value: 0)
+                Task {
+                    let replies = await FaultConsole.handle(line, switchboard: switchboard) {
+                        await remote.dropRemoteClusterConnections()
+                    }
+                    for reply in replies { CommandOutput().note(reply) }
+                    answered.signal()
+                }
+                answered.wait()
+            }
+        }
     }
 }
 

@@ -32,9 +32,11 @@ public struct WizardProcess {
     private let errorFile: URL
 
     /// Starts the binary with `arguments`; the environment is this process's plus `environment`.
-    public init(_ arguments: [String], environment: [String: String] = [:], directory workingDirectory: URL? = nil)
-        throws
-    {
+    /// Standard input is `input` (the null device when nil).
+    public init(
+        _ arguments: [String], environment: [String: String] = [:], directory workingDirectory: URL? = nil,
+        input: Pipe? = nil
+    ) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         outputFile = directory.appendingPathComponent("stdout")
@@ -50,7 +52,7 @@ public struct WizardProcess {
         process.environment = merged
         process.standardOutput = try FileHandle(forWritingTo: outputFile)
         process.standardError = try FileHandle(forWritingTo: errorFile)
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input ?? FileHandle.nullDevice
         try process.run()
     }
 
@@ -76,6 +78,9 @@ public struct WizardProcess {
             standardOutput: (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
     }
+
+    /// What the process has written to standard error so far.
+    public var errorSoFar: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
 
     /// What the process has written to standard output so far.
     public var outputSoFar: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }

@@ -32,6 +32,39 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory))
     }
 
+    @Test func faultsSwitchWhileItRuns() async throws {
+        let input = Pipe()
+        let simulator = try await SimulatorProcess.start(input: input)
+        func answered(_ text: String) async throws -> Bool {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                if simulator.run.errorSoFar.contains(text) { return true }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            return false
+        }
+        #expect(try await answered("Type `on FAULT` or `off FAULT` here"))
+        input.fileHandleForWriting.write(Data("on basic-license,rest-key\n".utf8))
+        #expect(try await answered("Faults on: rest-key, basic-license"), "\(simulator.run.errorSoFar)")
+        // The remote's license now reads Basic.
+        let license = try await ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/curl"),
+            arguments: [
+                "-sS", "--cacert", simulator.value("remote", "ca"), "-u",
+                "elastic:\(simulator.value("remote", "password"))", simulator.value("remote", "url") + "/_license",
+            ], timeoutSeconds: 30)
+        #expect(license.stdoutText.contains("\"type\" : \"basic\"") || license.stdoutText.contains("\"type\":\"basic\""), "\(license.stdoutText)")
+        input.fileHandleForWriting.write(Data("off basic-license\nmelt down\non melt\n".utf8))
+        #expect(try await answered("Faults on: rest-key"))
+        #expect(try await answered("\"melt down\" is not a command here"))
+        #expect(try await answered("\"melt\" is not a fault this simulator knows"))
+        // The end of the input leaves it running until it is stopped.
+        try input.fileHandleForWriting.close()
+        #expect(simulator.run.process.isRunning)
+        let finished = try await simulator.stop()
+        #expect(finished.status == 0)
+    }
+
     @Test func tablesFitTheWidthAndWideShowsEverything() async throws {
         try await SimulatorProcess.with { simulator in
             try await simulator.addRemotes([

@@ -8,8 +8,10 @@ struct SimulatorProcess {
     let run: WizardProcess
     let line: JSONValue
 
-    static func start(_ arguments: [String] = [], directory: URL? = nil) async throws -> SimulatorProcess {
-        let run = try WizardProcess(["simulate"] + arguments, directory: directory)
+    static func start(_ arguments: [String] = [], directory: URL? = nil, input: Pipe? = nil) async throws
+        -> SimulatorProcess
+    {
+        let run = try WizardProcess(["simulate"] + arguments, directory: directory, input: input)
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if let first = run.outputSoFar.split(separator: "\n").first, run.outputSoFar.contains("\n") {

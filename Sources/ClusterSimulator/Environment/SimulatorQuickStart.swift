@@ -55,6 +55,7 @@ public struct SimulatorQuickStart: Sendable {
             "  remote  \(text("remote", "url"))  remote cluster server \(text("remote", "proxy_address")), ECK \(eck("remote", "name")) in \(eck("remote", "namespace")), context \(eck("remote", "context"))",
             "Files (CAs, plan.yaml, env) are in \(directory) and are removed on exit.",
             "Stop with Ctrl-C or `kill \(processID)`. The JSON line on standard output has every value.",
+            "Type `on FAULT` or `off FAULT` here to switch a fault while it runs (`help` lists them).",
             "",
             "In another terminal (the env file sets ES_PASSWORD and the plan's password variables):",
             "  . \(ShellWord(envPath))",

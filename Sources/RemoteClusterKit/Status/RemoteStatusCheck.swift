@@ -106,7 +106,9 @@ public struct RemoteStatusCheck: Sendable {
             lines.append("")
             lines.append("\(symbols.failure) \(status.info.alias): \(diagnosis.summary)")
             if let evidence = diagnosis.evidence { lines.append("  Seen: \(evidence)") }
-            if let raw = diagnosis.raw, diagnosis.cause == .unknown { lines.append("  Error: \(raw)") }
+            if let raw = diagnosis.raw, diagnosis.cause == .unknown, raw != diagnosis.evidence {
+                lines.append("  Error: \(raw)")
+            }
             lines.append("  Fix: \(diagnosis.fix)")
         }
         return lines
