@@ -180,7 +180,7 @@ import Testing
         let error = await failure(
             to: .loopback(
                 port: try #require(server.port), trust: .caFile(pki.caFile),
-                timeouts: Timeouts(connect: 5, request: 0.5)))
+                timeouts: Timeouts(connect: 30, request: 0.5)))
         #expect(
             error
                 == .timedOut(

@@ -13,7 +13,7 @@ import Testing
     /// Sends one request and returns the error, recording an issue when it succeeds.
     func failure(
         _ transport: CurlTransport = CurlTransport(), scheme: String, port: Int, path: String = "/_remote/info",
-        timeouts: Timeouts = Timeouts(connect: 5, request: 10)
+        timeouts: Timeouts = Timeouts(connect: 30, request: 60)
     ) async -> TransportError? {
         do {
             let response = try await transport.send(

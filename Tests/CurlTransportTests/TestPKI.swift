@@ -92,11 +92,12 @@ final class LockedBox<Value>: @unchecked Sendable {
 }
 
 extension ClusterEndpoint {
-    /// An endpoint on 127.0.0.1 with short timeouts for tests.
+    /// An endpoint on 127.0.0.1 for tests, with timeouts long enough for a loaded machine (tests of
+    /// the timeouts themselves pass their own).
     static func loopback(
         port: Int, scheme: String = "https", host: String = "127.0.0.1", auth: ClusterAuth = .none,
         trust: TrustSource, insecure: Bool = false,
-        timeouts: Timeouts = Timeouts(connect: 5, request: 10)
+        timeouts: Timeouts = Timeouts(connect: 30, request: 60)
     ) -> ClusterEndpoint {
         ClusterEndpoint(
             baseURL: "\(scheme)://\(host):\(port)", auth: auth, trust: trust, insecure: insecure,
