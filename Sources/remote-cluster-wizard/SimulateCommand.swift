@@ -133,7 +133,12 @@ extension SimulateCommand {
     /// Reads `FaultConsole` lines from standard input on a thread of its own until the input ends,
     /// answering each on standard error. After a switch the remote cluster server closes its open
     /// connections (as a restart would), so that the local cluster's next ones meet the faults.
+    ///
+    /// Run in the background of an interactive shell (`simulate &`), reading the terminal would
+    /// stop the process (SIGTTIN); with the signal ignored the read fails instead, and the console
+    /// ends while the clusters keep running.
     static func readFaultCommands(into environment: SimulatedEnvironment) {
+        signal(SIGTTIN, SIG_IGN)
         let switchboard = environment.faults
         let remote = environment.remote
         Thread.detachNewThread {
