@@ -47,7 +47,7 @@ public struct WizardProcess {
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
-        for name in ["ES_PASSWORD", "ES_API_KEY", "LC_ALL", "LC_CTYPE"] { merged[name] = nil }
+        for name in ["ES_PASSWORD", "ELASTIC_PASSWORD", "ES_API_KEY", "LC_ALL", "LC_CTYPE"] { merged[name] = nil }
         merged.merge(environment) { $1 }
         process.environment = merged
         process.standardOutput = try FileHandle(forWritingTo: outputFile)

@@ -30,37 +30,19 @@ import WizardCore
         return folder
     }
 
-    /// Runs `wizard --plain`, answers "r" (resume) and then ends its input; returns what it printed.
+    /// Runs `wizard --plain`, answers "r" (resume) and then ends its input; returns what it printed
+    /// (standard output, then standard error).
     static func resume(environment: [String: String]) async throws -> String {
         let folder = try stateFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = WizardProcess.binary
-        process.arguments = ["wizard", "--plain", "--ascii"]
-        var merged = ProcessInfo.processInfo.environment
-        for name in ["ES_PASSWORD", "ELASTIC_PASSWORD", "ES_API_KEY"] { merged[name] = nil }
-        merged["XDG_STATE_HOME"] = folder.path
-        merged.merge(environment) { $1 }
-        process.environment = merged
         let input = Pipe()
-        let output = folder.appendingPathComponent("output")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        process.standardInput = input
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = process.standardOutput
-        try process.run()
+        let run = try WizardProcess(
+            ["wizard", "--plain", "--ascii"],
+            environment: ["XDG_STATE_HOME": folder.path].merging(environment) { $1 }, input: input)
         input.fileHandleForWriting.write(Data("r\n".utf8))
         try input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                Issue.record("the wizard did not end after its input ended")
-                break
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        let finished = try await run.finish(timeout: 60)
+        return finished.standardOutput + finished.standardError
     }
 
     @Test func withESPasswordAResumedRunGoesBackToTheLiveStatus() async throws {

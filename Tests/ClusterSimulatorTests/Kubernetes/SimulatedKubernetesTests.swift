@@ -5,14 +5,20 @@ import Testing
 
 @Suite("Simulated Kubernetes, remote context")
 struct SimulatedKubernetesTests {
+    /// A simulated Kubernetes serving the fixture's cluster as the `sim-remote` context.
+    static func remoteContext(_ fixture: RemoteClusterFixture, restart: Duration) throws
+        -> (SimulatedKubernetes, KubernetesLocation)
+    {
+        let kubernetes = SimulatedKubernetes(pollInterval: .milliseconds(20))
+        try RemoteKubernetesContext(cluster: fixture.cluster, restartDuration: restart).install(into: kubernetes)
+        return (kubernetes, KubernetesLocation(context: "sim-remote", namespace: "default"))
+    }
+
     @Test("enabling the remote cluster server through the Elasticsearch resource starts the listener after a restart")
     func enableRemoteClusterServer() async throws {
         try await RemoteClusterFixture.with(remoteClusterServerEnabled: false) {
             (fixture: RemoteClusterFixture) async throws in
-            let kubernetes = SimulatedKubernetes(pollInterval: .milliseconds(20))
-            let context = RemoteKubernetesContext(cluster: fixture.cluster, restartDuration: .milliseconds(200))
-            try context.install(into: kubernetes)
-            let location = KubernetesLocation(context: "sim-remote", namespace: "default")
+            let (kubernetes, location) = try Self.remoteContext(fixture, restart: .milliseconds(200))
             try await kubernetes.verify(location)
             await #expect(throws: KubernetesError.unknownContext("sim-nowhere", known: ["sim-remote"])) {
                 try await kubernetes.verify(KubernetesLocation(context: "sim-nowhere", namespace: "default"))
@@ -48,10 +54,7 @@ struct SimulatedKubernetesTests {
     func changesDuringARolloutEndWithTheLatest() async throws {
         try await RemoteClusterFixture.with(remoteClusterServerEnabled: false) {
             (fixture: RemoteClusterFixture) async throws in
-            let kubernetes = SimulatedKubernetes(pollInterval: .milliseconds(20))
-            let context = RemoteKubernetesContext(cluster: fixture.cluster, restartDuration: .milliseconds(300))
-            try context.install(into: kubernetes)
-            let location = KubernetesLocation(context: "sim-remote", namespace: "default")
+            let (kubernetes, location) = try Self.remoteContext(fixture, restart: .milliseconds(300))
             // Generation 2 enables the server, generation 3 (before 2 has rolled out) shapes its
             // Service, generation 4 disables it again.
             for patch: JSONValue in [

@@ -143,8 +143,11 @@ extension RemoteConnectionFailure {
         now: Date = Date()
     ) -> RemoteConnectionFailure? {
         guard let first = causes.first else { return nil }
-        var distinct: [String] = []
-        for cause in causes where !distinct.contains(cause.text) { distinct.append(cause.text) }
+        var distinctCauses: [Cause] = []
+        for cause in causes where !distinctCauses.contains(where: { $0.text == cause.text }) {
+            distinctCauses.append(cause)
+        }
+        let distinct = distinctCauses.map(\.text)
         if let rejected = causes.first(where: { $0.category == .rejected }), let exception = rejected.rejection {
             return RemoteConnectionFailure(category: .rejected, exception: exception, causes: distinct, time: now)
         }
@@ -158,9 +161,8 @@ extension RemoteConnectionFailure {
         let category = causes.first(where: { $0.category != .unreachable })?.category ?? first.category
         // Elasticsearch adds each connection's failure to the exception as suppressed, and its
         // REST layer renders them under `suppressed`.
-        let suppressed = distinct.map { text -> JSONValue in
-            let category = causes.first { $0.text == text }?.category ?? .unreachable
-            return ["type": .string(category.exceptionType), "reason": .string(text)]
+        let suppressed = distinctCauses.map { cause -> JSONValue in
+            ["type": .string(cause.category.exceptionType), "reason": .string(cause.text)]
         }
         return RemoteConnectionFailure(
             category: category,
