@@ -150,6 +150,13 @@ let package = Package(
         .testTarget(
             name: "CommandLineTests", dependencies: ["CommandLineSupport", "RemoteClusterKit", "WizardCore"],
             exclude: ["Snapshots"]),
+        // The executable's own command-line reading, in process.
+        .testTarget(
+            name: "CommandParsingTests",
+            dependencies: [
+                "remote-cluster-wizard", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Shared by the tests that run the built binary: the process runner and text snapshots.
         .target(name: "CommandLineSupport", path: "Tests/CommandLineSupport"),
         // The real binary under tmux; WizardTestSupport only for its TestSlots.

@@ -13,6 +13,11 @@ extension RemoteClusterWizard {
     /// of 64, so that every kind of bad input has one exit status.
     static func main() async {
         do {
+            // `status` as scripts run it skips ArgumentParser's reflection (see StatusCommandLine).
+            if let status = StatusCommandLine.parse(CommandLine.arguments.dropFirst()) {
+                try await status.run()
+                return
+            }
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()

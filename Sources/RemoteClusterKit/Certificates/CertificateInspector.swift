@@ -10,6 +10,18 @@ public enum CertificateInspector {
     /// Throws when the text is not PEM, holds a private key, holds no certificate, or a
     /// certificate does not parse.
     public static func inspect(pem text: String) throws(CertificateInspectionError) -> [CertificateSummary] {
+        try certificates(pem: text).map(\.summary)
+    }
+
+    /// Summaries of every certificate in a PEM file's data. Binary (DER) data is reported as not PEM.
+    public static func inspect(pemData data: Data) throws(CertificateInspectionError) -> [CertificateSummary] {
+        try certificates(pemData: data).map(\.summary)
+    }
+
+    /// Every certificate in a PEM text, parsed, in file order, with the same checks and errors
+    /// as `inspect`; what costs more (names as text, the self-signature, the fingerprint) is
+    /// worked out only when it is asked for.
+    public static func certificates(pem text: String) throws(CertificateInspectionError) -> [ParsedCertificate] {
         let blocks: [PEMBlock]
         do {
             blocks = try PEMBlock.scan(text)
@@ -22,43 +34,21 @@ public enum CertificateInspector {
         if let key = blocks.first(where: \.isPrivateKey) { throw .containsPrivateKey(label: key.label) }
         let certificates = blocks.filter { $0.label == "CERTIFICATE" || $0.label == "X509 CERTIFICATE" }
         if certificates.isEmpty { throw .noCertificates(labels: blocks.map(\.label)) }
-        var summaries: [CertificateSummary] = []
+        var parsed: [ParsedCertificate] = []
         for (index, block) in certificates.enumerated() {
             do {
-                let certificate = try Certificate(derEncoded: block.derBytes)
-                summaries.append(try summary(of: certificate, der: block.derBytes))
+                parsed.append(try ParsedCertificate(Certificate(derEncoded: block.derBytes), der: block.derBytes))
             } catch {
                 throw .invalidCertificate(index: index, detail: String(describing: error))
             }
         }
-        return summaries
+        return parsed
     }
 
-    /// Summaries of every certificate in a PEM file's data. Binary (DER) data is reported as not PEM.
-    public static func inspect(pemData data: Data) throws(CertificateInspectionError) -> [CertificateSummary] {
+    /// `certificates(pem:)` of a PEM file's data. Binary (DER) data is reported as not PEM.
+    public static func certificates(pemData data: Data) throws(CertificateInspectionError) -> [ParsedCertificate] {
         guard let text = String(data: data, encoding: .utf8) else { throw .notPEM }
-        return try inspect(pem: text)
-    }
-
-    /// The summary of one parsed certificate; `der` is its encoding, for the fingerprint.
-    public static func summary(of certificate: Certificate, der: [UInt8]) throws -> CertificateSummary {
-        let isCA: Bool
-        switch try certificate.extensions.basicConstraints {
-        case .isCertificateAuthority?: isCA = true
-        case .notCertificateAuthority?, nil: isCA = false
-        }
-        let names = try certificate.extensions.subjectAlternativeNames.map { Array($0) } ?? []
-        return CertificateSummary(
-            subject: certificate.subject.description,
-            issuer: certificate.issuer.description,
-            notValidBefore: certificate.notValidBefore,
-            notValidAfter: certificate.notValidAfter,
-            isCA: isCA,
-            subjectAlternativeNames: names.compactMap(text(of:)),
-            sha256Fingerprint: fingerprint(der: der),
-            isSelfSigned: certificate.issuer == certificate.subject
-                && certificate.publicKey.isValidSignature(certificate.signature, for: certificate)
-        )
+        return try certificates(pem: text)
     }
 
     /// SHA-256 of `der` as colon-separated upper-case hex, like `openssl x509 -fingerprint -sha256`.

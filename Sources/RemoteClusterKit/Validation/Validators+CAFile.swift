@@ -48,15 +48,15 @@ extension Validators {
                 "Save the CA certificate in it (the text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----), or give the file that holds it."
             )
         }
-        let summaries: [CertificateSummary]
+        let certificates: [ParsedCertificate]
         do {
-            summaries = try CertificateInspector.inspect(pemData: data)
+            certificates = try CertificateInspector.certificates(pemData: data)
         } catch {
             return problem("\(trimmed) cannot be used: \(error)", caFix(for: error, path: trimmed))
         }
-        return summaries.enumerated().flatMap { index, summary in
+        return certificates.enumerated().flatMap { index, certificate in
             certificateProblems(
-                summary, label: summaries.count == 1 ? "the certificate" : "certificate \(index + 1)", field: field,
+                certificate, label: certificates.count == 1 ? "the certificate" : "certificate \(index + 1)", field: field,
                 now: now)
         }
     }
@@ -76,7 +76,7 @@ extension Validators {
         }
     }
 
-    private static func certificateProblems(_ summary: CertificateSummary, label: String, field: String, now: Date)
+    private static func certificateProblems(_ certificate: ParsedCertificate, label: String, field: String, now: Date)
         -> [FieldProblem]
     {
         // Made only when a date is shown: building the style sets up a calendar.
@@ -85,32 +85,32 @@ extension Validators {
         }
         var problems: [FieldProblem] = []
         // A self-signed server certificate is trusted as it is, as curl and Elasticsearch do.
-        if !summary.isCA && !summary.isSelfSigned {
+        if !certificate.isCA && !certificate.isSelfSigned {
             problems.append(
                 FieldProblem(
-                    field: field, problem: "\(label) (\(summary.subject)) is not a CA certificate",
-                    fix: "This looks like a server certificate; give the CA that issued it (\(summary.issuer)) instead."
+                    field: field, problem: "\(label) (\(certificate.subject)) is not a CA certificate",
+                    fix: "This looks like a server certificate; give the CA that issued it (\(certificate.issuer)) instead."
                 ))
         }
-        if now > summary.notValidAfter {
+        if now > certificate.notValidAfter {
             problems.append(
                 FieldProblem(
                     field: field,
-                    problem: "\(label) (\(summary.subject)) expired on \(day(summary.notValidAfter))",
+                    problem: "\(label) (\(certificate.subject)) expired on \(day(certificate.notValidAfter))",
                     fix: "Get the current CA from the remote cluster; ECK replaces its CAs after a year by default."))
-        } else if now < summary.notValidBefore {
+        } else if now < certificate.notValidBefore {
             problems.append(
                 FieldProblem(
                     field: field,
                     problem:
-                        "\(label) (\(summary.subject)) is not valid before \(day(summary.notValidBefore))",
+                        "\(label) (\(certificate.subject)) is not valid before \(day(certificate.notValidBefore))",
                     fix: "Check this machine's clock, or wait until the certificate becomes valid."))
-        } else if summary.notValidAfter.timeIntervalSince(now) < caExpiryWarningWindow {
+        } else if certificate.notValidAfter.timeIntervalSince(now) < caExpiryWarningWindow {
             problems.append(
                 FieldProblem(
                     field: field,
                     problem:
-                        "\(label) (\(summary.subject)) expires on \(day(summary.notValidAfter)), in less than 30 days",
+                        "\(label) (\(certificate.subject)) expires on \(day(certificate.notValidAfter)), in less than 30 days",
                     fix:
                         "Plan to replace it everywhere it is trusted; ECK rotates its CAs yearly and the connection fails once the old CA expires.",
                     severity: .warning))

@@ -1,0 +1,125 @@
+/// `status` command lines of the plain kind scripts run, read without ArgumentParser.
+///
+/// ArgumentParser builds each command's options by reflection, and in a static binary every new
+/// generic type that meets makes the Swift runtime scan all of its ~9,000 conformance records:
+/// about a third of the instructions of a whole `status --json` run. `status` is the command
+/// scripts call thousands of times, so its common command lines are read here and everything
+/// else (help, completion, an unknown or repeated option, a value that looks like an option, a
+/// bad number or format, a refused combination) is left to ArgumentParser, which answers it as
+/// always. `StatusCommandLineTests` checks that every command line read here gives the same
+/// `StatusCommand` as ArgumentParser, and that this reader knows every property of the command.
+enum StatusCommandLine {
+    /// The command for `arguments` (the words after the program's name), or nil to let
+    /// ArgumentParser read them.
+    static func parse(_ arguments: ArraySlice<String>) -> StatusCommand? {
+        guard arguments.first == "status" else { return nil }
+        var words = Words()
+        var rest = arguments.dropFirst()
+        while let word = rest.popFirst() {
+            if let equals = word.firstIndex(of: "="), word.hasPrefix("--") {
+                // ArgumentParser takes `--url=` for a missing value, `--url ""` for an empty one.
+                let name = String(word[..<equals])
+                let value = String(word[word.index(after: equals)...])
+                guard Words.takesValue(name), !value.isEmpty, words.set(name, to: value) else { return nil }
+            } else if Words.takesValue(word) {
+                guard let value = rest.popFirst(), words.set(word, to: value) else { return nil }
+            } else if !words.setFlag(word) {
+                return nil
+            }
+        }
+        return words.command()
+    }
+
+    /// The options given, each at most once.
+    private struct Words {
+        var url, user, passwordFile, apiKeyFile, caFile, timeout, output, logFile: String?
+        var insecure = false, watch = false, json = false, verbose = false
+
+        static func takesValue(_ name: String) -> Bool {
+            switch name {
+            case "--url", "--user", "--password-file", "--api-key-file", "--ca", "--timeout", "-o", "--output",
+                "--log-file":
+                return true
+            default: return false
+            }
+        }
+
+        /// Records a value option; false when it was given before or the value looks like an
+        /// option (ArgumentParser says which value is missing).
+        mutating func set(_ name: String, to value: String) -> Bool {
+            guard !value.hasPrefix("-") else { return false }
+            func record(_ slot: inout String?) -> Bool {
+                guard slot == nil else { return false }
+                slot = value
+                return true
+            }
+            switch name {
+            case "--url": return record(&url)
+            case "--user": return record(&user)
+            case "--password-file": return record(&passwordFile)
+            case "--api-key-file": return record(&apiKeyFile)
+            case "--ca": return record(&caFile)
+            case "--timeout": return record(&timeout)
+            case "-o", "--output": return record(&output)
+            case "--log-file": return record(&logFile)
+            default: return false
+            }
+        }
+
+        /// Records a flag; false for a word that is not one of `status`'s flags, or is repeated.
+        mutating func setFlag(_ word: String) -> Bool {
+            func record(_ flag: inout Bool) -> Bool {
+                guard !flag else { return false }
+                flag = true
+                return true
+            }
+            switch word {
+            case "--insecure": return record(&insecure)
+            case "--watch": return record(&watch)
+            case "--json": return record(&json)
+            case "-v", "--verbose": return record(&verbose)
+            default: return false
+            }
+        }
+
+        /// The command, or nil when a value does not convert or the command refuses the
+        /// combination (ArgumentParser then reports it in its own words).
+        func command() -> StatusCommand? {
+            guard let url else { return nil }
+            var format: OutputFormat?
+            if let output {
+                guard let known = OutputFormat(rawValue: output) else { return nil }
+                format = known
+            }
+            var seconds = 30.0
+            if let timeout {
+                guard let number = Double(timeout) else { return nil }
+                seconds = number
+            }
+            var command = StatusCommand()
+            command.url = url
+            command.user = user
+            command.passwordFile = passwordFile
+            command.apiKeyFile = apiKeyFile
+            command.caFile = caFile
+            command.insecure = insecure
+            command.watch = watch
+            command.timeout = seconds
+            var outputOptions = OutputOptions<TableFormats>()
+            outputOptions.output = format
+            outputOptions.json = json
+            command.output = outputOptions
+            var trace = TraceOptions()
+            trace.verbose = verbose
+            trace.logFile = logFile
+            command.trace = trace
+            do {
+                try outputOptions.validate()
+                try command.validate()
+            } catch {
+                return nil
+            }
+            return command
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import PropertyBased
+import Testing
+@testable import remote_cluster_wizard
+
+/// `status` command lines read without ArgumentParser (`StatusCommandLine`) against
+/// ArgumentParser's reading of the same words.
+@Suite struct StatusCommandLineTests {
+    /// Command lines as scripts and the README write them: read by the fast path.
+    static let plain: [[String]] = [
+        ["status", "--url", "https://localhost:9200"],
+        ["status", "--json", "--url", "https://127.0.0.1:9200", "--user", "elastic", "--ca", "ca.crt"],
+        ["status", "--url=https://a.example:9200", "-o", "wide", "--timeout", "5", "--watch"],
+        ["status", "--url", "https://a:9200", "--api-key-file", "key.txt", "--output=yaml", "-v", "--log-file", "t.log"],
+        ["status", "--insecure", "--url", "http://a:9200", "--password-file", "p", "--user", "u", "--verbose"],
+        ["status", "--url", "", "--timeout", "0.5", "-o", "json"],
+    ]
+
+    @Test(arguments: plain) func plainCommandLinesGiveWhatArgumentParserGives(_ words: [String]) throws {
+        let fast = try #require(StatusCommandLine.parse(words[...]))
+        let parsed = try #require(try RemoteClusterWizard.parseAsRoot(words) as? StatusCommand)
+        #expect(Fields(fast) == Fields(parsed))
+    }
+
+    /// Everything else goes to ArgumentParser: help, completion, errors, other commands.
+    static let others: [[String]] = [
+        ["status"], ["status", "--help"], ["status", "-h"], ["help", "status"], ["status", "--url"],
+        ["status", "--url", "a", "--url", "b"], ["status", "--url", "-x"], ["status", "--url=--x"],
+        ["status", "--url", "a", "--ca", "c", "--insecure"], ["status", "--url", "a", "-o", "xml"],
+        ["status", "--url", "a", "--timeout", "soon"], ["status", "--url", "a", "--json", "-o", "yaml"],
+        ["status", "--url", "a", "extra"], ["status", "--url", "a", "--"], ["status", "--url", "a", "--watch", "--watch"],
+        ["status", "--url", "a", "--generate-completion-script", "bash"], ["probe", "--url", "a"],
+        ["--url", "a", "status"], ["status", "--url", "a", "-vo", "json"], ["status", "--url", "a", "-o=json"], ["status", "--url="],
+        ["status", "--url", "a", "--user", "u", "--api-key-file", "k"], ["status", "--URL", "a"], [],
+    ]
+
+    @Test(arguments: others) func otherCommandLinesAreLeftToArgumentParser(_ words: [String]) {
+        #expect(StatusCommandLine.parse(words[...]) == nil)
+    }
+
+    /// Pieces of status command lines, good and bad, for random command lines.
+    static let pieces: [[String]] = [
+        ["--url", "https://a:9200"], ["--url=https://b:9200"], ["--url", ""], ["--url="], ["--user", "elastic"],
+        ["--ca", "ca.crt"], ["--ca=ca.crt"], ["--timeout", "5"], ["--timeout", "1e3"], ["--timeout", "soon"],
+        ["--timeout", "-1"], ["--timeout=2"], ["--json"], ["-o", "json"], ["-o", "xml"], ["--output=yaml"],
+        ["--output", "wide"], ["-o", "text"], ["-v"], ["--verbose"], ["--insecure"], ["--watch"],
+        ["--log-file", "t.log"], ["--password-file", "p"], ["--api-key-file", "k"], ["-"], ["--"], ["-h"],
+        ["--help"], ["-ojson"], ["--jso"], ["="], ["extra"], ["--url"], ["-o"], ["status"],
+    ]
+    static let commandLines = Gen<[String]?>.element(of: pieces).map { $0 ?? [] }.array(of: 0...7)
+        .map { ["status"] + $0.joined() }
+
+    @Test func randomCommandLinesReadAsArgumentParserReadsThem() async {
+        let accepted = Tally()
+        await propertyCheck(count: 3_000, input: Self.commandLines) { words in
+            guard let fast = StatusCommandLine.parse(words[...]) else { return }
+            accepted.add()
+            do {
+                let parsed = try #require(try RemoteClusterWizard.parseAsRoot(words) as? StatusCommand)
+                #expect(Fields(fast) == Fields(parsed), "\(words)")
+            } catch {
+                Issue.record("ArgumentParser refuses \(words), which the fast path read: \(error)")
+            }
+        }
+        // Enough of them are read by the fast path for the comparison to mean something.
+        #expect(accepted.count >= 100)
+    }
+
+    /// A property added to `status` must be added to `StatusCommandLine` (and to `Fields`).
+    @Test func theReaderKnowsEveryPropertyOfTheCommand() {
+        #expect(
+            Mirror(reflecting: StatusCommand()).children.map(\.label) == [
+                "_url", "_user", "_passwordFile", "_apiKeyFile", "_caFile", "_insecure", "_watch", "_timeout",
+                "_output", "_trace",
+            ])
+        #expect(Mirror(reflecting: OutputOptions<TableFormats>()).children.map(\.label) == ["_output", "_json"])
+        #expect(Mirror(reflecting: TraceOptions()).children.map(\.label) == ["_verbose", "_logFile"])
+    }
+}
+
+/// How many times something happened, across the property check's runs.
+private final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add() { lock.withLock { value += 1 } }
+    var count: Int { lock.withLock { value } }
+}
+
+/// Every value of a parsed `status` command.
+private struct Fields: Equatable, CustomStringConvertible {
+    var url: String
+    var user, passwordFile, apiKeyFile, caFile, logFile: String?
+    var insecure, watch, json, verbose: Bool
+    var timeout: Double
+    var output: OutputFormat?
+
+    init(_ command: StatusCommand) {
+        url = command.url
+        user = command.user
+        passwordFile = command.passwordFile
+        apiKeyFile = command.apiKeyFile
+        caFile = command.caFile
+        insecure = command.insecure
+        watch = command.watch
+        timeout = command.timeout
+        output = command.output.output
+        json = command.output.json
+        verbose = command.trace.verbose
+        logFile = command.trace.logFile
+    }
+
+    var description: String { "\(url) \(String(describing: output)) json=\(json) timeout=\(timeout)" }
+}
