@@ -26,7 +26,7 @@ struct AutoplayEndToEndTests {
             #expect(demo.savedScreen == "liveStatus")
             // Any key takes over; after that the keys are the person's.
             try demo.keys("x")
-            await demo.waitFor("you have control")
+            await demo.waitForHandOver()
             try await demo.quitWithQ()
         }
     }
@@ -52,7 +52,7 @@ struct AutoplayEndToEndTests {
             let expected = Self.diagnoses[fault]!
             #expect(demo.flowedBody(screen).contains(expected), "expected \"\(expected)\" in:\n\(screen)")
             try demo.keys("x")
-            await demo.waitFor("you have control")
+            await demo.waitForHandOver()
             try await demo.quitWithQ()
         }
     }

@@ -90,6 +90,18 @@ final class DemoPane {
 
     func keys(_ names: String...) throws { try pane.run(["send-keys", "-t", pane.session] + names) }
 
+    /// Waits until a key has taken the keyboard from autoplay and returns the screen. The bottom
+    /// line says "you have control" for 3 s and then nothing about autoplay: a loaded machine can
+    /// let those 3 s pass between two looks, so either counts.
+    @discardableResult
+    func waitForHandOver(_ texts: String..., sourceLocation: SourceLocation = #_sourceLocation) async -> String {
+        await waitFor("you have control" + texts.map { " and " + $0 }.joined(), sourceLocation: sourceLocation) {
+            screen in
+            (screen.contains("you have control") || !screen.contains("autoplay"))
+                && texts.allSatisfy { screen.contains($0) }
+        }
+    }
+
     /// Waits for the demo to end; returns its exit status and whether the terminal settings are as
     /// they were before it started.
     func waitForEnd(sourceLocation: SourceLocation = #_sourceLocation) async -> (status: Int, sameTerminal: Bool) {

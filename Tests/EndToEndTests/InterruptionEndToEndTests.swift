@@ -105,7 +105,7 @@ struct InterruptionEndToEndTests {
             try demo.start("--autoplay --type ech --autoplay-delay 400")
             await demo.waitFor("Connection details", "autoplay · any key takes over")
             try demo.keys("C-c")
-            let screen = await demo.waitFor("Quit the wizard?", "you have control")
+            let screen = await demo.waitForHandOver("Quit the wizard?")
             #expect(screen.contains("Connection details"))
             try demo.keys("C-c")
             let end = await demo.waitForEnd()
@@ -139,7 +139,7 @@ struct InterruptionEndToEndTests {
             let age = { (screen: String) in screen.components(separatedBy: "\n").first { $0.contains("updated") } }
             await demo.waitFor("the next refresh") { age($0) != age(back) && $0.contains("● CONNECTED") }
             try demo.keys("x")
-            await demo.waitFor("you have control")
+            await demo.waitForHandOver()
             try await demo.quitWithQ()
         }
     }
