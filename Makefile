@@ -78,7 +78,7 @@ release: deps
 	$(SWIFT) build -c release --static-swift-stdlib $(RELEASE_SECTIONS) --product remote-cluster-wizard
 
 # Every function (and C global) in its own section, for every package: the link can then place
-# the functions that run at start together (Benchmarks/startup-order.txt) and drop unused ones.
+# the functions that run at start together (Benchmarks/startup-order.txt).
 # Without it most Swift code comes as one section per source file, which the ordering moves whole.
 RELEASE_SECTIONS := -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections -Xcc -fdata-sections
 
@@ -99,7 +99,7 @@ install: $(if $(filter release,$(INSTALL_FROM)),release,build) man
 ## The performance suite (Benchmarks/, its own package): in-process figures with package-benchmark,
 ## whole-process figures of the shipped binary with hyperfine and a pseudo-terminal driver; prints
 ## every figure with its median, spread and target, and writes them as Markdown for BENCHMARKS.md.
-bench: SYSTEM_DEPS += hyperfine
+bench: SYSTEM_DEPS += hyperfine time
 bench: release
 	rm -rf $(BENCH_OUT) && mkdir -p $(BENCH_OUT)/in-process
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark \

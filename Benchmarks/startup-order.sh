@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Writes Benchmarks/startup-order.txt: the functions of the shipped binary that run when it starts
 # (--version, --help, status against the simulator with its remote connected and not, probe, the
-# first screen of demo), one mangled name per line. The release link (Package.swift) gives the file
-# to lld as its symbol ordering, so that these functions sit together at the start of the code
-# instead of spread over 26 MB: starting touches fewer pages (less resident memory, fewer page
-# faults). It works per function because `make release` compiles every function into its own
-# section. Names that no longer exist are ignored by the linker; run this again after larger
-# changes (make release first).
+# first screen of demo, demo's ECK branch to its live screen), one mangled name per line. The
+# release link (Package.swift) gives the file to lld as its symbol ordering, so that these
+# functions sit together at the start of the code instead of spread over 26 MB: starting touches
+# fewer pages (less resident memory, fewer page faults). It works per function because
+# `make release` compiles every function into its own section. Names that no longer exist are
+# ignored by the linker; run this again after larger changes (make release first).
 #
 # Needs valgrind and tmux. Usage: Benchmarks/startup-order.sh [BINARY]
 set -euo pipefail
@@ -50,34 +50,43 @@ ES_PASSWORD=$password profile status-unconnected status --json --url "$url" --us
 ES_PASSWORD=$password profile status status --json --url "$url" --user elastic --ca "$ca"
 profile probe probe --proxy-address "$proxy" --server-name "$server_name" --ca "$transport_ca"
 
-# The first screen of demo on a terminal, then quit (q, then y).
-tmux -L "$tmux_socket" new-session -d -x 100 -y 30 \
-    "valgrind --tool=callgrind --demangle=no --callgrind-out-file='$work/demo.out' '$work/rcw' demo; touch '$work/demo.done'"
 screen_shows() {
     # Not a pipe into grep -q: with pipefail, tmux's SIGPIPE would turn a match into a failure.
     local screen
     screen=$(tmux -L "$tmux_socket" capture-pane -p 2>/dev/null) || return 1
     grep -q "$1" <<<"$screen"
 }
-for _ in $(seq 600); do screen_shows "q quit" && break; sleep 0.1; done
-# Under valgrind a key can arrive before the program reads keys: ask again until it asks back
-# (or quits at once, as the first screen does when nothing has been done yet).
-for _ in $(seq 30); do
-    tmux -L "$tmux_socket" send-keys q 2>/dev/null || true
-    for _ in $(seq 20); do
-        [ -e "$work/demo.done" ] && break 2
-        screen_shows "Quit the demo" && break 2
-        sleep 0.1
+# Runs demo (with the given options) under callgrind in a terminal into $work/NAME.out, waits
+# until the screen shows MARKER, then quits (q, then y).
+profile_demo() {
+    local name=$1 marker=$2 seconds=$3
+    shift 3
+    tmux -L "$tmux_socket" new-session -d -x 100 -y 30 \
+        "valgrind --tool=callgrind --demangle=no --callgrind-out-file='$work/$name.out' '$work/rcw' demo $*; touch '$work/$name.done'"
+    for _ in $(seq $((seconds * 10))); do screen_shows "$marker" && break; sleep 0.1; done
+    # Under valgrind a key can arrive before the program reads keys: ask again until it asks back
+    # (or quits at once, as the first screen does when nothing has been done yet).
+    for _ in $(seq 30); do
+        tmux -L "$tmux_socket" send-keys q 2>/dev/null || true
+        for _ in $(seq 20); do
+            [ -e "$work/$name.done" ] && break 2
+            screen_shows "Quit the demo" && break 2
+            sleep 0.1
+        done
     done
-done
-[ -e "$work/demo.done" ] || tmux -L "$tmux_socket" send-keys y 2>/dev/null || true
-for _ in $(seq 1200); do [ -e "$work/demo.done" ] && break; sleep 0.1; done
-[ -e "$work/demo.done" ] || echo "demo did not quit: its profile is left out" >&2
+    [ -e "$work/$name.done" ] || tmux -L "$tmux_socket" send-keys y 2>/dev/null || true
+    for _ in $(seq 1200); do [ -e "$work/$name.done" ] && break; sleep 0.1; done
+    [ -e "$work/$name.done" ] || echo "demo $* did not quit: its profile is left out" >&2
+}
+# The first screen of demo, then the whole ECK branch played by itself to the live screen of the
+# connected remote (what the wizard runs there: polls, the live view), slow under valgrind.
+profile_demo demo "q quit" 60
+profile_demo demo-live "● CONNECTED" 900 --autoplay --autoplay-delay 0
 
 # In the order of the runs that matter most for start-up (the commands scripts repeat first, the
 # wizard's screens last), each function where it first appears: the functions --version and
 # status run end up in as few pages as possible, the wizard's after them.
-for name in version help status status-unconnected probe demo; do
+for name in version help status status-unconnected probe demo demo-live; do
     profile="$work/$name.out"
     [ -s "$profile" ] || continue
     callgrind_annotate --threshold=100 "$profile" 2>/dev/null | { grep " \[$work/rcw\]\$" || true; } |

@@ -13,8 +13,14 @@ extension RemoteClusterWizard {
     /// of 64, so that every kind of bad input has one exit status.
     static func main() async {
         do {
-            // `status` as scripts run it skips ArgumentParser's reflection (see StatusCommandLine).
-            if let status = StatusCommandLine.parse(CommandLine.arguments.dropFirst()) {
+            // The wizard with no arguments, and `status` as scripts run it, skip ArgumentParser's
+            // reflection (see StatusCommandLine).
+            let words = CommandLine.arguments.dropFirst()
+            if words.isEmpty {
+                try await WizardCommand.withDefaults().run()
+                return
+            }
+            if let status = StatusCommandLine.parse(words) {
                 try await status.run()
                 return
             }

@@ -41,6 +41,21 @@ struct WizardCommand: AsyncParsableCommand, ManualCommand {
 
     func validate() throws { try interface.refuseVerboseOnFullScreen(trace) }
 
+    /// The command `remote-cluster-wizard` alone means, made without ArgumentParser (see
+    /// `StatusCommandLine` for why); `StatusCommandLineTests` checks it against ArgumentParser's.
+    static func withDefaults() -> WizardCommand {
+        var command = WizardCommand()
+        var interface = InterfaceOptions()
+        interface.plain = false
+        interface.ascii = false
+        command.interface = interface
+        var trace = TraceOptions()
+        trace.verbose = false
+        trace.logFile = nil
+        command.trace = trace
+        return command
+    }
+
     func run() async throws {
         // The locale is set before any other thread starts (setlocale is not thread-safe).
         let localeGlyphs = LocaleGlyphs.current()

@@ -69,6 +69,16 @@ import Testing
         #expect(accepted.count >= 100)
     }
 
+    /// `remote-cluster-wizard` alone: the wizard with every option at its default.
+    @Test func theWizardAloneIsWhatArgumentParserMakesOfNoArguments() throws {
+        let parsed = try #require(try RemoteClusterWizard.parseAsRoot([]) as? WizardCommand)
+        let made = WizardCommand.withDefaults()
+        #expect(made.interface.plain == parsed.interface.plain && made.interface.ascii == parsed.interface.ascii)
+        #expect(made.trace.verbose == parsed.trace.verbose && made.trace.logFile == parsed.trace.logFile)
+        #expect(Mirror(reflecting: WizardCommand()).children.map(\.label) == ["_interface", "_trace"])
+        #expect(Mirror(reflecting: InterfaceOptions()).children.map(\.label) == ["_plain", "_ascii"])
+    }
+
     /// A property added to `status` must be added to `StatusCommandLine` (and to `Fields`).
     @Test func theReaderKnowsEveryPropertyOfTheCommand() {
         #expect(
