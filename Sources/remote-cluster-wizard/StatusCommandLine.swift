@@ -109,10 +109,7 @@ enum StatusCommandLine {
             outputOptions.output = format
             outputOptions.json = json
             command.output = outputOptions
-            var trace = TraceOptions()
-            trace.verbose = verbose
-            trace.logFile = logFile
-            command.trace = trace
+            command.trace = .with(verbose: verbose, logFile: logFile)
             do {
                 try outputOptions.validate()
                 try command.validate()

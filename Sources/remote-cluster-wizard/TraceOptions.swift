@@ -17,6 +17,14 @@ struct TraceOptions: ParsableArguments {
         completion: .file())
     var logFile: String?
 
+    /// The options with these values, for command lines read without ArgumentParser.
+    static func with(verbose: Bool, logFile: String?) -> TraceOptions {
+        var options = TraceOptions()
+        options.verbose = verbose
+        options.logFile = logFile
+        return options
+    }
+
     /// The trace log; an unusable `--log-file` is bad input (exit 2), reported before anything is contacted.
     func traceLog() throws -> TraceLog {
         var sink: TraceSink?

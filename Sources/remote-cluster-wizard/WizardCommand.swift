@@ -49,10 +49,7 @@ struct WizardCommand: AsyncParsableCommand, ManualCommand {
         interface.plain = false
         interface.ascii = false
         command.interface = interface
-        var trace = TraceOptions()
-        trace.verbose = false
-        trace.logFile = nil
-        command.trace = trace
+        command.trace = .with(verbose: false, logFile: nil)
         return command
     }
 
