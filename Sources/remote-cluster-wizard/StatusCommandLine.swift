@@ -18,11 +18,11 @@ enum StatusCommandLine {
         while let word = rest.popFirst() {
             if let equals = word.firstIndex(of: "="), word.hasPrefix("--") {
                 // ArgumentParser takes `--url=` for a missing value, `--url ""` for an empty one.
-                let name = String(word[..<equals])
                 let value = String(word[word.index(after: equals)...])
-                guard Words.takesValue(name), !value.isEmpty, words.set(name, to: value) else { return nil }
-            } else if Words.takesValue(word) {
-                guard let value = rest.popFirst(), words.set(word, to: value) else { return nil }
+                guard let option = ValueOption(String(word[..<equals])), !value.isEmpty, words.set(option, to: value)
+                else { return nil }
+            } else if let option = ValueOption(word) {
+                guard let value = rest.popFirst(), words.set(option, to: value) else { return nil }
             } else if !words.setFlag(word) {
                 return nil
             }
@@ -30,39 +30,48 @@ enum StatusCommandLine {
         return words.command()
     }
 
+    /// The options of `status` that take a value, by the names they are given with.
+    private enum ValueOption {
+        case url, user, passwordFile, apiKeyFile, caFile, timeout, output, logFile
+
+        init?(_ name: String) {
+            switch name {
+            case "--url": self = .url
+            case "--user": self = .user
+            case "--password-file": self = .passwordFile
+            case "--api-key-file": self = .apiKeyFile
+            case "--ca": self = .caFile
+            case "--timeout": self = .timeout
+            case "-o", "--output": self = .output
+            case "--log-file": self = .logFile
+            default: return nil
+            }
+        }
+    }
+
     /// The options given, each at most once.
     private struct Words {
         var url, user, passwordFile, apiKeyFile, caFile, timeout, output, logFile: String?
         var insecure = false, watch = false, json = false, verbose = false
 
-        static func takesValue(_ name: String) -> Bool {
-            switch name {
-            case "--url", "--user", "--password-file", "--api-key-file", "--ca", "--timeout", "-o", "--output",
-                "--log-file":
-                return true
-            default: return false
-            }
-        }
-
         /// Records a value option; false when it was given before or the value looks like an
         /// option (ArgumentParser says which value is missing).
-        mutating func set(_ name: String, to value: String) -> Bool {
+        mutating func set(_ option: ValueOption, to value: String) -> Bool {
             guard !value.hasPrefix("-") else { return false }
             func record(_ slot: inout String?) -> Bool {
                 guard slot == nil else { return false }
                 slot = value
                 return true
             }
-            switch name {
-            case "--url": return record(&url)
-            case "--user": return record(&user)
-            case "--password-file": return record(&passwordFile)
-            case "--api-key-file": return record(&apiKeyFile)
-            case "--ca": return record(&caFile)
-            case "--timeout": return record(&timeout)
-            case "-o", "--output": return record(&output)
-            case "--log-file": return record(&logFile)
-            default: return false
+            switch option {
+            case .url: return record(&url)
+            case .user: return record(&user)
+            case .passwordFile: return record(&passwordFile)
+            case .apiKeyFile: return record(&apiKeyFile)
+            case .caFile: return record(&caFile)
+            case .timeout: return record(&timeout)
+            case .output: return record(&output)
+            case .logFile: return record(&logFile)
             }
         }
 

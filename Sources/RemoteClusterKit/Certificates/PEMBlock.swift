@@ -67,9 +67,8 @@ struct PEMBlock: Sendable, Hashable {
             let labelBytes = bytes[labelStart..<labelEnd]
             let label = String(decoding: labelBytes, as: UTF8.self)
             let bodyStart = labelEnd + dashes.count
-            guard let end = find(Array("-----END ".utf8) + labelBytes + dashes, in: bytes, from: bodyStart) else {
-                throw .unterminated(label: label)
-            }
+            let endMarker = Array("-----END ".utf8) + labelBytes + dashes
+            guard let end = find(endMarker, in: bytes, from: bodyStart) else { throw .unterminated(label: label) }
             let body = bytes[bodyStart..<end]
                 .split(whereSeparator: isASCIINewline)
                 .filter { !$0.contains(UInt8(ascii: ":")) }  // encapsulated headers such as Proc-Type:
@@ -79,7 +78,7 @@ struct PEMBlock: Sendable, Hashable {
                 throw .badBase64(label: label)
             }
             blocks.append(PEMBlock(label: label, derBytes: Array(data)))
-            position = end + "-----END ".utf8.count + labelBytes.count + dashes.count
+            position = end + endMarker.count
         }
         return blocks
     }
