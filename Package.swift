@@ -98,6 +98,7 @@ let package = Package(
             dependencies: [
                 "RemoteClusterKit", "ParserFuzzing",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),

@@ -53,32 +53,73 @@ void ccurl_set_load_failure_hook(void (*hook)(void)) { ccurl_load_failure_hook =
 static void ccurl_fail(const char *detail) {
     if (ccurl_load_failure_hook != NULL) ccurl_load_failure_hook();
     fprintf(stderr, "%s: cannot load %s (%s); install libcurl4 and try again.\n", program_invocation_short_name,
-            ccurl_library_name, detail ? detail : "unknown error");
+            ccurl_library_name, detail[0] != '\0' ? detail : "unknown error");
     _exit(127);
 }
 
-static void *ccurl_symbol(void *library, const char *name) {
-    void *symbol = dlsym(library, name);
-    if (symbol == NULL) ccurl_fail(dlerror());
-    return symbol;
+/* Why loading failed (empty: it did not), kept for the thread that needs libcurl: loading may
+   run on the preload thread, which must not end the program, and dlerror() is per thread. */
+static char ccurl_load_error[512];
+
+static void ccurl_note_failure(void) {
+    const char *detail = dlerror();
+    snprintf(ccurl_load_error, sizeof ccurl_load_error, "%s", detail != NULL ? detail : "unknown error");
+}
+
+/* Whether every symbol was found; notes the failure otherwise. */
+static int ccurl_symbol(void *library, const char *name, void **symbol) {
+    *symbol = dlsym(library, name);
+    if (*symbol == NULL) ccurl_note_failure();
+    return *symbol != NULL;
 }
 
 static void ccurl_load_once(void) {
     const char *override = getenv("REMOTE_CLUSTER_WIZARD_LIBCURL");
     if (override != NULL && override[0] != '\0') ccurl_library_name = override;
     void *library = dlopen(ccurl_library_name, RTLD_LAZY | RTLD_LOCAL);
-    if (library == NULL) ccurl_fail(dlerror());
-#define CCURL_VALUE_RESOLVE(name, result, parameters, arguments) \
-    loaded_##name = (result(*) parameters)ccurl_symbol(library, #name);
-#define CCURL_VOID_RESOLVE(name, parameters, arguments) loaded_##name = (void(*) parameters)ccurl_symbol(library, #name);
+    if (library == NULL) {
+        ccurl_note_failure();
+        return;
+    }
+    void *symbol;
+#define CCURL_RESOLVE(target, type, name)                 \
+    if (!ccurl_symbol(library, name, &symbol)) return; \
+    target = (type)symbol;
+#define CCURL_VALUE_RESOLVE(name, result, parameters, arguments) CCURL_RESOLVE(loaded_##name, result(*) parameters, #name)
+#define CCURL_VOID_RESOLVE(name, parameters, arguments) CCURL_RESOLVE(loaded_##name, void(*) parameters, #name)
     CCURL_VALUE_FUNCTIONS(CCURL_VALUE_RESOLVE)
     CCURL_VOID_FUNCTIONS(CCURL_VOID_RESOLVE)
-    loaded_variadics.easy_setopt = (CURLcode(*)(CURL *, CURLoption, ...))ccurl_symbol(library, "curl_easy_setopt");
-    loaded_variadics.easy_getinfo = (CURLcode(*)(CURL *, CURLINFO, ...))ccurl_symbol(library, "curl_easy_getinfo");
-    loaded_variadics.multi_setopt = (CURLMcode(*)(CURLM *, CURLMoption, ...))ccurl_symbol(library, "curl_multi_setopt");
+    CCURL_RESOLVE(loaded_variadics.easy_setopt, CURLcode(*)(CURL *, CURLoption, ...), "curl_easy_setopt")
+    CCURL_RESOLVE(loaded_variadics.easy_getinfo, CURLcode(*)(CURL *, CURLINFO, ...), "curl_easy_getinfo")
+    CCURL_RESOLVE(loaded_variadics.multi_setopt, CURLMcode(*)(CURLM *, CURLMoption, ...), "curl_multi_setopt")
 }
 
-static inline void ccurl_load(void) { pthread_once(&ccurl_once, ccurl_load_once); }
+/* Loads libcurl once (or waits for the preload thread that is loading it); exits with 127 when
+   it cannot be loaded. */
+static inline void ccurl_load(void) {
+    pthread_once(&ccurl_once, ccurl_load_once);
+    if (ccurl_load_error[0] != '\0') ccurl_fail(ccurl_load_error);
+}
+
+/* Only the loading (dlopen, which runs the libraries' constructors with the dynamic loader's
+   lock held): curl_global_init stays with the first request. If the program exits meanwhile,
+   exit waits for that lock before it runs the libraries' destructors, whereas OpenSSL's
+   initialisation registers an exit handler that could run while it is still going on. */
+static void *ccurl_preload_thread(void *unused) {
+    (void)unused;
+    pthread_once(&ccurl_once, ccurl_load_once);
+    return NULL;
+}
+
+void ccurl_preload(void) {
+    pthread_attr_t attributes;
+    if (pthread_attr_init(&attributes) != 0) return;
+    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    pthread_t thread;
+    /* Without the thread, the first request loads libcurl as before. */
+    (void)pthread_create(&thread, &attributes, ccurl_preload_thread, NULL);
+    pthread_attr_destroy(&attributes);
+}
 
 const struct ccurl_variadic_functions *ccurl_variadics(void) {
     ccurl_load();

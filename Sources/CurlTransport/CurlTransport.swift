@@ -104,6 +104,12 @@ extension TrustSource {
 /// libcurl is loaded by the first request; a machine without it gets a message and exit status
 /// 127 then. A full-screen program sets a hook that gives the terminal back first.
 public enum LibcurlLoading {
+    /// Starts loading libcurl on a thread of its own, for a command that is about to send a
+    /// request: the loading (the thirty libraries' mapping and relocation, about 5 ms) then runs
+    /// beside the command's own start instead of before its first request. The first request
+    /// waits for it to finish, and reports a library that could not be loaded, as without it.
+    public static func preload() { ccurl_preload() }
+
     /// `hook` runs on the thread of the first request, just before the message and the exit.
     public static func beforeExitingOnFailure(_ hook: @convention(c) () -> Void) {
         ccurl_set_load_failure_hook(hook)

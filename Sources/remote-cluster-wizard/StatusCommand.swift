@@ -94,6 +94,10 @@ struct StatusCommand: AsyncParsableCommand, ManualCommand {
     }
 
     func run() async throws {
+        // The first request comes after the checks of --url and --ca: libcurl loads meanwhile,
+        // from here rather than before the hop to this task's thread, because no thread can
+        // start while the dynamic loader maps libcurl's libraries.
+        LibcurlLoading.preload()
         let output = CommandOutput()
         let environment = ProcessInfo.processInfo.environment
         let endpoint: ClusterEndpoint

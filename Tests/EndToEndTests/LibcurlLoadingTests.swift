@@ -40,6 +40,35 @@ import Testing
         #expect(output.contains("install libcurl4 and try again"))
     }
 
+    /// `status` starts loading libcurl beside its own checks (LibcurlLoading.preload): a missing
+    /// libcurl still leaves bad input to be reported as bad input, with exit status 2.
+    @Test func aMissingLibcurlDoesNotHideBadInput() throws {
+        let (status, output) = try run(
+            environment: ["REMOTE_CLUSTER_WIZARD_LIBCURL=/nonexistent/libcurl.so.4"],
+            ["status", "--url", "https://127.0.0.1:1", "--ca", "/nonexistent/ca.crt"])
+        #expect(status == 2)
+        #expect(output.contains("--ca: there is no file at /nonexistent/ca.crt"))
+        #expect(!output.contains("cannot load"))
+    }
+
+    /// A library without libcurl's functions is reported like a missing one, naming the function.
+    @Test func aLibraryWithoutLibcurlsFunctionsIsReportedWithExitStatus127() throws {
+        let (status, output) = try run(
+            environment: ["REMOTE_CLUSTER_WIZARD_LIBCURL=libz.so.1"], ["status", "--url", "http://127.0.0.1:1"])
+        #expect(status == 127)
+        #expect(output.contains("undefined symbol: curl_global_init"))
+    }
+
+    /// Bad input ends `status` while libcurl may still be loading on its own thread: the exit
+    /// must wait for it and be clean every time, not crash in a half-loaded library.
+    @Test func badInputExitsCleanlyWhileLibcurlLoads() throws {
+        for _ in 0..<40 {
+            let (status, output) = try run(environment: [], ["status", "--url", "ftp://127.0.0.1:1"])
+            #expect(status == 2)
+            #expect(output.hasPrefix("error: --url:"))
+        }
+    }
+
     /// The full-screen wizard loads libcurl only with its first request, after it has taken the
     /// terminal: when libcurl is missing then, the terminal is given back before the message.
     @Test func aMissingLibcurlInTheFullScreenWizardGivesTheTerminalBackFirst() async throws {

@@ -5,18 +5,20 @@ import Foundation
 extension JSONValue {
     /// The member as text: strings as they are, numbers and booleans rendered.
     func text(_ key: String) -> String? {
-        switch self[key] {
-        case .string(let value)?: return value
-        case .number?, .bool?: return self[key]?.jsonString()
+        guard let member = self[key] else { return nil }
+        switch member {
+        case .string(let value): return value
+        case .number, .bool: return member.jsonString()
         default: return nil
         }
     }
 
     /// The member as an integer, from a number or a numeric string.
     func integer(_ key: String) -> Int? {
-        switch self[key] {
-        case .number?: return self[key]?.intValue
-        case .string(let value)?: return Int(value)
+        guard let member = self[key] else { return nil }
+        switch member {
+        case .number: return member.intValue
+        case .string(let value): return Int(value)
         default: return nil
         }
     }

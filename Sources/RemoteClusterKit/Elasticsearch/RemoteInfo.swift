@@ -101,8 +101,7 @@ public struct RemoteInfo: Sendable, Hashable {
     /// Decodes a whole `GET /_remote/info` body, sorted by alias.
     static func decodeAll(_ body: JSONValue) -> [RemoteInfo] {
         (body.objectValue ?? [:])
-            .filter { $0.value.objectValue != nil }
-            .map { RemoteInfo(alias: $0.key, json: $0.value) }
+            .compactMap { alias, json in json.objectValue == nil ? nil : RemoteInfo(alias: alias, json: json) }
             .sorted { $0.alias < $1.alias }
     }
 }

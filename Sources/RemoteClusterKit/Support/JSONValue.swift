@@ -19,8 +19,12 @@ public enum JSONValue: Sendable, Hashable {
     /// The member named `key` of an object, or nil; setting on a non-object turns it into one.
     public subscript(key: String) -> JSONValue? {
         get {
-            if case .object(let members) = self { return members[key] }
-            return nil
+            guard case .object(let members) = self else { return nil }
+            // Up to 15 members OrderedDictionary finds a key by comparing it with each in turn,
+            // and comparing two strings that differ costs nearly as much as two that match.
+            let keys = members.keys.elements
+            guard keys.count <= Self.membersFoundInTurn else { return members[key] }
+            return Self.position(of: key, in: keys).map { members.values[$0] }
         }
         set {
             var members: OrderedDictionary<String, JSONValue>
@@ -28,6 +32,18 @@ public enum JSONValue: Sendable, Hashable {
             members[key] = newValue
             self = .object(members)
         }
+    }
+
+    /// Objects with at most this many members are searched in turn (OrderedDictionary keeps no
+    /// hash table for them either).
+    static let membersFoundInTurn = 15
+
+    /// Where `key` is in `keys`, comparing the lengths first: the keys of one object mostly
+    /// differ in length, so nearly every comparison with a key that is not the one sought ends
+    /// there.
+    static func position(of key: String, in keys: [String]) -> Int? {
+        let length = key.utf8.count
+        return keys.firstIndex { $0.utf8.count == length && $0 == key }
     }
 
     /// The value at a path of object keys, or nil when any step is missing.
@@ -179,6 +195,41 @@ extension JSONValue {
     }
 }
 
+/// An object's members as they are read: a repeated key keeps its first place and takes the last
+/// value, as setting an OrderedDictionary's member does. Small objects (nearly all) collect in
+/// two arrays, with repeats found by `JSONValue.position(of:in:)`, and become a dictionary at
+/// the end without their keys being compared again.
+private struct ObjectMembers {
+    var keys: [String] = []
+    var values: [JSONValue] = []
+    /// Once there are more members than are found in turn: the dictionary, with its hash table.
+    var large: OrderedDictionary<String, JSONValue>?
+
+    mutating func set(_ key: String, _ value: JSONValue) {
+        if large != nil {
+            large![key] = value
+        } else if let position = JSONValue.position(of: key, in: keys) {
+            values[position] = value
+        } else if keys.count < JSONValue.membersFoundInTurn {
+            if keys.isEmpty {
+                // Room for a typical object's members at once, instead of growing 1, 2, 4, 8.
+                keys.reserveCapacity(8)
+                values.reserveCapacity(8)
+            }
+            keys.append(key)
+            values.append(value)
+        } else {
+            var dictionary = OrderedDictionary(uncheckedUniqueKeys: keys, values: values)
+            dictionary[key] = value
+            (keys, values, large) = ([], [], dictionary)
+        }
+    }
+
+    var dictionary: OrderedDictionary<String, JSONValue> {
+        large ?? OrderedDictionary(uncheckedUniqueKeys: keys, values: values)
+    }
+}
+
 /// A small recursive-descent JSON parser that preserves object key order.
 ///
 /// It works on the bytes and makes each string in one step from its UTF-8 (strings without
@@ -192,6 +243,8 @@ private struct JSONTextParser {
     let bytes: [UInt8]
     var index = 0
     var depth = 0
+    /// The long keys read so far (see `parseKey`).
+    var longKeys: [String] = []
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -242,22 +295,22 @@ private struct JSONTextParser {
         defer { depth -= 1 }
         if depth > Self.maximumDepth { throw fail("nesting too deep") }
         index += 1
-        var members = OrderedDictionary<String, JSONValue>()
+        var members = ObjectMembers()
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members.dictionary) }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }
-            let key = try parseString()
+            let key = try parseKey()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1
             skipWhitespace()
-            members[key] = try parseValue()
+            members.set(key, try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members.dictionary) }
             throw fail("expected ',' or '}'")
         }
     }
@@ -279,6 +332,43 @@ private struct JSONTextParser {
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
             throw fail("expected ',' or ']'")
         }
+    }
+
+    /// An object's key. Keys repeat from object to object (each alias in `_remote/info` has
+    /// the same dozen): one too long to be stored inside its `String` is made once and given
+    /// again each time its bytes come back, instead of a new allocation every time.
+    mutating func parseKey() throws(JSONParseError) -> String {
+        let start = index + 1
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        let length = end - start
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), length > Self.longestInlineString else {
+            return try parseString()
+        }
+        if let known = longKeys.first(where: { bytes(start..<end, spell: $0) }) {
+            index = end + 1
+            return known
+        }
+        let key = try parseString()
+        if longKeys.count < Self.longKeysKept { longKeys.append(key) }
+        return key
+    }
+
+    /// Swift keeps strings of up to 15 UTF-8 bytes inside the value, without an allocation.
+    static let longestInlineString = 15
+    /// How many long keys are kept; beyond that, new ones are made each time as before.
+    static let longKeysKept = 64
+
+    /// Whether the input's bytes in `range` are the UTF-8 of `key`.
+    func bytes(_ range: Range<Int>, spell key: String) -> Bool {
+        guard key.utf8.count == range.count else { return false }
+        return key.utf8.withContiguousStorageIfAvailable { spelled in
+            bytes.withUnsafeBufferPointer { input in
+                memcmp(spelled.baseAddress!, input.baseAddress! + range.lowerBound, range.count) == 0
+            }
+        } ?? key.utf8.elementsEqual(bytes[range])
     }
 
     /// A string from its opening quote: the bytes up to the closing quote when there is no
@@ -363,6 +453,7 @@ private struct JSONTextParser {
     }
 
     mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+        if let integer = parseSmallInteger() { return .number(integer) }
         let start = index
         scan: while index < bytes.count {
             switch bytes[index] {
@@ -378,6 +469,34 @@ private struct JSONTextParser {
         }
         guard number.isFinite else { throw JSONParseError(offset: start, reason: "the number is too large") }
         return .number(number)
+    }
+
+    /// The common case without making a string: an optional `-` and at most 15 digits (exact as
+    /// a `Double`), followed by anything that cannot continue a number. Anything else is left to
+    /// `parseNumber`'s general reading, which gives the same value for these.
+    mutating func parseSmallInteger() -> Double? {
+        var position = index
+        let negative = position < bytes.count && bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        let digitsStart = position
+        var value: Int64 = 0
+        while position < bytes.count, position - digitsStart < 16 {
+            let digit = bytes[position] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            value = value &* 10 &+ Int64(digit)
+            position += 1
+        }
+        let digitCount = position - digitsStart
+        guard digitCount > 0, digitCount <= 15 else { return nil }
+        if position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+                return nil
+            default: break
+            }
+        }
+        index = position
+        return negative ? -Double(value) : Double(value)
     }
 }
 

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Validators {
     /// How close to expiry a CA gets a warning. ECK rotates its CAs after a year by default, so a
     /// CA copied from an ECK cluster goes stale.
@@ -27,15 +33,19 @@ extension Validators {
         if isDirectory.boolValue {
             return problem("\(trimmed) is a folder", "Give the CA file inside it, e.g. \(trimmed)/ca.crt.")
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: expanded)
-        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
-            return problem(
-                "\(trimmed) is not a regular file", "Give the path of the CA certificate file, e.g. ./remote-ca.crt.")
-        }
-        if let size = attributes?[.size] as? NSNumber, size.intValue > maximumCAFileSize {
-            return problem(
-                "\(trimmed) is \(size.intValue / 1024) KiB, too large for a CA file",
-                "Give the file with only the CA certificate(s); a CA certificate is a few KiB.")
+        // stat, not FileManager's attributes: those also look up the owner's user and group
+        // names, which reads the system's user database on every check.
+        var status = stat()
+        if stat(expanded, &status) == 0 {
+            if status.st_mode & S_IFMT != S_IFREG {
+                return problem(
+                    "\(trimmed) is not a regular file", "Give the path of the CA certificate file, e.g. ./remote-ca.crt.")
+            }
+            if Int(status.st_size) > maximumCAFileSize {
+                return problem(
+                    "\(trimmed) is \(Int(status.st_size) / 1024) KiB, too large for a CA file",
+                    "Give the file with only the CA certificate(s); a CA certificate is a few KiB.")
+            }
         }
         guard FileManager.default.isReadableFile(atPath: expanded),
             let data = FileManager.default.contents(atPath: expanded)
