@@ -20,8 +20,8 @@ public enum JSONValue: Sendable, Hashable {
     public subscript(key: String) -> JSONValue? {
         get {
             guard case .object(let members) = self else { return nil }
-            // Up to 15 members OrderedDictionary finds a key by comparing it with each in turn,
-            // and comparing two strings that differ costs nearly as much as two that match.
+            // With up to 15 members, OrderedDictionary finds a key by comparing it with each in
+            // turn, and comparing two strings that differ costs nearly as much as two that match.
             let keys = members.keys.elements
             guard keys.count <= Self.membersFoundInTurn else { return members[key] }
             return Self.position(of: key, in: keys).map { members.values[$0] }
