@@ -53,7 +53,7 @@ void ccurl_set_load_failure_hook(void (*hook)(void)) { ccurl_load_failure_hook =
 static void ccurl_fail(const char *detail) {
     if (ccurl_load_failure_hook != NULL) ccurl_load_failure_hook();
     fprintf(stderr, "%s: cannot load %s (%s); install libcurl4 and try again.\n", program_invocation_short_name,
-            ccurl_library_name, detail[0] != '\0' ? detail : "unknown error");
+            ccurl_library_name, detail);
     _exit(127);
 }
 

@@ -339,10 +339,7 @@ private struct JSONTextParser {
     /// again each time its bytes come back, instead of a new allocation every time.
     mutating func parseKey() throws(JSONParseError) -> String {
         let start = index + 1
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
-            end += 1
-        }
+        let end = plainStretchEnd(from: start)
         let length = end - start
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), length > Self.longestInlineString else {
             return try parseString()
@@ -364,11 +361,22 @@ private struct JSONTextParser {
     /// Whether the input's bytes in `range` are the UTF-8 of `key`.
     func bytes(_ range: Range<Int>, spell key: String) -> Bool {
         guard key.utf8.count == range.count else { return false }
-        return key.utf8.withContiguousStorageIfAvailable { spelled in
+        var key = key
+        return key.withUTF8 { spelled in
             bytes.withUnsafeBufferPointer { input in
                 memcmp(spelled.baseAddress!, input.baseAddress! + range.lowerBound, range.count) == 0
             }
-        } ?? key.utf8.elementsEqual(bytes[range])
+        }
+    }
+
+    /// Where the plain stretch of a string that starts at `start` ends: at its closing quote, a
+    /// backslash, a control character or the end of the input.
+    func plainStretchEnd(from start: Int) -> Int {
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        return end
     }
 
     /// A string from its opening quote: the bytes up to the closing quote when there is no
@@ -376,15 +384,10 @@ private struct JSONTextParser {
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return String(decoding: bytes[start..<index - 1], as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw fail("control character in string") }
+        index = plainStretchEnd(from: start)
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
             index += 1
+            return String(decoding: bytes[start..<index - 1], as: UTF8.self)
         }
         var decoded = Array(bytes[start..<index])
         while index < bytes.count {

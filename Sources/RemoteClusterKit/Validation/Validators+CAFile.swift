@@ -24,28 +24,25 @@ extension Validators {
                 "Enter the path of the PEM file with the remote cluster's CA certificate, e.g. ./remote-ca.crt.")
         }
         let expanded = (trimmed as NSString).expandingTildeInPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
+        // One stat for existence, kind and size (FileManager's attributes would also look up
+        // the owner's user and group names, reading the system's user database on every check).
+        var status = stat()
+        guard stat(expanded, &status) == 0 else {
             let relative =
                 expanded.hasPrefix("/") ? "" : "; a relative path starts in \(FileManager.default.currentDirectoryPath)"
             return problem("there is no file at \(trimmed)", "Check the path\(relative).")
         }
-        if isDirectory.boolValue {
+        if status.st_mode & S_IFMT == S_IFDIR {
             return problem("\(trimmed) is a folder", "Give the CA file inside it, e.g. \(trimmed)/ca.crt.")
         }
-        // stat, not FileManager's attributes: those also look up the owner's user and group
-        // names, which reads the system's user database on every check.
-        var status = stat()
-        if stat(expanded, &status) == 0 {
-            if status.st_mode & S_IFMT != S_IFREG {
-                return problem(
-                    "\(trimmed) is not a regular file", "Give the path of the CA certificate file, e.g. ./remote-ca.crt.")
-            }
-            if Int(status.st_size) > maximumCAFileSize {
-                return problem(
-                    "\(trimmed) is \(Int(status.st_size) / 1024) KiB, too large for a CA file",
-                    "Give the file with only the CA certificate(s); a CA certificate is a few KiB.")
-            }
+        if status.st_mode & S_IFMT != S_IFREG {
+            return problem(
+                "\(trimmed) is not a regular file", "Give the path of the CA certificate file, e.g. ./remote-ca.crt.")
+        }
+        if Int(status.st_size) > maximumCAFileSize {
+            return problem(
+                "\(trimmed) is \(Int(status.st_size) / 1024) KiB, too large for a CA file",
+                "Give the file with only the CA certificate(s); a CA certificate is a few KiB.")
         }
         guard FileManager.default.isReadableFile(atPath: expanded),
             let data = FileManager.default.contents(atPath: expanded)
