@@ -102,7 +102,9 @@ struct InterruptionEndToEndTests {
     @Test func ctrlCWhileAutoplayPlaysAsksToQuit() async throws {
         guard WizardBinary.isTmuxInstalled else { Issue.record("tmux is not installed"); return }
         try await DemoPane.with(.small) { demo in
-            try demo.start("--autoplay --type ech --autoplay-delay 400")
+            // Each screen stays 2 s: at 400 ms a loaded run looked for the connection screen
+            // between two of its looks and found the live status instead.
+            try demo.start("--autoplay --type ech --autoplay-delay 2000")
             await demo.waitFor("Connection details", "autoplay · any key takes over")
             try demo.keys("C-c")
             let screen = await demo.waitForHandOver("Quit the wizard?")
