@@ -7,6 +7,7 @@
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
+#include <fcntl.h>
 #include <locale.h>
 #include <langinfo.h>
 #include <pthread.h>
@@ -16,6 +17,8 @@
 #include <unistd.h>
 #include <wchar.h>
 #include <ncurses.h>
+#include <term.h>
+#include <termios.h>
 
 /* Swift cannot see C macros that expand to expressions or call variadic functions:
    each wrapper below gives one of them a plain function signature. */
@@ -59,6 +62,48 @@ static inline short cn_color_default(void) { return -1; }
 static inline void cn_write_raw(const char *text) {
     fputs(text, stdout);
     fflush(stdout);
+}
+
+/* Writes a terminfo capability to fd, without its padding specifications ($<...>). */
+static inline void cn_write_capability(int fd, const char *name) {
+    const char *text = tigetstr(name);
+    if (text == NULL || text == (const char *)-1) return;
+    char out[256];
+    size_t length = 0;
+    for (const char *c = text; *c != '\0' && length < sizeof out; c++) {
+        if (c[0] == '$' && c[1] == '<') {
+            const char *close = strchr(c, '>');
+            if (close != NULL) {
+                c = close;
+                continue;
+            }
+        }
+        out[length++] = *c;
+    }
+    if (length > 0) (void)!write(fd, out, length);
+}
+
+/* Gives the terminal back from any thread, for a process that ends at once without returning to
+   its run loop. endwin() cannot be used there: the run loop's thread may be inside ncurses at
+   the same moment, and its next refresh would take the screen again. So ncurses's output goes to
+   /dev/null from here on, and the terminal is put back by hand: bracketed paste off, plain
+   attributes, cursor shown, keypad and alternate screen left, and `settings` (those from before
+   the program took the terminal; none when they could not be read) restored. */
+static inline void cn_give_terminal_back_for_exit(const struct termios *settings) {
+    int terminal = dup(STDOUT_FILENO);
+    int nowhere = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (nowhere >= 0) {
+        dup2(nowhere, STDOUT_FILENO);
+        close(nowhere);
+    }
+    if (terminal < 0) return;
+    (void)!write(terminal, "\033[?2004l", 8);
+    cn_write_capability(terminal, "sgr0");
+    cn_write_capability(terminal, "cnorm");
+    cn_write_capability(terminal, "rmkx");
+    cn_write_capability(terminal, "rmcup");
+    if (settings != NULL) tcsetattr(terminal, TCSADRAIN, settings);
+    close(terminal);
 }
 
 /* Termination signals only set a flag here (async-signal-safe); the run loop sees it within one

@@ -43,7 +43,8 @@ public enum TerminalSession {
     public static func reraise(_ signal: Int32) { cn_reraise(signal) }
 
     /// Gives the terminal back at once, from any thread, for a process about to end without
-    /// returning to its run loop (libcurl missing when the first request loads it). Harmless
+    /// returning to its run loop (libcurl missing when the first request loads it). The run loop
+    /// may be drawing on the main thread meanwhile: its output goes nowhere from then on. Harmless
     /// when the terminal was never taken or was already given back.
-    public nonisolated static func restoreBeforeFatalExit() { _ = endwin() }
+    public nonisolated static func restoreBeforeFatalExit() { TakenTerminal.giveBackForExit() }
 }

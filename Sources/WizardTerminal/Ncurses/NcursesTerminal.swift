@@ -32,11 +32,13 @@ public final class NcursesTerminal: TerminalDevice {
         guard !isActive else { return }
         let localeGlyphs = LocaleGlyphs.current()
         set_escdelay(Self.escapeDelayMilliseconds)
+        let shellSettings = TakenTerminal.currentSettings()
         guard initscr() != nil else {
             throw TerminalError(
                 "ncurses could not initialise the terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? ""))")
         }
         isActive = true
+        TakenTerminal.taken(restoring: shellSettings)
         cn_install_signal_handlers()
         raw()
         noecho()
@@ -60,6 +62,8 @@ public final class NcursesTerminal: TerminalDevice {
         cn_write_raw("\u{1B}[?2004l")
         curs_set(1)
         endwin()
+        // After endwin: an exit from another thread meanwhile still gives the terminal back.
+        TakenTerminal.givenBack()
         cn_restore_default_signals()
     }
 
