@@ -6,9 +6,13 @@ import Synchronization
 /// another thread needs to give it back (`TerminalSession.restoreBeforeFatalExit`). Kept here,
 /// behind a lock, because the exit can come from any thread while the run loop draws.
 enum TakenTerminal {
-    /// The settings to restore while the terminal is taken (nil inside when they could not be
-    /// read); nil while it is not.
-    private static let shellSettings = Mutex<termios??>(nil)
+    private enum State {
+        case notTaken
+        /// Taken; `settings` are the terminal's from before (nil when they could not be read).
+        case taken(settings: termios?)
+    }
+
+    private static let state = Mutex(State.notTaken)
 
     /// The terminal's settings now, before the program changes them.
     static func currentSettings() -> termios? {
@@ -17,15 +21,18 @@ enum TakenTerminal {
     }
 
     /// The program has taken the terminal, which had `settings` before.
-    static func taken(restoring settings: termios?) { shellSettings.withLock { $0 = .some(settings) } }
+    static func taken(restoring settings: termios?) { state.withLock { $0 = .taken(settings: settings) } }
 
     /// The program gave the terminal back itself.
-    static func givenBack() { shellSettings.withLock { $0 = nil } }
+    static func givenBack() { state.withLock { $0 = .notTaken } }
 
     /// Gives the terminal back for a process about to end, once; nothing when it is not taken.
     static func giveBackForExit() {
-        guard case .some(let settings) = shellSettings.withLock({ state in defer { state = nil }; return state })
-        else { return }
+        let before = state.withLock { current in
+            defer { current = .notTaken }
+            return current
+        }
+        guard case .taken(let settings) = before else { return }
         if var settings {
             cn_give_terminal_back_for_exit(&settings)
         } else {
