@@ -5,6 +5,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -73,6 +74,22 @@ static int ccurl_symbol(void *library, const char *name, void **symbol) {
     return *symbol != NULL;
 }
 
+/* OpenSSL 3 frees its global state from an exit handler of its own, whichever thread calls exit
+   and whatever the other threads are doing: a thread that ends at that moment (its OpenSSL
+   per-thread state is released through that state's locks) or libcurl's thread closing a
+   connection then uses freed memory, and the program crashes while exiting (about one `status`
+   run in 500, with SIGSEGV or SIGABRT). OpenSSL's NO_ATEXIT option leaves that state alone; the
+   system takes the memory back with the process. The option counts only before OpenSSL's first
+   use, which is libcurl's initialisation. A libcurl on another TLS library has no such function,
+   and nothing needs doing. */
+#define CCURL_OPENSSL_INIT_NO_ATEXIT 0x00080000L
+
+static void ccurl_keep_openssl_state_at_exit(void *library) {
+    int (*initialise)(uint64_t options, const void *settings) =
+        (int (*)(uint64_t, const void *))dlsym(library, "OPENSSL_init_crypto");
+    if (initialise != NULL) (void)initialise(CCURL_OPENSSL_INIT_NO_ATEXIT, NULL);
+}
+
 static void ccurl_load_once(void) {
     const char *override = getenv("REMOTE_CLUSTER_WIZARD_LIBCURL");
     if (override != NULL && override[0] != '\0') ccurl_library_name = override;
@@ -92,6 +109,7 @@ static void ccurl_load_once(void) {
     CCURL_RESOLVE(loaded_variadics.easy_setopt, CURLcode(*)(CURL *, CURLoption, ...), "curl_easy_setopt")
     CCURL_RESOLVE(loaded_variadics.easy_getinfo, CURLcode(*)(CURL *, CURLINFO, ...), "curl_easy_getinfo")
     CCURL_RESOLVE(loaded_variadics.multi_setopt, CURLMcode(*)(CURLM *, CURLMoption, ...), "curl_multi_setopt")
+    ccurl_keep_openssl_state_at_exit(library);
 }
 
 /* Loads libcurl once (or waits for the preload thread that is loading it); exits with 127 when
@@ -101,17 +119,35 @@ static inline void ccurl_load(void) {
     if (ccurl_load_error[0] != '\0') ccurl_fail(ccurl_load_error);
 }
 
-/* Only the loading (dlopen, which runs the libraries' constructors with the dynamic loader's
-   lock held): curl_global_init stays with the first request. If the program exits meanwhile,
-   exit waits for that lock before it runs the libraries' destructors, whereas OpenSSL's
-   initialisation registers an exit handler that could run while it is still going on. */
+/* libcurl's own initialisation (curl_global_init), once, after the loading. */
+static pthread_once_t ccurl_initialise_once = PTHREAD_ONCE_INIT;
+static CURLcode ccurl_initialise_result;
+
+static void ccurl_initialise(void) {
+    ccurl_load();
+    ccurl_initialise_result = loaded_curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+CURLcode ccurl_global_init_once(void) {
+    pthread_once(&ccurl_initialise_once, ccurl_initialise);
+    return ccurl_initialise_result;
+}
+
+/* The loading (dlopen, which runs the libraries' constructors with the dynamic loader's lock
+   held), then libcurl's initialisation. If the program exits meanwhile, exit waits for that lock
+   before it runs the libraries' destructors, and OpenSSL registers no exit handler (see
+   ccurl_keep_openssl_state_at_exit). A library that could not be loaded is left for the first
+   libcurl call to report: this thread must not end the program. */
 static void *ccurl_preload_thread(void *unused) {
     (void)unused;
     pthread_once(&ccurl_once, ccurl_load_once);
+    if (ccurl_load_error[0] == '\0') (void)ccurl_global_init_once();
     return NULL;
 }
 
-void ccurl_preload(void) {
+static pthread_once_t ccurl_preload_once = PTHREAD_ONCE_INIT;
+
+static void ccurl_start_preload_thread(void) {
     pthread_attr_t attributes;
     if (pthread_attr_init(&attributes) != 0) return;
     pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
@@ -119,6 +155,12 @@ void ccurl_preload(void) {
     /* Without the thread, the first request loads libcurl as before. */
     (void)pthread_create(&thread, &attributes, ccurl_preload_thread, NULL);
     pthread_attr_destroy(&attributes);
+}
+
+/* Starts the preload thread the first time only, so that a command that is asked for it twice
+   (by the entry point and by the command itself) still has one loader. */
+void ccurl_preload(void) {
+    pthread_once(&ccurl_preload_once, ccurl_start_preload_thread);
 }
 
 const struct ccurl_variadic_functions *ccurl_variadics(void) {

@@ -9,7 +9,7 @@ public var libcurlVersion: String { String(cString: curl_version()) }
 /// Initialises libcurl once per process, before the first handle is created.
 enum CurlGlobal {
     private static let initialised: Bool = {
-        ccurl_global_init_default() == CURLE_OK
+        ccurl_global_init_once() == CURLE_OK
     }()
 
     /// Call before creating any libcurl handle; cheap after the first call.
@@ -104,10 +104,15 @@ extension TrustSource {
 /// libcurl is loaded by the first request; a machine without it gets a message and exit status
 /// 127 then. A full-screen program sets a hook that gives the terminal back first.
 public enum LibcurlLoading {
-    /// Starts loading libcurl on a thread of its own, for a command that is about to send a
-    /// request: the loading (the thirty libraries' mapping and relocation, about 5 ms) then runs
-    /// beside the command's own start instead of before its first request. The first request
-    /// waits for it to finish, and reports a library that could not be loaded, as without it.
+    /// Starts loading libcurl (and initialising it) on a thread of its own, for a command that is
+    /// about to send a request: the loading (the thirty libraries' mapping and relocation, about
+    /// 5 ms) then runs beside the command's own start instead of before its first request. The
+    /// first request waits for it to finish, and reports a library that could not be loaded, as
+    /// without it.
+    /// Calls after the first do nothing.
+    ///
+    /// Call it before the program starts other threads where it can: while the dynamic loader
+    /// maps libcurl, no other thread can be created, and threads that run beside it slow it down.
     public static func preload() { ccurl_preload() }
 
     /// `hook` runs on the thread of the first request, just before the message and the exit.

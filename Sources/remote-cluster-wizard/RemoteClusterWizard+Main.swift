@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CurlTransport
 import RemoteClusterKit
 
 extension RemoteClusterWizard {
@@ -21,8 +22,10 @@ extension RemoteClusterWizard {
                 return
             }
             if let status = StatusCommandLine.parse(words) {
-                try await status.run()
-                return
+                // Before any other thread starts (see LibcurlLoading.preload); the input is then
+                // checked here, on the main thread, while libcurl loads.
+                LibcurlLoading.preload()
+                try await status.prepare().runThenExit()
             }
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

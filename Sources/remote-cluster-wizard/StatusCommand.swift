@@ -94,10 +94,17 @@ struct StatusCommand: AsyncParsableCommand, ManualCommand {
     }
 
     func run() async throws {
-        // The first request comes after the checks of --url and --ca: libcurl loads meanwhile,
-        // from here rather than before the hop to this task's thread, because no thread can
-        // start while the dynamic loader maps libcurl's libraries.
+        // The first request comes after the checks of --url and --ca: libcurl loads meanwhile.
+        // The scripted command lines start the loading earlier, in `main` (StatusCommandLine).
         LibcurlLoading.preload()
+        let status = try await prepare().run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Everything before the first request: the checks of the input (which throw the refusal,
+    /// exit status 2), the warnings, the log file and the check to run. Synchronous, so that the
+    /// scripted command lines do it on the main thread while libcurl loads beside it.
+    func prepare() throws -> StatusRun {
         let output = CommandOutput()
         let environment = ProcessInfo.processInfo.environment
         let endpoint: ClusterEndpoint
@@ -122,24 +129,9 @@ struct StatusCommand: AsyncParsableCommand, ManualCommand {
         let check = RemoteStatusCheck(
             client: ElasticsearchClient(transport: trace.tracing(CurlTransport()), endpoint: timed),
             prober: trace.tracing(CurlTLSProbe()), probeTimeout: min(10, timeout))
-        let symbols = StatusSymbols.forEnvironment(environment)
         if insecure { output.warning("TLS verification is off (--insecure): the cluster's identity was not checked.") }
-        if watch {
-            await StatusWatch(
-                check: check, render: { render($0, symbols: symbols, stream: true) },
-                structured: self.output.isStructured
-            ).run(output: output)
-            return
-        }
-        let statuses: [RemoteStatus]
-        do {
-            statuses = try await check.run()
-        } catch {
-            output.error(error.description)
-            throw ExitCode(1)
-        }
-        for line in render(statuses, symbols: symbols) { output.print(line) }
-        if !statuses.allSatisfy(\.isConnected) { throw ExitCode(1) }
+        return StatusRun(
+            command: self, check: check, symbols: StatusSymbols.forEnvironment(environment), output: output)
     }
 
     /// The table (fitted to the terminal, or wide) and the diagnoses; or the object keyed by

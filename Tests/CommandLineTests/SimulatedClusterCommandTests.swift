@@ -159,6 +159,32 @@ import Testing
         }
     }
 
+    /// OpenSSL freed its state from an exit handler while another thread could still be using
+    /// it (libcurl's thread closing its connection, a thread releasing its OpenSSL state as it
+    /// ended): about one run in 500 crashed as it exited, after printing its answer. The race
+    /// cannot be forced from outside, so every way out runs several times: `status` (which ends
+    /// from the thread that printed), `status` read by ArgumentParser (a repeated flag), and
+    /// `probe` (which exits through the normal exit handlers).
+    @Test func commandsThatUsedTLSExitCleanlyEveryTime() async throws {
+        try await SimulatorProcess.with { simulator in
+            try await simulator.addRemotes(["archive": "127.0.0.1:1"])
+            let probe = [
+                "probe", "--proxy-address", simulator.value("remote", "proxy_address"), "--server-name",
+                simulator.value("remote", "server_name"), "--ca", simulator.value("remote", "transport_ca"),
+            ]
+            // 12 rounds (36 runs) take about 30 s of the debug build; they would catch a race of
+            // one run in 500 in about one test run in 14, and a worse one far more often.
+            for _ in 0..<12 {
+                let scripted = try await simulator.status(["--json"])
+                #expect(scripted.status == 1 && scripted.standardOutput.contains("\"archive\""), "\(scripted)")
+                let parsed = try await simulator.status(["--json", "--json"])
+                #expect(parsed.status == 1 && parsed.standardOutput.contains("\"archive\""), "\(parsed)")
+                let probed = try await WizardProcess.run(probe)
+                #expect(probed.status == 0, "\(probed.standardError)")
+            }
+        }
+    }
+
     static func mode(_ url: URL) throws -> Int {
         try (FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
     }

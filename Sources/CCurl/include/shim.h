@@ -24,7 +24,7 @@ const struct ccurl_variadic_functions *ccurl_variadics(void);
 /* Starts loading libcurl on a thread of its own, for a command that will send a request soon:
    the loading (about 5 ms of the thirty libraries' mapping and relocation) then overlaps the
    command's own start. The first libcurl call waits for it to finish; a failure to load is
-   reported by that call, as without the preload. */
+   reported by that call, as without the preload. Only the first call starts the thread. */
 void ccurl_preload(void);
 
 /* Called (from whichever thread made the first libcurl call) just before the program exits
@@ -62,8 +62,9 @@ static inline CURLcode ccurl_getinfo_certinfo(CURL *h, struct curl_certinfo **v)
 
 static inline CURLMcode ccurl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return ccurl_variadics()->multi_setopt(m, o, v); }
 
-/* CURL_GLOBAL_DEFAULT is a compound macro Swift does not import. */
-static inline CURLcode ccurl_global_init_default(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
+/* curl_global_init(CURL_GLOBAL_DEFAULT) once per process (loading libcurl first); later calls
+   return the first one's result. The preload thread calls it as soon as libcurl is loaded. */
+CURLcode ccurl_global_init_once(void);
 
 /* The fields of a CURLMsg that a multi loop needs; the union is awkward from Swift. */
 static inline int ccurl_msg_is_done(const CURLMsg *m) { return m->msg == CURLMSG_DONE; }
