@@ -54,7 +54,10 @@ let package = Package(
         // The in-process workloads in a plain loop, for a profiler.
         .executableTarget(
             name: "inprocess-profile",
-            dependencies: ["BenchmarkFixtures", .product(name: "RemoteClusterKit", package: "remote-cluster-wizard")]
+            dependencies: [
+                "BenchmarkFixtures", .product(name: "RemoteClusterKit", package: "remote-cluster-wizard"),
+                .product(name: "WizardCore", package: "remote-cluster-wizard"),
+            ]
         ),
     ]
 )

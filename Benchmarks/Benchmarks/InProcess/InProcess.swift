@@ -22,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // One frame of the wizard on its live status screen into a fresh 200x60 screen buffer: the
     // frame, the set-up's own alias with its fields, the "Other remotes" list of the other 999
-    // (every line is made; as many as fit are drawn) and the key hints. What the terminal does
+    // (as many lines as fit are made and drawn) and the key hints. What the terminal does
     // with the buffer afterwards (ncurses) is not part of it.
     let size = Size(width: 200, height: 60)
     Benchmark("render live status with 1000 aliases at 200x60") { benchmark in
