@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import CurlTransport
+import Foundation
 import RemoteClusterKit
 
 extension RemoteClusterWizard {
