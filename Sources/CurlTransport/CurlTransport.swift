@@ -8,12 +8,9 @@ public var libcurlVersion: String { String(cString: curl_version()) }
 
 /// Initialises libcurl once per process, before the first handle is created.
 enum CurlGlobal {
-    private static let initialised: Bool = {
-        ccurl_global_init_once() == CURLE_OK
-    }()
-
-    /// Call before creating any libcurl handle; cheap after the first call.
-    static func ensureInitialised() { _ = initialised }
+    /// Call before creating any libcurl handle; cheap after the first call (the C side runs
+    /// `curl_global_init` once, here or on the preload thread).
+    static func ensureInitialised() { _ = ccurl_global_init_once() }
 }
 
 /// The real `HTTPTransport`: HTTP/1.1 and TLS over libcurl.
@@ -108,8 +105,7 @@ public enum LibcurlLoading {
     /// about to send a request: the loading (the thirty libraries' mapping and relocation, about
     /// 5 ms) then runs beside the command's own start instead of before its first request. The
     /// first request waits for it to finish, and reports a library that could not be loaded, as
-    /// without it.
-    /// Calls after the first do nothing.
+    /// without it. Calls after the first do nothing.
     ///
     /// Call it before the program starts other threads where it can: while the dynamic loader
     /// maps libcurl, no other thread can be created, and threads that run beside it slow it down.

@@ -13,7 +13,6 @@ struct StatusRun: Sendable {
     /// not be asked; 0 after Ctrl-C ends a watch.
     func run() async -> Int32 {
         if command.watch {
-            let command = command, symbols = symbols
             await StatusWatch(
                 check: check, render: { command.render($0, symbols: symbols, stream: true) },
                 structured: command.output.isStructured
