@@ -31,15 +31,18 @@ let package = Package(
     targets: [
         // C shims: small static inline wrappers over variadic and macro APIs.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // posix_spawn's and pipe2's GNU parts, for the engine's process runner.
+        .systemLibrary(name: "CProcessSpawn", path: "Sources/CProcessSpawn"),
         // libFuzzer's driver, for the fuzzing build of fuzz-parsers.
         .systemLibrary(name: "CLibFuzzer", path: "Sources/CLibFuzzer"),
         // libcurl, loaded on first use (see Sources/CCurl/include/shim.h).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
 
-        // The engine: Foundation only, no UI, no libcurl.
+        // The engine: Foundation only (and the C library), no UI, no libcurl.
         .target(
             name: "RemoteClusterKit",
             dependencies: [
+                "CProcessSpawn",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),

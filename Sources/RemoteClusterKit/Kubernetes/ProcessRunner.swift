@@ -47,7 +47,9 @@ public enum ProcessRunner {
     }
 
     /// Runs `executable` with `arguments`, writes `stdin` (then closes it), and waits at most
-    /// `timeoutSeconds`. A process that runs longer is sent SIGTERM, then SIGKILL.
+    /// `timeoutSeconds`. A process that runs longer is sent SIGTERM, then SIGKILL two seconds
+    /// later. The process starts with a clean signal state and no inherited descriptors (see
+    /// `ChildProcess`).
     public static func run(
         _ executable: URL, arguments: [String], stdin: Data? = nil, timeoutSeconds: Double,
         environment: [String: String]? = nil
@@ -71,62 +73,91 @@ public enum ProcessRunner {
         environment: [String: String]?
     ) -> Result<ProcessResult, ProcessLaunchError> {
         _ = ignoreBrokenPipes
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let input = Pipe()
-        let output = OutputCollector()
-        let errors = OutputCollector()
-        process.standardInput = input
-        process.standardOutput = output.pipe
-        process.standardError = errors.pipe
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
+        let child: ChildProcess
         do {
-            try process.run()
+            child = try ChildProcess.start(executable.path, arguments: arguments, environment: environment)
         } catch {
-            return .failure(ProcessLaunchError(executable: executable.path, reason: error.localizedDescription))
+            return .failure(error)
         }
-        output.start()
-        errors.start()
-        let writer = input.fileHandleForWriting
+        let output = OutputCollector(reading: child.output)
+        let errors = OutputCollector(reading: child.errors)
         let bytes = stdin ?? Data()
-        Thread {
-            if !bytes.isEmpty { try? writer.write(contentsOf: bytes) }
-            try? writer.close()
-        }.start()
+        Thread { writeAll(bytes, to: child.input) }.start()
 
+        let exit = ExitWatcher(pid: child.pid)
         var timedOut = false
-        if exited.wait(timeout: .now() + timeoutSeconds) == .timedOut {
+        if !exit.ended(within: timeoutSeconds) {
             timedOut = true
-            process.terminate()
-            if exited.wait(timeout: .now() + 2) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                exited.wait()
-            }
+            kill(child.pid, SIGTERM)
+            if !exit.ended(within: 2) { kill(child.pid, SIGKILL) }
         }
+        let status = exit.status()
         // Output ends when the process closes its pipes; a child it left behind may keep them
         // open, so stop waiting after a short grace period.
         let grace: Double = timedOut ? 1 : 10
         let stdoutData = output.finish(waitingAtMost: grace)
         let stderrData = errors.finish(waitingAtMost: grace)
-        let status =
-            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return .success(ProcessResult(status: status, stdout: stdoutData, stderr: stderrData, timedOut: timedOut))
+    }
+
+    /// Writes `bytes` to `descriptor`, then closes it; stops early when the reader is gone.
+    private static func writeAll(_ bytes: Data, to descriptor: Int32) {
+        defer { close(descriptor) }
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count > 0 {
+                    offset += count
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
+    }
+}
+
+/// Reaps a child on a thread of its own, so its end can be waited for with a time limit.
+private final class ExitWatcher: @unchecked Sendable {
+    private let exited = DispatchSemaphore(value: 0)
+    private var reaped = false
+    /// Set by the reaping thread before it signals `exited`; read only once `reaped`.
+    private var exitStatus: Int32 = -1
+
+    init(pid: pid_t) {
+        Thread { [self] in
+            exitStatus = ChildProcess.waitForExit(of: pid)
+            exited.signal()
+        }.start()
+    }
+
+    /// Whether the child ended within `seconds`.
+    func ended(within seconds: Double) -> Bool {
+        if !reaped { reaped = exited.wait(timeout: .now() + seconds) == .success }
+        return reaped
+    }
+
+    /// Returns once the child has ended, with the status it ended with (see
+    /// `ChildProcess.waitForExit`).
+    func status() -> Int32 {
+        if !reaped {
+            exited.wait()
+            reaped = true
+        }
+        return exitStatus
     }
 }
 
 /// Collects everything a process writes to one pipe, on a thread of its own that reads until
-/// end of file.
+/// end of file and then closes the pipe.
 private final class OutputCollector: @unchecked Sendable {
-    let pipe = Pipe()
     private let lock = NSLock()
     private var data = Data()
     private let closed = DispatchSemaphore(value: 0)
 
-    func start() {
-        let descriptor = pipe.fileHandleForReading.fileDescriptor
+    init(reading descriptor: Int32) {
         Thread { [self] in
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while true {
@@ -141,6 +172,7 @@ private final class OutputCollector: @unchecked Sendable {
                     break
                 }
             }
+            close(descriptor)
             closed.signal()
         }.start()
     }

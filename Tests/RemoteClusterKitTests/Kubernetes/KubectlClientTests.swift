@@ -193,9 +193,10 @@ import Testing
         }
     }
 
+    /// That the process is really stopped, not waited for, is ProcessRunnerTests'
+    /// `aProcessPastItsTimeLimitIsTerminated`.
     @Test func hangingKubectlIsStoppedAtTheTimeout() async throws {
         let kubectl = try StandIn("exec sleep 30")
-        let started = Date()
         await #expect(
             throws: KubernetesError.timedOut(
                 operation: "kubectl --context local ctx --namespace search get elasticsearch central -o json",
@@ -203,7 +204,6 @@ import Testing
         ) {
             _ = try await kubectl.client(timeout: 0.5).get(kind: "elasticsearch", name: "central", in: Self.location)
         }
-        #expect(Date().timeIntervalSince(started) < 20, "the process was not left running until it ended by itself")
     }
 
     @Test func waitsUntilReadyAndGenerationObserved() async throws {
