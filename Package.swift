@@ -125,7 +125,11 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
-        .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore", "WizardTestSupport"]),
+        .testTarget(
+            name: "WizardCoreTests",
+            dependencies: [
+                "WizardCore", "WizardTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "WizardTerminalTests", dependencies: ["WizardTerminal", "WizardCore", "WizardTestSupport"]),
         // The wizard's screens driven through the run loop against the in-process simulator.
         .testTarget(

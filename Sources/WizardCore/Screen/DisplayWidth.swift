@@ -22,7 +22,10 @@ public enum DisplayWidth {
     /// The width of a whole string.
     public static func of(_ text: some StringProtocol) -> Int {
         var total = 0
-        for character in text { total += of(character) }
+        forEachGrapheme(in: text) { _, width in
+            total += width
+            return true
+        }
         return total
     }
 

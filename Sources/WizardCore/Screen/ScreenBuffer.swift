@@ -48,15 +48,18 @@ public struct ScreenBuffer: Sendable, Hashable {
         let area = clip.map { intersect($0, bounds) } ?? bounds
         guard y >= area.y, y < area.maxY else { return 0 }
         var column = x
-        for character in TerminalText.visible(text) {
-            if character == "\n" || character == "\r" { break }
-            let shown: Character = character == "\t" ? " " : character
-            let width = DisplayWidth.of(shown)
+        DisplayWidth.forEachGrapheme(in: TerminalText.visible(text)) { character, measured in
+            var shown = character
+            var width = measured
             if width == 0 {
-                // A lone combining mark or control character: attach to nothing, drop it.
-                continue
+                // Line breaks end the text and a tab is a space (`visible` escaped every other
+                // control character); a lone combining mark attaches to nothing: drop it.
+                if character == "\n" { return false }
+                guard character == "\t" else { return true }
+                shown = " "
+                width = 1
             }
-            if column >= area.maxX { break }
+            if column >= area.maxX { return false }
             if column >= area.x {
                 if width == 2 && column + 1 >= area.maxX {
                     setCell(Cell(" ", style: style), x: column, y: y)
@@ -66,6 +69,7 @@ public struct ScreenBuffer: Sendable, Hashable {
                 }
             }
             column += width
+            return true
         }
         return max(0, min(column, area.maxX) - x)
     }

@@ -9,11 +9,11 @@ public enum TextLayout {
         if DisplayWidth.of(text) <= width { return text }
         var result = ""
         var used = 0
-        for character in text {
-            let w = DisplayWidth.of(character)
-            if used + w > width - 1 { break }
+        DisplayWidth.forEachGrapheme(in: text) { character, w in
+            if used + w > width - 1 { return false }
             result.append(character)
             used += w
+            return true
         }
         result.append(ellipsis)
         return result
@@ -63,6 +63,9 @@ public enum TextLayout {
     /// inside words that are longer than a line. Existing newlines are kept.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        // A line that fits comes back whole (the loop below would give the same; leading spaces
+        // are the exception: it drops them).
+        if text.first != " ", !text.utf8.contains(0x0A), DisplayWidth.of(text) <= width { return [text] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
