@@ -21,7 +21,7 @@ extension Plan {
         guard let root else {
             throw PlanError(problems: [
                 FieldProblem(
-                    field: "(plan)", problem: "is empty", fix: "Describe `remotes` and `local`, as in PLAN.md.")
+                    field: "(plan)", problem: "is empty", fix: "Describe `remotes` and `local`, as in docs/plan.md.")
             ])
         }
         var parser = PlanParser(folder: folder.standardizedFileURL, now: now, limits: limits)
@@ -36,6 +36,9 @@ extension Plan {
 
 /// The rules of PLAN.md, applied node by node.
 struct PlanParser {
+    /// The keys a plan may have at its top level.
+    static let topLevelKeys = ["remotes", "local", "role"]
+
     var reader = PlanNodeReader()
     let folder: URL
     let now: Date
@@ -48,9 +51,13 @@ struct PlanParser {
     }
 
     mutating func plan(_ root: Node) -> Plan? {
+        if let problem = PlanDocumentProblems.notAPlan(root, planKeys: Self.topLevelKeys) {
+            reader.problems.append(problem)
+            return nil
+        }
         guard
             let top = reader.members(
-                root, path: "", allowed: ["remotes", "local", "role"], required: ["remotes", "local"])
+                root, path: "", allowed: Self.topLevelKeys, required: ["remotes", "local"])
         else {
             return nil
         }

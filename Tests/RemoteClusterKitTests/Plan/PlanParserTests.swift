@@ -289,6 +289,39 @@ import Testing
         }
     }
 
+    /// Another YAML file given as the plan gets one problem that says so, not one per key.
+    @Test(arguments: [
+        (
+            "apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nmetadata:\n  name: quickstart\nspec: {}\n",
+            "(plan): looks like a Kubernetes manifest, not a plan (it has `apiVersion`, `kind`, `metadata` and 1 more) (line 1)"
+        ),
+        (
+            "root:*:20228:0:99999:7:::\ndaemon:*:20228:0:99999:7:::\n",
+            "(plan): has none of a plan's keys (it has `root:*:20228:0:99999:7::`, `daemon:*:20228:0:99999:7::`) (line 1)"
+        ),
+    ])
+    func anotherFileIsNotAPlan(_ text: String, _ expected: String) {
+        do {
+            _ = try Self.parse(text)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.problems.count == 1, "\(error.problems)")
+            #expect(error.problems.first.map { "\($0.field): \($0.problem)" } == expected)
+            #expect(error.problems.first?.fix.contains("docs/plan.md") == true)
+        }
+    }
+
+    /// A plan with one plan key among unknown ones is checked key by key, as before.
+    @Test func onePlanKeyMeansEveryKeyIsChecked() {
+        do {
+            _ = try Self.parse("apiVersion: v1\nlocal: {}\n")
+            Issue.record("accepted")
+        } catch {
+            let fields = Set(error.problems.map(\.field))
+            #expect(fields.isSuperset(of: ["apiVersion", "remotes"]), "\(fields)")
+        }
+    }
+
     @Test func invalidYAMLAndEmptyPlansAreReported() {
         for text in ["remotes: [", "", "- a\n- b"] {
             #expect(throws: PlanError.self, "\(text)") { try Self.parse(text) }
