@@ -69,7 +69,8 @@ public enum HostSyntax {
         }
         let invalid = Set(host.filter { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".")) })
         if !invalid.isEmpty {
-            let list = invalid.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let shown = invalid.sorted().prefix(5).map { "'\(TerminalText.visible(String($0), keepingLineBreaks: false))'" }
+            let list = shown.joined(separator: ", ") + (invalid.count > 5 ? " and \(invalid.count - 5) more" : "")
             return
                 "\(TextExcerpt.quoted(host)) contains \(list); host names may only contain letters, digits, dashes and dots"
         }

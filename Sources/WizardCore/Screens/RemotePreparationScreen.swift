@@ -81,7 +81,8 @@ public struct RemotePreparationScreen: WizardScreen {
                     .text(
                         "selfManagedHosts", "Certificate names", value: answers.selfManagedHosts,
                         placeholder: "e.g. es1.example.net, 192.0.2.10",
-                        note: "DNS names and IP addresses the local cluster will dial; empty: taken from the address.")
+                        note: "DNS names and IP addresses the local cluster will dial; empty: taken from the address.",
+                        validators: [.text { Validators.certificateNames($0) }])
                 ])
         }
     }
