@@ -97,6 +97,23 @@ struct RemoteClusterRESTTests {
                 "failed to parse indices privileges for role [cross_cluster]. field [privileges] must not present"
             ),
             (
+                #"{"name":"","access":{"search":[{"names":["a"]}]}}"#, "action_request_validation_exception",
+                "Validation Failed: 1: api key name is required;"
+            ),
+            (
+                #"{"name":"_k","access":{"search":[{"names":["a"]}]}}"#, "action_request_validation_exception",
+                "Validation Failed: 1: api key name may not begin with an underscore;"
+            ),
+            (
+                #"{"name":"_k ","access":{"search":[{"names":["a"]}]}}"#, "action_request_validation_exception",
+                "Validation Failed: 1: api key name may not begin or end with whitespace;2: api key name may not begin with an underscore;"
+            ),
+            (
+                "{\"name\":\"\(String(repeating: "k", count: 257))\",\"access\":{\"search\":[{\"names\":[\"a\"]}]}}",
+                "action_request_validation_exception",
+                "Validation Failed: 1: api key name may not be more than 256 characters long;"
+            ),
+            (
                 #"{"name":"k","expiration":"soon","access":{"search":[{"names":["a"]}]}}"#, "parse_exception",
                 "failed to parse setting [expiration] with value [soon] as a time value: unit is missing or unrecognized"
             ),

@@ -55,6 +55,7 @@ struct APIKeyRoutes: Sendable {
         }
         let expiration = try Self.expiration(members["expiration"], parser: CrossClusterAccess.parserName)
         try access.validate()
+        try Self.validateName(name)
         let metadata = try Self.metadata(members["metadata"])
         let principal = try requirePrincipal(request)
         try principal.require(action: Self.createAction, privileges: Self.securityPrivileges)
@@ -134,11 +135,8 @@ struct APIKeyRoutes: Sendable {
         try Self.rejectUnknownFields(
             members, allowed: ["name", "role_descriptors", "expiration", "metadata"], raw: raw,
             parser: "api_key_request")
-        guard let name = members["name"]?.stringValue, !name.isEmpty else {
-            throw ElasticsearchErrorResponse(
-                status: 400, type: "action_request_validation_exception",
-                reason: "Validation Failed: 1: api key name is required;")
-        }
+        let name = members["name"]?.stringValue ?? ""
+        try Self.validateName(name)
         let principal = try requirePrincipal(request)
         try principal.require(
             action: "cluster:admin/xpack/security/api_key/create",

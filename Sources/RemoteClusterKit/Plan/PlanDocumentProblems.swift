@@ -29,7 +29,8 @@ enum PlanDocumentProblems {
         if error.exceedsLimits {
             return FieldProblem(
                 field: source, problem: "cannot be read: \(error.reason) (\(error.location ?? "at the start"))",
-                fix: "Write each value out instead of repeating large anchors, and keep nesting shallow, as in docs/plan.md."
+                fix:
+                    "Write each value out instead of repeating large anchors, and keep nesting shallow, as in docs/plan.md."
             )
         }
         return FieldProblem(
@@ -52,7 +53,8 @@ enum PlanDocumentProblems {
             ? "looks like a Kubernetes manifest, not a plan" : "has none of a plan's keys"
         return FieldProblem(
             field: "(plan)", problem: "\(kind)\(found)\(PlanNodeReader.line(root))",
-            fix: "Check the file given as the plan: a plan has `local:` and `remotes:` at its top level, as in docs/plan.md."
+            fix:
+                "Check the file given as the plan: a plan has `local:` and `remotes:` at its top level, as in docs/plan.md."
         )
     }
 }

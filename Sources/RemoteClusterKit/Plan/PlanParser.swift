@@ -348,7 +348,9 @@ struct PlanParser {
             return nil
         }
         let login = self.login(m, path: path)
-        let name = reader.string(m["name"], path: "\(path).name") ?? "remote-cluster-wizard-\(alias)"
+        let givenName = reader.string(m["name"], path: "\(path).name")
+        if let givenName { reader.add(Validators.apiKeyName(givenName, field: "name"), path: "\(path).name") }
+        let name = givenName ?? "remote-cluster-wizard-\(alias)"
         let expiration = reader.string(m["expiration"], path: "\(path).expiration")
         if let expiration { reader.add(Validators.expiration(expiration), path: "\(path).expiration") }
         var granted: CrossClusterAccess?

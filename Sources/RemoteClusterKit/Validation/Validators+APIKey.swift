@@ -74,3 +74,41 @@ extension Validators {
         text.count == length && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 }
+
+extension Validators {
+    /// The most characters Elasticsearch accepts in an API key's name.
+    public static let maximumAPIKeyNameLength = 256
+
+    /// The name of an API key to create, by Elasticsearch's rules for it: not empty, at most 256
+    /// characters, no space at either end, not starting with `_` (reserved for Elasticsearch's
+    /// own keys). Elasticsearch would refuse the create request with the same reasons; checking
+    /// first keeps a setup from stopping half-way at that step.
+    public static func apiKeyName(_ value: String, field: String = "Key name") -> [FieldProblem] {
+        let problem = FieldProblemMaker(field: field)
+        let example = "e.g. central-to-logs"
+        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return problem("is empty", "Name the key after who uses it, \(example).")
+        }
+        var problems: [FieldProblem] = []
+        // Elasticsearch counts UTF-16 code units (Java's String.length()).
+        if value.utf16.count > maximumAPIKeyNameLength {
+            problems.append(
+                problem(
+                    "is \(value.utf16.count) characters long (it starts \(TextExcerpt.quoted(value, limit: 20))); Elasticsearch allows \(maximumAPIKeyNameLength)",
+                    "Use a shorter name, \(example)."))
+        }
+        if value != value.trimmingCharacters(in: .whitespacesAndNewlines) {
+            problems.append(
+                problem(
+                    "\(TextExcerpt.quoted(value)) begins or ends with whitespace, which Elasticsearch refuses",
+                    "Remove the spaces or tabs at the ends."))
+        }
+        if value.hasPrefix("_") {
+            problems.append(
+                problem(
+                    "\(TextExcerpt.quoted(value)) begins with '_', which Elasticsearch keeps for its own keys",
+                    "Start the name with a letter or a digit, \(example)."))
+        }
+        return problems
+    }
+}

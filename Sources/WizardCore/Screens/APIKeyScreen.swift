@@ -50,7 +50,7 @@ public struct APIKeyScreen: WizardScreen {
                 .text(
                     "keyName", "Key name",
                     value: answers.keyName.isEmpty ? SetupDefaults.keyName(answers) : answers.keyName,
-                    validators: [.required("Key name", fix: "Name the key after who uses it, e.g. central-to-logs.")]),
+                    validators: [.text { Validators.apiKeyName($0, field: "Key name") }]),
                 .text(
                     "searchPatterns", "Search access", value: answers.searchPatterns,
                     placeholder: "e.g. logs-*, metrics-*",

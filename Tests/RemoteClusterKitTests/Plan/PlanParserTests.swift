@@ -249,6 +249,10 @@ import Testing
             name: "role without names", replace: "  names: [\"logs-*\"]\n", with: "", path: "role.names",
             words: "is required"),
         BadPlan(
+            name: "key name with a leading underscore", replace: "name: eu-logs-from-central",
+            with: "name: _eu-logs-from-central", path: "remotes[0].apiKey.create.name",
+            words: "begins with '_', which Elasticsearch keeps for its own keys"),
+        BadPlan(
             name: "duplicate key", replace: "    type: eck ", with: "    type: eck\n    type: ech ", path: "(plan)",
             words: "the mapping at line 3 has `type` more than once"),
     ]

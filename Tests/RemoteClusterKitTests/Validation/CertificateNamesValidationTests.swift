@@ -7,7 +7,8 @@ import Testing
 @Suite struct CertificateNamesValidationTests {
     @Test(arguments: [
         "", "es1.example.net", "es1.example.net, 192.0.2.10", "*.nodes.example.net", "2001:db8::1",
-        "::ffff:192.0.2.1", "localhost,127.0.0.1", "es1.example.net,, es2.example.net,", " es1.example.net ,es2.example.net ", "ES1.Example.NET",
+        "::ffff:192.0.2.1", "localhost,127.0.0.1", "es1.example.net,, es2.example.net,",
+        " es1.example.net ,es2.example.net ", "ES1.Example.NET",
     ])
     func goodNamesPass(_ text: String) {
         #expect(Validators.certificateNames(text).isEmpty, "\(Validators.certificateNames(text))")
@@ -20,7 +21,10 @@ import Testing
         ("es1.example.net 192.0.2.10", "\"es1.example.net 192.0.2.10\" contains a space"),
         ("es_1.example.net", "\"es_1.example.net\" contains an underscore, which host names cannot contain"),
         ("es1.example.net:9443", "\"es1.example.net:9443\" is neither a DNS name nor an IP address (a port or a URL?)"),
-        ("https://es1.example.net", "\"https://es1.example.net\" is neither a DNS name nor an IP address (a port or a URL?)"),
+        (
+            "https://es1.example.net",
+            "\"https://es1.example.net\" is neither a DNS name nor an IP address (a port or a URL?)"
+        ),
         ("[2001:db8::1]", "\"[2001:db8::1]\" has brackets; a certificate holds the address without them"),
         ("fe80::1%eth0", "\"fe80::1%eth0\" has a zone (\"%eth0\"); a certificate holds the address without it"),
         ("es1.example.net.", "\"es1.example.net.\" ends with a dot; certificate names are written without it"),
@@ -31,7 +35,8 @@ import Testing
     func badNamesAreRefusedNamingTheEntry(_ text: String, _ expected: String) {
         let problems = Validators.certificateNames(text)
         #expect(problems.map(\.problem) == [expected])
-        #expect(problems.allSatisfy { $0.severity == .error && $0.field == "Certificate names" && $0.fix.hasSuffix(".") })
+        #expect(
+            problems.allSatisfy { $0.severity == .error && $0.field == "Certificate names" && $0.fix.hasSuffix(".") })
     }
 
     @Test func everyBadEntryIsReportedAndADuplicateIsOnlyAWarning() {
