@@ -71,10 +71,16 @@ enum UsageErrors {
             ?? FieldProblem(field: option, problem: "no value was given", fix: "Add \(option) with a value.")
     }
 
-    static func rewrite(_ message: String) -> String {
+    /// `message` in this tool's words. `arguments` (the command line without the program) tells
+    /// a value that was given but not taken, like the `-1` of `--timeout -1`, which
+    /// ArgumentParser reads as an option and reports as a missing value.
+    static func rewrite(_ message: String, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
         var lines = message.components(separatedBy: "\n")
         guard let first = lines.first else { return message }
-        if first.hasPrefix("Error: Missing expected argument '"),
+        if let problem = negativeValue(first, arguments: arguments) {
+            lines[0] = "error: \(problem.description)"
+            lines.removeAll { $0.hasPrefix("Help: ") }
+        } else if first.hasPrefix("Error: Missing expected argument '"),
             let option = first.dropFirst("Error: Missing expected argument '".count).split(separator: " ").first,
             let problem = missingOptions[String(option)]
         {
@@ -86,5 +92,19 @@ enum UsageErrors {
         }
         while lines.last == "" { lines.removeLast() }
         return lines.joined(separator: "\n")
+    }
+
+    /// The problem for `Error: Missing value for '--option <value>'` when the word after the
+    /// option is a negative number: no option of this tool takes one.
+    static func negativeValue(_ first: String, arguments: [String]) -> FieldProblem? {
+        let prefix = "Error: Missing value for '"
+        guard first.hasPrefix(prefix),
+            let option = first.dropFirst(prefix.count).split(separator: " ").first.map(String.init),
+            let index = arguments.firstIndex(of: option), index + 1 < arguments.count
+        else { return nil }
+        let word = arguments[index + 1]
+        guard word.count > 1, word.hasPrefix("-"), Double(word) != nil else { return nil }
+        return FieldProblem(
+            field: option, problem: "\(TextExcerpt.quoted(word)) is negative", fix: "Give a number above 0 after \(option).")
     }
 }

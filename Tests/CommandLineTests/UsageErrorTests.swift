@@ -23,6 +23,15 @@ import Testing
             ["undo", "--dry-run"],
             "error: --plan: no plan file was given. Add --plan FILE with a plan as described in docs/plan.md."
         ),
+        // A negative number reads as an option to ArgumentParser, which would call the value missing.
+        (
+            ["status", "--url", "https://127.0.0.1:1", "--timeout", "-1"],
+            "error: --timeout: \"-1\" is negative. Give a number above 0 after --timeout."
+        ),
+        (
+            ["apply", "--plan", "plan.yaml", "--concurrency", "-2"],
+            "error: --concurrency: \"-2\" is negative. Give a number above 0 after --concurrency."
+        ),
     ])
     func aMissingRequiredOptionSaysWhatToAdd(arguments: [String], message: String) async throws {
         let run = try await Self.run(arguments)
