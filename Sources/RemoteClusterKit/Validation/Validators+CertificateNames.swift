@@ -23,7 +23,7 @@ extension Validators {
 
     /// What is wrong with one entry of the certificate names, or nil.
     static func certificateNameProblem(_ entry: String, field: String) -> FieldProblem? {
-        let problem = { (issue: String, fix: String) in FieldProblem(field: field, problem: issue, fix: fix) }
+        let problem = FieldProblemMaker(field: field)
         let example = "Write DNS names and IP addresses separated by commas, e.g. es1.example.net, 192.0.2.10."
         if entry.contains(where: \.isWhitespace) {
             return problem("\(TextExcerpt.quoted(entry)) contains a space", example)
