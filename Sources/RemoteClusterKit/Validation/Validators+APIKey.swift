@@ -80,7 +80,7 @@ extension Validators {
     public static let maximumAPIKeyNameLength = 256
 
     /// The name of an API key to create, by Elasticsearch's rules for it: not empty, at most 256
-    /// characters, no space at either end, not starting with `_` (reserved for Elasticsearch's
+    /// UTF-16 units, no whitespace at either end, not starting with `_` (reserved for Elasticsearch's
     /// own keys). Elasticsearch would refuse the create request with the same reasons; checking
     /// first keeps a setup from stopping half-way at that step.
     public static func apiKeyName(_ value: String, field: String = "Key name") -> [FieldProblem] {
