@@ -90,10 +90,19 @@ static void ccurl_keep_openssl_state_at_exit(void *library) {
     if (initialise != NULL) (void)initialise(CCURL_OPENSSL_INIT_NO_ATEXIT, NULL);
 }
 
+/* How the libraries are bound. RTLD_DEEPBIND: a symbol libcurl and the libraries it needs look
+   up is searched among those libraries first, then among the program's own (ncurses, libstdc++,
+   libm, libgcc_s): most of their lookups are of their own functions (OpenSSL's calls into
+   itself), and searching the program's libraries first made the loading about a quarter slower
+   (14.6 M instructions against 11.4 M, in a C program that links what this one links). The
+   program exports no symbols and has no copy relocations, so nothing it defines could have
+   taken the place of a library's own. */
+#define CCURL_DLOPEN_MODE (RTLD_LAZY | RTLD_LOCAL | RTLD_DEEPBIND)
+
 static void ccurl_load_once(void) {
     const char *override = getenv("REMOTE_CLUSTER_WIZARD_LIBCURL");
     if (override != NULL && override[0] != '\0') ccurl_library_name = override;
-    void *library = dlopen(ccurl_library_name, RTLD_LAZY | RTLD_LOCAL);
+    void *library = dlopen(ccurl_library_name, CCURL_DLOPEN_MODE);
     if (library == NULL) {
         ccurl_note_failure();
         return;
