@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import RemoteClusterKit
 
 /// One libcurl easy handle plus everything it points at (error buffer, header lists), so that
 /// they live exactly as long as the handle.
@@ -32,7 +33,7 @@ final class CurlEasy: @unchecked Sendable {
     /// libcurl's detailed message for the last failure (the error buffer), or the generic text
     /// for `code` when the buffer is empty.
     func errorText(for code: CURLcode) -> String {
-        let text = String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(cString: errorBuffer).trimmingWhitespaceAndNewlines()
         return text.isEmpty ? String(cString: curl_easy_strerror(code)) : text
     }
 

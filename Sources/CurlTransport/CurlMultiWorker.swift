@@ -26,12 +26,14 @@ final class CurlMultiWorker: @unchecked Sendable {
     private let multi: UnsafeMutableRawPointer
     private let lock = NSLock()
     private var pending: [Job] = []
-    private var abortRequests: Set<UInt64> = []
+    private var abortRequests: [UInt64] = []
     private var shuttingDown = false
     private var nextJobID: UInt64 = 0
-    // Touched only on the worker thread.
-    private var inFlight: [UInt64: Job] = [:]
-    private var jobIDByHandle: [UnsafeMutableRawPointer: UInt64] = [:]
+    // Touched only on the worker thread: the transfers libcurl is running, a few at a time (one
+    // per request in flight), so searched in order. Dictionaries keyed by the id or the handle
+    // made the Swift runtime look up the key's Hashable conformance, by scanning every
+    // conformance record of the binary, on the first request of every process.
+    private var inFlight: [Job] = []
 
     /// Starts the worker thread. `name` shows up in debuggers and thread listings.
     init(name: String) {
@@ -67,7 +69,7 @@ final class CurlMultiWorker: @unchecked Sendable {
     func abort(jobID: UInt64) {
         let notStarted: Job? = lock.withLock {
             if let index = pending.firstIndex(where: { $0.id == jobID }) { return pending.remove(at: index) }
-            abortRequests.insert(jobID)
+            abortRequests.append(jobID)
             return nil
         }
         if let notStarted { notStarted.completion(.cancelled) } else { curl_multi_wakeup(multi) }
@@ -91,7 +93,7 @@ final class CurlMultiWorker: @unchecked Sendable {
             for job in newJobs { start(job) }
             for id in aborts { finish(jobID: id, with: .cancelled) }
             if stop {
-                for id in Array(inFlight.keys) { finish(jobID: id, with: .cancelled) }
+                for job in inFlight { finish(jobID: job.id, with: .cancelled) }
                 return
             }
             var running: Int32 = 0
@@ -106,23 +108,22 @@ final class CurlMultiWorker: @unchecked Sendable {
             job.completion(.finished(CURLE_FAILED_INIT))
             return
         }
-        inFlight[job.id] = job
-        jobIDByHandle[job.easy.handle] = job.id
+        inFlight.append(job)
     }
 
     private func collectFinishedTransfers() {
         var remaining: Int32 = 0
         while let message = curl_multi_info_read(multi, &remaining) {
             guard ccurl_msg_is_done(message) != 0, let handle = ccurl_msg_easy_handle(message),
-                let id = jobIDByHandle[handle]
+                let job = inFlight.first(where: { $0.easy.handle == handle })
             else { continue }
-            finish(jobID: id, with: .finished(ccurl_msg_result(message)))
+            finish(jobID: job.id, with: .finished(ccurl_msg_result(message)))
         }
     }
 
     private func finish(jobID: UInt64, with outcome: Outcome) {
-        guard let job = inFlight.removeValue(forKey: jobID) else { return }
-        jobIDByHandle[job.easy.handle] = nil
+        guard let index = inFlight.firstIndex(where: { $0.id == jobID }) else { return }
+        let job = inFlight.remove(at: index)
         curl_multi_remove_handle(multi, job.easy.handle)
         job.completion(outcome)
     }

@@ -67,13 +67,13 @@ final class HTTPResponseSink: @unchecked Sendable {
 
     /// Takes one raw header line; a status line starts a new header block (after `100 Continue`).
     func receiveHeaderLine(_ line: String) {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = line.trimmingWhitespaceAndNewlines()
         if trimmed.hasPrefix("HTTP/") {
             sawStatusLine = true
             headers = []
         } else if let colon = trimmed.firstIndex(of: ":") {
             let name = String(trimmed[..<colon])
-            let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = trimmed[trimmed.index(after: colon)...].trimmingWhitespace()
             headers.append(HTTPHeader(name, value))
         }
     }

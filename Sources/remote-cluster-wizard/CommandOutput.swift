@@ -8,7 +8,7 @@ import RemoteClusterKit
 /// from a server, a file or a plan can never send escape sequences to the operator's terminal.
 struct CommandOutput: Sendable {
     func print(_ line: String) {
-        FileHandle.standardOutput.write(Data((TerminalText.visible(line) + "\n").utf8))
+        Self.write(TerminalText.visible(line) + "\n", to: .standardOutput)
     }
 
     /// `error: message`; the lines after the first are printed as they are.
@@ -23,11 +23,18 @@ struct CommandOutput: Sendable {
 
     /// A line on standard error without a prefix: progress, context, the rest of a message.
     func note(_ line: String) {
-        FileHandle.standardError.write(Data((TerminalText.visible(line) + "\n").utf8))
+        Self.write(TerminalText.visible(line) + "\n", to: .standardError)
     }
 
     /// Sends a control sequence the tool itself chose (clearing the screen) as it is.
     func control(_ sequence: String) {
-        FileHandle.standardOutput.write(Data(sequence.utf8))
+        Self.write(sequence, to: .standardOutput)
+    }
+
+    /// Writes the UTF-8 bytes as they are in memory: `Data(text.utf8)` asks the runtime whether
+    /// the view is `ContiguousBytes`, a scan of every conformance record on the first line.
+    private static func write(_ text: String, to handle: FileHandle) {
+        var text = text
+        text.withUTF8 { handle.write(Data(buffer: $0)) }
     }
 }

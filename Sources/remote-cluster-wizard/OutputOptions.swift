@@ -34,6 +34,23 @@ enum EventFormats: OutputFormatChoice {
     static let help = "text (default), json (one object per line) or yaml (one document per event); snake_case keys."
 }
 
+extension OutputFormat {
+    /// The format `-o` (`output`) and `--json` ask for, among the `offered` ones; a format not
+    /// offered, or `--json` with another `-o`, is refused in ArgumentParser's words.
+    static func chosen(output: OutputFormat?, json: Bool, offered: [OutputFormat]) throws -> OutputFormat {
+        if let output, !offered.contains(output) {
+            throw ValidationError(
+                "-o \(output.rawValue) is not offered here; use \(offered.map(\.rawValue).joined(separator: ", "))."
+            )
+        }
+        if json, let output, output != .json {
+            throw ValidationError(
+                "--json and -o \(output.rawValue) cannot be used together: --json means -o json. Give one of them.")
+        }
+        return json ? .json : output ?? .text
+    }
+}
+
 /// `-o FORMAT` and its older spelling `--json`.
 struct OutputOptions<Choice: OutputFormatChoice>: ParsableArguments {
     @Option(
@@ -45,18 +62,10 @@ struct OutputOptions<Choice: OutputFormatChoice>: ParsableArguments {
     var json = false
 
     func validate() throws {
-        if let output, !Choice.formats.contains(output) {
-            throw ValidationError(
-                "-o \(output.rawValue) is not offered here; use \(Choice.formats.map(\.rawValue).joined(separator: ", "))."
-            )
-        }
-        if json, let output, output != .json {
-            throw ValidationError(
-                "--json and -o \(output.rawValue) cannot be used together: --json means -o json. Give one of them.")
-        }
+        _ = try OutputFormat.chosen(output: output, json: json, offered: Choice.formats)
     }
 
-    /// The format asked for.
+    /// The format asked for (once `validate` has passed).
     var format: OutputFormat { json ? .json : output ?? .text }
 
     /// Whether the output is for a program (json or yaml).

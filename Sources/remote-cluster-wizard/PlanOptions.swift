@@ -1,4 +1,5 @@
 import ArgumentParser
+import RemoteClusterKit
 
 /// `--plan FILE` and `--context NAME`: the plan, and the kubeconfig context for the entries
 /// that name none (instead of kubectl's current context).
@@ -16,7 +17,7 @@ struct PlanOptions: ParsableArguments {
     var context: String?
 
     func validate() throws {
-        if let context, context.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let context, context.trimmingWhitespace().isEmpty {
             throw ValidationError(
                 "--context: the name is empty. Give a context from `kubectl config get-contexts -o name`.")
         }

@@ -7,7 +7,7 @@ import RemoteClusterKit
 enum SecondsArgument {
     /// The number in `text`, or an error that says what is allowed.
     static func parse(_ text: String, allowed: String) throws -> Double {
-        guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite else {
+        guard let seconds = Double(text.trimmingWhitespace()), seconds.isFinite else {
             throw ValidationError("\(TextExcerpt.quoted(text)) is not a number of seconds; \(allowed).")
         }
         return seconds

@@ -79,70 +79,23 @@ struct StatusCommand: AsyncParsableCommand, ManualCommand {
     @OptionGroup var output: OutputOptions<TableFormats>
     @OptionGroup var trace: TraceOptions
 
+    /// The values given, for the run (`StatusCommandLine` makes the same without ArgumentParser).
+    var settings: StatusSettings {
+        StatusSettings(
+            url: url, user: user, passwordFile: passwordFile, apiKeyFile: apiKeyFile, caFile: caFile,
+            insecure: insecure, watch: watch, timeout: timeout, format: output.format, verbose: trace.verbose,
+            logFile: trace.logFile)
+    }
+
     func validate() throws {
-        try OptionConflict.refuse([
-            OptionConflict(
-                "--ca", caFile != nil, "--insecure", insecure,
-                fix: "--insecure turns off the check that --ca is for: leave out one of them."),
-            OptionConflict(
-                "--password-file", passwordFile != nil, "--api-key-file", apiKeyFile != nil,
-                fix: "Authenticate with either a password (with --user) or an API key."),
-            OptionConflict(
-                "--user", user != nil, "--api-key-file", apiKeyFile != nil,
-                fix: "Authenticate with either a password (with --user) or an API key."),
-        ])
+        try OptionConflict.refuse(settings.conflicts)
     }
 
     func run() async throws {
         // The first request comes after the checks of --url and --ca: libcurl loads meanwhile.
         // The scripted command lines start the loading earlier, in `main` (StatusCommandLine).
         LibcurlLoading.preload()
-        let status = try await prepare().run()
+        let status = try await settings.prepare().run()
         if status != 0 { throw ExitCode(status) }
-    }
-
-    /// Everything before the first request: the checks of the input (which throw the refusal,
-    /// exit status 2), the warnings, the log file and the check to run. Synchronous, so that the
-    /// scripted command lines do it on the main thread while libcurl loads beside it.
-    func prepare() throws -> StatusRun {
-        let output = CommandOutput()
-        let environment = ProcessInfo.processInfo.environment
-        let endpoint: ClusterEndpoint
-        switch StatusInput(command: self, environment: environment).endpoint() {
-        case .success(let valid):
-            endpoint = valid.endpoint
-            for warning in valid.warnings { output.warning(warning.description) }
-        case .failure(let problems):
-            throw output.refuse(problems)
-        }
-        guard timeout > 0, timeout <= 600 else {
-            throw output.refuse(
-                InputProblems(list: [
-                    FieldProblem(
-                        field: "--timeout", problem: "\(timeout) seconds is out of range",
-                        fix: "Give a number of seconds above 0 and at most 600, such as 30.")
-                ]))
-        }
-        var timed = endpoint
-        timed.timeouts = Timeouts(connect: min(10, timeout), request: timeout)
-        let trace = try self.trace.traceLog()
-        let check = RemoteStatusCheck(
-            client: ElasticsearchClient(transport: trace.tracing(CurlTransport()), endpoint: timed),
-            prober: trace.tracing(CurlTLSProbe()), probeTimeout: min(10, timeout))
-        if insecure { output.warning("TLS verification is off (--insecure): the cluster's identity was not checked.") }
-        return StatusRun(
-            command: self, check: check, symbols: StatusSymbols.forEnvironment(environment), output: output)
-    }
-
-    /// The table (fitted to the terminal, or wide) and the diagnoses; or the object keyed by
-    /// alias as one document, or as one item of a stream (`--watch`).
-    func render(_ statuses: [RemoteStatus], symbols: StatusSymbols, stream: Bool = false) -> [String] {
-        switch output.format {
-        case .json, .yaml:
-            return output.lines(for: RemoteStatusCheck.json(for: statuses), stream: stream)
-        case .text, .wide:
-            return RemoteStatusCheck.lines(
-                for: statuses, symbols: symbols, width: TerminalColumns.current(), wide: output.format == .wide)
-        }
     }
 }

@@ -6,12 +6,14 @@
 /// scripts call thousands of times, so its common command lines are read here and everything
 /// else (help, completion, an unknown or repeated option, a value that looks like an option, a
 /// bad number or format, a refused combination) is left to ArgumentParser, which answers it as
-/// always. `StatusCommandLineTests` checks that every command line read here gives the same
-/// `StatusCommand` as ArgumentParser, and that this reader knows every property of the command.
+/// always. It makes the `StatusSettings` directly: even making a `StatusCommand` costs four
+/// such scans (see `StatusSettings`). `StatusCommandLineTests` checks that every command line
+/// read here gives the settings of ArgumentParser's `StatusCommand`, and that this reader knows
+/// every property of the command.
 enum StatusCommandLine {
-    /// The command for `arguments` (the words after the program's name), or nil to let
+    /// The settings for `arguments` (the words after the program's name), or nil to let
     /// ArgumentParser read them.
-    static func parse(_ arguments: ArraySlice<String>) -> StatusCommand? {
+    static func parse(_ arguments: ArraySlice<String>) -> StatusSettings? {
         guard arguments.first == "status" else { return nil }
         var words = Words()
         var rest = arguments.dropFirst()
@@ -27,7 +29,7 @@ enum StatusCommandLine {
                 return nil
             }
         }
-        return words.command()
+        return words.settings()
     }
 
     /// The options of `status` that take a value, by the names they are given with.
@@ -91,41 +93,27 @@ enum StatusCommandLine {
             }
         }
 
-        /// The command, or nil when a value does not convert or the command refuses the
+        /// The settings, or nil when a value does not convert or `status` refuses the
         /// combination (ArgumentParser then reports it in its own words).
-        func command() -> StatusCommand? {
+        func settings() -> StatusSettings? {
             guard let url else { return nil }
-            var format: OutputFormat?
+            var requested: OutputFormat?
             if let output {
                 guard let known = OutputFormat(rawValue: output) else { return nil }
-                format = known
+                requested = known
             }
             var seconds = 30.0
             if let timeout {
                 guard let number = Double(timeout) else { return nil }
                 seconds = number
             }
-            var command = StatusCommand()
-            command.url = url
-            command.user = user
-            command.passwordFile = passwordFile
-            command.apiKeyFile = apiKeyFile
-            command.caFile = caFile
-            command.insecure = insecure
-            command.watch = watch
-            command.timeout = seconds
-            var outputOptions = OutputOptions<TableFormats>()
-            outputOptions.output = format
-            outputOptions.json = json
-            command.output = outputOptions
-            command.trace = .with(verbose: verbose, logFile: logFile)
-            do {
-                try outputOptions.validate()
-                try command.validate()
-            } catch {
-                return nil
-            }
-            return command
+            guard let format = try? OutputFormat.chosen(output: requested, json: json, offered: TableFormats.formats)
+            else { return nil }
+            let settings = StatusSettings(
+                url: url, user: user, passwordFile: passwordFile, apiKeyFile: apiKeyFile, caFile: caFile,
+                insecure: insecure, watch: watch, timeout: seconds, format: format, verbose: verbose, logFile: logFile)
+            guard (try? OptionConflict.refuse(settings.conflicts)) != nil else { return nil }
+            return settings
         }
     }
 }

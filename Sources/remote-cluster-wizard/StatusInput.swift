@@ -3,35 +3,35 @@ import RemoteClusterKit
 
 /// The `status` options and environment checked and turned into a `ClusterEndpoint`.
 struct StatusInput {
-    let command: StatusCommand
+    let settings: StatusSettings
     let environment: [String: String]
 
     /// The endpoint to ask, and the warnings to show first (e.g. plain `http://`, a CA that
     /// expires soon); or every error found.
     func endpoint() -> Result<(endpoint: ClusterEndpoint, warnings: [FieldProblem]), InputProblems> {
         var problems: [FieldProblem] = []
-        let url = command.url
+        let url = settings.url
         guard !url.isEmpty else { return .failure(InputProblems(list: [UsageErrors.missing("--url")])) }
         problems += Validators.clusterURL(url, field: "--url")
-        if let caFile = command.caFile { problems += Validators.caFile(caFile, field: "--ca") }
+        if let caFile = settings.caFile { problems += Validators.caFile(caFile, field: "--ca") }
         let auth = authentication(problems: &problems)
         guard problems.errors.isEmpty, let auth else { return .failure(InputProblems(list: problems.errors)) }
         let endpoint = ClusterEndpoint(
-            baseURL: url.trimmingCharacters(in: .whitespacesAndNewlines), auth: auth,
-            trust: command.caFile.map(TrustSource.caFile) ?? .systemStore, insecure: command.insecure)
+            baseURL: url.trimmingWhitespaceAndNewlines(), auth: auth,
+            trust: settings.caFile.map(TrustSource.caFile) ?? .systemStore, insecure: settings.insecure)
         return .success((endpoint, problems.warnings))
     }
 
     /// Basic authentication with `--user`, else an API key when one is given, else none (a
     /// password without a user is refused rather than silently not sent).
     private func authentication(problems: inout [FieldProblem]) -> ClusterAuth? {
-        if let user = command.user {
+        if let user = settings.user {
             guard
                 let password = secret(
-                    file: command.passwordFile, fileField: "--password-file", variable: passwordVariable,
+                    file: settings.passwordFile, fileField: "--password-file", variable: passwordVariable,
                     problems: &problems)
             else {
-                if command.passwordFile == nil {
+                if settings.passwordFile == nil {
                     problems.append(
                         FieldProblem(
                             field: "--user", problem: "no password for \(user)",
@@ -43,13 +43,13 @@ struct StatusInput {
             }
             return .basic(user: user, password: password)
         }
-        if command.passwordFile != nil {
+        if settings.passwordFile != nil {
             problems.append(
                 FieldProblem(
                     field: "--password-file", problem: "a password was given without a user", fix: "Add --user NAME."))
             return nil
         }
-        if command.apiKeyFile == nil, environment["ES_API_KEY"]?.isEmpty ?? true,
+        if settings.apiKeyFile == nil, environment["ES_API_KEY"]?.isEmpty ?? true,
             !(environment[passwordVariable]?.isEmpty ?? true)
         {
             problems.append(
@@ -60,11 +60,11 @@ struct StatusInput {
         }
         guard
             let key = secret(
-                file: command.apiKeyFile, fileField: "--api-key-file", variable: "ES_API_KEY", problems: &problems)
+                file: settings.apiKeyFile, fileField: "--api-key-file", variable: "ES_API_KEY", problems: &problems)
         else {
-            return command.apiKeyFile == nil ? ClusterAuth.none : nil
+            return settings.apiKeyFile == nil ? ClusterAuth.none : nil
         }
-        let field = command.apiKeyFile == nil ? "ES_API_KEY" : "--api-key-file"
+        let field = settings.apiKeyFile == nil ? "ES_API_KEY" : "--api-key-file"
         let keyProblems = Validators.encodedAPIKey(key.revealed, field: field)
         problems += keyProblems
         return keyProblems.errors.isEmpty ? .apiKey(key) : nil

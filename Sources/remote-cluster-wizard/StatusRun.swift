@@ -3,7 +3,7 @@ import RemoteClusterKit
 
 /// `status` with its input checked: the requests, the output and the exit status.
 struct StatusRun: Sendable {
-    let command: StatusCommand
+    let settings: StatusSettings
     let check: RemoteStatusCheck
     let symbols: StatusSymbols
     let output: CommandOutput
@@ -12,10 +12,10 @@ struct StatusRun: Sendable {
     /// status: 0 when every remote shown is connected, 1 when one is not or the cluster could
     /// not be asked; 0 after Ctrl-C ends a watch.
     func run() async -> Int32 {
-        if command.watch {
+        if settings.watch {
             await StatusWatch(
-                check: check, render: { command.render($0, symbols: symbols, stream: true) },
-                structured: command.output.isStructured
+                check: check, render: { settings.render($0, symbols: symbols, stream: true) },
+                structured: DocumentPrinter(format: settings.format).isStructured
             ).run(output: output)
             return 0
         }
@@ -26,7 +26,7 @@ struct StatusRun: Sendable {
             output.error(error.description)
             return 1
         }
-        for line in command.render(statuses, symbols: symbols) { output.print(line) }
+        for line in settings.render(statuses, symbols: symbols) { output.print(line) }
         return statuses.allSatisfy(\.isConnected) ? 0 : 1
     }
 

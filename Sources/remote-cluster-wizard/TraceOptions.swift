@@ -26,7 +26,11 @@ struct TraceOptions: ParsableArguments {
     }
 
     /// The trace log; an unusable `--log-file` is bad input (exit 2), reported before anything is contacted.
-    func traceLog() throws -> TraceLog {
+    func traceLog() throws -> TraceLog { try Self.traceLog(verbose: verbose, logFile: logFile) }
+
+    /// The trace log of these values (for a command read without ArgumentParser; see
+    /// `StatusSettings`).
+    static func traceLog(verbose: Bool, logFile: String?) throws -> TraceLog {
         var sink: TraceSink?
         if let logFile {
             do {

@@ -20,7 +20,7 @@ import Testing
     @Test(arguments: plain) func plainCommandLinesGiveWhatArgumentParserGives(_ words: [String]) throws {
         let fast = try #require(StatusCommandLine.parse(words[...]))
         let parsed = try #require(try RemoteClusterWizard.parseAsRoot(words) as? StatusCommand)
-        #expect(Fields(fast) == Fields(parsed))
+        #expect(fast == parsed.settings)
     }
 
     /// Everything else goes to ArgumentParser: help, completion, errors, other commands.
@@ -60,7 +60,7 @@ import Testing
             accepted.add()
             do {
                 let parsed = try #require(try RemoteClusterWizard.parseAsRoot(words) as? StatusCommand)
-                #expect(Fields(fast) == Fields(parsed), "\(words)")
+                #expect(fast == parsed.settings, "\(words)")
             } catch {
                 Issue.record("ArgumentParser refuses \(words), which the fast path read: \(error)")
             }
@@ -79,7 +79,7 @@ import Testing
         #expect(Mirror(reflecting: InterfaceOptions()).children.map(\.label) == ["_plain", "_ascii"])
     }
 
-    /// A property added to `status` must be added to `StatusCommandLine` (and to `Fields`).
+    /// A property added to `status` must be added to `StatusSettings` and `StatusCommandLine`.
     @Test func theReaderKnowsEveryPropertyOfTheCommand() {
         #expect(
             Mirror(reflecting: StatusCommand()).children.map(\.label) == [
@@ -88,6 +88,11 @@ import Testing
             ])
         #expect(Mirror(reflecting: OutputOptions<TableFormats>()).children.map(\.label) == ["_output", "_json"])
         #expect(Mirror(reflecting: TraceOptions()).children.map(\.label) == ["_verbose", "_logFile"])
+        #expect(
+            Mirror(reflecting: StatusSettings(url: "")).children.map(\.label) == [
+                "url", "user", "passwordFile", "apiKeyFile", "caFile", "insecure", "watch", "timeout", "format",
+                "verbose", "logFile",
+            ])
     }
 }
 
@@ -97,30 +102,4 @@ private final class Tally: @unchecked Sendable {
     private var value = 0
     func add() { lock.withLock { value += 1 } }
     var count: Int { lock.withLock { value } }
-}
-
-/// Every value of a parsed `status` command.
-private struct Fields: Equatable, CustomStringConvertible {
-    var url: String
-    var user, passwordFile, apiKeyFile, caFile, logFile: String?
-    var insecure, watch, json, verbose: Bool
-    var timeout: Double
-    var output: OutputFormat?
-
-    init(_ command: StatusCommand) {
-        url = command.url
-        user = command.user
-        passwordFile = command.passwordFile
-        apiKeyFile = command.apiKeyFile
-        caFile = command.caFile
-        insecure = command.insecure
-        watch = command.watch
-        timeout = command.timeout
-        output = command.output.output
-        json = command.output.json
-        verbose = command.trace.verbose
-        logFile = command.trace.logFile
-    }
-
-    var description: String { "\(url) \(String(describing: output)) json=\(json) timeout=\(timeout)" }
 }

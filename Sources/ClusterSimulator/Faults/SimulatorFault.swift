@@ -1,4 +1,5 @@
 import Foundation
+import RemoteClusterKit
 
 /// A failure the simulator can inject, by name (`simulate --faults remote-down,http-500`).
 ///
@@ -63,7 +64,7 @@ public enum SimulatorFault: String, Sendable, Hashable, CaseIterable, CustomStri
     public static func parseList(_ text: String) throws(FaultListError) -> Set<SimulatorFault> {
         var result: Set<SimulatorFault> = []
         for item in text.split(separator: ",") {
-            let name = item.trimmingCharacters(in: .whitespaces)
+            let name = item.trimmingWhitespace()
             if name.isEmpty { continue }
             guard let fault = SimulatorFault(rawValue: name) else { throw FaultListError(unknown: name) }
             result.insert(fault)

@@ -13,7 +13,7 @@ public enum KubernetesPatchType: String, Sendable, Hashable, CaseIterable {
     /// The type named by a `Content-Type` header (parameters ignored).
     public init?(contentType: String) {
         let media =
-            contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            contentType.split(separator: ";").first.map { $0.trimmingWhitespace().lowercased() } ?? ""
         self.init(rawValue: media)
     }
 }

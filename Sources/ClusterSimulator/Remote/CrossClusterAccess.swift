@@ -221,7 +221,7 @@ enum TimeValueParser {
             ("nanos", 1e-9), ("micros", 1e-6), ("ms", 0.001), ("s", 1), ("m", 60),
             ("h", 3_600), ("d", 86_400),
         ]
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmingWhitespace().lowercased()
         for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
             let number = trimmed.dropLast(suffix.count)
             if let value = Double(number), value >= 0 { return value * factor }

@@ -40,7 +40,7 @@ final class RemoteClusterServerResponder: Sendable {
         }
         guard line == "HANDSHAKE" || line.hasPrefix("HANDSHAKE ") else { return .close }
         if faults.isOn(.slowResponses) { try? await Task.sleep(for: faults.slowDelay) }
-        let key = line.dropFirst("HANDSHAKE".count).trimmingCharacters(in: .whitespaces)
+        let key = line.dropFirst("HANDSHAKE".count).trimmingWhitespace()
         if let rejection = check(key) {
             return .replyAndClose(RemoteClusterHandshake.rejectLine(rejection))
         }

@@ -103,7 +103,7 @@ public final class APIKeyStore: Sendable {
 
     /// Checks an encoded key: format, existence, secret, invalidation, expiry (in that order).
     public func check(encoded: String, now: Date = Date()) -> APIKeyCheck {
-        guard let decoded = Data(base64Encoded: encoded.trimmingCharacters(in: .whitespaces)),
+        guard let decoded = Data(base64Encoded: encoded.trimmingWhitespace()),
             let text = String(data: decoded, encoding: .utf8),
             let colon = text.firstIndex(of: ":"), colon != text.startIndex
         else { return .malformed }

@@ -48,13 +48,13 @@ public final class RESTAuthenticator: RESTAuthenticating {
     public func authenticate(_ request: IncomingHTTPRequest) async throws(ElasticsearchErrorResponse)
         -> AuthenticatedPrincipal
     {
-        guard let header = request.header("Authorization")?.trimmingCharacters(in: .whitespaces), !header.isEmpty
+        guard let header = request.header("Authorization")?.trimmingWhitespace(), !header.isEmpty
         else {
             throw Self.unauthorized("missing authentication credentials for REST request [\(request.uri)]")
         }
         let parts = header.split(separator: " ", maxSplits: 1).map(String.init)
         let scheme = parts[0].lowercased()
-        let credentials = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        let credentials = parts.count > 1 ? parts[1].trimmingWhitespace() : ""
         switch scheme {
         case "basic":
             return try authenticateBasic(credentials, uri: request.uri)

@@ -139,7 +139,7 @@ public enum ElasticsearchResourceMerge {
         switch value {
         case .array(let items)?: return items.compactMap(\.stringValue)
         case .string(let text)?:
-            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         default: return []
         }
     }

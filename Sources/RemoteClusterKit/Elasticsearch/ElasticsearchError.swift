@@ -82,7 +82,7 @@ public struct ElasticsearchError: Error, Sendable, Hashable, CustomStringConvert
         if let start = text.range(of: "<title>", options: .caseInsensitive),
             let end = text.range(of: "</title>", options: .caseInsensitive, range: start.upperBound..<text.endIndex)
         {
-            let title = text[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+            let title = text[start.upperBound..<end.lowerBound].trimmingWhitespaceAndNewlines()
             if !title.isEmpty { return title }
         }
         let stripped = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)

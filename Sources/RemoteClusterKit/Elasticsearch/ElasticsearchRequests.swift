@@ -17,7 +17,13 @@ public enum ElasticsearchRequests {
     /// With no aliases it is `GET /_resolve/cluster`, which checks every remote (8.18+).
     public static func resolveCluster(aliases: [String]) -> HTTPRequest {
         if aliases.isEmpty { return HTTPRequest(method: .get, path: "/_resolve/cluster") }
-        let expressions = aliases.map { PathEncoding.expression("\($0):*") }.joined(separator: ",")
+        // Joined by hand: `joined(separator:)` runs unspecialised here and makes the runtime scan
+        // every conformance record for Array's Collection conformance on every `status` run.
+        var expressions = ""
+        for (index, alias) in aliases.enumerated() {
+            if index > 0 { expressions += "," }
+            expressions += PathEncoding.expression("\(alias):*")
+        }
         return HTTPRequest(method: .get, path: "/_resolve/cluster/\(expressions)")
     }
 

@@ -38,14 +38,14 @@ public struct KubectlClient: KubernetesClient {
     public func contextNames() async throws(KubernetesError) -> [String] {
         let result = try await run(["config", "get-contexts", "-o", "name"], location: nil)
         return result.stdoutText.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// kubectl's current context (`kubectl config current-context`); nil when none is set.
     public func currentContext() async throws(KubernetesError) -> String? {
         do {
             let result = try await run(["config", "current-context"], location: nil)
-            let name = result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = result.stdoutText.trimmingWhitespaceAndNewlines()
             return name.isEmpty ? nil : name
         } catch {
             if case .commandFailed(_, let message) = error, message.contains("current-context is not set") {
@@ -154,7 +154,7 @@ public struct KubectlClient: KubernetesClient {
 
     /// kubectl's message, trimmed, shortened and with secrets redacted.
     static func quote(_ text: String, secrets: [Secret]) -> String {
-        var said = text.redacting(secrets).trimmingCharacters(in: .whitespacesAndNewlines)
+        var said = text.redacting(secrets).trimmingWhitespaceAndNewlines()
         if said.count > 2000 { said = String(said.prefix(2000)) + " …" }
         return said
     }

@@ -7,7 +7,7 @@ public enum TerminalWidth {
     ///   - environment: the process environment, for `COLUMNS`.
     public static func columns(reported: Int?, environment: [String: String]) -> Int? {
         if let reported, reported > 0 { return reported }
-        guard let text = environment["COLUMNS"], let value = Int(text.trimmingCharacters(in: .whitespaces)), value > 0
+        guard let text = environment["COLUMNS"], let value = Int(text.trimmingWhitespace()), value > 0
         else { return nil }
         return value
     }

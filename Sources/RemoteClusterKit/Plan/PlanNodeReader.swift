@@ -109,7 +109,7 @@ struct PlanNodeReader {
                 "Write it as `\(path.split(separator: ".").last ?? ""): value`.", at: node)
             return nil
         }
-        if scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+        if scalar.string.trimmingWhitespace().isEmpty {
             fail(path, "is empty", "Give it a value or remove the key.", at: node)
             return nil
         }

@@ -34,14 +34,14 @@ public enum CertificateNameMatch {
 
     private static func stripPrefix(_ san: String) -> String {
         for prefix in ["DNS:", "IP Address:", "IP:", "dNSName:", "iPAddress:"] where san.hasPrefix(prefix) {
-            return String(san.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            return String(san.dropFirst(prefix.count)).trimmingWhitespace()
         }
         return san
     }
 
     private static func commonName(of subject: String) -> String? {
         for part in subject.split(separator: ",") {
-            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            let trimmed = part.trimmingWhitespace()
             if trimmed.hasPrefix("CN=") { return String(trimmed.dropFirst(3)) }
         }
         return nil

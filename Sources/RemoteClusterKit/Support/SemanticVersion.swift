@@ -19,7 +19,7 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
 
     /// Parses a version; nil when the text is not a version.
     public init?(_ text: String) {
-        var core = Substring(text.trimmingCharacters(in: .whitespaces))
+        var core = Substring(text.trimmingWhitespace())
         if core.first == "v" || core.first == "V" { core = core.dropFirst() }
         var suffix: String?
         if let cut = core.firstIndex(where: { $0 == "-" || $0 == "+" }) {

@@ -24,7 +24,7 @@ public struct ProxyAddress: Sendable, Hashable, CustomStringConvertible {
     /// Leading and trailing white space is ignored. The thrown problem names `field`, the value,
     /// what is wrong and how to fix it.
     public init(parsing text: String, field: String = "Proxy address") throws(FieldProblem) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         let example = "remote.example.com:9443"
         if trimmed.isEmpty {
             throw FieldProblem(

@@ -7,7 +7,7 @@ extension Validators {
     ///
     /// Problems never repeat the key's value.
     public static func encodedAPIKey(_ value: String, field: String = "Encoded API key") -> [FieldProblem] {
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = value.trimmingWhitespaceAndNewlines()
         let copyEncoded = "Copy the value of \"encoded\" from the create-API-key response"
         let problem = FieldProblemMaker(field: field)
 
@@ -86,7 +86,7 @@ extension Validators {
     public static func apiKeyName(_ value: String, field: String = "Key name") -> [FieldProblem] {
         let problem = FieldProblemMaker(field: field)
         let example = "e.g. central-to-logs"
-        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if value.trimmingWhitespaceAndNewlines().isEmpty {
             return problem("is empty", "Name the key after who uses it, \(example).")
         }
         var problems: [FieldProblem] = []
@@ -97,7 +97,7 @@ extension Validators {
                     "is \(value.utf16.count) characters long (it starts \(TextExcerpt.quoted(value, limit: 20))); Elasticsearch allows \(maximumAPIKeyNameLength)",
                     "Use a shorter name, \(example)."))
         }
-        if value != value.trimmingCharacters(in: .whitespacesAndNewlines) {
+        if value != value.trimmingWhitespaceAndNewlines() {
             problems.append(
                 problem(
                     "\(TextExcerpt.quoted(value)) begins or ends with whitespace, which Elasticsearch refuses",

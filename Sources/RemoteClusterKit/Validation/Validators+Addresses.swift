@@ -13,7 +13,7 @@ extension Validators {
 
     /// Sniff-mode seed nodes: at least one, each like a proxy address, no duplicates.
     public static func seeds(_ values: [String], field: String = "Seed nodes") -> [FieldProblem] {
-        let entries = values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let entries = values.map { $0.trimmingWhitespaceAndNewlines() }.filter { !$0.isEmpty }
         if entries.isEmpty {
             return [
                 FieldProblem(
@@ -46,7 +46,7 @@ extension Validators {
     /// The optional TLS server name (SNI): a DNS host name, not an IP address, without port or scheme.
     /// Empty is valid (no server name is sent).
     public static func serverName(_ value: String, field: String = "Server name") -> [FieldProblem] {
-        let name = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = value.trimmingWhitespaceAndNewlines()
         if name.isEmpty { return [] }
         let problem = FieldProblemMaker(field: field)
 

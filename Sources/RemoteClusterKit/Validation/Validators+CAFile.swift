@@ -17,7 +17,7 @@ extension Validators {
     /// certificate is a CA and valid at `now`. Warns when a certificate expires within 30 days.
     public static func caFile(_ path: String, field: String = "CA file", now: Date = Date()) -> [FieldProblem] {
         let problem = FieldProblemMaker(field: field)
-        let trimmed = path.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = path.trimmingWhitespaceAndNewlines()
         if trimmed.isEmpty {
             return problem(
                 "is empty",

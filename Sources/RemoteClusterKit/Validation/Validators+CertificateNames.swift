@@ -5,7 +5,7 @@ extension Validators {
     /// DNS names (a leading `*.` allowed, as certificates allow it) and IPv4 or IPv6 addresses.
     /// Empty is valid (the names are then taken from the remote's addresses).
     public static func certificateNames(_ value: String, field: String = "Certificate names") -> [FieldProblem] {
-        let entries = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let entries = value.split(separator: ",").map { $0.trimmingWhitespaceAndNewlines() }
         var problems: [FieldProblem] = []
         var seen: Set<String> = []
         for entry in entries where !entry.isEmpty {

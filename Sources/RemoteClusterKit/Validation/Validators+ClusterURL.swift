@@ -5,7 +5,7 @@ extension Validators {
     ///
     /// A URL with credentials (`https://user:password@host`) is refused without repeating them.
     public static func clusterURL(_ value: String, field: String = "Cluster URL") -> [FieldProblem] {
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = value.trimmingWhitespaceAndNewlines()
         let example = "https://my-cluster.example.com:9200"
         let problem = FieldProblemMaker(field: field)
 

@@ -10,7 +10,7 @@ extension Validators {
     /// time units `d`, `h`, `m`, `s`, `ms`, `micros`, `nanos`. Empty is valid (the key never expires).
     /// Warns when the key would expire in less than a day.
     public static func expiration(_ value: String, field: String = "Expiration") -> [FieldProblem] {
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = value.trimmingWhitespaceAndNewlines()
         if text.isEmpty { return [] }
         let unitList = "d (days), h, m (minutes), s, ms, micros or nanos"
         let problem = FieldProblemMaker(field: field)
@@ -35,7 +35,7 @@ extension Validators {
         if unitPart.first?.isWhitespace == true {
             return problem(
                 "\(TextExcerpt.quoted(text)) has a space between number and unit",
-                "Write it without the space, e.g. \(TextExcerpt.shown(digits + unitPart.trimmingCharacters(in: .whitespaces), limit: 20))."
+                "Write it without the space, e.g. \(TextExcerpt.shown(digits + unitPart.trimmingWhitespace(), limit: 20))."
             )
         }
         if unitPart.isEmpty {

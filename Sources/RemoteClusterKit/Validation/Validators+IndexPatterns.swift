@@ -8,7 +8,7 @@ extension Validators {
     /// without forbidden characters, not starting with `-`, `_` or `+`. `*` wildcards and hidden
     /// `.`-indices are allowed. Warns for duplicates and for `*` on its own.
     public static func indexPatterns(_ values: [String], field: String = "Index patterns") -> [FieldProblem] {
-        let patterns = values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let patterns = values.map { $0.trimmingWhitespaceAndNewlines() }.filter { !$0.isEmpty }
         if patterns.isEmpty {
             return [
                 FieldProblem(
@@ -47,7 +47,7 @@ extension Validators {
                 "Shorten it or use a wildcard, e.g. \(TextExcerpt.shown(pattern.prefix(20), limit: 20))*.")
         }
         if pattern.contains(",") {
-            let parts = pattern.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            let parts = pattern.split(separator: ",").map { $0.trimmingWhitespace() }.filter {
                 !$0.isEmpty
             }
             return problem(

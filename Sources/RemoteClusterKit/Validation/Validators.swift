@@ -12,7 +12,7 @@ public enum Validators {
     /// in the cluster settings exactly, so the wizard keeps to lower case.
     public static func alias(_ value: String, field: String = "Remote cluster alias") -> [FieldProblem] {
         let credentialsHint = "it becomes part of the keystore setting cluster.remote.<alias>.credentials"
-        if value.trimmingCharacters(in: .whitespaces).isEmpty {
+        if value.trimmingWhitespace().isEmpty {
             return [
                 FieldProblem(
                     field: field, problem: "is empty",

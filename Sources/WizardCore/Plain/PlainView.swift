@@ -86,7 +86,7 @@ public struct PlainField: Sendable, Hashable {
     /// The keys that put `answer` into the field (not the Enter that leaves it), or why the answer
     /// cannot be used. An empty answer keeps the current value.
     public func keys(for answer: String) -> Result<[Key], FieldProblem> {
-        let trimmed = answer.trimmingCharacters(in: .whitespaces)
+        let trimmed = answer.trimmingWhitespace()
         switch kind {
         case .text, .secret:
             if answer.isEmpty { return .success([]) }
@@ -104,7 +104,7 @@ public struct PlainField: Sendable, Hashable {
             return .success(Array(repeating: steps >= 0 ? Key.down : Key.up, count: abs(steps)))
         case .multiChoice(let options, let chosen):
             if trimmed.isEmpty { return .success([]) }
-            let numbers = trimmed.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let numbers = trimmed.split(separator: ",").map { Int($0.trimmingWhitespace()) }
             guard numbers.allSatisfy({ $0 != nil && options.indices.contains($0! - 1) }) else {
                 return .failure(
                     FieldProblem(

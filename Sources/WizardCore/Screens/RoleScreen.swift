@@ -22,7 +22,7 @@ public struct RoleScreen: WizardScreen {
                         validators: [
                             Validator { value, answers in
                                 guard answers.flag("createRole"), case .text(let text) = value,
-                                    text.trimmingCharacters(in: .whitespaces).isEmpty
+                                    text.trimmingWhitespace().isEmpty
                                 else { return [] }
                                 return [
                                     FieldProblem(

@@ -67,7 +67,7 @@ public struct SetupAnswers: Sendable, Hashable, Codable {
 
     /// A comma-separated answer as a list, blanks dropped.
     public static func list(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 }
 

@@ -46,7 +46,7 @@ public struct PathField: Sendable, Hashable {
     public mutating func describeIfChanged(tokens: inout TokenSource) -> [Effect<Never>] {
         candidates = []
         pendingListing = nil
-        let trimmed = path.trimmingCharacters(in: .whitespaces)
+        let trimmed = path.trimmingWhitespace()
         guard trimmed != describedPath else { return [] }
         describedPath = trimmed
         if trimmed.isEmpty {

@@ -85,7 +85,7 @@ public struct TextViewer: Sendable, Hashable {
             case .escape:
                 savePrompt = nil
             case .enter:
-                let path = prompt.text.trimmingCharacters(in: .whitespaces)
+                let path = prompt.text.trimmingWhitespace()
                 guard !path.isEmpty else {
                     status = StatusLine("Type a file name to save to, or press Esc.", ok: false)
                     return (.handled, [])
@@ -223,6 +223,7 @@ public struct TextViewer: Sendable, Hashable {
 }
 
 import Foundation
+import RemoteClusterKit
 
 /// A one-line outcome shown under a widget: a success or a failure, in words.
 public struct StatusLine: Sendable, Hashable {

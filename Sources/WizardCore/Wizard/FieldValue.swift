@@ -25,7 +25,7 @@ public struct Answers: Sendable, Hashable {
 
     /// The text of a text or path field ("" when absent), trimmed of surrounding spaces.
     public func text(_ id: String) -> String {
-        if case .text(let value)? = values[id] { return value.trimmingCharacters(in: .whitespaces) }
+        if case .text(let value)? = values[id] { return value.trimmingWhitespace() }
         return ""
     }
 
@@ -65,8 +65,8 @@ public struct Validator: Sendable {
     public static func text(_ check: @escaping @Sendable (String) -> [FieldProblem]) -> Validator {
         Validator { value, _ in
             switch value {
-            case .text(let text): return check(text.trimmingCharacters(in: .whitespaces))
-            case .secret(let secret): return check(secret.revealed.trimmingCharacters(in: .whitespaces))
+            case .text(let text): return check(text.trimmingWhitespace())
+            case .secret(let secret): return check(secret.revealed.trimmingWhitespace())
             default: return []
             }
         }
@@ -77,7 +77,7 @@ public struct Validator: Sendable {
         Validator { value, _ in
             let isEmpty: Bool
             switch value {
-            case .text(let text): isEmpty = text.trimmingCharacters(in: .whitespaces).isEmpty
+            case .text(let text): isEmpty = text.trimmingWhitespace().isEmpty
             case .secret(let secret): isEmpty = secret.isEmpty
             case .choices(let ids): isEmpty = ids.isEmpty
             case .choice, .flag: isEmpty = false

@@ -148,7 +148,7 @@ public enum FileDescription {
             let summary = describe(first, now: now)
             return certificates.count == 1 ? summary : "\(certificates.count) certificates; first: \(summary)"
         } catch .notPEM {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingWhitespaceAndNewlines()
             if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
                 return "JSON text (\(data.count) bytes), not a certificate"
             }

@@ -104,7 +104,7 @@ public final class PlainSession<Program: PlainPresentable> {
         while true {
             io.write("[\(choices.joined(separator: ", "))]: ")
             guard let line = io.readLine() else { return false }
-            let typed = line.trimmingCharacters(in: .whitespaces)
+            let typed = line.trimmingWhitespace()
             let answer = typed.lowercased()
             if let action = actions.first(where: { $0.answer.lowercased() == answer }) {
                 feed([action.key])

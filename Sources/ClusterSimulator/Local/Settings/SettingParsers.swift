@@ -85,13 +85,13 @@ enum SettingParsers {
     /// `d`), or `-1`, or `0`. Returns milliseconds (`-1` for "never").
     @discardableResult
     static func parseTimeValue(_ text: String, key: String) throws(ElasticsearchErrorResponse) -> Double {
-        let normalized = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let normalized = text.lowercased().trimmingWhitespace()
         let units: [(suffix: String, milliseconds: Double, caseSensitive: Bool)] = [
             ("nanos", 1e-6, false), ("micros", 1e-3, false), ("ms", 1, false), ("s", 1000, false),
             ("m", 60_000, true), ("h", 3_600_000, false), ("d", 86_400_000, false),
         ]
         for unit in units where (unit.caseSensitive ? text.hasSuffix(unit.suffix) : normalized.hasSuffix(unit.suffix)) {
-            let number = normalized.dropLast(unit.suffix.count).trimmingCharacters(in: .whitespaces)
+            let number = normalized.dropLast(unit.suffix.count).trimmingWhitespace()
             guard let value = Int64(number) else {
                 if Double(number) != nil {
                     throw .illegalArgument("failed to parse [\(text)], fractional time values are not supported")

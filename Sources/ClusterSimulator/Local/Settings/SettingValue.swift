@@ -33,7 +33,7 @@ public enum SettingValue: Sendable, Hashable, CustomStringConvertible {
         case .list(let items): return items
         case .string(let text):
             return text.split(separator: ",", omittingEmptySubsequences: true)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmingWhitespace() }
                 .filter { !$0.isEmpty }
         }
     }

@@ -201,7 +201,7 @@ enum StoredCredentials {
         if context.local.applyManifests == .kubectl, let location = context.local.eck.location,
             let bytes = try? await services.readSecret(secret, key: key, in: location)
         {
-            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespaceAndNewlines()
             return text.isEmpty ? nil : Secret(text)
         }
         guard let folder = context.local.manifestsDirectory,

@@ -187,8 +187,8 @@ public struct RemotePreparationStep: SetupStep {
         }
         let pem = try await Call.kubernetes("Reading the CA of \(cluster.name)") { try await read() }
         if !ca.path.isEmpty, let existing = SetupFiles.text(at: ca.path) {
-            if existing.trimmingCharacters(in: .whitespacesAndNewlines)
-                != pem.trimmingCharacters(in: .whitespacesAndNewlines)
+            if existing.trimmingWhitespaceAndNewlines()
+                != pem.trimmingWhitespaceAndNewlines()
             {
                 execution.progress(
                     "\(ca.path) differs from ca.crt of \(secret); using the file (a proxy's CA, or ECK rotated its CA: then save it again)."
