@@ -123,6 +123,7 @@ let package = Package(
                 "ClusterSimulator", "CurlTransport", "RemoteClusterKit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(

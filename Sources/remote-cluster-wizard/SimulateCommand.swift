@@ -131,7 +131,7 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
 
 extension SimulateCommand {
     /// Reads `FaultConsole` lines from standard input on a thread of its own until the input ends,
-    /// answering each on standard error. After a switch the remote cluster server closes its open
+    /// answering each on standard error (a line too long for a command is skipped, and said so). After a switch the remote cluster server closes its open
     /// connections (as a restart would), so that the local cluster's next ones meet the faults.
     ///
     /// Run in the background of an interactive shell (`simulate &`), reading the terminal would
@@ -142,7 +142,13 @@ extension SimulateCommand {
         let switchboard = environment.faults
         let remote = environment.remote
         Thread.detachNewThread {
-            while let line = readLine() {
+            var input = ConsoleLineReader.standardInput()
+            while let next = input.next() {
+                guard case .text(let line) = next else {
+                    CommandOutput().note(
+                        "Skipped a line longer than \(input.limit) bytes: type `on NAME`, `off NAME`, `faults` or `help`.")
+                    continue
+                }
                 let answered = DispatchSemaphore(value: 0)
                 Task {
                     let replies = await FaultConsole.handle(line, switchboard: switchboard) {
