@@ -86,10 +86,11 @@ profile_demo() {
 profile_demo demo-live "● CONNECTED" 900 --autoplay --autoplay-delay 0
 profile_demo demo "q quit" 60
 
-# In the order of the runs that matter most for start-up (the commands scripts repeat first, the
-# wizard's screens last), each function where it first appears: the functions --version and
-# status run end up in as few pages as possible, the wizard's after them.
-for name in version help status status-unconnected probe demo demo-live; do
+# In the order of the runs that matter most for start-up (the command scripts repeat first, the
+# wizard's screens last), each function where it first appears: the functions status runs end
+# up in as few pages as possible, then --version's and --help's (ArgumentParser's help is
+# larger than all of status), the wizard's after them.
+for name in status status-unconnected version help probe demo demo-live; do
     profile="$work/$name.out"
     [ -s "$profile" ] || continue
     callgrind_annotate --threshold=100 "$profile" 2>/dev/null | { grep " \[$work/rcw\]\$" || true; } |
