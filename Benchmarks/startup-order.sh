@@ -88,8 +88,7 @@ profile_demo demo "q quit" 60
 
 # In the order of the runs that matter most for start-up (the command scripts repeat first, the
 # wizard's screens last), each function where it first appears: the functions status runs end
-# up in as few pages as possible, then --version's and --help's (ArgumentParser's help is
-# larger than all of status), the wizard's after them.
+# up in as few pages as possible, then --version's and --help's, the wizard's after them.
 for name in status status-unconnected version help probe demo demo-live; do
     profile="$work/$name.out"
     [ -s "$profile" ] || continue
