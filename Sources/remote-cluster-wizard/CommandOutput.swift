@@ -8,7 +8,7 @@ import RemoteClusterKit
 /// from a server, a file or a plan can never send escape sequences to the operator's terminal.
 struct CommandOutput: Sendable {
     func print(_ line: String) {
-        Self.write(TerminalText.visible(line) + "\n", to: .standardOutput)
+        FileHandle.standardOutput.write((TerminalText.visible(line) + "\n").utf8Data)
     }
 
     /// `error: message`; the lines after the first are printed as they are.
@@ -23,18 +23,11 @@ struct CommandOutput: Sendable {
 
     /// A line on standard error without a prefix: progress, context, the rest of a message.
     func note(_ line: String) {
-        Self.write(TerminalText.visible(line) + "\n", to: .standardError)
+        FileHandle.standardError.write((TerminalText.visible(line) + "\n").utf8Data)
     }
 
     /// Sends a control sequence the tool itself chose (clearing the screen) as it is.
     func control(_ sequence: String) {
-        Self.write(sequence, to: .standardOutput)
-    }
-
-    /// Writes the UTF-8 bytes as they are in memory: `Data(text.utf8)` asks the runtime whether
-    /// the view is `ContiguousBytes`, a scan of every conformance record on the first line.
-    private static func write(_ text: String, to handle: FileHandle) {
-        var text = text
-        text.withUTF8 { handle.write(Data(buffer: $0)) }
+        FileHandle.standardOutput.write(sequence.utf8Data)
     }
 }

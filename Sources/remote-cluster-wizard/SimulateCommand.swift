@@ -131,8 +131,9 @@ struct SimulateCommand: AsyncParsableCommand, ManualCommand {
 
 extension SimulateCommand {
     /// Reads `FaultConsole` lines from standard input on a thread of its own until the input ends,
-    /// answering each on standard error (a line too long for a command is skipped, and said so). After a switch the remote cluster server closes its open
-    /// connections (as a restart would), so that the local cluster's next ones meet the faults.
+    /// answering each on standard error (a line too long for a command is skipped, and said so).
+    /// After a switch the remote cluster server closes its open connections (as a restart
+    /// would), so that the local cluster's next ones meet the faults.
     ///
     /// Run in the background of an interactive shell (`simulate &`), reading the terminal would
     /// stop the process (SIGTTIN); with the signal ignored the read fails instead, and the console

@@ -14,10 +14,7 @@ public enum ClusterAuth: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .none: return nil
         case .basic(let user, let password):
-            // From the UTF-8 bytes in place: `Data(text.utf8)` asks the runtime whether the view
-            // is `ContiguousBytes`, a scan of every conformance record on the first request.
-            var credentials = "\(user):\(password.revealed)"
-            return Secret("Basic " + credentials.withUTF8 { Data(buffer: $0).base64EncodedString() })
+            return Secret("Basic " + "\(user):\(password.revealed)".utf8Data.base64EncodedString())
         case .apiKey(let key):
             return Secret("ApiKey \(key.revealed)")
         }
